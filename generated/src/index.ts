@@ -1,0 +1,36 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+import './error-codes.js';
+export { NotAi } from './client.js';
+export type { NotAiOptions, NotAiRegion, NotAiAuthHeader } from './client.js';
+export * from './resources/health.js';
+export * from './resources/analytics.js';
+export * from './resources/courses.js';
+export * from './resources/integration.js';
+export * from './resources/sessions.js';
+export * from './resources/stats.js';
+export * from './resources/usage.js';
+export * from './resources/users.js';
+export type * from './models.js';
+export type { paths, components, operations } from './types.js';
+export { ClientError as NotAiError } from './runtime/errors.js';
+export {
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  InvalidResponseError,
+} from './runtime/errors.js';
+export { APIPromise } from './runtime/api-promise.js';
+export { Page, PagePromise } from './runtime/pagination.js';
+export { ApiClient } from './runtime/core.js';
+export type { ErrorCode, KnownErrorCodes } from './runtime/errors.js';
+export type { ClientOptions, RequestOptions, PageRequestOptions } from './runtime/options.js';
+export type { Logger, LogLevel } from './runtime/logger.js';

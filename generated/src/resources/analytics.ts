@@ -1,0 +1,60 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+import type { APIPromise } from '../runtime/api-promise.js';
+import type { ApiClient } from '../runtime/core.js';
+import type { RequestOptions } from '../runtime/options.js';
+import type { paths } from '../types.js';
+/** Parameters of `getAnalytics` (query). */
+export type GetAnalyticsParams = NonNullable<paths['/v1/analytics']['get']['parameters']['query']>;
+/** Response body of `getAnalytics` (HTTP 200). */
+export type GetAnalyticsResponse = paths['/v1/analytics']['get']['responses']['200']['content']['application/json'];
+
+/**
+ * Aggregated analytics for the integration
+ *
+ * Returns aggregated analytics for the integration over a recent period: summary totals, a time series bucketed by `groupBy`, bot-detection and user-matching summaries, top origins and a device breakdown.
+ *
+ * @param client - The client that sends the request (any instance of the generated client class).
+ * @param params - query parameters.
+ * @param params.period - Time window ending now: `24h`, `7d`, `30d` or `90d`. Default `7d`. (string, default "7d", one of "24h" | "7d" | "30d" | "90d")
+ * @param params.groupBy - Time-series bucket size: `hour`, `day` or `week`. Default `day`. (string, default "day", one of "hour" | "day" | "week")
+ * @param options - Per-request options (signal, timeout, maxRetries, headers).
+ * @throws {@link BadRequestError} 400: Malformed request or validation failure (e.g. an unsupported `period` or `groupBy`). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use.
+ * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @see GET /v1/analytics
+ */
+export function getAnalytics(
+  client: ApiClient,
+  params?: GetAnalyticsParams,
+  options?: RequestOptions,
+): APIPromise<GetAnalyticsResponse> {
+  return client.request<GetAnalyticsResponse>(
+    { method: 'GET', path: '/v1/analytics', query: params, operationId: 'getAnalytics' },
+    options,
+  );
+}
+
+/** Operations under `client.analytics`. */
+export class Analytics {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Aggregated analytics for the integration
+   *
+   * Returns aggregated analytics for the integration over a recent period: summary totals, a time series bucketed by `groupBy`, bot-detection and user-matching summaries, top origins and a device breakdown.
+   *
+   * @param params - query parameters.
+   * @param params.period - Time window ending now: `24h`, `7d`, `30d` or `90d`. Default `7d`. (string, default "7d", one of "24h" | "7d" | "30d" | "90d")
+   * @param params.groupBy - Time-series bucket size: `hour`, `day` or `week`. Default `day`. (string, default "day", one of "hour" | "day" | "week")
+   * @param options - Per-request options (signal, timeout, maxRetries, headers).
+   * @throws {@link BadRequestError} 400: Malformed request or validation failure (e.g. an unsupported `period` or `groupBy`). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use.
+   * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+   * @see GET /v1/analytics
+   */
+  get(params?: GetAnalyticsParams, options?: RequestOptions): APIPromise<GetAnalyticsResponse> {
+    return getAnalytics(this.#client, params, options);
+  }
+}

@@ -1,0 +1,43 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+import type { APIPromise } from '../runtime/api-promise.js';
+import type { ApiClient } from '../runtime/core.js';
+import type { RequestOptions } from '../runtime/options.js';
+import type { paths } from '../types.js';
+/** Response body of `getStats` (HTTP 200). */
+export type GetStatsResponse = paths['/v1/stats']['get']['responses']['200']['content']['application/json'];
+
+/**
+ * Get high-level integration stats
+ *
+ * Returns high-level counters for the caller's integration.
+ *
+ * @param client - The client that sends the request (any instance of the generated client class).
+ * @param options - Per-request options (signal, timeout, maxRetries, headers).
+ * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @see GET /v1/stats
+ */
+export function getStats(client: ApiClient, options?: RequestOptions): APIPromise<GetStatsResponse> {
+  return client.request<GetStatsResponse>({ method: 'GET', path: '/v1/stats', operationId: 'getStats' }, options);
+}
+
+/** Operations under `client.stats`. */
+export class Stats {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Get high-level integration stats
+   *
+   * Returns high-level counters for the caller's integration.
+   *
+   * @param options - Per-request options (signal, timeout, maxRetries, headers).
+   * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+   * @see GET /v1/stats
+   */
+  get(options?: RequestOptions): APIPromise<GetStatsResponse> {
+    return getStats(this.#client, options);
+  }
+}

@@ -1,0 +1,123 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/config.ts.
+import { readEnv } from './env.js';
+import { ClientError } from './errors.js';
+import { isLogLevel, type LogLevel } from './logger.js';
+import type { ClientOptions } from './options.js';
+import type { ApiSettings } from './settings.js';
+import { normalizeBaseUrl } from './url.js';
+
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Everything the client needs, resolved and validated once at construction. */
+export interface ResolvedConfig {
+  apiKey: string;
+  baseUrl: string;
+  authHeader: { header: string; prefix: string };
+  maxRetries: number;
+  timeout: number;
+  deadline: number | undefined;
+  logLevel: LogLevel;
+}
+
+export function resolveConfig(options: ClientOptions, settings: ApiSettings): ResolvedConfig {
+  return {
+    apiKey: resolveApiKey(options, settings),
+    baseUrl: resolveBaseUrl(options, settings),
+    authHeader: resolveAuthHeader(options, settings),
+    maxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries'),
+    timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout'),
+    deadline: options.deadline === undefined ? undefined : checkDuration(options.deadline, 'deadline'),
+    logLevel: resolveLogLevel(options, settings),
+  };
+}
+
+/**
+ * Finds and checks the key. Messages say where the key came from and what shape is expected,
+ * but never contain the key or any part of it.
+ */
+function resolveApiKey(options: ClientOptions, settings: ApiSettings): string {
+  const { envVars, pattern, formatHint } = settings.apiKey;
+  let key: string | undefined;
+  let source: string;
+  if (options.apiKey !== undefined) {
+    key = options.apiKey.trim();
+    source = 'the apiKey option';
+  } else {
+    const found = envVars.map((name) => ({ name, value: readEnv(name)?.trim() })).find((entry) => entry.value);
+    key = found?.value;
+    source = found ? `the ${found.name} environment variable` : '';
+  }
+  if (!key) {
+    const where = envVars.length > 0 ? ` or set ${envVars.join(' or ')}` : '';
+    const empty = options.apiKey !== undefined ? ' (the apiKey option is empty)' : '';
+    throw new ClientError(`Missing API key for the ${settings.clientName} client${empty}: pass \`apiKey\`${where}.`);
+  }
+  if (pattern !== undefined && !safeRegExp(pattern).test(key)) {
+    const expected = formatHint ? `expected ${formatHint}` : `expected it to match /${pattern}/`;
+    throw new ClientError(
+      `The ${settings.clientName} API key from ${source} is malformed: ${expected} (got ${key.length} characters).`,
+    );
+  }
+  if (/[\r\n\0]/.test(key))
+    throw new ClientError(`The ${settings.clientName} API key from ${source} contains control characters.`);
+  return key;
+}
+
+function safeRegExp(source: string): RegExp {
+  try {
+    return new RegExp(source);
+  } catch (cause) {
+    throw new ClientError('Invalid apiKey.pattern in the API settings', { cause });
+  }
+}
+
+function resolveBaseUrl(options: ClientOptions, settings: ApiSettings): string {
+  if (options.baseUrl !== undefined) return normalizeBaseUrl(options.baseUrl);
+  const region = options.region ?? settings.defaultServer;
+  const server = Object.prototype.hasOwnProperty.call(settings.servers, region) ? settings.servers[region] : undefined;
+  if (server === undefined) {
+    const valid = Object.keys(settings.servers)
+      .map((name) => `"${name}"`)
+      .join(', ');
+    throw new ClientError(`Unknown region "${region}" for the ${settings.clientName} client; valid regions: ${valid}.`);
+  }
+  return normalizeBaseUrl(server);
+}
+
+function resolveAuthHeader(options: ClientOptions, settings: ApiSettings): { header: string; prefix: string } {
+  const choice = options.authHeader ?? settings.auth.default;
+  const found = Object.prototype.hasOwnProperty.call(settings.auth.headers, choice)
+    ? settings.auth.headers[choice]
+    : undefined;
+  if (found === undefined) {
+    const valid = Object.keys(settings.auth.headers)
+      .map((name) => `"${name}"`)
+      .join(', ');
+    throw new ClientError(`Unknown authHeader "${choice}"; valid values: ${valid}.`);
+  }
+  return found;
+}
+
+function resolveLogLevel(options: ClientOptions, settings: ApiSettings): LogLevel {
+  if (options.logLevel !== undefined) {
+    if (!isLogLevel(options.logLevel)) throw new ClientError(`Invalid logLevel "${String(options.logLevel)}"`);
+    return options.logLevel;
+  }
+  const fromEnv = settings.logEnvVar === undefined ? undefined : readEnv(settings.logEnvVar)?.trim().toLowerCase();
+  // A typo in an environment variable should not crash the application: ignore it.
+  return isLogLevel(fromEnv) ? fromEnv : 'off';
+}
+
+export function checkMaxRetries(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 0) throw new ClientError(`${name} must be a non-negative integer`);
+  return value;
+}
+
+/** Positive milliseconds; Infinity is accepted and means "no limit". */
+export function checkDuration(value: number, name: string): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new ClientError(`${name} must be a positive number of milliseconds`);
+  }
+  return value;
+}

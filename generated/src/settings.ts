@@ -1,0 +1,24 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+import type { ApiSettings } from './runtime/settings.js';
+/** Constants of Not AI Public API 1.0.17.0 that the runtime reads. */
+export const API_SETTINGS: ApiSettings = {
+  packageName: 'notai-client',
+  packageVersion: '1.0.17',
+  clientName: 'NotAi',
+  servers: { us: 'https://api.isnotai.com', eu: 'https://api-eu.isnotai.com' },
+  defaultServer: 'us',
+  apiKey: {
+    envVars: ['NOTAI_API_KEY', 'ISNOTAI_API_KEY'],
+    pattern: '^aik_v1_[A-Za-z0-9_-]{40}$',
+    formatHint: 'aik_v1_ followed by 40 base64url characters (47 characters in all)',
+  },
+  auth: {
+    default: 'bearer',
+    headers: {
+      bearer: { header: 'authorization', prefix: 'Bearer ' },
+      'x-api-key': { header: 'x-api-key', prefix: '' },
+    },
+  },
+  responseHeaders: { tier: 'x-isnotai-tier', requestId: ['x-request-id'] },
+  logEnvVar: 'NOTAI_LOG',
+};

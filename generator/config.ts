@@ -1,0 +1,271 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { GeneratorError, pointerOf } from './errors.js';
+
+/**
+ * Everything the spec cannot say about the client to generate. The generator reads API-specific
+ * names only from here or from the spec; a config of `{}` produces a working generic client.
+ */
+export interface CodegenConfig {
+  package: {
+    /** npm package name of the generated client. */
+    name: string;
+    /** Fixed semver; when absent it is derived from `info.version` (first three numeric parts). */
+    version?: string;
+    description?: string;
+  };
+  client: {
+    /** Exported client class, e.g. `NotAi`. Derived from `info.title` when absent. */
+    className: string;
+    /** Exported name of the base error class, e.g. `NotAiError`. */
+    errorClassName: string;
+  };
+  apiKey: {
+    envVars: string[];
+    /** Regex source the key must match before any request is made. */
+    pattern?: string;
+    /** Human description of the format, used in error messages instead of the key. */
+    formatHint?: string;
+  };
+  auth: {
+    /** Name of the default auth header form (a key of `headers`). */
+    default: string;
+    /** Auth header forms the client can send, by option value. */
+    headers: Record<string, { header: string; prefix: string }>;
+  };
+  /** Region name → server URL or server description; each must match one of the spec's servers. */
+  regions: Record<string, string>;
+  responseHeaders: { tier?: string; requestId: string[] };
+  errors: { knownCodes: Record<string, number | null> };
+  /** Environment variable that sets the default log level. */
+  logEnvVar?: string;
+  resources: {
+    /** Path segments matching this regex at the start of a path are skipped when naming resources. */
+    skipSegments: string;
+  };
+  pagination: PaginationStyleConfig[];
+  /** Per-operation overrides keyed by operationId (or the derived name when there is none). */
+  operations: Record<string, OperationOverride>;
+}
+
+export interface PaginationStyleConfig {
+  /** A name for the style, used for the generated paging constant. */
+  name: string;
+  style: 'cursor';
+  /** Query parameter that carries the cursor. */
+  cursorParam: string;
+  /** Query parameter that sets the page size (documentation only). */
+  pageSizeParam?: string;
+  /** Dotted paths into the success response body. */
+  items: string;
+  nextCursor: string;
+  hasMore?: string;
+}
+
+export interface OperationOverride {
+  resource?: string;
+  method?: string;
+  pagination?: false;
+}
+
+/** The Not AI-style detection that applies when a config names no pagination styles. */
+export const DEFAULT_PAGINATION: PaginationStyleConfig = {
+  name: 'cursor',
+  style: 'cursor',
+  cursorParam: 'cursor',
+  pageSizeParam: 'pageSize',
+  items: 'data',
+  nextCursor: 'pagination.nextCursor',
+  hasMore: 'pagination.hasMore',
+};
+
+export interface RawConfigInput {
+  data: unknown;
+  file?: string;
+}
+
+export async function readConfigFile(file: string): Promise<RawConfigInput> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new GeneratorError(`Cannot read config file: ${(error as Error).message}`, '#', file);
+  }
+  try {
+    return { data: parseYaml(text) ?? {}, file };
+  } catch (error) {
+    throw new GeneratorError(`Config is not valid YAML: ${(error as Error).message}`, '#', file);
+  }
+}
+
+type Json = Record<string, unknown>;
+
+/** Validates the raw YAML and fills defaults; errors name the pointer inside the config file. */
+export function resolveConfig(input: RawConfigInput, spec: { title: string }): CodegenConfig {
+  const file = input.file;
+  const root = asObject(input.data ?? {}, [], file);
+  const fail = (path: (string | number)[], message: string): never => {
+    throw new GeneratorError(`Invalid config: ${message}`, pointerOf(...path), file);
+  };
+  const str = (obj: Json, key: string, path: (string | number)[]): string | undefined => {
+    const v = obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string' || v.length === 0) fail([...path, key], `${key} must be a non-empty string`);
+    return v as string;
+  };
+  const strings = (obj: Json, key: string, path: (string | number)[]): string[] | undefined => {
+    const v = obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail([...path, key], `${key} must be a list of strings`);
+    return v as string[];
+  };
+
+  const titleName = pascalFromTitle(spec.title);
+  const pkg = asObject(root.package ?? {}, ['package'], file);
+  const client = asObject(root.client ?? {}, ['client'], file);
+  const apiKey = asObject(root.apiKey ?? {}, ['apiKey'], file);
+  const auth = asObject(root.auth ?? {}, ['auth'], file);
+  const regions = asObject(root.regions ?? {}, ['regions'], file);
+  const responseHeaders = asObject(root.responseHeaders ?? {}, ['responseHeaders'], file);
+  const errors = asObject(root.errors ?? {}, ['errors'], file);
+  const resources = asObject(root.resources ?? {}, ['resources'], file);
+  const operations = asObject(root.operations ?? {}, ['operations'], file);
+
+  const className = str(client, 'className', ['client']) ?? titleName;
+  const envPrefix = className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+  const authHeaders: CodegenConfig['auth']['headers'] = {};
+  const rawHeaders = asObject(auth.headers ?? { bearer: { header: 'authorization', prefix: 'Bearer ' } }, ['auth', 'headers'], file);
+  for (const [name, value] of Object.entries(rawHeaders)) {
+    const h = asObject(value, ['auth', 'headers', name], file);
+    const header = str(h, 'header', ['auth', 'headers', name]) ?? fail(['auth', 'headers', name], 'header is required');
+    const prefix = h.prefix ?? '';
+    if (typeof prefix !== 'string') fail(['auth', 'headers', name, 'prefix'], 'prefix must be a string');
+    authHeaders[name] = { header: header.toLowerCase(), prefix: prefix as string };
+  }
+  const defaultAuth = str(auth, 'default', ['auth']) ?? Object.keys(authHeaders)[0] ?? 'bearer';
+  if (!(defaultAuth in authHeaders)) fail(['auth', 'default'], `default "${defaultAuth}" is not one of auth.headers`);
+
+  const regionMap: Record<string, string> = {};
+  for (const [name, value] of Object.entries(regions)) {
+    if (typeof value !== 'string') fail(['regions', name], 'a region maps to a server URL or description');
+    regionMap[name] = value as string;
+  }
+
+  const knownCodes: Record<string, number | null> = {};
+  for (const [code, status] of Object.entries(asObject(errors.knownCodes ?? {}, ['errors', 'knownCodes'], file))) {
+    if (status !== null && typeof status !== 'number') fail(['errors', 'knownCodes', code], 'value must be an HTTP status or null');
+    knownCodes[code] = status as number | null;
+  }
+
+  const pattern = str(apiKey, 'pattern', ['apiKey']);
+  if (pattern !== undefined) {
+    try {
+      new RegExp(pattern);
+    } catch {
+      fail(['apiKey', 'pattern'], 'pattern is not a valid regular expression');
+    }
+  }
+
+  const skipSegments = str(resources, 'skipSegments', ['resources']) ?? '^v\\d+$';
+  try {
+    new RegExp(skipSegments);
+  } catch {
+    fail(['resources', 'skipSegments'], 'skipSegments is not a valid regular expression');
+  }
+
+  const overrides: Record<string, OperationOverride> = {};
+  for (const [id, value] of Object.entries(operations)) {
+    const o = asObject(value, ['operations', id], file);
+    const override: OperationOverride = {};
+    const resource = str(o, 'resource', ['operations', id]);
+    const method = str(o, 'method', ['operations', id]);
+    if (resource !== undefined) override.resource = resource;
+    if (method !== undefined) override.method = method;
+    if (o.pagination === false) override.pagination = false;
+    else if (o.pagination !== undefined) fail(['operations', id, 'pagination'], 'pagination can only be set to false');
+    overrides[id] = override;
+  }
+
+  const version = str(pkg, 'version', ['package']);
+  if (version !== undefined && !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) fail(['package', 'version'], 'version must be semver');
+  const description = str(pkg, 'description', ['package']);
+
+  const logEnvVar = str(root, 'logEnvVar', []);
+  const tier = str(responseHeaders, 'tier', ['responseHeaders']);
+  return {
+    package: {
+      name: str(pkg, 'name', ['package']) ?? kebabFromTitle(spec.title),
+      ...(version !== undefined ? { version } : {}),
+      ...(description !== undefined ? { description } : {}),
+    },
+    client: { className, errorClassName: str(client, 'errorClassName', ['client']) ?? `${className}Error` },
+    apiKey: {
+      envVars: strings(apiKey, 'envVars', ['apiKey']) ?? [`${envPrefix}_API_KEY`],
+      ...(pattern !== undefined ? { pattern } : {}),
+      ...(str(apiKey, 'formatHint', ['apiKey']) !== undefined ? { formatHint: str(apiKey, 'formatHint', ['apiKey'])! } : {}),
+    },
+    auth: { default: defaultAuth, headers: authHeaders },
+    regions: regionMap,
+    responseHeaders: {
+      ...(tier !== undefined ? { tier: tier.toLowerCase() } : {}),
+      requestId: (strings(responseHeaders, 'requestId', ['responseHeaders']) ?? ['x-request-id']).map((h) => h.toLowerCase()),
+    },
+    errors: { knownCodes },
+    ...(logEnvVar !== undefined ? { logEnvVar } : {}),
+    resources: { skipSegments },
+    pagination: resolvePagination(root.pagination, file),
+    operations: overrides,
+  };
+}
+
+function resolvePagination(raw: unknown, file: string | undefined): PaginationStyleConfig[] {
+  if (raw === undefined || raw === null) return [DEFAULT_PAGINATION];
+  if (!Array.isArray(raw)) throw new GeneratorError('Invalid config: pagination must be a list of styles', '#/pagination', file);
+  return raw.map((entry, i) => {
+    const o = asObject(entry, ['pagination', i], file);
+    const need = (key: string): string => {
+      const v = o[key];
+      if (typeof v !== 'string' || v.length === 0) {
+        throw new GeneratorError(`Invalid config: pagination style needs ${key}`, pointerOf('pagination', i, key), file);
+      }
+      return v;
+    };
+    const style = need('style');
+    if (style !== 'cursor') {
+      throw new GeneratorError(`Invalid config: unsupported pagination style "${style}"`, pointerOf('pagination', i, 'style'), file);
+    }
+    const hasMore = o.hasMore;
+    const pageSizeParam = o.pageSizeParam;
+    return {
+      name: typeof o.name === 'string' ? o.name : `${style}${i === 0 ? '' : i}`,
+      style,
+      cursorParam: need('cursorParam'),
+      items: need('items'),
+      nextCursor: need('nextCursor'),
+      ...(typeof hasMore === 'string' ? { hasMore } : {}),
+      ...(typeof pageSizeParam === 'string' ? { pageSizeParam } : {}),
+    };
+  });
+}
+
+function asObject(value: unknown, path: (string | number)[], file: string | undefined): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new GeneratorError(`Invalid config: expected a mapping`, pointerOf(...path), file);
+  }
+  return value as Json;
+}
+
+function words(title: string): string[] {
+  return title.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0 && !/^(api|rest|public|openapi)$/i.test(w));
+}
+
+export function pascalFromTitle(title: string): string {
+  const name = words(title).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return /^[A-Za-z]/.test(name) ? name : `Api${name}`;
+}
+
+export function kebabFromTitle(title: string): string {
+  const name = words(title).map((w) => w.toLowerCase()).join('-');
+  return `${name || 'api'}-client`;
+}

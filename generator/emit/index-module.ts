@@ -1,0 +1,37 @@
+import type { ApiIR } from '../ir/types.js';
+import { clientTypeNames } from './client.js';
+import type { Printer } from './project.js';
+
+/** Runtime names the package exports, by runtime module. Values and types are listed separately. */
+const RUNTIME_VALUES: Record<string, string[]> = {
+  './runtime/errors.js': [
+    'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
+    'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
+    'APIUserAbortError', 'InvalidResponseError',
+  ],
+  './runtime/api-promise.js': ['APIPromise'],
+  './runtime/pagination.js': ['Page', 'PagePromise'],
+  './runtime/core.js': ['ApiClient'],
+};
+const RUNTIME_TYPES: Record<string, string[]> = {
+  './runtime/errors.js': ['ErrorCode', 'KnownErrorCodes'],
+  './runtime/options.js': ['ClientOptions', 'RequestOptions', 'PageRequestOptions'],
+  './runtime/logger.js': ['Logger', 'LogLevel'],
+};
+
+/** `index.ts`: the package's whole public surface, explicit so a review sees every change to it. */
+export function emitIndex(ir: ApiIR, printer: Printer, header: string): string {
+  const names = clientTypeNames(ir);
+  const lines: string[] = [
+    `import './error-codes.js';`,
+    `export { ${ir.clientClassName} } from './client.js';`,
+    `export type { ${names.options}, ${names.region}, ${names.authHeader} } from './client.js';`,
+    ...ir.resources.map((r) => `export * from './resources/${r.fileName}.js';`),
+    `export type * from './models.js';`,
+    `export type { paths, components, operations } from './types.js';`,
+    `export { ClientError as ${ir.errorClassName} } from './runtime/errors.js';`,
+    ...Object.entries(RUNTIME_VALUES).map(([m, list]) => `export { ${list.join(', ')} } from '${m}';`),
+    ...Object.entries(RUNTIME_TYPES).map(([m, list]) => `export type { ${list.join(', ')} } from '${m}';`),
+  ];
+  return printer.print(header, lines);
+}

@@ -1,0 +1,42 @@
+import type { CodegenConfig } from '../config.js';
+import type { ApiIR } from '../ir/types.js';
+import { emitClient } from './client.js';
+import { emitIndex } from './index-module.js';
+import { emitModels } from './models.js';
+import { emitLock, emitPackageJson, emitTsconfig, type LockInput } from './package-files.js';
+import { Printer } from './project.js';
+import { emitReadme } from './readme.js';
+import { emitResource } from './resource.js';
+import { runtimeFiles } from './runtime-files.js';
+import { emitErrorCodes, emitPaging, emitSettings } from './settings.js';
+import { headerLine } from './ts.js';
+import { emitTypes } from './types.js';
+
+export interface EmitInput {
+  ir: ApiIR;
+  config: CodegenConfig;
+  document: Record<string, unknown>;
+  lock: LockInput;
+  typescriptVersion: string;
+}
+
+/** Stage 3: IR → a map of package-relative paths to file contents (not yet formatted). */
+export async function emitPackage({ ir, config, document, lock, typescriptVersion }: EmitInput): Promise<Map<string, string>> {
+  const header = headerLine(ir.title, ir.specVersion);
+  const printer = new Printer();
+  const files = new Map<string, string>();
+  files.set('src/types.ts', `// ${header}\n${await emitTypes(document)}`);
+  files.set('src/models.ts', emitModels(ir, printer, header));
+  files.set('src/settings.ts', emitSettings(ir, config, printer, header));
+  files.set('src/paging.ts', emitPaging(ir.pagingStyles, printer, header));
+  files.set('src/error-codes.ts', emitErrorCodes(ir, printer, header));
+  for (const resource of ir.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, printer, header));
+  files.set('src/client.ts', emitClient(ir, Object.keys(config.auth.headers), printer, header));
+  files.set('src/index.ts', emitIndex(ir, printer, header));
+  for (const [path, text] of await runtimeFiles(header)) files.set(path, text);
+  files.set('package.json', emitPackageJson(ir, header, typescriptVersion));
+  files.set('tsconfig.json', emitTsconfig());
+  files.set('README.md', emitReadme(ir, header));
+  files.set('codegen.lock.json', emitLock(ir, lock));
+  return files;
+}

@@ -1,0 +1,146 @@
+import { StructureKind, type FunctionDeclarationStructure, type MethodDeclarationStructure, type ParameterDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { OperationIR, ParameterIR } from '../ir/types.js';
+import { operationDoc } from './operation-docs.js';
+import { indexType, jsDoc, literal } from './ts.js';
+
+/** The openapi-typescript type of this operation: `paths["/v1/x"]["get"]`. */
+function opType(op: OperationIR): string {
+  return indexType('paths', op.path, op.method);
+}
+
+export interface OperationNames {
+  params?: string;
+  body?: string;
+  response: string;
+  item?: string;
+  /** What the function returns, e.g. `PagePromise<R, I>` or `APIPromise<R>`. */
+  returnType: string;
+  optionsType: string;
+}
+
+export function operationNames(op: OperationIR): OperationNames {
+  const names: OperationNames = {
+    response: `${op.typeName}Response`,
+    returnType: '',
+    optionsType: op.paging ? 'PageRequestOptions' : 'RequestOptions',
+  };
+  if (op.namedParams.length > 0) names.params = `${op.typeName}Params`;
+  if (op.requestBody) names.body = `${op.typeName}Body`;
+  if (op.paging) names.item = `${op.typeName}Item`;
+  names.returnType = op.paging ? `PagePromise<${names.response}, ${names.item}>` : `APIPromise<${names.response}>`;
+  return names;
+}
+
+/** Thin aliases over openapi-typescript's types, never re-derived shapes. */
+export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStructure[] {
+  const names = operationNames(op);
+  const aliases: TypeAliasDeclarationStructure[] = [];
+  const alias = (name: string, type: string, doc: string): void => {
+    aliases.push({ kind: StructureKind.TypeAlias, name, type, isExported: true, docs: jsDoc({ summary: doc }) });
+  };
+  const t = opType(op);
+  if (names.params) {
+    const locations = [...new Set(op.namedParams.map((p) => p.in))];
+    const type = locations.map((loc) => `NonNullable<${indexType(t, 'parameters', loc)}>`).join(' & ');
+    alias(names.params, type, `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);
+  }
+  if (names.body && op.requestBody) {
+    const type = op.requestBody.isJson ? indexType(`NonNullable<${t}["requestBody"]>`, 'content', op.requestBody.mediaType) : 'BodyInit';
+    alias(names.body, type, `Request body of \`${op.functionName}\`.`);
+  }
+  const success = op.success;
+  const responseType = success?.mediaType && success.isJson ? indexType(t, 'responses', success.status, 'content', success.mediaType) : success?.mediaType ? 'Response' : 'void';
+  alias(names.response, responseType, `Response body of \`${op.functionName}\`${success ? ` (HTTP ${success.status})` : ''}.`);
+  if (names.item && op.paging) {
+    const items = op.paging.itemsPath.reduce((acc, key) => `NonNullable<${indexType(acc, key)}>`, names.response);
+    alias(names.item, `${items}[number]`, `One item of a \`${op.functionName}\` page.`);
+  }
+  return aliases;
+}
+
+function pathParamType(p: ParameterIR): string {
+  return p.schema.type === 'integer' || p.schema.type === 'number' ? 'number' : 'string';
+}
+
+function hasRequiredNamed(op: OperationIR): boolean {
+  return op.namedParams.some((p) => p.required);
+}
+
+/** The parameter list after `client`: path params, body, params, options. */
+function callParameters(op: OperationIR): ParameterDeclarationStructure[] {
+  const names = operationNames(op);
+  const out: ParameterDeclarationStructure[] = op.pathParams.map((p) => ({ kind: StructureKind.Parameter, name: p.identifier, type: pathParamType(p) }));
+  if (names.body) out.push({ kind: StructureKind.Parameter, name: 'body', type: names.body, hasQuestionToken: !op.requestBody?.required });
+  if (names.params) out.push({ kind: StructureKind.Parameter, name: 'params', type: names.params, hasQuestionToken: !hasRequiredNamed(op) });
+  out.push({ kind: StructureKind.Parameter, name: 'options', type: names.optionsType, hasQuestionToken: true });
+  return out;
+}
+
+/** The object literal handed to the runtime; every spec string enters as a literal. */
+function requestSpec(op: OperationIR): string {
+  const fields: string[] = [`method: ${literal(op.method.toUpperCase())}`, `path: ${pathExpression(op)}`];
+  const query = op.namedParams.filter((p) => p.in === 'query');
+  const headers = op.namedParams.filter((p) => p.in === 'header');
+  const onlyQuery = query.length > 0 && query.length === op.namedParams.length;
+  if (onlyQuery) fields.push('query: params');
+  else if (query.length > 0) fields.push(`query: { ${query.map((p) => `${literal(p.name)}: params?.[${literal(p.name)}]`).join(', ')} }`);
+  if (headers.length > 0) fields.push(`headers: { ${headers.map((p) => `${literal(p.name)}: params?.[${literal(p.name)}]`).join(', ')} }`);
+  if (op.requestBody) {
+    fields.push('body');
+    fields.push(`bodyType: ${literal(op.requestBody.isJson ? 'json' : 'raw')}`);
+    if (!op.requestBody.isJson && !/^multipart\//i.test(op.requestBody.mediaType)) fields.push(`contentType: ${literal(op.requestBody.mediaType)}`);
+  }
+  if (op.success && !op.success.isJson) fields.push(`responseType: ${literal(op.success.mediaType ? 'raw' : 'none')}`);
+  else if (!op.success) fields.push(`responseType: ${literal('none')}`);
+  if (!op.requiresAuth) fields.push('auth: false');
+  fields.push(`operationId: ${literal(op.operationId)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+/** `encodePath\`/v1/sessions/${sessionId}\`` — values are encoded by the runtime tag, literal parts escaped here. */
+function pathExpression(op: OperationIR): string {
+  if (op.pathParams.length === 0) return literal(op.path);
+  const byName = new Map(op.pathParams.map((p) => [p.name, p.identifier]));
+  const parts = op.path.split(/(\{[^}]+\})/);
+  const body = parts
+    .map((part) => {
+      const m = /^\{(.+)\}$/.exec(part);
+      if (m) return `\${${byName.get(m[1]!)}}`;
+      return part.replace(/[\\`$]/g, (c) => `\\${c}`);
+    })
+    .join('');
+  return `encodePath\`${body}\``;
+}
+
+function callBody(op: OperationIR, clientExpr: string): string {
+  const names = operationNames(op);
+  if (op.paging) {
+    return `return ${clientExpr}.requestPage<${names.response}, ${names.item}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
+  }
+  return `return ${clientExpr}.request<${names.response}>(${requestSpec(op)}, options);`;
+}
+
+export function operationFunction(op: OperationIR): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: op.functionName,
+    isExported: true,
+    docs: jsDoc(operationDoc(op, true)),
+    parameters: [{ kind: StructureKind.Parameter, name: 'client', type: 'ApiClient' }, ...callParameters(op)],
+    returnType: operationNames(op).returnType,
+    statements: [callBody(op, 'client')],
+  };
+}
+
+/** A resource method delegates to the standalone function so there is one code path. */
+export function resourceMethod(op: OperationIR): MethodDeclarationStructure {
+  const params = callParameters(op);
+  return {
+    kind: StructureKind.Method,
+    name: op.resourceMethod,
+    docs: jsDoc(operationDoc(op, false)),
+    parameters: params,
+    returnType: operationNames(op).returnType,
+    statements: [`return ${op.functionName}(this.#client, ${params.map((p) => p.name).join(', ')});`],
+  };
+}

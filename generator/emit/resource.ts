@@ -1,0 +1,36 @@
+import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { ResourceIR } from '../ir/types.js';
+import { ImportSet } from './imports.js';
+import { operationFunction, operationTypeAliases, resourceMethod } from './operation.js';
+import type { Printer } from './project.js';
+import { jsDoc } from './ts.js';
+
+/**
+ * One module per resource: the operations' type aliases, their standalone (tree-shakable)
+ * functions, and the resource class whose methods delegate to those functions.
+ */
+export function emitResource(resource: ResourceIR, printer: Printer, header: string): string {
+  const imports = new ImportSet().type('../types.js', 'paths').type('../runtime/core.js', 'ApiClient');
+  const statements: (StatementStructures | string)[] = [];
+  for (const op of resource.operations) {
+    statements.push(...operationTypeAliases(op));
+    if (op.pathParams.length > 0) imports.value('../runtime/paths.js', 'encodePath');
+    if (op.paging) {
+      imports.type('../runtime/pagination.js', 'PagePromise').type('../runtime/options.js', 'PageRequestOptions');
+      imports.value('../paging.js', op.paging.constName);
+    } else {
+      imports.type('../runtime/api-promise.js', 'APIPromise').type('../runtime/options.js', 'RequestOptions');
+    }
+    statements.push(operationFunction(op));
+  }
+  statements.push({
+    kind: StructureKind.Class,
+    name: resource.className,
+    isExported: true,
+    docs: jsDoc({ summary: `Operations under \`client.${resource.property}\`.` }),
+    properties: [{ name: '#client', type: 'ApiClient', isReadonly: true }],
+    ctors: [{ parameters: [{ name: 'client', type: 'ApiClient' }], statements: ['this.#client = client;'] }],
+    methods: resource.operations.map(resourceMethod),
+  });
+  return printer.print(header, [...imports.structures(), ...statements]);
+}

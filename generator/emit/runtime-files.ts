@@ -1,0 +1,19 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const RUNTIME_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', 'runtime');
+
+/**
+ * The runtime is copied, not generated: it is ordinary, unit-tested code in templates/runtime.
+ * Files are read in sorted order so the output never depends on directory listing order.
+ */
+export async function runtimeFiles(header: string, dir = RUNTIME_DIR): Promise<Map<string, string>> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const text = await readFile(join(dir, name), 'utf8');
+    out.set(`src/runtime/${name}`, `// ${header} Copied from templates/runtime/${name}.\n${text}`);
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { CodegenConfig } from '../config.js';
+import type { ApiIR, PagingIR } from '../ir/types.js';
+import { ImportSet } from './imports.js';
+import type { Printer } from './project.js';
+import { jsDoc, literal } from './ts.js';
+
+/** `settings.ts`: the per-API constants the generic runtime reads. */
+export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer, header: string): string {
+  const settings = {
+    packageName: ir.packageName,
+    packageVersion: ir.packageVersion,
+    clientName: ir.clientClassName,
+    servers: Object.fromEntries(ir.servers.map((s) => [s.name, s.url])),
+    defaultServer: ir.servers[0]?.name ?? '',
+    apiKey: config.apiKey,
+    auth: config.auth,
+    responseHeaders: config.responseHeaders,
+    ...(config.logEnvVar ? { logEnvVar: config.logEnvVar } : {}),
+  };
+  const statements: (StatementStructures | string)[] = [
+    ...new ImportSet().type('./runtime/settings.js', 'ApiSettings').structures(),
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDoc({ summary: `Constants of ${ir.title} ${ir.specVersion} that the runtime reads.` }),
+      declarations: [{ name: 'API_SETTINGS', type: 'ApiSettings', initializer: literal(settings) }],
+    },
+  ];
+  return printer.print(header, statements);
+}
+
+/** `paging.ts`: one constant per pagination style the spec uses. */
+export function emitPaging(styles: readonly PagingIR[], printer: Printer, header: string): string {
+  const statements: (StatementStructures | string)[] = [...new ImportSet().type('./runtime/pagination.js', 'PagingSpec').structures()];
+  for (const p of styles) {
+    const spec = {
+      cursorParam: p.cursorParam,
+      itemsPath: p.itemsPath,
+      nextCursorPath: p.nextCursorPath,
+      ...(p.hasMorePath ? { hasMorePath: p.hasMorePath } : {}),
+      ...(p.paginationPath ? { paginationPath: p.paginationPath } : {}),
+    };
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDoc({ summary: `Where the ${p.style} paging fields live in requests and responses.` }),
+      declarations: [{ name: p.constName, type: 'PagingSpec', initializer: literal(spec) }],
+    });
+  }
+  return printer.print(header, statements);
+}
+
+/**
+ * `error-codes.ts`: augments the runtime's `KnownErrorCodes` so `error.code` autocompletes the
+ * documented codes while staying open to codes added later.
+ */
+export function emitErrorCodes(ir: ApiIR, printer: Printer, header: string): string {
+  const members = ir.knownErrorCodes
+    .map(({ code, status }) => `/** ${status === null ? 'Any status' : `Typically HTTP ${status}`}. */\n${literal(code)}: true;`)
+    .join('\n');
+  const statements: (StatementStructures | string)[] = [
+    `declare module './runtime/errors.js' {\n  interface KnownErrorCodes {\n${members}\n  }\n}`,
+    'export {};',
+  ];
+  return printer.print(header, statements);
+}

@@ -1,0 +1,236 @@
+import type { CodegenConfig, PaginationStyleConfig } from '../config.js';
+import { GeneratorError, pointerOf } from '../errors.js';
+import { nameFromMethodAndPath, preserveCamel, preservePascal, safeIdentifier, uniqueName } from './naming.js';
+import { detectPaging, pagingFromStyle } from './pagination.js';
+import { collectParameters, orderPathParameters } from './parameters.js';
+import { isObject, RefResolver, type JsonObject } from './refs.js';
+import { groupResources, placeOperation } from './resources.js';
+import { collectRequestBody, collectResponses, successSchema } from './responses.js';
+import { isArraySchema } from './schema-paths.js';
+import type { ApiIR, HttpMethod, OperationIR, PagingIR } from './types.js';
+
+const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * Names the generated package exports from its runtime and fixed modules. Generated names that
+ * would clash get a numeric suffix instead of shadowing them.
+ */
+export const RESERVED_EXPORTS = [
+  'ApiClient', 'APIPromise', 'PagePromise', 'Page', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
+  'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
+  'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
+  'APIUserAbortError', 'InvalidResponseError', 'ClientError', 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
+  'paths', 'components', 'operations', 'webhooks', '$defs', 'API_SETTINGS',
+];
+
+export interface BuildInput {
+  document: JsonObject;
+  openapiVersion: '3.0' | '3.1';
+  location: string;
+  config: CodegenConfig;
+}
+
+/** Stage 2: bundled document + config → the IR every emitter prints from. */
+export function buildIR(input: BuildInput): ApiIR {
+  try {
+    return build(input);
+  } catch (error) {
+    // Stages below know the pointer; the file is the spec unless they said otherwise.
+    if (error instanceof GeneratorError && error.file === undefined) {
+      throw new GeneratorError(error.message, error.pointer, input.location, { cause: error.cause });
+    }
+    throw error;
+  }
+}
+
+function build({ document, openapiVersion, location, config }: BuildInput): ApiIR {
+  const resolver = new RefResolver(document, location);
+  const info = isObject(document.info) ? document.info : {};
+  const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
+  const specVersion = typeof info.version === 'string' ? info.version : '0.0.0';
+
+  const exported = new Set<string>([...RESERVED_EXPORTS, config.client.className, config.client.errorClassName, `${config.client.className}Options`]);
+  const functionNames = new Set<string>(exported);
+  const pagingByStyle = new Map<PaginationStyleConfig, PagingIR>();
+  const skip = new RegExp(config.resources.skipSegments);
+  const operations: OperationIR[] = [];
+  const overridden = new Set<string>();
+  const usedOperationIds = new Map<string, string>();
+
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const pathPointer = pointerOf('paths', path);
+    const { value: pathItem } = resolver.deref(rawItem, pathPointer);
+    if (!isObject(pathItem)) throw new GeneratorError('A path item must be an object', pathPointer);
+    for (const method of METHODS) {
+      const rawOp = pathItem[method];
+      if (rawOp === undefined) continue;
+      const opPointer = pointerOf('paths', path, method);
+      if (!isObject(rawOp)) throw new GeneratorError('An operation must be an object', opPointer);
+      const op = buildOperation({ resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, functionNames, exported, pagingByStyle });
+      const previous = usedOperationIds.get(op.operationId);
+      if (previous) throw new GeneratorError(`Duplicate operationId "${op.operationId}" (also at ${previous})`, `${opPointer}/operationId`);
+      usedOperationIds.set(op.operationId, opPointer);
+      const override = config.operations[op.operationId];
+      if (override?.resource || override?.method) overridden.add(op.operationId);
+      const returnsArray = op.success?.isJson === true && isArraySchema(resolver, successSchema(resolver, rawOp, opPointer, op.success), opPointer);
+      const placement = placeOperation(op, skip, returnsArray, override);
+      op.resource = placement.resource;
+      op.resourceMethod = placement.method;
+      operations.push(op);
+    }
+  }
+  for (const id of Object.keys(config.operations)) {
+    if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), undefined);
+  }
+
+  const resources = groupResources(operations, overridden, exported);
+  return {
+    title,
+    specVersion,
+    ...(typeof info.description === 'string' ? { description: info.description } : {}),
+    openapiVersion,
+    packageName: config.package.name,
+    packageVersion: config.package.version ?? semverFromSpecVersion(specVersion),
+    packageDescription: config.package.description ?? `TypeScript client for ${title}`,
+    clientClassName: config.client.className,
+    errorClassName: config.client.errorClassName,
+    servers: resolveServers(document, config),
+    operations,
+    resources,
+    schemaAliases: schemaAliases(document, exported),
+    pagingStyles: [...pagingByStyle.values()],
+    knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
+  };
+}
+
+interface OperationInput {
+  resolver: RefResolver;
+  document: JsonObject;
+  config: CodegenConfig;
+  path: string;
+  method: HttpMethod;
+  pathItem: JsonObject;
+  rawOp: JsonObject;
+  pathPointer: string;
+  opPointer: string;
+  functionNames: Set<string>;
+  exported: Set<string>;
+  pagingByStyle: Map<PaginationStyleConfig, PagingIR>;
+}
+
+function buildOperation(input: OperationInput): OperationIR {
+  const { resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer } = input;
+  const specId = typeof rawOp.operationId === 'string' && rawOp.operationId.trim() ? rawOp.operationId.trim() : undefined;
+  const operationId = specId ?? nameFromMethodAndPath(method, path);
+  const functionName = uniqueName(safeIdentifier(preserveCamel(operationId), 'operation'), input.functionNames);
+  input.exported.add(functionName);
+  const typeName = uniqueTypePrefix(preservePascal(operationId) || 'Operation', input.exported);
+
+  const params = collectParameters(resolver, pathItem, rawOp, pathPointer, opPointer);
+  const pathParams = orderPathParameters(path, params, opPointer);
+  const namedParams = params.filter((p) => p.in !== 'path');
+  const { success, errors } = collectResponses(resolver, rawOp, opPointer);
+
+  const op: OperationIR = {
+    operationId,
+    hasSpecOperationId: specId !== undefined,
+    functionName,
+    typeName,
+    method,
+    path,
+    pointer: opPointer,
+    deprecated: rawOp.deprecated === true,
+    tags: Array.isArray(rawOp.tags) ? rawOp.tags.filter((t): t is string => typeof t === 'string') : [],
+    pathParams: dedupeIdentifiers(pathParams),
+    namedParams,
+    errors,
+    requiresAuth: requiresAuth(rawOp.security ?? document.security),
+    resource: '',
+    resourceMethod: '',
+  };
+  if (typeof rawOp.summary === 'string' && rawOp.summary.trim()) op.summary = rawOp.summary.trim();
+  if (typeof rawOp.description === 'string' && rawOp.description.trim()) op.description = rawOp.description.trim();
+  if (success) op.success = success;
+  const body = collectRequestBody(resolver, rawOp, opPointer);
+  if (body) op.requestBody = body;
+
+  if (config.operations[operationId]?.pagination !== false && success?.isJson) {
+    const style = detectPaging(resolver, config.pagination, params, successSchema(resolver, rawOp, opPointer, success), opPointer);
+    if (style) {
+      let paging = input.pagingByStyle.get(style);
+      if (!paging) {
+        paging = pagingFromStyle(style);
+        input.pagingByStyle.set(style, paging);
+      }
+      op.paging = paging;
+    }
+  }
+  return op;
+}
+
+/** Reserves `<Prefix>Params`, `<Prefix>Response`… as a group so no alias of one op shadows another's. */
+function uniqueTypePrefix(base: string, exported: Set<string>): string {
+  const suffixes = ['', 'Params', 'Response', 'Item', 'Body'];
+  let prefix = base;
+  for (let i = 2; suffixes.some((s) => exported.has(`${prefix}${s}`)); i++) prefix = `${base}${i}`;
+  for (const s of suffixes.slice(1)) exported.add(`${prefix}${s}`);
+  return prefix;
+}
+
+/** Path parameters become positional arguments: their identifiers must differ and avoid the fixed ones. */
+function dedupeIdentifiers<T extends { identifier: string }>(params: T[]): T[] {
+  const taken = new Set(['client', 'params', 'options', 'body']);
+  return params.map((p) => ({ ...p, identifier: uniqueName(p.identifier, taken) }));
+}
+
+/** An operation needs a key unless its effective security is empty or lists `{}` (optional auth). */
+function requiresAuth(security: unknown): boolean {
+  if (!Array.isArray(security) || security.length === 0) return false;
+  return !security.some((req) => isObject(req) && Object.keys(req).length === 0);
+}
+
+function resolveServers(document: JsonObject, config: CodegenConfig): ApiIR['servers'] {
+  const declared = (Array.isArray(document.servers) ? document.servers : []).filter(isObject).map((s) => ({
+    url: substituteVariables(String(s.url ?? '')),
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
+  }));
+  const regionEntries = Object.entries(config.regions);
+  if (regionEntries.length === 0) {
+    return declared.map((s, i) => ({ ...s, name: declared.length === 1 ? 'default' : `server${i}` }));
+  }
+  return regionEntries.map(([name, wanted]) => {
+    const trimmed = wanted.replace(/\/+$/, '');
+    const found = declared.find((s) => s.url.replace(/\/+$/, '') === trimmed || s.description === wanted);
+    if (!found) {
+      throw new GeneratorError(`Config region "${name}" matches no server in the spec (${declared.map((s) => s.url).join(', ') || 'none'})`, '#/servers');
+    }
+    return { ...found, url: found.url.replace(/\/+$/, ''), name };
+  });
+}
+
+function substituteVariables(url: string): string {
+  // Variables are resolved to their defaults by the caller's own server choice; keep the template readable.
+  return url;
+}
+
+function schemaAliases(document: JsonObject, exported: Set<string>): ApiIR['schemaAliases'] {
+  const components = isObject(document.components) ? document.components : {};
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  return Object.entries(schemas).map(([schemaName, schema]) => {
+    const s = isObject(schema) ? schema : {};
+    const alias = {
+      name: uniqueName(safeIdentifier(preservePascal(schemaName) || 'Schema', 'Schema'), exported),
+      schemaName,
+      deprecated: s.deprecated === true,
+    };
+    return typeof s.description === 'string' ? { ...alias, description: s.description } : alias;
+  });
+}
+
+/** `1.0.17.0` → `1.0.17`: npm needs semver; the full spec version is kept in the generation lock. */
+export function semverFromSpecVersion(version: string): string {
+  const parts = version.match(/\d+/g) ?? [];
+  const [major = '0', minor = '0', patch = '0'] = parts.map((p) => String(Number(p)));
+  return `${major}.${minor}.${patch}`;
+}

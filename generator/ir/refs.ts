@@ -1,0 +1,47 @@
+import { GeneratorError } from '../errors.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Resolves local `$ref` chains in the bundled document (the loader already inlined external files). */
+export class RefResolver {
+  constructor(
+    private readonly document: JsonObject,
+    private readonly file: string,
+  ) {}
+
+  /** Follows `$ref`s until a non-ref object; returns the object and the pointer it lives at. */
+  deref(value: unknown, pointer: string): { value: unknown; pointer: string } {
+    let current = value;
+    let at = pointer;
+    const seen = new Set<string>();
+    while (isObject(current) && typeof current.$ref === 'string') {
+      const ref = current.$ref;
+      if (!ref.startsWith('#')) throw new GeneratorError(`Unsupported external $ref "${ref}" after bundling`, at, this.file);
+      if (seen.has(ref)) throw new GeneratorError(`Circular $ref chain through "${ref}"`, at, this.file);
+      seen.add(ref);
+      current = this.lookup(ref, at);
+      at = ref;
+    }
+    return { value: current, pointer: at };
+  }
+
+  /** The value at a `#/a/b` pointer, or a GeneratorError naming the pointer that referenced it. */
+  lookup(ref: string, from: string): unknown {
+    const segments = ref === '#' ? [] : ref.replace(/^#\/?/, '').split('/').map(decodeSegment);
+    let node: unknown = this.document;
+    for (const segment of segments) {
+      if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
+      else if (isObject(node) && Object.hasOwn(node, segment)) node = node[segment];
+      else throw new GeneratorError(`Unresolved $ref "${ref}"`, from, this.file);
+    }
+    return node;
+  }
+}
+
+function decodeSegment(segment: string): string {
+  return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,0 +1,89 @@
+import { GeneratorError } from '../errors.js';
+import type { OperationOverride } from '../config.js';
+import { camelCase, pascalCase, preserveCamel, safeIdentifier, uniqueName, words } from './naming.js';
+import type { HttpMethod, OperationIR, ResourceIR } from './types.js';
+
+/** Names the client class already uses; a resource may not shadow them. */
+const CLIENT_MEMBERS = new Set(['request', 'requestPage', 'baseUrl', 'options', 'settings', 'constructor', 'withOptions', 'fetch', 'logger']);
+
+const VERB_FOR_COLLECTION: Partial<Record<HttpMethod, string>> = { post: 'create', put: 'replace', patch: 'update', delete: 'deleteAll' };
+const VERB_FOR_ITEM: Partial<Record<HttpMethod, string>> = { get: 'get', post: 'create', put: 'replace', patch: 'update', delete: 'delete' };
+
+export interface Placement {
+  resource: string;
+  method: string;
+}
+
+/**
+ * Where an operation lives on the client, from its path: the first static segment after the
+ * skipped prefix (`/v1`) names the resource; what follows names the method
+ * (`/v1/sessions/{id}/events` → `sessions.events`). Config overrides win.
+ */
+export function placeOperation(
+  op: Pick<OperationIR, 'method' | 'path' | 'paging' | 'tags' | 'functionName'>,
+  skip: RegExp,
+  returnsArray: boolean,
+  override: OperationOverride | undefined,
+): Placement {
+  const segments = op.path.split('/').filter(Boolean);
+  let start = 0;
+  while (start < segments.length && skip.test(segments[start]!)) start++;
+  const rest = segments.slice(start);
+  const resourceIndex = rest.findIndex((s) => !s.startsWith('{'));
+  const resourceSegment = resourceIndex >= 0 ? rest[resourceIndex]! : (op.tags[0] ?? 'default');
+  const after = resourceIndex >= 0 ? rest.slice(resourceIndex + 1) : rest;
+  const statics = after.filter((s) => !s.startsWith('{'));
+  const endsWithParam = after.length > 0 && after[after.length - 1]!.startsWith('{');
+
+  let method: string;
+  if (statics.length === 0) {
+    if (after.length === 0) {
+      method = op.method === 'get' ? (op.paging || returnsArray ? 'list' : 'get') : (VERB_FOR_COLLECTION[op.method] ?? op.method);
+    } else {
+      method = VERB_FOR_ITEM[op.method] ?? op.method;
+    }
+  } else {
+    const noun = camelCase(statics.join(' '));
+    const verb = op.method === 'get' ? '' : endsWithParam ? (VERB_FOR_ITEM[op.method] ?? op.method) : (VERB_FOR_COLLECTION[op.method] ?? op.method);
+    method = verb ? camelCase(`${verb} ${statics.join(' ')}`) : noun;
+  }
+  return {
+    resource: override?.resource ?? (camelCase(resourceSegment) || 'default'),
+    method: override?.method ?? (method || op.functionName),
+  };
+}
+
+/**
+ * Groups placed operations into resources. A method name two operations would share falls back
+ * to each one's function name, so no placement ever silently hides another operation.
+ */
+export function groupResources(ops: OperationIR[], overridden: ReadonlySet<string>, exportedNames: Set<string>): ResourceIR[] {
+  const byResource = new Map<string, OperationIR[]>();
+  for (const op of ops) {
+    const list = byResource.get(op.resource) ?? [];
+    list.push(op);
+    byResource.set(op.resource, list);
+  }
+  const takenProps = new Set<string>();
+  const resources: ResourceIR[] = [];
+  for (const [name, list] of byResource) {
+    const counts = new Map<string, number>();
+    for (const op of list) counts.set(op.resourceMethod, (counts.get(op.resourceMethod) ?? 0) + 1);
+    const taken = new Set<string>();
+    for (const op of list) {
+      if ((counts.get(op.resourceMethod) ?? 0) > 1 && !overridden.has(op.operationId)) op.resourceMethod = op.functionName;
+      if (op.resourceMethod === 'constructor') op.resourceMethod = 'constructor_';
+      if (taken.has(op.resourceMethod) && overridden.has(op.operationId)) {
+        throw new GeneratorError(`Config override gives two operations the method "${name}.${op.resourceMethod}"`, op.pointer);
+      }
+      op.resourceMethod = uniqueName(op.resourceMethod, taken);
+    }
+    let property = safeIdentifier(preserveCamel(name), 'default');
+    if (CLIENT_MEMBERS.has(property)) property = `${property}Api`;
+    property = uniqueName(property, takenProps);
+    const className = uniqueName(safeIdentifier(pascalCase(name) || 'Default', 'Default'), exportedNames);
+    for (const op of list) op.resource = property;
+    resources.push({ property, className, fileName: words(property).map((w) => w.toLowerCase()).join('-'), operations: list });
+  }
+  return resources;
+}

@@ -1,0 +1,58 @@
+import { isObject, type JsonObject, type RefResolver } from './refs.js';
+import type { RequestBodyIR, ResponseIR } from './types.js';
+
+export function isJsonMediaType(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return base === 'application/json' || base.endsWith('+json') || base === '*/*';
+}
+
+/** Prefers a JSON media type; otherwise the first declared. */
+export function pickMediaType(content: unknown): string | undefined {
+  if (!isObject(content)) return undefined;
+  const types = Object.keys(content);
+  return types.find(isJsonMediaType) ?? types[0];
+}
+
+export interface ResponsesIR {
+  success?: ResponseIR;
+  errors: ResponseIR[];
+}
+
+/** Splits responses into the one success body the call returns (lowest 2xx) and the error statuses. */
+export function collectResponses(resolver: RefResolver, operation: JsonObject, opPointer: string): ResponsesIR {
+  const responses = isObject(operation.responses) ? operation.responses : {};
+  const entries = Object.entries(responses).map(([status, raw]) => {
+    const { value } = resolver.deref(raw, `${opPointer}/responses/${status}`);
+    const response = isObject(value) ? value : {};
+    const mediaType = pickMediaType(response.content);
+    const ir: ResponseIR = { status, isJson: mediaType !== undefined && isJsonMediaType(mediaType) };
+    if (mediaType !== undefined) ir.mediaType = mediaType;
+    if (typeof response.description === 'string' && response.description.trim()) ir.description = response.description.trim();
+    return ir;
+  });
+  const successes = entries.filter((r) => /^2(\d\d|XX)$/i.test(r.status)).sort((a, b) => a.status.localeCompare(b.status));
+  const result: ResponsesIR = { errors: entries.filter((r) => !/^[123]/.test(r.status)) };
+  if (successes[0]) result.success = successes[0];
+  return result;
+}
+
+export function collectRequestBody(resolver: RefResolver, operation: JsonObject, opPointer: string): RequestBodyIR | undefined {
+  if (operation.requestBody === undefined) return undefined;
+  const { value } = resolver.deref(operation.requestBody, `${opPointer}/requestBody`);
+  if (!isObject(value)) return undefined;
+  const mediaType = pickMediaType(value.content);
+  if (mediaType === undefined) return undefined;
+  const body: RequestBodyIR = { required: value.required === true, mediaType, isJson: isJsonMediaType(mediaType) };
+  if (typeof value.description === 'string' && value.description.trim()) body.description = value.description.trim();
+  return body;
+}
+
+/** The schema of the success response body (for pagination detection). */
+export function successSchema(resolver: RefResolver, operation: JsonObject, opPointer: string, success: ResponseIR | undefined): unknown {
+  if (!success?.mediaType) return undefined;
+  const responses = operation.responses as JsonObject;
+  const { value } = resolver.deref(responses[success.status], `${opPointer}/responses/${success.status}`);
+  if (!isObject(value) || !isObject(value.content)) return undefined;
+  const media = value.content[success.mediaType];
+  return isObject(media) ? media.schema : undefined;
+}

@@ -1,0 +1,118 @@
+/**
+ * The one typed model between "a spec" and "code". Every decision that needs the spec (names,
+ * grouping, pagination, which parameters go where) is made while building it; emitters only print.
+ */
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+export interface ApiIR {
+  title: string;
+  specVersion: string;
+  description?: string;
+  openapiVersion: '3.0' | '3.1';
+  packageName: string;
+  packageVersion: string;
+  packageDescription: string;
+  clientClassName: string;
+  errorClassName: string;
+  /** Region name → base URL, in config order; the first is the default. */
+  servers: { name: string; url: string; description?: string }[];
+  operations: OperationIR[];
+  resources: ResourceIR[];
+  /** Component schemas that get a named alias in the generated package. */
+  schemaAliases: { name: string; schemaName: string; description?: string; deprecated: boolean }[];
+  pagingStyles: PagingIR[];
+  knownErrorCodes: { code: string; status: number | null }[];
+}
+
+export interface SchemaSummary {
+  type?: string;
+  format?: string;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  enum?: unknown[];
+  nullable: boolean;
+  isArray: boolean;
+}
+
+export interface ParameterIR {
+  /** Name on the wire. */
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  /** A safe TypeScript identifier (for path parameters, which become positional arguments). */
+  identifier: string;
+  required: boolean;
+  deprecated: boolean;
+  description?: string;
+  schema: SchemaSummary;
+  style?: string;
+  explode?: boolean;
+}
+
+export interface ResponseIR {
+  status: string;
+  description?: string;
+  /** First media type declared, JSON preferred. */
+  mediaType?: string;
+  isJson: boolean;
+}
+
+export interface RequestBodyIR {
+  required: boolean;
+  mediaType: string;
+  isJson: boolean;
+  description?: string;
+}
+
+export interface OperationIR {
+  /** The spec's operationId, or a stable name derived from method + path. */
+  operationId: string;
+  hasSpecOperationId: boolean;
+  /** Exported function name, a camelCase identifier. */
+  functionName: string;
+  /** PascalCase prefix for the operation's type aliases (`ListSessions` → `ListSessionsParams`). */
+  typeName: string;
+  method: HttpMethod;
+  path: string;
+  /** JSON pointer of the operation object in the bundled spec. */
+  pointer: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  tags: string[];
+  /** Path parameters in the order they appear in the path template. */
+  pathParams: ParameterIR[];
+  /** Query, header and cookie parameters: these travel in the `params` object. */
+  namedParams: ParameterIR[];
+  requestBody?: RequestBodyIR;
+  /** The success response whose body the call resolves to (lowest 2xx), if any. */
+  success?: ResponseIR;
+  errors: ResponseIR[];
+  requiresAuth: boolean;
+  paging?: PagingIR;
+  resource: string;
+  resourceMethod: string;
+}
+
+export interface PagingIR {
+  /** Identifier of the generated paging constant. */
+  constName: string;
+  style: 'cursor';
+  cursorParam: string;
+  pageSizeParam?: string;
+  itemsPath: string[];
+  nextCursorPath: string[];
+  hasMorePath?: string[];
+  /** Parent object of nextCursor (e.g. `pagination`), exposed as `page.pagination`. */
+  paginationPath?: string[];
+}
+
+export interface ResourceIR {
+  /** Property name on the client (`sessions`). */
+  property: string;
+  /** Class name (`Sessions`). */
+  className: string;
+  /** Module file name without extension (`sessions`). */
+  fileName: string;
+  operations: OperationIR[];
+}

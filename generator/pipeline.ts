@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
+import { emitPackage } from './emit/index.js';
+import { formatFiles } from './format.js';
+import { buildIR } from './ir/build.js';
+import type { ApiIR } from './ir/types.js';
+import { loadSpec } from './load/index.js';
+import { resolveSpecSource } from './spec-source.js';
+import { findDrift, writeAtomically } from './write.js';
+
+export interface GenerateOptions {
+  spec: string;
+  out: string;
+  config?: string;
+  /** Compare with `out` instead of writing; the result lists drifted files. */
+  check?: boolean;
+  /** Called after each stage with its duration, for `--verbose`. */
+  onStage?: (stage: string, ms: number) => void;
+}
+
+export interface GenerateResult {
+  ir: ApiIR;
+  files: Map<string, string>;
+  warnings: string[];
+  /** Only with `check`: files that differ from a fresh generation. */
+  drift?: string[];
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function toolVersions(): Promise<{ generator: string; typescript: string }> {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const typescript = pkg.dependencies?.typescript ?? pkg.devDependencies?.typescript ?? '5.9.3';
+  return { generator: pkg.version, typescript };
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** One linear, timed run: load → ir → emit → format → write (or check). */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const timed = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    const result = await fn();
+    options.onStage?.(stage, performance.now() - start);
+    return result;
+  };
+
+  const source = await resolveSpecSource(options.spec, options.config);
+  const loaded = await timed('load', () => loadSpec(source.spec));
+  const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
+  const configText = source.config ? await readFile(source.config, 'utf8') : undefined;
+  const ir = await timed('ir', () => {
+    const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
+    const config = resolveConfig(rawConfig, { title });
+    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config }), config };
+  });
+  const versions = await toolVersions();
+  const emitted = await timed('emit', () =>
+    emitPackage({
+      ir: ir.ir,
+      config: ir.config,
+      document: loaded.document,
+      typescriptVersion: versions.typescript,
+      lock: { generatorVersion: versions.generator, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
+    }),
+  );
+  const files = await timed('format', () => formatFiles(emitted));
+  const result: GenerateResult = { ir: ir.ir, files, warnings: loaded.warnings };
+  if (options.check) {
+    result.drift = await timed('check', () => findDrift(options.out, files));
+  } else {
+    await timed('write', () => writeAtomically(options.out, files));
+  }
+  return result;
+}

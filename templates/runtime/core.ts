@@ -1,0 +1,235 @@
+import { APIPromise, type WithResponse } from './api-promise.js';
+import { checkDuration, checkMaxRetries, resolveConfig, type ResolvedConfig } from './config.js';
+import { isBrowserLike } from './env.js';
+import { APIError, ClientError } from './errors.js';
+import { mergeHeaders } from './headers.js';
+import { createLogger, type Logger } from './logger.js';
+import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } from './options.js';
+import { Page, PagePromise, type PagingSpec } from './pagination.js';
+import { createRedactor, type Redactor } from './redact.js';
+import { decodeSuccessBody, type ResponseType } from './response.js';
+import { readRequestId, readTier } from './response-meta.js';
+import { retryDelayMs, shouldRetry } from './retry.js';
+import type { ApiSettings } from './settings.js';
+import { sendOnce, sleep, type AttemptLimits, type AttemptResult } from './transport.js';
+import { buildUrl } from './url.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** One operation call as the generated code describes it. */
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Already encoded (see encodePath), starting with "/". */
+  path: string;
+  /** Query parameters (see serializeQuery); undefined/null values are skipped. */
+  query?: object;
+  /** Header parameters of the operation; undefined values are skipped. */
+  headers?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** "json" (default) serialises `body`; "raw" sends it as given (string, Blob, bytes, ...). */
+  bodyType?: 'json' | 'raw';
+  /** Extension: how to decode a 2xx body; default "json". */
+  responseType?: ResponseType;
+  /** Default true; false sends no credentials (e.g. a health probe). */
+  auth?: boolean;
+  operationId: string;
+}
+
+type Outcome<T> = { result: WithResponse<T> } | { error: ClientError; headers: Headers | undefined };
+
+interface PreparedRequest {
+  url: string;
+  method: HttpMethod;
+  headers: Record<string, string>;
+  body: BodyInit | undefined;
+}
+
+/**
+ * The transport every generated endpoint calls. Holds the validated configuration; the key
+ * lives in a private field so util.inspect / JSON.stringify(client) never reveal it.
+ */
+export class ApiClient {
+  readonly baseUrl: string;
+  readonly maxRetries: number;
+  readonly timeout: number;
+  readonly deadline: number | undefined;
+  readonly #apiKey: string;
+  readonly #config: ResolvedConfig;
+  readonly #settings: ApiSettings;
+  readonly #fetch: typeof fetch;
+  readonly #headers: Record<string, string> | undefined;
+  readonly #hooks: ClientHooks | undefined;
+  readonly #redactor: Redactor;
+  readonly #log: Logger;
+
+  constructor(options: ClientOptions, settings: ApiSettings) {
+    const config = resolveConfig(options, settings);
+    const customFetch = options.fetch;
+    if (customFetch === undefined && typeof globalThis.fetch !== 'function') {
+      throw new ClientError('No global fetch found: pass a `fetch` implementation in the client options.');
+    }
+    this.baseUrl = config.baseUrl;
+    this.maxRetries = config.maxRetries;
+    this.timeout = config.timeout;
+    this.deadline = config.deadline;
+    this.#apiKey = config.apiKey;
+    this.#config = config;
+    this.#settings = settings;
+    // Looked up per call so instrumentation that patches globalThis.fetch later still applies.
+    this.#fetch = customFetch ?? ((input, init) => globalThis.fetch(input, init));
+    // Validate now so a bad client-wide header fails at construction, not on the first call.
+    this.#headers = options.headers === undefined ? undefined : mergeHeaders([options.headers]);
+    this.#hooks = options.hooks;
+    const authHeaders = Object.values(settings.auth.headers).map((entry) => entry.header);
+    this.#redactor = createRedactor(config.apiKey, authHeaders);
+    this.#log = createLogger(config.logLevel, options.logger, this.#redactor);
+  }
+
+  /** Sends one operation (with retries) and resolves with its decoded body. */
+  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+    return new APIPromise<T>(this.#execute<T>(spec, options));
+  }
+
+  /**
+   * Sends a list operation; the result is awaitable for the first page and async-iterable over
+   * every item. A cursor already in `spec.query` resumes a walk from that checkpoint.
+   */
+  requestPage<TBody, TItem>(
+    spec: RequestSpec,
+    paging: PagingSpec,
+    options: PageRequestOptions = {},
+  ): PagePromise<TBody, TItem> {
+    const { maxItems, maxPages, ...requestOptions } = options;
+    if (maxItems !== undefined && (!Number.isInteger(maxItems) || maxItems < 1)) {
+      throw new ClientError('maxItems must be a positive integer');
+    }
+    if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) {
+      throw new ClientError('maxPages must be a positive integer');
+    }
+    const load = async (cursor: string | undefined): Promise<WithResponse<Page<TBody, TItem>>> => {
+      const query = cursor === undefined ? spec.query : { ...spec.query, [paging.cursorParam]: cursor };
+      const result = await this.#execute<TBody>({ ...spec, query }, requestOptions);
+      const page = new Page<TBody, TItem>(result.data, result.response, paging, cursor, loadPage);
+      return { ...result, data: page };
+    };
+    const loadPage = async (cursor: string): Promise<Page<TBody, TItem>> => (await load(cursor)).data;
+    const initial = spec.query === undefined ? undefined : (spec.query as Record<string, unknown>)[paging.cursorParam];
+    const firstCursor = typeof initial === 'string' && initial !== '' ? initial : undefined;
+    return new PagePromise<TBody, TItem>(load(firstCursor), { maxItems, maxPages });
+  }
+
+  async #execute<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
+    const request = this.#prepare(spec, options);
+    const maxRetries = options.maxRetries === undefined ? this.maxRetries : checkMaxRetries(options.maxRetries, 'maxRetries');
+    const timeout = options.timeout === undefined ? this.timeout : checkDuration(options.timeout, 'timeout');
+    const deadline = options.deadline === undefined ? this.deadline : checkDuration(options.deadline, 'deadline');
+    const deadlineAt = deadline === undefined ? undefined : Date.now() + deadline;
+    const { signal } = options;
+    const what = `${request.method} ${request.url}`;
+    const logInfo = { method: request.method, url: request.url, operationId: spec.operationId };
+
+    for (let attempt = 1; ; attempt += 1) {
+      const remaining = deadlineAt === undefined ? Infinity : deadlineAt - Date.now();
+      const byDeadline = remaining < timeout;
+      const limits: AttemptLimits = {
+        timeoutMs: Math.max(0, Math.min(timeout, remaining)),
+        timeoutMessage: byDeadline ? `Request exceeded the overall deadline of ${deadline} ms` : `Request timed out after ${timeout} ms`,
+        signal,
+        retries: attempt - 1,
+      };
+      this.#log.debug(`${what} (attempt ${attempt})`, { ...logInfo, attempt });
+      const outcome = await this.#attempt<T>(request, spec, attempt, limits);
+      if ('result' in outcome) return outcome.result;
+
+      const { error } = outcome;
+      if (!shouldRetry(error)) throw error;
+      if (attempt > maxRetries) {
+        this.#log.warn(`Giving up on ${what} after ${attempt - 1} retries: ${error.message}`, logInfo);
+        throw error;
+      }
+      const delay = retryDelayMs(attempt, outcome.headers);
+      if (deadlineAt !== undefined && Date.now() + delay >= deadlineAt) {
+        this.#log.warn(`Giving up on ${what}: waiting ${delay} ms would pass the deadline (${error.message})`, logInfo);
+        throw error;
+      }
+      this.#log.info(`Retrying ${what} in ${delay} ms (retry ${attempt} of ${maxRetries}): ${error.message}`, {
+        ...logInfo,
+        attempt,
+        delayMs: delay,
+      });
+      await sleep(delay, signal);
+    }
+  }
+
+  /**
+   * One attempt, with hooks around it. Returns the decoded result or the error it produced;
+   * the retry loop decides what an error means.
+   */
+  async #attempt<T>(request: PreparedRequest, spec: RequestSpec, attempt: number, limits: AttemptLimits): Promise<Outcome<T>> {
+    const hookInfo = { method: request.method, url: request.url, attempt, headers: this.#redactor.headers(request.headers) };
+    this.#callHook('onRequest', hookInfo);
+    const started = Date.now();
+    let sent: AttemptResult;
+    try {
+      sent = await sendOnce(this.#fetch, request.url, request, limits);
+    } catch (caught) {
+      // sendOnce only throws ClientErrors (abort, timeout, connection).
+      const error = caught as ClientError;
+      this.#callHook('onResponse', { ...hookInfo, status: undefined, durationMs: Date.now() - started, error });
+      return { error, headers: undefined };
+    }
+    const { response } = sent;
+    // The server could echo the key back ("invalid key aik_..."); scrub it before it can reach
+    // an error message, error.body or a log line.
+    const text = this.#redactor.text(sent.bodyText);
+    let outcome: Outcome<T>;
+    if (response.ok) {
+      try {
+        const data = decodeSuccessBody(response, text, spec.responseType ?? 'json', this.#settings) as T;
+        const tier = readTier(response.headers, this.#settings);
+        outcome = { result: { data, response, tier, requestId: readRequestId(response.headers, this.#settings) } };
+      } catch (error) {
+        outcome = { error: error as ClientError, headers: response.headers };
+      }
+    } else {
+      const error = APIError.from(response.status, text, response.headers, limits.retries, this.#settings);
+      outcome = { error, headers: response.headers };
+    }
+    const error = 'error' in outcome ? { error: outcome.error } : {};
+    this.#callHook('onResponse', { ...hookInfo, status: response.status, durationMs: Date.now() - started, ...error });
+    return outcome;
+  }
+
+  /** Builds URL, headers and body; any ClientError here is thrown before a request is sent. */
+  #prepare(spec: RequestSpec, options: RequestOptions): PreparedRequest {
+    const url = buildUrl(this.baseUrl, spec.path, spec.query);
+    const defaults: Record<string, string> = { accept: 'application/json' };
+    if (!isBrowserLike()) defaults['user-agent'] = `${this.#settings.packageName}/${this.#settings.packageVersion}`;
+    if (spec.auth !== false) {
+      const { header, prefix } = this.#config.authHeader;
+      defaults[header.toLowerCase()] = `${prefix}${this.#apiKey}`;
+    }
+    let body: BodyInit | undefined;
+    if (spec.body !== undefined) {
+      if (spec.method === 'GET' || spec.method === 'HEAD') throw new ClientError(`${spec.method} requests cannot have a body`);
+      if (spec.bodyType === 'raw') {
+        body = spec.body as BodyInit;
+      } else {
+        body = JSON.stringify(spec.body);
+        defaults['content-type'] = 'application/json';
+      }
+    }
+    const headers = mergeHeaders([defaults, spec.headers, this.#headers, options.headers]);
+    return { url, method: spec.method, headers, body };
+  }
+
+  #callHook<K extends keyof ClientHooks>(name: K, info: Parameters<NonNullable<ClientHooks[K]>>[0]): void {
+    const hook = this.#hooks?.[name] as ((value: typeof info) => void) | undefined;
+    if (hook === undefined) return;
+    try {
+      hook.call(this.#hooks, info);
+    } catch (error) {
+      this.#log.warn(`The ${name} hook threw; ignoring it`, { error });
+    }
+  }
+}

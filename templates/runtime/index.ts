@@ -1,0 +1,36 @@
+/** Public surface of the runtime, for the generated package to re-export. */
+export { APIPromise, type WithResponse } from './api-promise.js';
+export { ApiClient, type HttpMethod, type RequestSpec } from './core.js';
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ClientError,
+  ConflictError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  type APIErrorInit,
+  type ErrorCode,
+  type KnownErrorCodes,
+} from './errors.js';
+export type { LogLevel, Logger } from './logger.js';
+export type {
+  ClientHooks,
+  ClientOptions,
+  PageRequestOptions,
+  RequestHookInfo,
+  RequestOptions,
+  ResponseHookInfo,
+} from './options.js';
+export { Page, PagePromise, type PagingSpec } from './pagination.js';
+export { encodePath } from './paths.js';
+export { serializeQuery, type QueryParams, type QueryValue } from './query.js';
+export { backoffDelayMs, retryDelayMs, shouldRetry } from './retry.js';
+export type { ApiSettings } from './settings.js';

@@ -1,0 +1,72 @@
+import type { ClientError } from './errors.js';
+import type { LogLevel, Logger } from './logger.js';
+
+/** What hooks see about an attempt. Credential headers are already masked. */
+export interface RequestHookInfo {
+  method: string;
+  url: string;
+  /** 1 for the first try, 2 for the first retry, ... */
+  attempt: number;
+  headers: Record<string, string>;
+}
+
+export interface ResponseHookInfo extends RequestHookInfo {
+  /** HTTP status, or undefined when no response arrived (connection error, timeout, abort). */
+  status: number | undefined;
+  durationMs: number;
+  /** The error this attempt produced, if any (the final outcome may still be a success after retries). */
+  error?: ClientError;
+}
+
+/**
+ * Called around every attempt, retries included. Synchronous and fire-and-forget: a hook that
+ * throws is logged and ignored rather than failing the request.
+ */
+export interface ClientHooks {
+  onRequest?(info: RequestHookInfo): void;
+  onResponse?(info: ResponseHookInfo): void;
+}
+
+export interface ClientOptions<Server extends string = string, Auth extends string = string> {
+  /** Defaults to the first non-empty environment variable named in the API settings. */
+  apiKey?: string;
+  /** Named server from the spec; ignored when `baseUrl` is given. */
+  region?: Server;
+  /** Full base URL override (https, or http on loopback only). */
+  baseUrl?: string;
+  /** Which auth header form to send; defaults to the API's preferred one. */
+  authHeader?: Auth;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Per-attempt timeout in ms (headers and body). Default 60000. */
+  timeout?: number;
+  /** Budget in ms across all attempts and backoff waits. Default: none. */
+  deadline?: number;
+  /** Fetch implementation; defaults to the global `fetch`, looked up at call time. */
+  fetch?: typeof fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Where log lines go; defaults to console. */
+  logger?: Logger;
+  /** Default "off", or the value of the API's log environment variable. */
+  logLevel?: LogLevel;
+  hooks?: ClientHooks;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms for this call. */
+  timeout?: number;
+  maxRetries?: number;
+  /** Budget in ms across all attempts of this call (extension: overrides the client's deadline). */
+  deadline?: number;
+  /** Extra headers for this call; null removes a header set by the client. */
+  headers?: Record<string, string | null>;
+}
+
+export interface PageRequestOptions extends RequestOptions {
+  /** Stop an auto-pagination walk after this many items. */
+  maxItems?: number;
+  /** Stop an auto-pagination walk after this many pages. */
+  maxPages?: number;
+}

@@ -1,0 +1,130 @@
+import { APIPromise, type WithResponse } from './api-promise.js';
+import { ClientError } from './errors.js';
+
+/** Where a paginated response keeps its parts; decided by the generator from the spec. */
+export interface PagingSpec {
+  /** Query parameter that carries the cursor, e.g. "cursor". */
+  cursorParam: string;
+  /** Path to the items array, e.g. ["data"]. */
+  itemsPath: readonly string[];
+  /** Path to the next cursor, e.g. ["pagination", "nextCursor"]. */
+  nextCursorPath: readonly string[];
+  /** Path to an explicit "more pages" flag, e.g. ["pagination", "hasMore"]. */
+  hasMorePath?: readonly string[];
+  /** Path to the whole pagination object, exposed as `page.pagination`. */
+  paginationPath?: readonly string[];
+}
+
+/** Fetches the page for a cursor; supplied by the client so pages can walk on their own. */
+export type PageLoader<TBody, TItem> = (cursor: string) => Promise<Page<TBody, TItem>>;
+
+/** Caps for an auto-pagination walk. */
+export interface PageCaps {
+  maxItems?: number | undefined;
+  maxPages?: number | undefined;
+}
+
+/** Reads a nested property without trusting the shape of the body. */
+export function getPath(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, key)) {
+      return undefined;
+    }
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** One page of a cursor-paginated list. Holds no reference to earlier pages. */
+export class Page<TBody, TItem> {
+  /** Items of this page ([] if the body has none, so forward-compatible bodies never throw). */
+  readonly data: TItem[];
+  readonly body: TBody;
+  /** The pagination object of the body, as sent by the server. */
+  readonly pagination: unknown;
+  /** Save this to resume later: pass it back as the cursor parameter. */
+  readonly nextCursor: string | undefined;
+  /** The cursor that requested this page (undefined for the first page). */
+  readonly cursor: string | undefined;
+  readonly response: Response;
+  readonly #hasMore: unknown;
+  readonly #load: PageLoader<TBody, TItem>;
+
+  constructor(body: TBody, response: Response, paging: PagingSpec, cursor: string | undefined, load: PageLoader<TBody, TItem>) {
+    const items = getPath(body, paging.itemsPath);
+    const next = getPath(body, paging.nextCursorPath);
+    this.body = body;
+    this.response = response;
+    this.data = Array.isArray(items) ? (items as TItem[]) : [];
+    this.nextCursor = typeof next === 'string' && next !== '' ? next : undefined;
+    this.pagination = paging.paginationPath === undefined ? undefined : getPath(body, paging.paginationPath);
+    this.#hasMore = paging.hasMorePath === undefined ? undefined : getPath(body, paging.hasMorePath);
+    this.cursor = cursor;
+    this.#load = load;
+  }
+
+  /**
+   * False on `hasMore === false` (the documented terminal signal), and defensively on an empty
+   * page or a missing/empty cursor, so a misbehaving server cannot make a walk spin forever.
+   */
+  hasNextPage(): boolean {
+    return this.#hasMore !== false && this.data.length > 0 && this.nextCursor !== undefined;
+  }
+
+  /** Fetches the following page (with the client's normal retries). */
+  async getNextPage(): Promise<Page<TBody, TItem>> {
+    const next = this.nextCursor;
+    if (!this.hasNextPage() || next === undefined) throw new ClientError('No next page: this is the last page');
+    if (next === this.cursor) {
+      throw new ClientError('pagination cursor repeated; stopping to avoid an infinite loop');
+    }
+    return this.#load(next);
+  }
+}
+
+/**
+ * What a list call returns: `await` it for the first page, `for await` it for every item,
+ * `.pages()` for every page. Walks are lazy and keep one page in memory at a time.
+ */
+export class PagePromise<TBody, TItem> extends APIPromise<Page<TBody, TItem>> implements AsyncIterable<TItem> {
+  readonly #caps: PageCaps;
+
+  constructor(result: Promise<WithResponse<Page<TBody, TItem>>>, caps: PageCaps = {}) {
+    super(result);
+    this.#caps = caps;
+  }
+
+  /**
+   * Pages from the first on, honouring `maxPages`, and `maxItems` in the sense that no page is
+   * fetched once the pages already yielded hold that many items (pages are not trimmed).
+   */
+  async *pages(): AsyncGenerator<Page<TBody, TItem>, void, undefined> {
+    const { maxItems, maxPages } = this.#caps;
+    let page: Page<TBody, TItem> = await this;
+    let pageCount = 1;
+    let itemCount = page.data.length;
+    yield page;
+    while (page.hasNextPage()) {
+      if (maxPages !== undefined && pageCount >= maxPages) return;
+      if (maxItems !== undefined && itemCount >= maxItems) return;
+      page = await page.getNextPage();
+      pageCount += 1;
+      itemCount += page.data.length;
+      yield page;
+    }
+  }
+
+  /** Every item across pages, stopping exactly at `maxItems` without fetching further. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
+    const { maxItems } = this.#caps;
+    let yielded = 0;
+    for await (const page of this.pages()) {
+      for (const item of page.data) {
+        yield item;
+        yielded += 1;
+        if (maxItems !== undefined && yielded >= maxItems) return;
+      }
+    }
+  }
+}

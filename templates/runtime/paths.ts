@@ -1,0 +1,37 @@
+import { ClientError } from './errors.js';
+
+// CR/LF could split a request line on a sloppy proxy and NUL truncates strings in some
+// servers; none has a legitimate place in an id, so refuse them outright.
+const FORBIDDEN = /[\r\n\0]/;
+
+/**
+ * Tagged template that percent-encodes every interpolated path parameter:
+ * encodePath`/v1/sessions/${id}/events`. Refuses values that would change which resource is
+ * addressed once the URL is normalised (empty, ".", "..") and control characters, before any
+ * request is made.
+ */
+export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  let path = strings[0] ?? '';
+  values.forEach((value, index) => {
+    path += encodeSegment(value, index, strings) + (strings[index + 1] ?? '');
+  });
+  return path;
+}
+
+function encodeSegment(value: string | number, index: number, strings: TemplateStringsArray): string {
+  const where = `path parameter #${index + 1} of ${strings.join('{}')}`;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new ClientError(`Invalid ${where}: must be a finite number`);
+    return String(value);
+  }
+  if (typeof value !== 'string') throw new ClientError(`Invalid ${where}: must be a string or number`);
+  if (value === '') throw new ClientError(`Invalid ${where}: must not be empty`);
+  if (value === '.' || value === '..') throw new ClientError(`Invalid ${where}: must not be "." or ".."`);
+  if (FORBIDDEN.test(value)) throw new ClientError(`Invalid ${where}: must not contain CR, LF or NUL`);
+  try {
+    return encodeURIComponent(value);
+  } catch (cause) {
+    // encodeURIComponent throws URIError on lone UTF-16 surrogates.
+    throw new ClientError(`Invalid ${where}: not well-formed Unicode`, { cause });
+  }
+}

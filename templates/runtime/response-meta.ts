@@ -1,0 +1,19 @@
+import type { ApiSettings } from './settings.js';
+
+/** The settings slice needed to read per-response metadata. */
+export type ResponseHeaderSettings = Pick<ApiSettings, 'responseHeaders'>;
+
+/** Plan tier reported by the server (e.g. `x-isnotai-tier`), if the API has such a header. */
+export function readTier(headers: Headers, settings: ResponseHeaderSettings): string | undefined {
+  const name = settings.responseHeaders.tier;
+  return name === undefined ? undefined : (headers.get(name) ?? undefined);
+}
+
+/** First non-empty request-id header among the configured names. */
+export function readRequestId(headers: Headers, settings: ResponseHeaderSettings): string | undefined {
+  for (const name of settings.responseHeaders.requestId ?? []) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * Everything API-specific the runtime needs. The generator emits one constant of this type
+ * from the spec and its config; the runtime files themselves stay generic and are copied
+ * verbatim into every generated client.
+ */
+export interface ApiSettings {
+  /** npm package name, sent in the User-Agent. */
+  packageName: string;
+  /** Package version, sent in the User-Agent. */
+  packageVersion: string;
+  /** Human name of the client, used in error messages only. */
+  clientName: string;
+  /** Region (server) name -> base URL. */
+  servers: Readonly<Record<string, string>>;
+  /** Key of `servers` used when neither `baseUrl` nor `region` is given. */
+  defaultServer: string;
+  apiKey: {
+    /** Environment variables consulted, in order, when no key is passed; first non-empty wins. */
+    envVars: readonly string[];
+    /** Regular-expression source the key must match; checked locally before any request. */
+    pattern?: string;
+    /** Human description of the key format, shown when the key does not match `pattern`. */
+    formatHint?: string;
+  };
+  auth: {
+    /** Auth scheme name -> header to send and the prefix put before the key. */
+    headers: Readonly<Record<string, { header: string; prefix: string }>>;
+    /** Key of `headers` used when the caller does not choose one. */
+    default: string;
+  };
+  /** Response headers surfaced on results and errors. */
+  responseHeaders: { tier?: string; requestId?: readonly string[] };
+  /** Environment variable holding the default log level, e.g. "NOTAI_LOG". */
+  logEnvVar?: string;
+}

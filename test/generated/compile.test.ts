@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const GENERATED = join(ROOT, 'generated');
+
+function program(extraRoots: string[], options: ts.CompilerOptions = {}): ts.Program {
+  const configFile = ts.readConfigFile(join(GENERATED, 'tsconfig.json'), ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, GENERATED);
+  return ts.createProgram({ rootNames: [...parsed.fileNames, ...extraRoots], options: { ...parsed.options, ...options } });
+}
+
+function describeDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {
+  return diagnostics.map((d) => {
+    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
+describe('generated package compiles', () => {
+  it('type-checks under its own strict tsconfig (no Node types: it must run in browsers too)', () => {
+    const p = program([]);
+    const settings = p.getCompilerOptions();
+    expect([settings.strict, settings.noUncheckedIndexedAccess]).toEqual([true, true]);
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(p))).toEqual([]);
+  });
+
+  it('serves a strict consumer, whose wrong calls are type errors', () => {
+    const consumer = join(import.meta.dirname, 'consumer', 'usage.ts');
+    const p = program([consumer], { noEmit: true, rootDir: ROOT, noUnusedLocals: true });
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(p))).toEqual([]);
+  });
+
+  it('has no `any` in its public declarations and no @ts-ignore anywhere', () => {
+    const p = program([], { declaration: true, emitDeclarationOnly: true, noEmit: false });
+    const declarations = new Map<string, string>();
+    const result = p.emit(undefined, (fileName, text) => declarations.set(fileName, text));
+    expect(result.emitSkipped).toBe(false);
+    expect(declarations.size).toBeGreaterThan(10);
+    const offenders = [...declarations].filter(([, text]) => /(?<![\w$.'"])any(?![\w$'"])/.test(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
+    expect(offenders.map(([name]) => name)).toEqual([]);
+    for (const file of p.getSourceFiles().filter((f) => f.fileName.startsWith(GENERATED))) {
+      expect(file.text, file.fileName).not.toMatch(/@ts-(ignore|nocheck)/);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+// A consumer of the generated package, type-checked by compile.test.ts under strict settings.
+// The @ts-expect-error lines prove the types are precise: each would compile if they were `any`.
+import {
+  NotAi,
+  NotAiError,
+  APIError,
+  RateLimitError,
+  listSessions,
+  type ErrorCode,
+  type ListSessionsItem,
+  type PublicSession,
+  type GetUsageResponse,
+} from '../../../generated/src/index.js';
+
+export async function useEveryMethod(): Promise<void> {
+  const client = new NotAi({ apiKey: 'aik_v1_' + 'x'.repeat(40), region: 'eu', authHeader: 'x-api-key', maxRetries: 3, timeout: 5_000 });
+
+  const page = await client.sessions.list({ botOnly: true, pageSize: 25, status: 'active' });
+  const first: ListSessionsItem | undefined = page.data[0];
+  const session: PublicSession | undefined = first;
+  void session?.botScore;
+  for await (const s of client.sessions.list({ botOnly: true }, { maxItems: 10 })) void s.id;
+  void (await client.sessions.get('s_1')).data;
+  void (await client.sessions.details('s_1')).data;
+  for await (const e of client.sessions.events('s_1', { startTime: 0, type: 'mouse_move' })) void e.timestamp;
+  void (await client.users.list({ search: 'ann' })).data;
+  void (await client.users.sessions('u_1')).data;
+  void (await client.courses.list()).data;
+  void (await client.analytics.get({ period: '30d', groupBy: 'week' })).data;
+  void (await client.stats.get()).data;
+  const usage: GetUsageResponse = await client.usage.get({ metric: 'ApiCalls' });
+  void usage.totals;
+  void (await client.integration.get()).data;
+  const health = await client.health.check();
+  void health.status;
+
+  const raw = await client.sessions.get('s_1').withResponse();
+  void raw.response.status;
+  void raw.tier;
+  void (await listSessions(client, { cursor: 'abc' })).nextCursor;
+
+  try {
+    await client.sessions.get('s_2', { signal: AbortSignal.timeout(1000), maxRetries: 0, headers: { 'x-extra': '1' } });
+  } catch (error) {
+    if (error instanceof RateLimitError) void error.retryAfter;
+    if (error instanceof APIError) {
+      const code: ErrorCode | undefined = error.code;
+      if (code === 'INVALID_API_KEY' || code === 'SOMETHING_NEW') void error.status;
+    }
+    if (error instanceof NotAiError) void error.message;
+  }
+
+  // @ts-expect-error botOnly is a boolean
+  void client.sessions.list({ botOnly: 'yes' });
+  // @ts-expect-error unknown query parameter
+  void client.sessions.list({ nope: 1 });
+  // @ts-expect-error analytics period is an enum
+  void client.analytics.get({ period: '1y' });
+  // @ts-expect-error region must be one of the spec's servers
+  void new NotAi({ region: 'ap' });
+  // @ts-expect-error sessionId is required
+  void client.sessions.get();
+}

@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.js';
+import { cursorPage, irOf, json, specWith } from '../helpers/ir.js';
+
+const item = { type: 'object', properties: { id: { type: 'string' } } };
+const ok = (schema: unknown = item) => ({ responses: { '200': json(schema) } });
+const cursorParams = [
+  { name: 'cursor', in: 'query', schema: { type: 'string' } },
+  { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+];
+
+describe('IR: resource grouping and method names', () => {
+  it('places operations by path, skipping the version segment', async () => {
+    const ir = await irOf(
+      specWith({
+        '/v1/sessions': { get: { operationId: 'listSessions', parameters: cursorParams, ...ok(cursorPage(item)) } },
+        '/v1/sessions/{sessionId}': { get: { operationId: 'getSession', parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string' } }], ...ok() } },
+        '/v1/sessions/{sessionId}/events': {
+          get: { operationId: 'listEvents', parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string' } }, ...cursorParams], ...ok(cursorPage(item)) },
+        },
+        '/v1/analytics': { get: { operationId: 'getAnalytics', ...ok() } },
+        '/v1/users/{userId}/sessions': { get: { operationId: 'getUserSessions', parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }], ...ok() } },
+        '/health': { get: { operationId: 'health', ...ok() } },
+      }),
+      { operations: { health: { method: 'check' } } },
+    );
+    const table = ir.operations.map((o) => [o.operationId, `${o.resource}.${o.resourceMethod}`, o.functionName, o.typeName]);
+    expect(table).toEqual([
+      ['listSessions', 'sessions.list', 'listSessions', 'ListSessions'],
+      ['getSession', 'sessions.get', 'getSession', 'GetSession'],
+      ['listEvents', 'sessions.events', 'listEvents', 'ListEvents'],
+      ['getAnalytics', 'analytics.get', 'getAnalytics', 'GetAnalytics'],
+      ['getUserSessions', 'users.sessions', 'getUserSessions', 'GetUserSessions'],
+      ['health', 'health.check', 'health', 'Health'],
+    ]);
+    expect(ir.resources.map((r) => [r.property, r.className, r.fileName, r.operations.length])).toEqual([
+      ['sessions', 'Sessions', 'sessions', 3],
+      ['analytics', 'Analytics', 'analytics', 1],
+      ['users', 'Users', 'users', 1],
+      ['health', 'Health', 'health', 1],
+    ]);
+  });
+
+  it('names write methods by verb and falls back to the function name on collisions', async () => {
+    const ir = await irOf(
+      specWith({
+        '/pets': { get: { operationId: 'listPets', ...ok({ type: 'array', items: item }) }, post: { operationId: 'createPet', ...ok() } },
+        '/pets/{id}': {
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          get: { operationId: 'getPet', ...ok() },
+          delete: { operationId: 'deletePet', responses: { '204': { description: 'gone' } } },
+          patch: { operationId: 'patchPet', ...ok() },
+          put: { operationId: 'putPet', ...ok() },
+        },
+        '/pets/{id}/photos': { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], post: { operationId: 'addPhoto', ...ok() } },
+        '/pets/{id}/photos/{photoId}': {
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+            { name: 'photoId', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          delete: { operationId: 'removePhoto', responses: { '204': { description: 'gone' } } },
+        },
+      }),
+    );
+    expect(ir.operations.map((o) => `${o.operationId}=${o.resource}.${o.resourceMethod}`)).toEqual([
+      'listPets=pets.list',
+      'createPet=pets.create',
+      'getPet=pets.get',
+      'putPet=pets.replace',
+      'deletePet=pets.delete',
+      'patchPet=pets.update',
+      'addPhoto=pets.createPhotos',
+      'removePhoto=pets.deletePhotos',
+    ]);
+  });
+
+  it('gives colliding method names the operation function name instead of hiding one', async () => {
+    const ir = await irOf(
+      specWith({
+        '/v1/things': { get: { operationId: 'listThings', ...ok() } },
+        '/v2/things': { get: { operationId: 'listThingsV2', ...ok() } },
+      }),
+    );
+    expect(ir.operations.map((o) => `${o.resource}.${o.resourceMethod}`)).toEqual(['things.listThings', 'things.listThingsV2']);
+  });
+
+  it('derives stable names for operations without an operationId', async () => {
+    const ir = await irOf(specWith({ '/v1/users/{userId}': { get: { parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }], ...ok() } } }));
+    expect(ir.operations[0]).toMatchObject({ operationId: 'getV1UsersByUserId', hasSpecOperationId: false, functionName: 'getV1UsersByUserId', resource: 'users', resourceMethod: 'get' });
+  });
+
+  it('makes non-identifier and reserved operationIds safe', async () => {
+    const ir = await irOf(
+      specWith({
+        '/a': { get: { operationId: 'repos/get-content', ...ok() } },
+        '/b': { get: { operationId: 'users.list', ...ok() } },
+        '/c': { get: { operationId: 'import', ...ok() } },
+        '/d': { get: { operationId: 'Import', ...ok() } },
+      }),
+    );
+    expect(ir.operations.map((o) => [o.functionName, o.typeName])).toEqual([
+      ['reposGetContent', 'ReposGetContent'],
+      ['usersList', 'UsersList'],
+      ['import_', 'Import'],
+      ['import_2', 'Import2'],
+    ]);
+  });
+
+  it('rejects a config override for an operation the spec lacks, naming the config pointer', async () => {
+    await expect(irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } } }), { operations: { nope: { method: 'x' } } })).rejects.toMatchObject({
+      name: 'GeneratorError',
+      pointer: '#/operations/nope',
+    });
+  });
+});
+
+describe('IR: parameters', () => {
+  it('orders path parameters by the template, merges path-level params, and keeps the rest named', async () => {
+    const ir = await irOf(
+      specWith({
+        '/orgs/{org}/repos/{repo}': {
+          parameters: [
+            { name: 'repo', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'X-Trace', in: 'header', schema: { type: 'string' } },
+          ],
+          get: {
+            operationId: 'getRepo',
+            parameters: [
+              { name: 'org', in: 'path', required: true, schema: { type: 'string' } },
+              { name: 'X-Trace', in: 'header', required: true, description: 'overrides', schema: { type: 'string' } },
+              { name: 'per_page', in: 'query', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 100, default: 30 } },
+            ],
+            ...ok(),
+          },
+        },
+      }),
+    );
+    const op = ir.operations[0]!;
+    expect(op.pathParams.map((p) => [p.name, p.identifier])).toEqual([
+      ['org', 'org'],
+      ['repo', 'repo'],
+    ]);
+    expect(op.namedParams.map((p) => [p.name, p.in, p.required, p.description])).toEqual([
+      ['X-Trace', 'header', true, 'overrides'],
+      ['per_page', 'query', false, undefined],
+    ]);
+    expect(op.namedParams[1]!.schema).toEqual({ type: 'integer', format: 'int32', minimum: 1, maximum: 100, default: 30, nullable: false, isArray: false });
+  });
+
+  it('renames path parameters that collide with the fixed argument names', async () => {
+    const ir = await irOf(specWith({ '/x/{options}/{class}': { get: { operationId: 'x', parameters: ['options', 'class'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })), ...ok() } } }));
+    expect(ir.operations[0]!.pathParams.map((p) => p.identifier)).toEqual(['options2', 'class_']);
+  });
+
+  it('reads 3.0 nullable and 3.1 type arrays as the same thing', async () => {
+    const ir = await irOf(
+      specWith({ '/a': { get: { operationId: 'a', parameters: [{ name: 'q', in: 'query', schema: { type: ['string', 'null'] } }], ...ok() } } }),
+    );
+    expect(ir.operations[0]!.namedParams[0]!.schema).toMatchObject({ type: 'string', nullable: true });
+  });
+});
+
+describe('IR: pagination detection', () => {
+  const spec = specWith({
+    '/items': { get: { operationId: 'listItems', parameters: cursorParams, ...ok(cursorPage(item)) } },
+    '/cursorOnly': { get: { operationId: 'cursorButNoEnvelope', parameters: cursorParams, ...ok({ type: 'array', items: item }) } },
+    '/envelopeOnly': { get: { operationId: 'envelopeButNoCursor', ...ok(cursorPage(item)) } },
+    '/viaRef': { get: { operationId: 'viaRef', parameters: cursorParams, ...ok({ $ref: '#/components/schemas/Page' }) } },
+    '/viaAllOf': {
+      get: {
+        operationId: 'viaAllOf',
+        parameters: cursorParams,
+        ...ok({ allOf: [{ $ref: '#/components/schemas/Paged' }, { type: 'object', properties: { data: { type: 'array', items: item } } }] }),
+      },
+    },
+  }, {
+    components: {
+      schemas: {
+        Page: cursorPage(item),
+        Paged: { type: 'object', properties: { pagination: { type: 'object', properties: { nextCursor: { type: 'string' }, hasMore: { type: 'boolean' } } } } },
+      },
+    },
+  });
+
+  it('needs both the cursor parameter and the response envelope (through $ref and allOf)', async () => {
+    const ir = await irOf(spec);
+    expect(ir.operations.map((o) => [o.operationId, o.paging?.constName ?? null])).toEqual([
+      ['listItems', 'CURSOR_PAGING'],
+      ['cursorButNoEnvelope', null],
+      ['envelopeButNoCursor', null],
+      ['viaRef', 'CURSOR_PAGING'],
+      ['viaAllOf', 'CURSOR_PAGING'],
+    ]);
+    expect(ir.pagingStyles).toEqual([
+      {
+        constName: 'CURSOR_PAGING',
+        style: 'cursor',
+        cursorParam: 'cursor',
+        pageSizeParam: 'pageSize',
+        itemsPath: ['data'],
+        nextCursorPath: ['pagination', 'nextCursor'],
+        hasMorePath: ['pagination', 'hasMore'],
+        paginationPath: ['pagination'],
+      },
+    ]);
+  });
+
+  it('follows the configured style instead of the default', async () => {
+    const other = specWith({
+      '/events': {
+        get: {
+          operationId: 'listEvents',
+          parameters: [{ name: 'after', in: 'query', schema: { type: 'string' } }],
+          ...ok({ type: 'object', properties: { results: { type: 'array', items: item }, meta: { type: 'object', properties: { next: { type: 'string' } } } } }),
+        },
+      },
+      '/items': { get: { operationId: 'listItems', parameters: cursorParams, ...ok(cursorPage(item)) } },
+    });
+    const ir = await irOf(other, { pagination: [{ name: 'after', style: 'cursor', cursorParam: 'after', items: 'results', nextCursor: 'meta.next' }] });
+    expect(ir.operations.map((o) => [o.operationId, o.paging?.constName ?? null, o.paging?.itemsPath ?? null])).toEqual([
+      ['listEvents', 'AFTER_PAGING', ['results']],
+      ['listItems', null, null],
+    ]);
+  });
+
+  it('can be switched off per operation', async () => {
+    const ir = await irOf(spec, { operations: { listItems: { pagination: false } } });
+    expect(ir.operations[0]!.paging).toBeUndefined();
+  });
+});
+
+describe('IR: responses, auth and servers', () => {
+  it('picks the lowest 2xx as the result and keeps error statuses', async () => {
+    const ir = await irOf(
+      specWith({
+        '/a': {
+          get: {
+            operationId: 'a',
+            responses: { '202': json(item), '200': json(item), '404': json({}), default: { description: 'err' }, '304': { description: 'nm' } },
+          },
+        },
+      }),
+    );
+    const op = ir.operations[0]!;
+    expect(op.success).toMatchObject({ status: '200', isJson: true, mediaType: 'application/json' });
+    expect(op.errors.map((e) => e.status)).toEqual(['404', 'default']);
+  });
+
+  it('treats empty security as unauthenticated and inherits the global requirement otherwise', async () => {
+    const ir = await irOf(
+      specWith({ '/a': { get: { operationId: 'a', ...ok() } }, '/b': { get: { operationId: 'b', security: [], ...ok() } }, '/c': { get: { operationId: 'c', security: [{}], ...ok() } } }, {
+        security: [{ key: [] }],
+        components: { securitySchemes: { key: { type: 'http', scheme: 'bearer' } } },
+      }),
+    );
+    expect(ir.operations.map((o) => o.requiresAuth)).toEqual([true, false, false]);
+  });
+
+  it('maps config regions to spec servers by URL or description, and fails on an unknown one', async () => {
+    const servers = { servers: [{ url: 'https://us.example.test/', description: 'US' }, { url: 'https://eu.example.test', description: 'EU' }] };
+    const ir = await irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } } }, servers), { regions: { us: 'https://us.example.test', eu: 'EU' } });
+    expect(ir.servers).toEqual([
+      { name: 'us', url: 'https://us.example.test', description: 'US' },
+      { name: 'eu', url: 'https://eu.example.test', description: 'EU' },
+    ]);
+    const failure = irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } } }, servers), { regions: { ap: 'https://ap.example.test' } });
+    await expect(failure).rejects.toBeInstanceOf(GeneratorError);
+    await expect(failure).rejects.toMatchObject({ pointer: '#/servers' });
+  });
+
+  it('derives the package version and names from the spec when the config is silent', async () => {
+    const ir = await irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } } }));
+    expect([ir.packageName, ir.packageVersion, ir.clientClassName, ir.errorClassName]).toEqual(['test-client', '2.3.4', 'Test', 'TestError']);
+  });
+});
