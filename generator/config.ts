@@ -39,6 +39,8 @@ export interface CodegenConfig {
   errors: { knownCodes: Record<string, number | null> };
   /** Environment variable that sets the default log level. */
   logEnvVar?: string;
+  /** Where `notai-codegen fetch` finds the published spec on a region's server. */
+  fetch?: { path: string };
   resources: {
     /** Path segments matching this regex at the start of a path are skipped when naming resources. */
     skipSegments: string;
@@ -192,6 +194,8 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string }): C
   const description = str(pkg, 'description', ['package']);
 
   const logEnvVar = str(root, 'logEnvVar', []);
+  const fetchPath = str(asObject(root.fetch ?? {}, ['fetch'], file), 'path', ['fetch']);
+  if (fetchPath !== undefined && !fetchPath.startsWith('/')) fail(['fetch', 'path'], 'path must start with "/"');
   const tier = str(responseHeaders, 'tier', ['responseHeaders']);
   return {
     package: {
@@ -213,6 +217,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string }): C
     },
     errors: { knownCodes },
     ...(logEnvVar !== undefined ? { logEnvVar } : {}),
+    ...(fetchPath !== undefined ? { fetch: { path: fetchPath } } : {}),
     resources: { skipSegments },
     pagination: resolvePagination(root.pagination, file),
     operations: overrides,

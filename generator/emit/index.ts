@@ -7,7 +7,7 @@ import { emitLock, emitPackageJson, emitTsconfig, type LockInput } from './packa
 import { Printer } from './project.js';
 import { emitReadme } from './readme.js';
 import { emitResource } from './resource.js';
-import { runtimeFiles } from './runtime-files.js';
+import { packageTemplateFiles, runtimeFiles } from './runtime-files.js';
 import { emitErrorCodes, emitPaging, emitSettings } from './settings.js';
 import { headerLine } from './ts.js';
 import { emitTypes } from './types.js';
@@ -34,6 +34,7 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
   files.set('src/client.ts', emitClient(ir, Object.keys(config.auth.headers), printer, header));
   files.set('src/index.ts', emitIndex(ir, printer, header));
   for (const [path, text] of await runtimeFiles(header)) files.set(path, text);
+  for (const [path, text] of await packageTemplateFiles(header)) files.set(path, text);
   files.set('package.json', emitPackageJson(ir, header, typescriptVersion));
   files.set('tsconfig.json', emitTsconfig());
   files.set('README.md', emitReadme(ir, header));

@@ -90,6 +90,7 @@ describe('CLI', () => {
     [['bogus'], 2, /unknown command/],
     [['generate'], 2, /needs --spec and --out/],
     [['generate', '--nope'], 2, /Unknown option/],
+    [['generate', '--help'], 0, /--check/],
   ])('usage errors: %j exits %i', async (args, code, message) => {
     const result = await run(args);
     expect(result.code).toBe(code);

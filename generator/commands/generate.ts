@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { GeneratorError } from '../errors.js';
+import { generate } from '../pipeline.js';
+import type { CommandIO } from './io.js';
+
+export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--verbose]
+
+Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
+
+  --spec <file|url|dir>  Spec file (JSON or YAML), URL, or pinned-spec directory (uses its spec.lock.json)
+  --out <dir>            Output directory of the generated package
+  --config <file>        Codegen config (YAML); default: codegen.config.yaml in the spec directory
+  --check                Regenerate in memory; exit 1 and list files that differ from <out>
+  --verbose              Print each stage's time, warnings, and stack traces on error
+  -h, --help             Show this help
+
+Exit codes: 0 success, 1 --check found drift, 2 error (bad input, bad config, I/O).`;
+
+export async function generateCommand(args: string[], io: CommandIO): Promise<number> {
+  let values: { spec?: string; out?: string; config?: string; check?: boolean; verbose?: boolean; help?: boolean };
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        config: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    io.stderr(`notai-codegen: ${(error as Error).message}. Run notai-codegen generate --help.\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(`${GENERATE_HELP}\n`);
+    return 0;
+  }
+  if (!values.spec || !values.out) {
+    io.stderr('notai-codegen: generate needs --spec and --out. Run notai-codegen generate --help.\n');
+    return 2;
+  }
+  const verbose = values.verbose === true;
+  const started = performance.now();
+  try {
+    const result = await generate({
+      spec: values.spec,
+      out: values.out,
+      ...(values.config ? { config: values.config } : {}),
+      check: values.check === true,
+      ...(verbose ? { onStage: (stage: string, ms: number) => io.stderr(`  ${stage.padEnd(7)} ${ms.toFixed(0).padStart(6)} ms\n`) } : {}),
+    });
+    if (verbose) for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+    const summary = `${result.ir.operations.length} operations, ${result.files.size} files`;
+    if (result.drift) {
+      if (result.drift.length > 0) {
+        io.stderr(`${values.out} is stale (${result.drift.length} files differ from a fresh generation):\n${result.drift.map((d) => `  ${d}`).join('\n')}\nRun npm run generate and commit the result.\n`);
+        return 1;
+      }
+      io.stdout(`${values.out} is up to date (${summary}).\n`);
+      return 0;
+    }
+    io.stdout(`Generated ${values.out} from ${result.ir.title} ${result.ir.specVersion} (${summary}) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+    return 0;
+  } catch (error) {
+    return reportError(error, verbose, io);
+  }
+}
+
+/** One line for expected failures; a "this is a bug" line otherwise. Stacks only with --verbose. */
+export function reportError(error: unknown, verbose: boolean, io: CommandIO): number {
+  if (error instanceof GeneratorError) {
+    io.stderr(`notai-codegen: ${error.describe()}\n`);
+  } else {
+    io.stderr(`notai-codegen: unexpected error (a bug; please report it): ${(error as Error).message}\n`);
+  }
+  if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return 2;
+}
