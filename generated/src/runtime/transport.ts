@@ -52,7 +52,7 @@ export async function sendOnce(
         }, limits.timeoutMs)
       : undefined;
   try {
-    const response = await fetchFn(url, { ...init, signal: controller.signal });
+    const response = await raceAbort(fetchFn(url, { ...init, signal: controller.signal }), controller.signal);
     const bodyText = await raceAbort(response.text(), controller.signal);
     return { response, bodyText };
   } catch (cause) {
