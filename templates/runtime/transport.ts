@@ -6,7 +6,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 export interface AttemptInit {
   method: string;
   headers: Record<string, string>;
-  body: BodyInit | undefined;
+  body: BodyInit | null;
 }
 
 export interface AttemptLimits {
@@ -30,6 +30,10 @@ export interface AttemptResult {
  * the caller's signal or on the per-attempt timeout. Every failure is turned into a typed
  * error: APIUserAbortError (caller), APITimeoutError (timer), APIConnectionError (anything the
  * network or body stream threw, e.g. a reset mid-body).
+ *
+ * Redirects use fetch's default ("follow"). The Fetch standard drops `Authorization` on a
+ * cross-origin redirect but not custom headers such as `x-api-key`; the API is not expected to
+ * redirect, so revisit (redirect: "manual" or "error") if it ever does.
  */
 export async function sendOnce(
   fetchFn: typeof fetch,

@@ -27,7 +27,10 @@ export interface RequestSpec {
   /** Header parameters of the operation; undefined values are skipped. */
   headers?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
-  /** "json" (default) serialises `body`; "raw" sends it as given (string, Blob, bytes, ...). */
+  /**
+   * "json" (default) serialises `body`; "raw" sends it as given (string, Blob, bytes, ...).
+   * Retries resend the same body, so a raw body must be replayable (not a one-shot stream).
+   */
   bodyType?: 'json' | 'raw';
   /** Extension: how to decode a 2xx body; default "json". */
   responseType?: ResponseType;
@@ -42,7 +45,7 @@ interface PreparedRequest {
   url: string;
   method: HttpMethod;
   headers: Record<string, string>;
-  body: BodyInit | undefined;
+  body: BodyInit | null;
 }
 
 /**
@@ -55,7 +58,7 @@ export class ApiClient {
   readonly timeout: number;
   readonly deadline: number | undefined;
   readonly #apiKey: string;
-  readonly #config: ResolvedConfig;
+  readonly #authHeader: ResolvedConfig['authHeader'];
   readonly #settings: ApiSettings;
   readonly #fetch: typeof fetch;
   readonly #headers: Record<string, string> | undefined;
@@ -74,7 +77,7 @@ export class ApiClient {
     this.timeout = config.timeout;
     this.deadline = config.deadline;
     this.#apiKey = config.apiKey;
-    this.#config = config;
+    this.#authHeader = config.authHeader;
     this.#settings = settings;
     // Looked up per call so instrumentation that patches globalThis.fetch later still applies.
     this.#fetch = customFetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -108,8 +111,9 @@ export class ApiClient {
       throw new ClientError('maxPages must be a positive integer');
     }
     const load = async (cursor: string | undefined): Promise<WithResponse<Page<TBody, TItem>>> => {
-      const query = cursor === undefined ? spec.query : { ...spec.query, [paging.cursorParam]: cursor };
-      const result = await this.#execute<TBody>({ ...spec, query }, requestOptions);
+      const pageSpec =
+        cursor === undefined ? spec : { ...spec, query: { ...spec.query, [paging.cursorParam]: cursor } };
+      const result = await this.#execute<TBody>(pageSpec, requestOptions);
       const page = new Page<TBody, TItem>(result.data, result.response, paging, cursor, loadPage);
       return { ...result, data: page };
     };
@@ -220,10 +224,10 @@ export class ApiClient {
     const defaults: Record<string, string> = { accept: 'application/json' };
     if (!isBrowserLike()) defaults['user-agent'] = `${this.#settings.packageName}/${this.#settings.packageVersion}`;
     if (spec.auth !== false) {
-      const { header, prefix } = this.#config.authHeader;
+      const { header, prefix } = this.#authHeader;
       defaults[header.toLowerCase()] = `${prefix}${this.#apiKey}`;
     }
-    let body: BodyInit | undefined;
+    let body: BodyInit | null = null;
     if (spec.body !== undefined) {
       if (spec.method === 'GET' || spec.method === 'HEAD')
         throw new ClientError(`${spec.method} requests cannot have a body`);
@@ -234,7 +238,9 @@ export class ApiClient {
         defaults['content-type'] = 'application/json';
       }
     }
-    const headers = mergeHeaders([defaults, spec.headers, this.#headers, options.headers]);
+    // Later layers win: an operation's own header parameters beat client-wide defaults, and
+    // per-call options beat everything (including the auth header, which null removes).
+    const headers = mergeHeaders([defaults, this.#headers, spec.headers, options.headers]);
     return { url, method: spec.method, headers, body };
   }
 

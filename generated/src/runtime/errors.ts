@@ -235,6 +235,6 @@ function classForStatus(status: number): new (init: APIErrorInit) => APIError {
     case 429:
       return RateLimitError;
     default:
-      return status > 500 ? InternalServerError : APIError;
+      return status >= 500 ? InternalServerError : APIError;
   }
 }

@@ -1,0 +1,251 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { APIConnectionError, ClientError, InvalidResponseError, NotFoundError } from '../../templates/runtime/errors.js';
+import { BASE_URL, VALID_KEY, api, clearKeyEnv, failure, getSpec, makeClient, useFakeClock } from './fixtures.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+beforeEach(() => clearKeyEnv());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  nock.cleanAll();
+});
+
+/** Captures the headers of the single request the test makes. */
+function captureHeaders(path = '/v1/x'): { headers: () => Record<string, string | string[] | undefined>; scope: nock.Scope } {
+  let seen: Record<string, string | string[] | undefined> = {};
+  const scope = api()
+    .get(path)
+    .reply(function reply() {
+      seen = { ...this.req.headers };
+      return [200, { ok: true }];
+    });
+  return { headers: () => seen, scope };
+}
+
+describe('headers sent', () => {
+  it('accept, bearer auth and user-agent by default', async () => {
+    const { headers, scope } = captureHeaders();
+    await makeClient().request(getSpec('/v1/x'));
+    expect(scope.isDone()).toBe(true);
+    expect(headers()['accept']).toBe('application/json');
+    expect(headers()['authorization']).toBe(`Bearer ${VALID_KEY}`);
+    expect(headers()['x-api-key']).toBeUndefined();
+    expect(headers()['user-agent']).toBe('example-client/3.2.1');
+    expect(headers()['content-type']).toBeUndefined();
+  });
+
+  it('x-api-key form sends the bare key and no authorization header', async () => {
+    const { headers } = captureHeaders();
+    await makeClient({ authHeader: 'x-api-key' }).request(getSpec('/v1/x'));
+    expect(headers()['x-api-key']).toBe(VALID_KEY);
+    expect(headers()['authorization']).toBeUndefined();
+  });
+
+  it('auth: false sends no credentials at all', async () => {
+    const { headers, scope } = captureHeaders('/health');
+    await makeClient().request(getSpec('/health', { auth: false }));
+    expect(scope.isDone()).toBe(true);
+    expect(headers()['authorization']).toBeUndefined();
+    expect(headers()['x-api-key']).toBeUndefined();
+  });
+
+  it('layers: client headers, then operation headers, then request headers; null removes', async () => {
+    const { headers } = captureHeaders();
+    const client = makeClient({ headers: { 'X-Client': 'c', 'X-Shared': 'client', 'X-Drop': 'd', 'x-op-default': 'client' } });
+    const opHeaders = { 'x-op': 7, 'x-flag': true, 'x-skip': undefined, 'x-shared': 'op', 'x-op-default': 'op' };
+    await client.request(getSpec('/v1/x', { headers: opHeaders }), {
+      headers: { 'x-shared': 'request', 'x-drop': null, accept: 'application/x-ndjson' },
+    });
+    expect(headers()['x-op']).toBe('7');
+    expect(headers()['x-flag']).toBe('true');
+    expect(headers()['x-skip']).toBeUndefined();
+    expect(headers()['x-client']).toBe('c');
+    expect(headers()['x-op-default']).toBe('op');
+    expect(headers()['x-shared']).toBe('request');
+    expect(headers()['x-drop']).toBeUndefined();
+    expect(headers()['accept']).toBe('application/x-ndjson');
+  });
+
+  it('per-request headers can remove the auth header with null', async () => {
+    const first = captureHeaders();
+    await makeClient().request(getSpec('/v1/x'), { headers: { Authorization: null } });
+    expect(first.headers()['authorization']).toBeUndefined();
+  });
+
+  it('no user-agent in a browser-like global scope', async () => {
+    vi.stubGlobal('document', {});
+    try {
+      const { headers } = captureHeaders();
+      await makeClient().request(getSpec('/v1/x'));
+      expect(headers()['user-agent']).not.toBe('example-client/3.2.1');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it.each([
+    ['request header with CRLF', {}, { 'x-evil': 'a\r\nx-injected: 1' }, 'Invalid value for header "x-evil"'],
+    ['request header with LF', {}, { 'x-evil': 'a\nb' }, 'Invalid value for header "x-evil"'],
+    ['operation header with CR', { 'x-op': 'a\rb' }, {}, 'Invalid value for header "x-op"'],
+    ['invalid header name', {}, { 'x evil': 'a' }, 'Invalid header name "x evil"'],
+  ])('%s is rejected before any request', async (_label, opHeaders, reqHeaders, message) => {
+    const fetchSpy = vi.fn<typeof fetch>();
+    const client = makeClient({ fetch: fetchSpy });
+    const error = await client.request(getSpec('/v1/x', { headers: opHeaders }), { headers: reqHeaders }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClientError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('injected');
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});
+
+describe('URL and body', () => {
+  it('sends the query string', async () => {
+    const scope = api().get('/v1/sessions').query({ pageSize: '10', botOnly: 'true', tag: ['a', 'b'] }).reply(200, { data: [] });
+    await makeClient().request(getSpec('/v1/sessions', { query: { pageSize: 10, botOnly: true, tag: ['a', 'b'], none: undefined } }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('a query that cannot be serialised fails before fetch', async () => {
+    const fetchSpy = vi.fn<typeof fetch>();
+    const error = await makeClient({ fetch: fetchSpy })
+      .request(getSpec('/v1/x', { query: { filter: { a: 1 } } }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClientError);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('JSON bodies are serialised with a content-type', async () => {
+    const scope = api()
+      .post('/v1/things', { name: 'n', n: 1 })
+      .matchHeader('content-type', 'application/json')
+      .reply(201, { id: 't1' });
+    const data = await makeClient().request<{ id: string }>({ ...getSpec('/v1/things'), method: 'POST', body: { name: 'n', n: 1 } });
+    expect(data).toEqual({ id: 't1' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('raw bodies are sent as given', async () => {
+    const scope = api().put('/v1/blob', 'raw-bytes').reply(204);
+    await makeClient().request({ ...getSpec('/v1/blob'), method: 'PUT', body: 'raw-bytes', bodyType: 'raw' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('a GET with a body is a ClientError', async () => {
+    await expect(makeClient().request(getSpec('/v1/x', { body: { a: 1 } }))).rejects.toThrow('GET requests cannot have a body');
+  });
+
+  it('uses an injected fetch', async () => {
+    const fetchSpy = vi.fn<typeof fetch>(async () => new Response('{"injected":true}', { status: 200 }));
+    await expect(makeClient({ fetch: fetchSpy }).request(getSpec('/v1/x'))).resolves.toEqual({ injected: true });
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(fetchSpy.mock.calls[0]?.[0]).toBe(`${BASE_URL}/v1/x`);
+    expect(fetchSpy.mock.calls[0]?.[1]?.method).toBe('GET');
+  });
+});
+
+describe('successful responses', () => {
+  it('withResponse gives the raw response, tier and request id', async () => {
+    api().get('/v1/x').reply(200, { data: { id: 's1' } }, { 'x-example-tier': 'pro', 'x-request-id': 'req_42' });
+    const { data, response, tier, requestId } = await makeClient().request<{ data: { id: string } }>(getSpec('/v1/x')).withResponse();
+    expect(data).toEqual({ data: { id: 's1' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('req_42');
+    expect(tier).toBe('pro');
+    expect(requestId).toBe('req_42');
+  });
+
+  it('unknown fields pass through untouched', async () => {
+    api().get('/v1/x').reply(200, { data: { id: 's1', brandNewField: { nested: [1] }, status: 'future_enum' } });
+    await expect(makeClient().request(getSpec('/v1/x'))).resolves.toEqual({
+      data: { id: 's1', brandNewField: { nested: [1] }, status: 'future_enum' },
+    });
+  });
+
+  it('204 gives undefined', async () => {
+    api().get('/v1/x').reply(204);
+    await expect(makeClient().request(getSpec('/v1/x'))).resolves.toBeUndefined();
+  });
+
+  it('JSON with a wrong content-type is still parsed', async () => {
+    api().get('/v1/x').reply(200, '{"a":1}', { 'content-type': 'text/plain' });
+    await expect(makeClient().request(getSpec('/v1/x'))).resolves.toEqual({ a: 1 });
+  });
+
+  it('responseType "text" and "none"', async () => {
+    api().get('/v1/t').reply(200, 'hello');
+    api().get('/v1/n').reply(200, 'ignored');
+    await expect(makeClient().request(getSpec('/v1/t', { responseType: 'text' }))).resolves.toBe('hello');
+    await expect(makeClient().request(getSpec('/v1/n', { responseType: 'none' }))).resolves.toBeUndefined();
+  });
+
+  it('200 with an empty body is an InvalidResponseError, not retried', async () => {
+    let hits = 0;
+    api()
+      .get('/v1/x')
+      .times(3)
+      .reply(() => {
+        hits += 1;
+        return [200, '', { 'x-request-id': 'r9' }];
+      });
+    const error = await makeClient().request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(200);
+    expect((error as InvalidResponseError).requestId).toBe('r9');
+    expect((error as Error).message).toBe('Expected a JSON body but the 200 response was empty');
+    expect(hits).toBe(1);
+  });
+
+  it('200 with an HTML body is an InvalidResponseError (never a SyntaxError)', async () => {
+    api().get('/v1/x').reply(200, '<html><body>Captive portal</body></html>', { 'content-type': 'text/html' });
+    const error = await makeClient().request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      'Expected a JSON body but the 200 response (text/html) is not valid JSON: <html><body>Captive portal</body></html>',
+    );
+  });
+
+  it('200 with truncated JSON is an InvalidResponseError', async () => {
+    api().get('/v1/x').reply(200, '{"data":[1,2', { 'content-type': 'application/json' });
+    await expect(makeClient().request(getSpec('/v1/x'))).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});
+
+describe('error responses', () => {
+  it('a 404 envelope becomes a NotFoundError with metadata, without retries', async () => {
+    let hits = 0;
+    api()
+      .get('/v1/sessions/nope')
+      .times(3)
+      .reply(() => {
+        hits += 1;
+        return [404, { error: { code: 'SESSION_NOT_FOUND', message: 'No such session' } }, { 'x-example-tier': 'free', 'x-request-id': 'r1' }];
+      });
+    const error = await makeClient().request(getSpec('/v1/sessions/nope')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    const notFound = error as NotFoundError;
+    expect([notFound.status, notFound.code, notFound.message, notFound.tier, notFound.requestId, notFound.retries]).toEqual([
+      404,
+      'SESSION_NOT_FOUND',
+      'No such session',
+      'free',
+      'r1',
+      0,
+    ]);
+    expect(hits).toBe(1);
+  });
+
+  it('a refused connection is an APIConnectionError naming the cause', async () => {
+    useFakeClock();
+    try {
+      api().get('/v1/x').times(3).replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+      const error = await failure(makeClient().request(getSpec('/v1/x')));
+      expect(error).toBeInstanceOf(APIConnectionError);
+      expect((error as APIConnectionError).retries).toBe(2);
+      expect((error as Error).message).toMatch(/^Connection error: /);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { inspect } from 'node:util';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiClient } from '../../templates/runtime/core.js';
+import { AuthenticationError, InvalidResponseError } from '../../templates/runtime/errors.js';
+import { VALID_KEY, api, clearKeyEnv, getSpec, makeClient, settings } from './fixtures.js';
+
+// The distinctive middle of the key: no output may contain it, not even partially redacted.
+const SECRET_PART = 'SECRETsecret';
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+beforeEach(() => clearKeyEnv());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  nock.cleanAll();
+});
+
+function everyView(value: unknown): string {
+  return [String(value), JSON.stringify(value), inspect(value, { showHidden: true, depth: 5 })].join('\n');
+}
+
+describe('the API key never leaks', () => {
+  it('a server echoing the key in a 401 envelope: message, body, JSON and inspect are scrubbed', async () => {
+    api()
+      .get('/v1/x')
+      .reply(401, { error: { code: 'INVALID_API_KEY', message: `Key ${VALID_KEY} is unknown`, details: { key: VALID_KEY } } });
+    const error = await makeClient().request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).code).toBe('INVALID_API_KEY');
+    expect((error as AuthenticationError).message).toBe('Key [redacted] is unknown');
+    expect((error as AuthenticationError).details).toEqual({ key: '[redacted]' });
+    expect(everyView(error)).not.toContain(SECRET_PART);
+  });
+
+  it('a server echoing the key in an HTML error page', async () => {
+    api().get('/v1/x').reply(502, `<html><body>upstream rejected Bearer ${VALID_KEY}</body></html>`);
+    const error = await makeClient({ maxRetries: 0 }).request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('HTTP 502: upstream rejected Bearer [redacted]');
+    expect(everyView(error)).not.toContain(SECRET_PART);
+  });
+
+  it('a server echoing the key in an invalid 200 body', async () => {
+    api().get('/v1/x').reply(200, `not json ${VALID_KEY}`);
+    const error = await makeClient().request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(everyView(error)).not.toContain(SECRET_PART);
+  });
+
+  it('errors never carry the request headers', async () => {
+    api().get('/v1/x').reply(404, {});
+    const error = await makeClient().request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect(everyView(error)).not.toContain(SECRET_PART);
+    expect(everyView(error)).not.toContain('authorization');
+  });
+
+  it('construction errors from an env key never show it', () => {
+    vi.stubEnv('EXAMPLE_API_KEY', `${VALID_KEY}x`);
+    let caught: unknown;
+    try {
+      new ApiClient({}, settings);
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as Error).message).toContain('EXAMPLE_API_KEY environment variable is malformed');
+    expect(everyView(caught)).not.toContain(SECRET_PART);
+  });
+
+  it('the client itself, in every view', () => {
+    const client = makeClient({ authHeader: 'x-api-key', logLevel: 'debug', logger: { error() {}, warn() {}, info() {}, debug() {} } });
+    expect(everyView(client)).not.toContain(SECRET_PART);
+    expect(Object.getOwnPropertyNames(client)).not.toContain('apiKey');
+  });
+});
