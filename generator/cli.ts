@@ -1,5 +1,6 @@
 import { fetchCommand } from './commands/fetch.js';
 import { generateCommand } from './commands/generate.js';
+import { runDiffCommand } from './diff/command.js';
 import { processIO, type CommandIO } from './commands/io.js';
 
 const USAGE = `Usage: notai-codegen <command> [options]
@@ -7,6 +8,7 @@ const USAGE = `Usage: notai-codegen <command> [options]
 Commands:
   generate   Generate a TypeScript client from an OpenAPI 3.0/3.1 spec
   fetch      Download, validate, canonicalise and pin the published spec
+  diff       Compare two specs from a client's point of view (breaking / warning / non-breaking)
 
 Run notai-codegen <command> --help for a command's options.
 Exit codes: 0 success, 1 check/diff condition met, 2 error (bad input, bad config, I/O).`;
@@ -16,6 +18,7 @@ type Command = (args: string[], io: CommandIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
   fetch: (args, io) => fetchCommand(args, io),
+  diff: (args, io) => runDiffCommand(args, io),
 };
 
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {

@@ -59,7 +59,7 @@ export async function fetchCommand(args: string[], io: CommandIO, deps: FetchDep
   }
   try {
     const out = String(values.out);
-    const url = typeof values.url === 'string' ? values.url : await urlFromConfig(out, values);
+    const url = typeof values.url === 'string' ? values.url : await resolveFetchUrl(out, typeof values.region === 'string' ? values.region : undefined, typeof values.config === 'string' ? values.config : undefined);
     const result = await fetchAndPin(url, out, {
       ...deps,
       ...(values.timeout ? { timeoutMs: positiveInt(String(values.timeout), 'timeout') } : {}),
@@ -79,15 +79,15 @@ function positiveInt(text: string, name: string, allowZero = false): number {
 }
 
 /** `<region's server URL><fetch.path>`, with the server resolved through the pinned spec's servers. */
-async function urlFromConfig(out: string, values: Record<string, string | boolean | undefined>): Promise<string> {
-  const configFile = typeof values.config === 'string' ? values.config : join(out, CONFIG_FILE);
+export async function resolveFetchUrl(out: string, regionName?: string, configPath?: string): Promise<string> {
+  const configFile = configPath ?? join(out, CONFIG_FILE);
   const lock = await readSpecLock(out);
   const current = lock.versions[lock.current];
   const pinned = current ? (JSON.parse(await readFile(join(out, current.file), 'utf8')) as { info?: { title?: string }; servers?: { url?: string; description?: string }[] }) : {};
   const config = resolveConfig(await readConfigFile(configFile), { title: pinned.info?.title ?? 'API' });
   if (!config.fetch) throw new GeneratorError('The config has no fetch.path; pass --url or set fetch.path', '#/fetch', configFile);
   const names = Object.keys(config.regions);
-  const region = typeof values.region === 'string' ? values.region : names[0];
+  const region = regionName ?? names[0];
   const wanted = region !== undefined ? config.regions[region] : undefined;
   if (region === undefined || wanted === undefined) {
     throw new GeneratorError(`Unknown region "${String(region)}"; the config defines ${names.join(', ') || 'none'}`, '#/regions', configFile);

@@ -1,0 +1,148 @@
+import type { DiffContext, OperationSide } from './context.js';
+import { diffDocExamples, diffDocText } from './docs.js';
+import { child, code, deref, isObject, sortedUnion, str } from './json.js';
+import { diffSchemas } from './schema-diff.js';
+import type { Located } from './schema-view.js';
+import type { Emit } from './sink.js';
+import type { Json } from './types.js';
+
+interface Param {
+  name: string;
+  in: string;
+  node: Json;
+  /** Where the operation lists it (`…/get/parameters/2`): added / removed are reported here. */
+  site: string;
+  /** Where its fields are written (the `$ref` target, or the site). */
+  pointer: string;
+}
+
+/** Header parameters OpenAPI says to ignore: the client sets them itself. */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+const LOCATION_LABEL: Record<string, string> = { path: 'Path', query: 'Query', header: 'Header', cookie: 'Cookie' };
+
+/**
+ * Path, query, header and cookie parameters of a matched operation. Path parameters are
+ * matched by position in the template (`/a/{id}` ≡ `/a/{sessionId}`), the rest by location and
+ * name (header names ignore case).
+ */
+export function diffParameters(ctx: DiffContext, oldOp: OperationSide, newOp: OperationSide, emit: Emit): void {
+  const oldParams = collect(ctx.oldDoc, oldOp);
+  const newParams = collect(ctx.newDoc, newOp);
+  for (const key of sortedUnion(oldParams.keys(), newParams.keys())) {
+    const o = oldParams.get(key);
+    const n = newParams.get(key);
+    if (!o && n) {
+      const required = n.in === 'path' || n.node.required === true;
+      emit(
+        required
+          ? { level: 'breaking', kind: 'new-required-request-parameter', pointer: n.site, side: 'new', message: `New required ${n.in} parameter ${code(n.name)}` }
+          : { level: 'non-breaking', kind: 'request-parameter-added', pointer: n.site, side: 'new', message: `New optional ${n.in} parameter ${code(n.name)}` },
+      );
+    } else if (o && !n) {
+      emit({ level: 'breaking', kind: 'request-parameter-removed', pointer: o.site, side: 'old', message: `${label(o)} was removed` });
+    } else if (o && n) {
+      diffParameter(ctx, o, n, emit);
+    }
+  }
+}
+
+function diffParameter(ctx: DiffContext, o: Param, n: Param, emit: Emit): void {
+  const subject = label(n);
+  if (o.in === 'path' && o.name !== n.name) {
+    emit({
+      level: 'non-breaking',
+      kind: 'path-parameter-renamed',
+      pointer: n.pointer,
+      side: 'new',
+      message: `Path parameter ${code(o.name)} was renamed to ${code(n.name)} (same position; positional arguments are unaffected)`,
+    });
+  }
+  const wasRequired = o.in === 'path' || o.node.required === true;
+  const isRequired = n.in === 'path' || n.node.required === true;
+  if (wasRequired !== isRequired) {
+    emit(
+      isRequired
+        ? { level: 'breaking', kind: 'request-parameter-became-required', pointer: n.pointer, side: 'new', message: `${subject} became required` }
+        : { level: 'non-breaking', kind: 'request-parameter-became-optional', pointer: n.pointer, side: 'new', message: `${subject} became optional` },
+    );
+  }
+  const wasDeprecated = o.node.deprecated === true;
+  const isDeprecated = n.node.deprecated === true;
+  if (wasDeprecated !== isDeprecated) {
+    emit(
+      isDeprecated
+        ? { level: 'warning', kind: 'request-parameter-deprecated', pointer: n.pointer, side: 'new', message: `${subject} was deprecated` }
+        : { level: 'non-breaking', kind: 'request-parameter-undeprecated', pointer: n.pointer, side: 'new', message: `${subject} is no longer deprecated` },
+    );
+  }
+  const oldStyle = serialization(o);
+  const newStyle = serialization(n);
+  if (oldStyle !== newStyle) {
+    emit({ level: 'breaking', kind: 'request-parameter-style-changed', pointer: n.pointer, side: 'new', message: `${subject} serialization changed from ${code(oldStyle)} to ${code(newStyle)}` });
+  }
+  diffDocText(emit, 'description', o.node.description, n.node.description, n.pointer, subject);
+  diffDocExamples(emit, o.node, n.node, n.pointer, subject);
+
+  const oldSchema = schemaOf(o);
+  const newSchema = schemaOf(n);
+  if (oldSchema && newSchema) {
+    diffSchemas(
+      { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, direction: 'request', rootPrefix: 'request-parameter', label: subject, where: `in ${n.in} parameter ${code(n.name)}`, emit },
+      oldSchema,
+      newSchema,
+    );
+  }
+}
+
+function label(p: Param): string {
+  return `${LOCATION_LABEL[p.in] ?? p.in} parameter ${code(p.name)}`;
+}
+
+/** Effective `style` and `explode` (OpenAPI defaults: form+explode for query/cookie, simple otherwise). */
+function serialization(p: Param): string {
+  const style = str(p.node.style) ?? (p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple');
+  const explode = typeof p.node.explode === 'boolean' ? p.node.explode : style === 'form';
+  return `${style}${explode ? ', explode' : ''}`;
+}
+
+/** `schema`, or the schema of the single `content` entry. */
+function schemaOf(p: Param): Located | undefined {
+  if ('schema' in p.node) return { node: p.node.schema, pointer: child(p.pointer, 'schema') };
+  if (isObject(p.node.content)) {
+    const [mediaType, media] = Object.entries(p.node.content).sort(([a], [b]) => (a < b ? -1 : 1))[0] ?? [];
+    if (mediaType !== undefined && isObject(media) && 'schema' in media) return { node: media.schema, pointer: child(p.pointer, 'content', mediaType, 'schema') };
+  }
+  return undefined;
+}
+
+/** Path-item parameters overridden by operation parameters, keyed for matching. */
+function collect(doc: Json, op: OperationSide): Map<string, Param> {
+  const templateNames = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const out = new Map<string, Param>();
+  const lists: [unknown, string][] = [
+    [op.pathItem.parameters, child(op.pathPointer, 'parameters')],
+    [op.node.parameters, child(op.pointer, 'parameters')],
+  ];
+  for (const [list, base] of lists) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw: unknown, i) => {
+      const site = child(base, i);
+      const { node, pointer } = deref(doc, raw, site);
+      if (!isObject(node)) return;
+      const name = str(node.name);
+      const location = str(node.in);
+      if (name === undefined || location === undefined) return;
+      if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) return;
+      let key: string;
+      if (location === 'path') {
+        const position = templateNames.indexOf(name);
+        key = position >= 0 ? `path#${String(position).padStart(3, '0')}` : `path:${name}`;
+      } else {
+        key = `${location}:${location === 'header' ? name.toLowerCase() : name}`;
+      }
+      out.set(key, { name, in: location, node, site, pointer });
+    });
+  }
+  return out;
+}

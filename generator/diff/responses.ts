@@ -1,0 +1,136 @@
+import type { DiffContext, OperationSide } from './context.js';
+import { diffDocExamples, diffDocText } from './docs.js';
+import { child, code, deref, isObject, sortedUnion } from './json.js';
+import { diffSchemas } from './schema-diff.js';
+import type { Emit } from './sink.js';
+import type { Json } from './types.js';
+
+const JSON_MEDIA = 'application/json';
+
+interface Located<T> {
+  node: T;
+  pointer: string;
+}
+
+/**
+ * Responses, matched by status (`2xx` ≡ `2XX`). A success status removed breaks the client; an
+ * added status (a new error code, or another success) does not; a removed error status only
+ * means the server stops sending it.
+ */
+export function diffResponses(ctx: DiffContext, oldOp: OperationSide, newOp: OperationSide, emit: Emit): void {
+  const oldResponses = collect(ctx.oldDoc, oldOp);
+  const newResponses = collect(ctx.newDoc, newOp);
+  for (const status of sortedUnion(oldResponses.keys(), newResponses.keys())) {
+    const o = oldResponses.get(status);
+    const n = newResponses.get(status);
+    const success = status.startsWith('2');
+    const what = success ? 'success' : 'error';
+    if (o && !n) {
+      emit({ level: success ? 'breaking' : 'non-breaking', kind: `response-${what}-status-removed`, pointer: o.pointer, side: 'old', message: `${success ? 'Success' : 'Error'} response ${status} was removed` });
+    } else if (!o && n) {
+      emit({ level: 'non-breaking', kind: `response-${what}-status-added`, pointer: n.pointer, side: 'new', message: `${success ? 'New success' : 'New error'} response ${status}` });
+    } else if (o && n) {
+      diffResponse(ctx, status, o, n, emit);
+    }
+  }
+}
+
+function diffResponse(ctx: DiffContext, status: string, o: Located<Json>, n: Located<Json>, emit: Emit): void {
+  diffDocText(emit, 'description', o.node.description, n.node.description, n.pointer, `Response ${status}`);
+  diffHeaders(ctx, status, o, n, emit);
+
+  const oldContent = isObject(o.node.content) ? o.node.content : {};
+  const newContent = isObject(n.node.content) ? n.node.content : {};
+  for (const mediaType of sortedUnion(Object.keys(oldContent), Object.keys(newContent))) {
+    const om = oldContent[mediaType];
+    const nm = newContent[mediaType];
+    const oldPointer = child(o.pointer, 'content', mediaType);
+    const newPointer = child(n.pointer, 'content', mediaType);
+    if (om !== undefined && nm === undefined) {
+      emit({ level: 'breaking', kind: 'response-media-type-removed', pointer: oldPointer, side: 'old', message: `Response ${status} media type ${code(mediaType)} was removed` });
+    } else if (om === undefined && nm !== undefined) {
+      emit({ level: 'non-breaking', kind: 'response-media-type-added', pointer: newPointer, side: 'new', message: `Response ${status} media type ${code(mediaType)} was added` });
+    } else if (isObject(om) && isObject(nm)) {
+      const label = mediaType === JSON_MEDIA ? `Response body (${status})` : `Response body (${status}, ${mediaType})`;
+      diffDocExamples(emit, om, nm, newPointer, label);
+      if ('schema' in om && 'schema' in nm) {
+        diffSchemas(
+          { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, direction: 'response', rootPrefix: 'response-body', label, where: `in the ${status} response`, emit },
+          { node: om.schema, pointer: child(oldPointer, 'schema') },
+          { node: nm.schema, pointer: child(newPointer, 'schema') },
+        );
+      }
+    }
+  }
+}
+
+/** Response headers, matched ignoring case; the client reads them, so removing or loosening one breaks it. */
+function diffHeaders(ctx: DiffContext, status: string, o: Located<Json>, n: Located<Json>, emit: Emit): void {
+  const oldHeaders = headersOf(ctx.oldDoc, o);
+  const newHeaders = headersOf(ctx.newDoc, n);
+  for (const key of sortedUnion(oldHeaders.keys(), newHeaders.keys())) {
+    const oh = oldHeaders.get(key);
+    const nh = newHeaders.get(key);
+    if (oh && !nh) {
+      emit({ level: 'breaking', kind: 'response-header-removed', pointer: oh.site, side: 'old', message: `Response header ${code(oh.name)} (${status}) was removed` });
+      continue;
+    }
+    if (!oh && nh) {
+      emit({ level: 'non-breaking', kind: 'response-header-added', pointer: nh.site, side: 'new', message: `Response header ${code(nh.name)} (${status}) was added` });
+      continue;
+    }
+    if (!oh || !nh) continue;
+    // A header defined once in components reads the same from every response that uses it.
+    const subject = nh.pointer.startsWith('#/components/') ? `Response header ${code(nh.name)}` : `Response header ${code(nh.name)} (${status})`;
+    const wasRequired = oh.node.required === true;
+    const isRequired = nh.node.required === true;
+    if (wasRequired !== isRequired) {
+      emit(
+        isRequired
+          ? { level: 'non-breaking', kind: 'response-header-became-required', pointer: nh.pointer, side: 'new', message: `${subject} became required` }
+          : { level: 'breaking', kind: 'response-header-became-optional', pointer: nh.pointer, side: 'new', message: `${subject} became optional` },
+      );
+    }
+    if (oh.node.deprecated !== true && nh.node.deprecated === true) {
+      emit({ level: 'warning', kind: 'response-header-deprecated', pointer: nh.pointer, side: 'new', message: `${subject} was deprecated` });
+    }
+    diffDocText(emit, 'description', oh.node.description, nh.node.description, nh.pointer, subject);
+    diffDocExamples(emit, oh.node, nh.node, nh.pointer, subject);
+    if ('schema' in oh.node && 'schema' in nh.node) {
+      diffSchemas(
+        { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, direction: 'response', rootPrefix: 'response-header', label: subject, where: `in ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`, emit },
+        { node: oh.node.schema, pointer: child(oh.pointer, 'schema') },
+        { node: nh.node.schema, pointer: child(nh.pointer, 'schema') },
+      );
+    }
+  }
+}
+
+interface Header {
+  name: string;
+  node: Json;
+  site: string;
+  pointer: string;
+}
+
+function headersOf(doc: Json, response: Located<Json>): Map<string, Header> {
+  const out = new Map<string, Header>();
+  if (!isObject(response.node.headers)) return out;
+  for (const [name, raw] of Object.entries(response.node.headers)) {
+    const site = child(response.pointer, 'headers', name);
+    const { node, pointer } = deref(doc, raw, site);
+    if (isObject(node) && name.toLowerCase() !== 'content-type') out.set(name.toLowerCase(), { name, node, site, pointer });
+  }
+  return out;
+}
+
+function collect(doc: Json, op: OperationSide): Map<string, Located<Json>> {
+  const out = new Map<string, Located<Json>>();
+  if (!isObject(op.node.responses)) return out;
+  for (const [status, raw] of Object.entries(op.node.responses)) {
+    if (status.startsWith('x-')) continue;
+    const { node, pointer } = deref(doc, raw, child(op.pointer, 'responses', status));
+    if (isObject(node)) out.set(/^\dxx$/i.test(status) ? status.toUpperCase() : status, { node, pointer });
+  }
+  return out;
+}

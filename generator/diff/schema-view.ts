@@ -1,0 +1,208 @@
+import { canonical, child, isObject, resolvePointer } from './json.js';
+
+/** A schema node and where it is written. */
+export interface Located {
+  node: unknown;
+  pointer: string;
+}
+
+/** A keyword's value and the pointer of the schema node that spells it. */
+export interface Valued<T> {
+  value: T;
+  origin: string;
+}
+
+export interface Bound {
+  value: number;
+  exclusive: boolean;
+  origin: string;
+}
+
+export const BOUND_NAMES = ['maximum', 'minimum', 'maxLength', 'minLength', 'maxItems', 'minItems'] as const;
+export type BoundName = (typeof BOUND_NAMES)[number];
+
+/**
+ * One schema as a client sees it, whatever the spelling: `$ref` chains followed, `allOf`
+ * flattened, 3.0 `nullable: true`, 3.1 `type: [..., "null"]`, a `null` enum member and the
+ * `anyOf: [X, {type: "null"}]` idiom all become `nullable`, and a single remaining union
+ * branch or `allOf` member is unwrapped into the schema itself. The outermost spelling of each
+ * keyword wins (a `$ref` sibling overrides its target).
+ */
+export interface SchemaView {
+  /** Pointer of the node as written (before following `$ref`). */
+  site: string;
+  /** Pointer of the node the site's `$ref` chain ends at: the schema's identity, used for cycle detection. */
+  target: string;
+  /** Allowed JSON types without `null`; undefined means unconstrained. */
+  types?: Valued<ReadonlySet<string>>;
+  /** Origin of the spelling that admits `null`. */
+  nullable?: string;
+  format?: Valued<string>;
+  /** Enum members (or `const`) without `null`, keyed by canonical JSON. */
+  enumValues?: Valued<ReadonlyMap<string, unknown>>;
+  properties: Map<string, Located>;
+  required: Set<string>;
+  items?: Located;
+  additionalProperties?: Located;
+  /** `oneOf`/`anyOf` branches that remain after dropping `null` branches, when two or more do. */
+  branches?: Located[];
+  bounds: Map<BoundName, Bound>;
+  pattern?: Valued<string>;
+  defaultValue?: Valued<string>;
+  description?: Valued<string>;
+  title?: Valued<string>;
+  /** Canonical JSON of the examples (`example` is read as a one-item `examples`). */
+  examples?: Valued<string>;
+  /** Origin of `deprecated: true`. */
+  deprecated?: string;
+  readOnly: boolean;
+  writeOnly: boolean;
+}
+
+export function viewOf(doc: unknown, at: Located): SchemaView {
+  const view: SchemaView = {
+    site: at.pointer,
+    target: at.pointer,
+    properties: new Map(),
+    required: new Set(),
+    bounds: new Map(),
+    readOnly: false,
+    writeOnly: false,
+  };
+  absorb(doc, at.node, at.pointer, view, true, true, new Set());
+  if (!view.types && !view.branches) {
+    if (view.properties.size > 0 || view.additionalProperties) view.types = { value: new Set(['object']), origin: view.target };
+    else if (view.items) view.types = { value: new Set(['array']), origin: view.target };
+  }
+  return view;
+}
+
+/** True for a branch that only admits `null` (`{type: "null"}`, `{const: null}`, `{enum: [null]}`). */
+export function isNullSchema(doc: unknown, node: unknown): boolean {
+  const { node: resolved } = followRefs(doc, node, '#', new Set());
+  if (!isObject(resolved)) return false;
+  const type = resolved.type;
+  if (type === 'null' || (Array.isArray(type) && type.length === 1 && type[0] === 'null')) return true;
+  if ('const' in resolved && resolved.const === null) return true;
+  return Array.isArray(resolved.enum) && resolved.enum.length > 0 && resolved.enum.every((v) => v === null);
+}
+
+function followRefs(doc: unknown, node: unknown, pointer: string, seen: Set<string>, onSibling?: (node: Record<string, unknown>, at: string) => void): { node: unknown; pointer: string } {
+  let current = node;
+  let at = pointer;
+  while (isObject(current) && typeof current.$ref === 'string') {
+    onSibling?.(current, at);
+    const ref = current.$ref;
+    if (seen.has(ref)) return { node: true, pointer: ref };
+    seen.add(ref);
+    current = resolvePointer(doc, ref);
+    at = ref;
+    if (current === undefined) return { node: true, pointer: ref };
+  }
+  return { node: current, pointer: at };
+}
+
+/**
+ * Merges one node into the view. `identity` is true along the chain that IS the schema (its
+ * `$ref` targets and unwrapped single members); members of a real `allOf` conjunction add
+ * structure and constraints but not docs, nullability or deprecation.
+ */
+function absorb(doc: unknown, node: unknown, pointer: string, view: SchemaView, identity: boolean, outer: boolean, seen: Set<string>): void {
+  const { node: resolved, pointer: at } = followRefs(doc, node, pointer, seen, (sibling, where) => absorbOwn(sibling, where, view, identity));
+  if (outer) view.target = at;
+  if (resolved === false) {
+    view.types ??= { value: new Set(), origin: at };
+    return;
+  }
+  if (!isObject(resolved)) return;
+  absorbOwn(resolved, at, view, identity);
+
+  const allOf = resolved.allOf;
+  if (Array.isArray(allOf)) {
+    allOf.forEach((member: unknown, i) => absorb(doc, member, child(at, 'allOf', i), view, identity && allOf.length === 1, false, seen));
+  }
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const list = resolved[keyword];
+    if (!Array.isArray(list)) continue;
+    const branches: Located[] = list.map((n: unknown, i) => ({ node: n, pointer: child(at, keyword, i) }));
+    const nonNull = branches.filter((b) => !isNullSchema(doc, b.node));
+    if (nonNull.length < branches.length && identity) view.nullable ??= at;
+    const only = nonNull.length === 1 ? nonNull[0] : undefined;
+    if (only) absorb(doc, only.node, only.pointer, view, identity, false, seen);
+    else if (nonNull.length > 1) view.branches ??= nonNull;
+  }
+}
+
+/** The node's own keywords; a keyword already set by an outer node wins. */
+function absorbOwn(node: Record<string, unknown>, at: string, view: SchemaView, identity: boolean): void {
+  const type = node.type;
+  if (!view.types && (typeof type === 'string' || Array.isArray(type))) {
+    const list = (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+    if (list.includes('null') && identity) view.nullable ??= at;
+    view.types = { value: new Set(list.filter((t) => t !== 'null')), origin: at };
+  }
+  if (node.nullable === true && identity) view.nullable ??= at;
+  if (!view.format && typeof node.format === 'string') view.format = { value: node.format, origin: at };
+
+  const members: unknown[] | undefined = Array.isArray(node.enum) ? node.enum : 'const' in node ? [node.const] : undefined;
+  if (members && !view.enumValues) {
+    if (members.includes(null) && identity) view.nullable ??= at;
+    const values = new Map<string, unknown>();
+    for (const m of members) if (m !== null) values.set(canonical(m), m);
+    view.enumValues = { value: values, origin: at };
+  }
+
+  if (isObject(node.properties)) {
+    for (const [name, schema] of Object.entries(node.properties)) {
+      if (!view.properties.has(name)) view.properties.set(name, { node: schema, pointer: child(at, 'properties', name) });
+    }
+  }
+  if (Array.isArray(node.required)) for (const name of node.required) if (typeof name === 'string') view.required.add(name);
+  if (!view.items && (isObject(node.items) || typeof node.items === 'boolean')) view.items = { node: node.items, pointer: child(at, 'items') };
+  if (!view.additionalProperties && isObject(node.additionalProperties)) {
+    view.additionalProperties = { node: node.additionalProperties, pointer: child(at, 'additionalProperties') };
+  }
+
+  absorbBounds(node, at, view);
+  if (!view.pattern && typeof node.pattern === 'string') view.pattern = { value: node.pattern, origin: at };
+
+  if (!identity) return;
+  if (!view.description && typeof node.description === 'string') view.description = { value: node.description, origin: at };
+  if (!view.title && typeof node.title === 'string') view.title = { value: node.title, origin: at };
+  if (!view.examples) {
+    const examples = Array.isArray(node.examples) ? node.examples : 'example' in node ? [node.example] : undefined;
+    if (examples) view.examples = { value: canonical(examples), origin: at };
+  }
+  if (!view.defaultValue && 'default' in node) view.defaultValue = { value: canonical(node.default), origin: at };
+  if (node.deprecated === true) view.deprecated ??= at;
+  if (node.readOnly === true) view.readOnly = true;
+  if (node.writeOnly === true) view.writeOnly = true;
+}
+
+/** 3.0 `maximum` + `exclusiveMaximum: true` and 3.1 `exclusiveMaximum: n` become one bound. */
+function absorbBounds(node: Record<string, unknown>, at: string, view: SchemaView): void {
+  const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const numeric = (inclusive: unknown, exclusive: unknown, upper: boolean): Bound | undefined => {
+    const candidates: Bound[] = [];
+    const plain = num(inclusive);
+    if (plain !== undefined) candidates.push({ value: plain, exclusive: exclusive === true, origin: at });
+    const strict = num(exclusive);
+    if (strict !== undefined) candidates.push({ value: strict, exclusive: true, origin: at });
+    return candidates.reduce<Bound | undefined>((best, b) => (!best || isTighter(b, best, upper) ? b : best), undefined);
+  };
+  const found: [BoundName, Bound | undefined][] = [
+    ['maximum', numeric(node.maximum, node.exclusiveMaximum, true)],
+    ['minimum', numeric(node.minimum, node.exclusiveMinimum, false)],
+  ];
+  for (const name of ['maxLength', 'minLength', 'maxItems', 'minItems'] as const) {
+    const value = num(node[name]);
+    found.push([name, value === undefined ? undefined : { value, exclusive: false, origin: at }]);
+  }
+  for (const [name, bound] of found) if (bound && !view.bounds.has(name)) view.bounds.set(name, bound);
+}
+
+/** Whether bound `a` admits fewer values than `b` (an upper bound when `upper`). */
+export function isTighter(a: Bound, b: Bound, upper: boolean): boolean {
+  if (a.value !== b.value) return upper ? a.value < b.value : a.value > b.value;
+  return a.exclusive && !b.exclusive;
+}

@@ -1,0 +1,116 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { releaseSpec } from '../../generator/release/release.js';
+import { bumpVersion } from '../../generator/release/semver.js';
+import { prependEntry } from '../../generator/release/changelog.js';
+import { canonicalJson } from '../../generator/spec-store/canonical.js';
+import { startContractServer, type ContractServer } from '../contract-server/server.js';
+import { tempDir } from '../helpers/ir.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+type Spec = { info: { version: string }; components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> }; paths: Record<string, unknown> };
+
+describe('semver bump by verdict', () => {
+  it.each([
+    ['1.0.17', 'major', '2.0.0'],
+    ['1.0.17', 'minor', '1.1.0'],
+    ['1.0.17', 'patch', '1.0.18'],
+    ['0.3.2', 'major', '0.4.0'],
+  ] as const)('%s + %s = %s', (from, verdict, to) => {
+    expect(bumpVersion(from, verdict)).toBe(to);
+  });
+});
+
+describe('changelog', () => {
+  it('prepends an entry and keeps earlier ones byte for byte', () => {
+    const first = prependEntry(undefined, { packageVersion: '1.1.0', specVersion: '1.0.18.0', previousSpecVersion: '1.0.17.0', date: '2026-11-28', reportMarkdown: '## API changes: minor\n\n### Non-breaking changes\n\n- added' });
+    expect(first).toBe('# Changelog\n\n## 1.1.0 — 2026-11-28 (spec 1.0.17.0 → 1.0.18.0)\n\n### API changes: minor\n\n#### Non-breaking changes\n\n- added\n');
+    const second = prependEntry(first, { packageVersion: '2.0.0', specVersion: '1.0.19.0', previousSpecVersion: '1.0.18.0', date: '2026-12-01', reportMarkdown: 'x' });
+    expect(second.startsWith('# Changelog\n\n## 2.0.0 — 2026-12-01')).toBe(true);
+    expect(second.endsWith(first.replace('# Changelog\n\n', ''))).toBe(true);
+  });
+});
+
+/** The whole release flow against the contract server's /openapi/v3.json, on a scratch copy of the repo's spec/ and generated/. */
+describe('spec:release end to end', () => {
+  let server: ContractServer;
+  let work: string;
+  let served: string;
+  let testsRun = 0;
+  beforeAll(async () => {
+    served = join(await tempDir('served-'), 'openapi.json');
+    server = await startContractServer({ specPath: served });
+  });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    work = await tempDir('release-');
+    await cp(join(ROOT, 'spec'), join(work, 'spec'), { recursive: true });
+    await cp(join(ROOT, 'generated'), join(work, 'generated'), { recursive: true, filter: (p) => !p.includes('node_modules') && !p.includes('/dist') });
+    testsRun = 0;
+  });
+
+  const release = () =>
+    releaseSpec({
+      url: `${server.url}/openapi/v3.json`,
+      specDir: join(work, 'spec'),
+      out: join(work, 'generated'),
+      runTests: async () => void testsRun++,
+      now: () => new Date('2026-11-28T12:00:00Z'),
+    });
+
+  async function serve(mutate: (spec: Spec) => void): Promise<void> {
+    const spec = JSON.parse(await readFile(join(ROOT, 'spec', '1.0.17.0', 'openapi.json'), 'utf8')) as Spec;
+    mutate(spec);
+    await writeFile(served, JSON.stringify(spec));
+  }
+
+  it('an unchanged spec is reported and nothing is written', async () => {
+    await serve(() => {});
+    await expect(release()).resolves.toEqual({ status: 'unchanged', specVersion: '1.0.17.0' });
+    expect(testsRun).toBe(0);
+  });
+
+  it('a new optional response field: minor bump, regenerated client, changelog entry', async () => {
+    await serve((spec) => {
+      spec.info.version = '1.0.18.0';
+      spec.components.schemas.PublicSession!.properties.referrerUrl = { type: ['string', 'null'], description: 'Referrer.' };
+    });
+    const result = await release();
+    expect(result).toMatchObject({ status: 'released', specVersion: '1.0.18.0', previousSpecVersion: '1.0.17.0', packageVersion: '1.1.0' });
+    if (result.status !== 'released') throw new Error('not released');
+    expect(result.report.verdict).toBe('minor');
+    expect(result.report.changes.map((c) => c.kind)).toEqual(['response-property-added']);
+    expect(testsRun).toBe(1);
+    const pkg = JSON.parse(await readFile(join(work, 'generated', 'package.json'), 'utf8')) as { version: string };
+    expect(pkg.version).toBe('1.1.0');
+    expect(await readFile(join(work, 'generated', 'src', 'types.ts'), 'utf8')).toContain('referrerUrl?: string | null');
+    const config = await readFile(join(work, 'spec', 'codegen.config.yaml'), 'utf8');
+    expect(config).toMatch(/version: 1\.1\.0/);
+    expect(config).toContain('# What the Not AI spec cannot say');
+    const changelog = await readFile(join(work, 'generated', 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toMatch(/^# Changelog\n\n## 1\.1\.0 — 2026-11-28 \(spec 1\.0\.17\.0 → 1\.0\.18\.0\)/);
+    expect(changelog).toContain('referrerUrl');
+    expect(result.markdown).toContain('Non-breaking');
+  });
+
+  it('a removed response field: major bump', async () => {
+    await serve((spec) => {
+      spec.info.version = '1.1.0.0';
+      delete spec.components.schemas.PublicSession!.properties.userUrl;
+    });
+    const result = await release();
+    expect(result.status === 'released' && [result.report.verdict, result.packageVersion]).toEqual(['major', '2.0.0']);
+    const pinned = await readFile(join(work, 'spec', '1.1.0.0', 'openapi.json'), 'utf8');
+    expect(pinned).toBe(canonicalJson(JSON.parse(pinned)));
+  });
+
+  it('a failing test run stops the release before the changelog', async () => {
+    await serve((spec) => {
+      spec.info.version = '1.0.18.0';
+    });
+    const failing = releaseSpec({ url: `${server.url}/openapi/v3.json`, specDir: join(work, 'spec'), out: join(work, 'generated'), runTests: async () => Promise.reject(new Error('tests failed')) });
+    await expect(failing).rejects.toThrow('tests failed');
+    await expect(readFile(join(work, 'generated', 'CHANGELOG.md'), 'utf8')).rejects.toThrow();
+  });
+});
