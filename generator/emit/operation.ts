@@ -49,7 +49,8 @@ export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStruc
     alias(names.body, type, `Request body of \`${op.functionName}\`.`);
   }
   const success = op.success;
-  const responseType = success?.mediaType && success.isJson ? indexType(t, 'responses', success.status, 'content', success.mediaType) : success?.mediaType ? 'Response' : 'void';
+  // Non-JSON bodies (text, XML, CSV…) arrive as the response text.
+  const responseType = success?.mediaType && success.isJson ? indexType(t, 'responses', success.status, 'content', success.mediaType) : success?.mediaType ? 'string' : 'void';
   alias(names.response, responseType, `Response body of \`${op.functionName}\`${success ? ` (HTTP ${success.status})` : ''}.`);
   if (names.item && op.paging) {
     const items = op.paging.itemsPath.reduce((acc, key) => `NonNullable<${indexType(acc, key)}>`, names.response);
@@ -66,12 +67,19 @@ function hasRequiredNamed(op: OperationIR): boolean {
   return op.namedParams.some((p) => p.required);
 }
 
-/** The parameter list after `client`: path params, body, params, options. */
+/**
+ * The parameter list after `client`: path params, body, params, options. An optional body
+ * before required params becomes `T | undefined` (TypeScript forbids `?` before a required one).
+ */
 function callParameters(op: OperationIR): ParameterDeclarationStructure[] {
   const names = operationNames(op);
   const out: ParameterDeclarationStructure[] = op.pathParams.map((p) => ({ kind: StructureKind.Parameter, name: p.identifier, type: pathParamType(p) }));
-  if (names.body) out.push({ kind: StructureKind.Parameter, name: 'body', type: names.body, hasQuestionToken: !op.requestBody?.required });
-  if (names.params) out.push({ kind: StructureKind.Parameter, name: 'params', type: names.params, hasQuestionToken: !hasRequiredNamed(op) });
+  const paramsRequired = hasRequiredNamed(op);
+  if (names.body) {
+    const optional = !op.requestBody?.required;
+    out.push({ kind: StructureKind.Parameter, name: 'body', type: optional && paramsRequired ? `${names.body} | undefined` : names.body, hasQuestionToken: optional && !paramsRequired });
+  }
+  if (names.params) out.push({ kind: StructureKind.Parameter, name: 'params', type: names.params, hasQuestionToken: !paramsRequired });
   out.push({ kind: StructureKind.Parameter, name: 'options', type: names.optionsType, hasQuestionToken: true });
   return out;
 }
@@ -84,13 +92,18 @@ function requestSpec(op: OperationIR): string {
   const onlyQuery = query.length > 0 && query.length === op.namedParams.length;
   if (onlyQuery) fields.push('query: params');
   else if (query.length > 0) fields.push(`query: { ${query.map((p) => `${literal(p.name)}: params?.[${literal(p.name)}]`).join(', ')} }`);
+  const styled = query.filter((p) => p.style !== undefined || p.explode !== undefined);
+  if (styled.length > 0) {
+    const styles = Object.fromEntries(styled.map((p) => [p.name, { ...(p.style ? { style: p.style } : {}), ...(p.explode !== undefined ? { explode: p.explode } : {}) }]));
+    fields.push(`queryStyles: ${literal(styles)}`);
+  }
   if (headers.length > 0) fields.push(`headers: { ${headers.map((p) => `${literal(p.name)}: params?.[${literal(p.name)}]`).join(', ')} }`);
   if (op.requestBody) {
     fields.push('body');
     fields.push(`bodyType: ${literal(op.requestBody.isJson ? 'json' : 'raw')}`);
     if (!op.requestBody.isJson && !/^multipart\//i.test(op.requestBody.mediaType)) fields.push(`contentType: ${literal(op.requestBody.mediaType)}`);
   }
-  if (op.success && !op.success.isJson) fields.push(`responseType: ${literal(op.success.mediaType ? 'raw' : 'none')}`);
+  if (op.success && !op.success.isJson) fields.push(`responseType: ${literal(op.success.mediaType ? 'text' : 'none')}`);
   else if (!op.success) fields.push(`responseType: ${literal('none')}`);
   if (!op.requiresAuth) fields.push('auth: false');
   fields.push(`operationId: ${literal(op.operationId)}`);

@@ -1,6 +1,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { createConfig, type Config } from '@redocly/openapi-core';
 import { GeneratorError } from '../errors.js';
+import { prepareForTypes } from './types-input.js';
 
 let quietConfig: Promise<Config> | undefined;
 
@@ -12,7 +13,7 @@ let quietConfig: Promise<Config> | undefined;
 export async function emitTypes(document: Record<string, unknown>): Promise<string> {
   quietConfig ??= createConfig({ rules: {} }, {});
   try {
-    const nodes = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], {
+    const nodes = await openapiTS(prepareForTypes(document) as unknown as Parameters<typeof openapiTS>[0], {
       redocly: await quietConfig,
       silent: true,
       alphabetize: false,

@@ -42,7 +42,11 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
   if (typeof declared !== 'string') throw new GeneratorError('Missing `openapi` version field (expected "3.0.x" or "3.1.x")', '#/openapi', location);
   const match = /^3\.(0|1)\.\d+/.exec(declared);
   if (!match) throw new GeneratorError(`Unsupported OpenAPI version "${declared}" (expected 3.0.x or 3.1.x)`, '#/openapi', location);
-  if (typeof root.paths !== 'object' || root.paths === null || Array.isArray(root.paths)) {
+  // 3.1 makes `paths` optional (a webhooks- or components-only document); 3.0 requires it.
+  const pathsOptional = match[1] === '1' && (root.webhooks !== undefined || root.components !== undefined);
+  if (root.paths === undefined && pathsOptional) {
+    // Nothing to call: the client gets no operations but still gets the types.
+  } else if (typeof root.paths !== 'object' || root.paths === null || Array.isArray(root.paths)) {
     throw new GeneratorError('Spec has no `paths` object', '#/paths', location);
   }
 
@@ -60,6 +64,20 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
   };
 }
 
+/**
+ * Real specs are often slightly off inside schemas (a 3.0 `nullable` in a 3.1 document, a boolean
+ * `exclusiveMinimum`) or inside vendor extensions. openapi-typescript reads those leniently, so
+ * they are warnings; structure that decides the client's shape (paths, operations, parameters,
+ * responses) stays an error.
+ */
+function isLenient(problem: NormalizedProblem, pointer: string): boolean {
+  const segments = pointer.split('/');
+  if (segments.some((s) => s.startsWith('x-'))) return true;
+  if (problem.ruleId === 'struct' && segments.some((s) => s === 'schema' || s === 'schemas')) return true;
+  // A mapping value that names no schema only loses a narrowing hint; openapi-typescript skips it.
+  return pointer.includes('/discriminator/mapping/');
+}
+
 /** Throws on the first error; returns warnings as one-line strings. */
 function report(problems: NormalizedProblem[], location: string): string[] {
   const warnings: string[] = [];
@@ -67,7 +85,7 @@ function report(problems: NormalizedProblem[], location: string): string[] {
     const loc = problem.location[0];
     const pointer = loc?.pointer ?? '#';
     const file = loc?.source.absoluteRef ?? location;
-    if (problem.severity === 'error') {
+    if (problem.severity === 'error' && !isLenient(problem, pointer)) {
       throw new GeneratorError(`Invalid spec: ${problem.message}`, pointer, file);
     }
     warnings.push(`${problem.message} (at ${file === location ? '' : file}${pointer})`);

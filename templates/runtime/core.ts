@@ -2,11 +2,12 @@ import { APIPromise, type WithResponse } from './api-promise.js';
 import { checkDuration, checkMaxRetries, resolveConfig, type ResolvedConfig } from './config.js';
 import { isBrowserLike } from './env.js';
 import { APIError, ClientError } from './errors.js';
-import { mergeHeaders } from './headers.js';
+import { mergeHeaders, serializeHeaderParams } from './headers.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } from './options.js';
 import { Page, PagePromise, type PagingSpec } from './pagination.js';
 import { createRedactor, type Redactor } from './redact.js';
+import type { QueryStyle } from './query.js';
 import { decodeSuccessBody, type ResponseType } from './response.js';
 import { readRequestId, readTier } from './response-meta.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
@@ -23,14 +24,18 @@ export interface RequestSpec {
   path: string;
   /** Query parameters (see serializeQuery); undefined/null values are skipped. */
   query?: object;
-  /** Header parameters of the operation; undefined values are skipped. */
-  headers?: Record<string, string | number | boolean | undefined>;
+  /** Header parameters of the operation, "simple" style; undefined values are skipped. */
+  headers?: Readonly<Record<string, unknown>>;
+  /** Per-parameter query serialisation when it differs from form/explode. */
+  queryStyles?: Readonly<Record<string, QueryStyle>>;
   body?: unknown;
   /**
    * "json" (default) serialises `body`; "raw" sends it as given (string, Blob, bytes, ...).
    * Retries resend the same body, so a raw body must be replayable (not a one-shot stream).
    */
   bodyType?: 'json' | 'raw';
+  /** Content-Type of a raw body (omitted for FormData, whose boundary fetch sets itself). */
+  contentType?: string;
   /** Extension: how to decode a 2xx body; default "json". */
   responseType?: ResponseType;
   /** Default true; false sends no credentials (e.g. a health probe). */
@@ -205,7 +210,7 @@ export class ApiClient {
 
   /** Builds URL, headers and body; any ClientError here is thrown before a request is sent. */
   #prepare(spec: RequestSpec, options: RequestOptions): PreparedRequest {
-    const url = buildUrl(this.baseUrl, spec.path, spec.query);
+    const url = buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles);
     const defaults: Record<string, string> = { accept: 'application/json' };
     if (!isBrowserLike()) defaults['user-agent'] = `${this.#settings.packageName}/${this.#settings.packageVersion}`;
     if (spec.auth !== false) {
@@ -217,6 +222,7 @@ export class ApiClient {
       if (spec.method === 'GET' || spec.method === 'HEAD') throw new ClientError(`${spec.method} requests cannot have a body`);
       if (spec.bodyType === 'raw') {
         body = spec.body as BodyInit;
+        if (spec.contentType !== undefined) defaults['content-type'] = spec.contentType;
       } else {
         body = JSON.stringify(spec.body);
         defaults['content-type'] = 'application/json';
@@ -224,7 +230,7 @@ export class ApiClient {
     }
     // Later layers win: an operation's own header parameters beat client-wide defaults, and
     // per-call options beat everything (including the auth header, which null removes).
-    const headers = mergeHeaders([defaults, this.#headers, spec.headers, options.headers]);
+    const headers = mergeHeaders([defaults, this.#headers, serializeHeaderParams(spec.headers), options.headers]);
     return { url, method: spec.method, headers, body };
   }
 

@@ -5,22 +5,36 @@ type QueryScalar = string | number | bigint | boolean | Date;
 export type QueryValue = QueryScalar | null | undefined | readonly (QueryScalar | null | undefined)[];
 export type QueryParams = Readonly<Record<string, QueryValue>>;
 
+/** OpenAPI serialisation of one query parameter (defaults: style "form", explode true). */
+export interface QueryStyle {
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
+}
+
+const DELIMITER = { form: ',', spaceDelimited: ' ', pipeDelimited: '|' } as const;
+
 /**
- * Serialises query parameters form-style (arrays exploded as `a=1&a=2`), keys in insertion
- * order, percent-encoded by URLSearchParams. Returns "" when nothing is left, otherwise the
- * string without the leading "?". Takes `object` so generated param interfaces (which have no
- * index signature) can be passed straight in.
+ * Serialises query parameters per OpenAPI 3 styles, keys in insertion order, percent-encoded by
+ * URLSearchParams. Defaults to form/explode (arrays as `a=1&a=2`, objects as their properties).
+ * Returns "" when nothing is left, otherwise the string without the leading "?". Takes `object`
+ * so generated param interfaces (which have no index signature) can be passed straight in.
  */
-export function serializeQuery(query: object | undefined): string {
+export function serializeQuery(query: object | undefined, styles?: Readonly<Record<string, QueryStyle>>): string {
   if (query === undefined || query === null) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query) as [string, unknown][]) {
     if (value === undefined || value === null) continue;
+    const style = styles?.[key]?.style ?? 'form';
+    const explode = styles?.[key]?.explode ?? style === 'form';
     if (Array.isArray(value)) {
-      for (const item of value as unknown[]) {
-        if (item === undefined || item === null) continue;
-        params.append(key, formatScalar(key, item));
-      }
+      const items = (value as unknown[]).filter((item) => item !== undefined && item !== null).map((item) => formatScalar(key, item));
+      if (explode || style === 'deepObject') for (const item of items) params.append(key, item);
+      else if (items.length > 0) params.append(key, items.join(DELIMITER[style]));
+    } else if (isPlainObject(value)) {
+      const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
+      if (style === 'deepObject') for (const [k, v] of entries) params.append(`${key}[${k}]`, formatScalar(`${key}[${k}]`, v));
+      else if (explode) for (const [k, v] of entries) params.append(k, formatScalar(`${key}.${k}`, v));
+      else params.append(key, entries.flatMap(([k, v]) => [k, formatScalar(`${key}.${k}`, v)]).join(','));
     } else {
       params.append(key, formatScalar(key, value));
     }
@@ -28,7 +42,11 @@ export function serializeQuery(query: object | undefined): string {
   return params.toString();
 }
 
-function formatScalar(key: string, value: unknown): string {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+export function formatScalar(key: string, value: unknown): string {
   switch (typeof value) {
     case 'string':
       return value;
@@ -45,7 +63,7 @@ function formatScalar(key: string, value: unknown): string {
         return value.toISOString();
       }
       throw new ClientError(
-        `Query parameter "${key}" cannot be serialised: expected a string, number, boolean, Date or an array of them`,
+        `Query parameter "${key}" cannot be serialised: expected a string, number, boolean, Date, or an array or object of them`,
       );
   }
 }

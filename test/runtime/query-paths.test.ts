@@ -29,7 +29,7 @@ describe('serializeQuery', () => {
   });
 
   it.each([
-    ['a nested object', { filter: { a: 1 } }, 'Query parameter "filter" cannot be serialised'],
+    ['an object nested two deep', { filter: { a: { b: 1 } } }, 'Query parameter "filter.a" cannot be serialised'],
     ['an object inside an array', { filter: [{ a: 1 }] }, 'Query parameter "filter" cannot be serialised'],
     ['a nested array', { filter: [[1]] }, 'Query parameter "filter" cannot be serialised'],
     ['a function', { fn: () => 1 }, 'Query parameter "fn" cannot be serialised'],
@@ -40,6 +40,17 @@ describe('serializeQuery', () => {
   ])('rejects %s, naming the key', (_label, query, message) => {
     expect(() => serializeQuery(query)).toThrow(ClientError);
     expect(() => serializeQuery(query)).toThrow(message);
+  });
+
+  it.each([
+    ['object, form explode (default): its properties', { filter: { a: 1, b: 'x' } }, undefined, 'a=1&b=x'],
+    ['object, form no explode', { filter: { a: 1, b: 'x' } }, { filter: { explode: false } }, 'filter=a%2C1%2Cb%2Cx'],
+    ['object, deepObject', { filter: { a: 1, b: 'x y' } }, { filter: { style: 'deepObject', explode: true } }, 'filter%5Ba%5D=1&filter%5Bb%5D=x+y'],
+    ['array, form no explode', { ids: [1, 2] }, { ids: { style: 'form', explode: false } }, 'ids=1%2C2'],
+    ['array, spaceDelimited', { ids: [1, 2] }, { ids: { style: 'spaceDelimited' } }, 'ids=1+2'],
+    ['array, pipeDelimited', { ids: [1, 2] }, { ids: { style: 'pipeDelimited' } }, 'ids=1%7C2'],
+  ] as const)('styles: %s', (_label, query, styles, expected) => {
+    expect(serializeQuery(query, styles)).toBe(expected);
   });
 });
 

@@ -110,7 +110,7 @@ describe('URL and body', () => {
   it('a query that cannot be serialised fails before fetch', async () => {
     const fetchSpy = vi.fn<typeof fetch>();
     const error = await makeClient({ fetch: fetchSpy })
-      .request(getSpec('/v1/x', { query: { filter: { a: 1 } } }))
+      .request(getSpec('/v1/x', { query: { filter: { a: { b: 1 } } } }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientError);
     expect(fetchSpy).not.toHaveBeenCalled();

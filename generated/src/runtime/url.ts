@@ -1,6 +1,6 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/url.ts.
 import { ClientError } from './errors.js';
-import { serializeQuery } from './query.js';
+import { serializeQuery, type QueryStyle } from './query.js';
 
 /** Hosts where plain http cannot leak the key off the machine. */
 function isLoopbackHost(hostname: string): boolean {
@@ -40,8 +40,13 @@ export function normalizeBaseUrl(raw: string): string {
 }
 
 /** base + already-encoded path + serialised query. */
-export function buildUrl(baseUrl: string, path: string, query: object | undefined): string {
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query: object | undefined,
+  styles?: Readonly<Record<string, QueryStyle>>,
+): string {
   if (!path.startsWith('/')) throw new ClientError(`Request path must start with "/": ${path}`);
-  const qs = serializeQuery(query);
+  const qs = serializeQuery(query, styles);
   return qs === '' ? baseUrl + path : `${baseUrl}${path}?${qs}`;
 }

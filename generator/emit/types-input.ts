@@ -1,0 +1,71 @@
+import { isObject } from '../ir/refs.js';
+
+/**
+ * openapi-typescript trips over two things real specs contain: `$ref`s that point inside
+ * `paths` (it prints them as indexed types through optional properties, which do not compile)
+ * and discriminator mappings given as bare schema names or naming no schema (it throws). This
+ * returns a document with the first hoisted into `components/schemas`, bare names turned into
+ * refs and dangling ones dropped — a copy only when needed, so the common case costs one scan.
+ */
+export function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
+  const pathRefs = new Set<string>();
+  let badMapping = false;
+  walk(document, (node) => {
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/paths/')) pathRefs.add(node.$ref);
+    if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
+      for (const target of Object.values(node.discriminator.mapping)) if (typeof target !== 'string' || !target.startsWith('#') || !resolves(document, target)) badMapping = true;
+    }
+  });
+  if (pathRefs.size === 0 && !badMapping) return document;
+
+  const copy = structuredClone(document);
+  const components = (isObject(copy.components) ? copy.components : (copy.components = {})) as Record<string, unknown>;
+  const schemas = (isObject(components.schemas) ? components.schemas : (components.schemas = {})) as Record<string, unknown>;
+  const renamed = new Map<string, string>();
+  for (const ref of [...pathRefs].sort()) {
+    const base = ref.replace(/^#\/paths\//, '').split('/').map(decode).join(' ').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || 'Hoisted';
+    let name = base;
+    for (let i = 2; name in schemas; i++) name = `${base}${i}`;
+    schemas[name] = lookup(document, ref);
+    renamed.set(ref, `#/components/schemas/${name}`);
+  }
+  walk(copy, (node) => {
+    if (typeof node.$ref === 'string' && renamed.has(node.$ref)) node.$ref = renamed.get(node.$ref);
+    if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
+      const mapping = node.discriminator.mapping;
+      for (const [key, target] of Object.entries(mapping)) {
+        if (typeof target !== 'string' || !resolves(document, target)) delete mapping[key];
+        else if (!target.startsWith('#')) mapping[key] = `#/components/schemas/${target}`;
+      }
+    }
+  });
+  return copy;
+}
+
+function walk(node: unknown, visit: (node: Record<string, unknown>) => void, seen = new Set<unknown>()): void {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit, seen);
+    return;
+  }
+  visit(node as Record<string, unknown>);
+  for (const value of Object.values(node)) walk(value, visit, seen);
+}
+
+const decode = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** Discriminator mapping values are refs (`#/…`) or bare schema names. */
+function resolves(document: Record<string, unknown>, target: string): boolean {
+  const ref = target.startsWith('#') ? target : `#/components/schemas/${target}`;
+  return lookup(document, ref) !== undefined;
+}
+
+function lookup(document: Record<string, unknown>, ref: string): unknown {
+  let node: unknown = document;
+  for (const segment of ref.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode)) {
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
