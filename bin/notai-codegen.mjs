@@ -1,7 +1,29 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader so the generator needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the prebuilt bundle (dist/notai-codegen.mjs, made by `npm ci` via "prepare") when it is
+// newer than every generator source; otherwise runs the TypeScript sources through tsx, so an
+// edited generator is never shadowed by a stale build.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../generator/cli.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'notai-codegen.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+let main;
+if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'generator'))) {
+  ({ main } = await import(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../generator/cli.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

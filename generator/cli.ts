@@ -1,6 +1,3 @@
-import { fetchCommand } from './commands/fetch.js';
-import { generateCommand } from './commands/generate.js';
-import { runDiffCommand } from './diff/command.js';
 import { processIO, type CommandIO } from './commands/io.js';
 
 const USAGE = `Usage: notai-codegen <command> [options]
@@ -15,10 +12,11 @@ Exit codes: 0 success, 1 check/diff condition met, 2 error (bad input, bad confi
 
 type Command = (args: string[], io: CommandIO) => Promise<number>;
 
+// Loaded on demand: `--help` and `diff` should not pay for ts-morph and prettier.
 const COMMANDS: Record<string, Command> = {
-  generate: generateCommand,
-  fetch: (args, io) => fetchCommand(args, io),
-  diff: (args, io) => runDiffCommand(args, io),
+  generate: async (args, io) => (await import('./commands/generate.js')).generateCommand(args, io),
+  fetch: async (args, io) => (await import('./commands/fetch.js')).fetchCommand(args, io),
+  diff: async (args, io) => (await import('./diff/command.js')).runDiffCommand(args, io),
 };
 
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {

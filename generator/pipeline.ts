@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
 import { emitPackage } from './emit/index.js';
 import { formatFiles } from './format.js';
 import { buildIR } from './ir/build.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec } from './load/index.js';
+import { GENERATOR_ROOT } from './root.js';
 import { resolveSpecSource } from './spec-source.js';
 import { findDrift, writeAtomically } from './write.js';
 
@@ -29,10 +29,9 @@ export interface GenerateResult {
   drift?: string[];
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function toolVersions(): Promise<{ generator: string; typescript: string }> {
-  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+  const pkg = JSON.parse(await readFile(join(GENERATOR_ROOT, 'package.json'), 'utf8')) as {
     version: string;
     dependencies?: Record<string, string>;
     devDependencies?: Record<string, string>;

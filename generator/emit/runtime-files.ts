@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { GENERATOR_ROOT } from '../root.js';
 
-const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+const TEMPLATES = join(GENERATOR_ROOT, 'templates');
 export const RUNTIME_DIR = join(TEMPLATES, 'runtime');
 const PACKAGE_DIR = join(TEMPLATES, 'package');
 

@@ -1,24 +1,60 @@
-import openapiTS, { astToString } from 'openapi-typescript';
 import { createConfig, type Config } from '@redocly/openapi-core';
+import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type OpenAPITSOptions } from 'openapi-typescript';
 import { GeneratorError } from '../errors.js';
 import { prepareForTypes } from './types-input.js';
 
-let quietConfig: Promise<Config> | undefined;
+let emptyConfig: Promise<Config> | undefined;
+
+/** The openapi-typescript options this generator depends on; everything else is its default. */
+const OPTIONS = {
+  silent: true,
+  alphabetize: false,
+  // Response fields the spec does not mark required stay optional: the safe reading.
+  defaultNonNullable: false,
+} satisfies OpenAPITSOptions;
 
 /**
  * Types come from openapi-typescript, untouched, so the generated client indexes into the same
  * `paths`/`components` every openapi-typescript user knows. The loader already validated and
- * bundled the document, so openapi-typescript gets a config with no rules to avoid linting twice.
+ * bundled the document, so this calls openapi-typescript's transform directly instead of
+ * `openapiTS()`, which would lint and bundle the whole document a second time (seconds on large
+ * specs). The context mirrors `openapiTS()`'s defaults for openapi-typescript 7.13 (pinned).
  */
 export async function emitTypes(document: Record<string, unknown>): Promise<string> {
-  quietConfig ??= createConfig({ rules: {} }, {});
+  emptyConfig ??= createConfig({ rules: {} }, {});
+  const schema = prepareForTypes(document) as unknown as OpenAPI3;
   try {
-    const nodes = await openapiTS(prepareForTypes(document) as unknown as Parameters<typeof openapiTS>[0], {
-      redocly: await quietConfig,
-      silent: true,
-      alphabetize: false,
-      // Response fields the spec does not mark required stay optional: the safe reading.
-      defaultNonNullable: false,
+    const nodes = transformSchema(schema, {
+      additionalProperties: false,
+      alphabetize: OPTIONS.alphabetize,
+      arrayLength: false,
+      defaultNonNullable: OPTIONS.defaultNonNullable,
+      discriminators: scanDiscriminators(schema, OPTIONS),
+      emptyObjectsUnknown: false,
+      enum: false,
+      enumValues: false,
+      conditionalEnums: false,
+      dedupeEnums: false,
+      excludeDeprecated: false,
+      exportType: false,
+      immutable: false,
+      rootTypes: false,
+      rootTypesNoSchemaPrefix: false,
+      rootTypesKeepCasing: false,
+      injectFooter: [],
+      pathParamsAsTypes: false,
+      postTransform: undefined,
+      propertiesRequiredByDefault: false,
+      redoc: await emptyConfig,
+      silent: OPTIONS.silent,
+      transform: undefined,
+      transformProperty: undefined,
+      makePathsEnum: false,
+      generatePathParams: false,
+      readWriteMarkers: false,
+      resolve<T>($ref: string): T | undefined {
+        return resolveRef<T>(schema, $ref, { silent: true });
+      },
     });
     return astToString(nodes);
   } catch (error) {
