@@ -1,0 +1,33 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const MODULES = join(import.meta.dirname, '..', '..', 'node_modules');
+
+/** Real public specs shipped in npm packages (devDependencies, exact pins): nobody here wrote them. */
+export function corpusSpecs(): { name: string; file: string }[] {
+  const specs: { name: string; file: string }[] = [];
+  for (const version of ['3.0', '3.1']) {
+    const dir = join(MODULES, '@readme', 'oas-examples', version, 'json');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) specs.push({ name: `readme-${version}-${file.replace(/\.json$/, '')}`, file: join(dir, file) });
+  }
+  // YAML input, 3.1, a real vendor.
+  specs.push({ name: 'figma', file: join(MODULES, '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml') });
+  return specs;
+}
+
+export const GITHUB_SPEC = join(MODULES, '@octokit', 'openapi', 'generated', 'api.github.com.json');
+
+/** Type-checks generated packages under the strict settings of their own tsconfig, in one program. */
+export function typeCheck(packageDirs: string[]): string[] {
+  const first = packageDirs[0];
+  if (!first) return [];
+  const config = ts.readConfigFile(join(first, 'tsconfig.json'), ts.sys.readFile);
+  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, first).options;
+  const rootNames = packageDirs.map((dir) => join(dir, 'src', 'index.ts'));
+  const program = ts.createProgram({ rootNames, options: { ...options, noEmit: true, rootDir: undefined, outDir: undefined } });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
