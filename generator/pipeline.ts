@@ -17,6 +17,8 @@ export interface GenerateOptions {
   config?: string;
   /** Compare with `out` instead of writing; the result lists drifted files. */
   check?: boolean;
+  /** Run prettier (default true); the fuzzer turns it off for most mutants to stay fast. */
+  format?: boolean;
   /** Called after each stage with its duration, for `--verbose`. */
   onStage?: (stage: string, ms: number) => void;
 }
@@ -70,7 +72,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       lock: { generatorVersion: versions.generator, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
     }),
   );
-  const files = await timed('format', () => formatFiles(emitted));
+  const files = options.format === false ? emitted : await timed('format', () => formatFiles(emitted));
   const result: GenerateResult = { ir: ir.ir, files, warnings: loaded.warnings };
   if (options.check) {
     result.drift = await timed('check', () => findDrift(options.out, files));

@@ -16,6 +16,8 @@ export function docText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\*\//g, '*\\/')
+    // `/*` confuses ts-morph's writer, which then thinks a comment opened inside the JSDoc.
+    .replace(/\/\*/g, '/\\*')
     // A line that starts with `@` would open a JSDoc tag; inline `{@link}` is harmless.
     .replace(/(^|\n)([ \t]*)@/g, '$1$2\\@')
     .trim();
@@ -45,11 +47,15 @@ export function jsDoc({ summary, description, tags = [] }: DocInput): JSDocStruc
   return [{ kind: StructureKind.JSDoc, ...(text ? { description: docDescription } : {}), tags: tagStructures }];
 }
 
-/** The one generated-file header line reviewers and tools key off. */
+/**
+ * The one generated-file header line reviewers and tools key off. It is placed in `//`
+ * comments, a JSON string and an HTML comment, so angle brackets and `--` are dropped.
+ */
 export function headerLine(title: string, version: string): string {
-  return `Generated from ${oneLine(title)} ${oneLine(version)} by notai-codegen. Do not edit.`;
+  const safe = (text: string) => oneLine(text).replace(/[<>]/g, '').replace(/-{2,}/g, '-');
+  return `Generated from ${safe(title)} ${safe(version)} by notai-codegen. Do not edit.`;
 }
 
 export function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '*\\/').trim();
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').trim();
 }

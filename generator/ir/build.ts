@@ -125,7 +125,7 @@ function buildOperation(input: OperationInput): OperationIR {
   const operationId = specId ?? nameFromMethodAndPath(method, path);
   const functionName = uniqueName(safeIdentifier(preserveCamel(operationId), 'operation'), input.functionNames);
   input.exported.add(functionName);
-  const typeName = uniqueTypePrefix(preservePascal(operationId) || 'Operation', input.exported);
+  const typeName = uniqueTypePrefix(safeIdentifier(preservePascal(operationId), 'Operation'), input.exported);
 
   const params = collectParameters(resolver, pathItem, rawOp, pathPointer, opPointer);
   const pathParams = orderPathParameters(path, params, opPointer);

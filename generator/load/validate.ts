@@ -50,16 +50,18 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
     throw new GeneratorError('Spec has no `paths` object', '#/paths', location);
   }
 
+  checkLocalRefs(root, location);
+
   const config = await redoclyConfig();
   const resolver = new BaseResolver(config.resolve);
   const document = { source: new Source(location, text, 'application/json'), parsed };
-  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+  const problems = await guard(() => lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), location);
   const warnings = report(problems, location);
   // Bundling re-walks the whole document (over a second on large specs); it is only needed
   // when some `$ref` points outside it.
   let bundledDoc = root;
   if (hasExternalRefs(root)) {
-    const bundled = await bundle({ config, doc: document, dereference: false, externalRefResolver: resolver });
+    const bundled = await guard(() => bundle({ config, doc: document, dereference: false, externalRefResolver: resolver }), location);
     warnings.push(...report(bundled.problems, location));
     bundledDoc = bundled.bundle.parsed as Record<string, unknown>;
   }
@@ -113,4 +115,65 @@ function hasExternalRefs(node: unknown): boolean {
     stack.push(...Object.values(current));
   }
   return false;
+}
+
+/** Redocly throws (rather than reporting) on some inputs; those still become one GeneratorError. */
+async function guard<T>(run: () => Promise<T>, location: string): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GeneratorError) throw error;
+    throw new GeneratorError(`Spec could not be validated: ${(error as Error).message}`, '#', location, { cause: error });
+  }
+}
+
+/** Keys whose values are data, not spec: a `$ref` inside them is an example's text. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
+/** Maps keyed by user-chosen names, where `x-…` is a name (a header, a property), not an extension. */
+const NAMED_MAPS = new Set(['paths', 'webhooks', 'headers', 'properties', 'patternProperties', 'schemas', 'parameters', 'responses', 'requestBodies', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'content', 'encoding', 'variables', 'mapping', '$defs', 'definitions', 'dependentSchemas']);
+
+/**
+ * Every local `$ref` must name something, and a chain of refs must end in something other than
+ * a ref. The validator misses refs in places it does not walk, and throws without a location on
+ * cycles; this names the pointer in both cases.
+ */
+function checkLocalRefs(root: Record<string, unknown>, location: string): void {
+  const decode = (segment: string): string => {
+    try {
+      return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      return segment;
+    }
+  };
+  const lookup = (ref: string): unknown => {
+    const path = ref.replace(/^#\/?/, '');
+    let node: unknown = root;
+    for (const key of path === '' ? [] : path.split('/').map(decode)) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+      node = (node as Record<string, unknown>)[key];
+    }
+    return node;
+  };
+  const visit = (node: unknown, pointer: string, parentKey = ''): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#')) {
+      if (ref !== '#' && lookup(ref) === undefined) throw new GeneratorError(`Unresolved $ref "${ref}"`, pointer, location);
+      const seen = new Set<string>();
+      let current: string | undefined = ref;
+      while (current !== undefined) {
+        if (seen.has(current)) throw new GeneratorError(`Circular $ref: "${ref}" leads back to "${current}" without naming a schema`, pointer, location);
+        seen.add(current);
+        const target = lookup(current);
+        const next = typeof target === 'object' && target !== null ? (target as { $ref?: unknown }).$ref : undefined;
+        current = typeof next === 'string' && next.startsWith('#/') ? next : undefined;
+      }
+    }
+    const isMap = NAMED_MAPS.has(parentKey);
+    for (const [key, value] of Object.entries(node)) {
+      if (!isMap && (DATA_KEYS.has(key) || key.startsWith('x-'))) continue;
+      visit(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, Array.isArray(node) ? parentKey : isMap ? '' : key);
+    }
+  };
+  visit(root, '#');
 }
