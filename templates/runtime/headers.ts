@@ -7,7 +7,10 @@ export type HeaderLayer = Readonly<Record<string, string | number | boolean | nu
 // RFC 9110 token characters.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // CR/LF would let a value inject extra headers; NUL is rejected by most stacks anyway.
-const FORBIDDEN_IN_VALUE = /[\r\n\0]/;
+const LINE_BREAK_OR_NUL = /[\r\n\0]/;
+// What HTTP allows in a field value (RFC 9110 field-vchar, SP, HTAB, obs-text). Anything else
+// makes fetch throw a TypeError, which would otherwise surface as a retried "connection error".
+const NOT_FIELD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /**
  * Merges header layers left to right (later wins, names case-insensitive, stored lowercase)
@@ -27,8 +30,13 @@ export function mergeHeaders(layers: readonly HeaderLayer[]): Record<string, str
         continue;
       }
       const text = String(value);
-      if (FORBIDDEN_IN_VALUE.test(text)) {
+      if (LINE_BREAK_OR_NUL.test(text)) {
         throw new ClientError(`Invalid value for header "${name}": it must not contain CR, LF or NUL`);
+      }
+      if (NOT_FIELD_VALUE.test(text)) {
+        throw new ClientError(
+          `Invalid value for header "${name}": it must not contain control characters or characters above U+00FF (encode them first)`,
+        );
       }
       out[name] = text;
     }

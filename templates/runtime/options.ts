@@ -1,7 +1,7 @@
 import type { ClientError } from './errors.js';
 import type { LogLevel, Logger } from './logger.js';
 
-/** What hooks see about an attempt. Credential headers are already masked. */
+/** What hooks see about an attempt. Credential headers (and the key anywhere else) are already masked. */
 export interface RequestHookInfo {
   method: string;
   url: string;

@@ -9,9 +9,24 @@ export interface Redactor {
   headers(headers: Readonly<Record<string, string>>): Record<string, string>;
   /** Deep copy of log data with the same treatment (bounded depth, cycle-safe). */
   value(value: unknown): unknown;
+  /**
+   * text() for a body that will be parsed as JSON: also catches the key spelled with JSON
+   * escapes (`\u0061ik_...`), which text() cannot see but JSON.parse would turn back into it.
+   */
+  json(body: string): string;
+  /** Response headers with the key masked in every value; the same object when none holds it. */
+  responseHeaders(headers: Headers): Headers;
+  /**
+   * The cause of a transport failure, or, if its message, stack, cause chain or own fields hold
+   * the key, a plain Error copy (name and redacted message, same chain) without the extra fields.
+   */
+  cause(value: unknown): unknown;
 }
 
 const MAX_DEPTH = 6;
+const WITHHELD_BODY = '[body withheld: too deeply nested to check it for the API key]';
+/** How far down a cause chain (and its fields) a thrown value is searched for the key. */
+const MAX_CAUSE_DEPTH = 4;
 
 /**
  * @param secret the API key (may be undefined in tests of other parts)
@@ -21,8 +36,69 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
   const sensitive = new Set(['authorization', 'x-api-key', 'proxy-authorization', 'cookie']);
   for (const name of sensitiveHeaders) sensitive.add(name.toLowerCase());
 
-  const text = (value: string): string =>
-    secret !== undefined && secret !== '' && value.includes(secret) ? value.split(secret).join(REDACTED) : value;
+  const holds = (value: string): boolean => secret !== undefined && secret !== '' && value.includes(secret);
+  const text = (value: string): string => (holds(value) ? value.split(secret as string).join(REDACTED) : value);
+
+  const json = (body: string): string => {
+    const plain = text(body);
+    // Without a backslash there is no escape for JSON.parse to decode, so text() saw it all.
+    if (secret === undefined || secret === '' || !plain.includes('\\')) return plain;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(plain);
+    } catch {
+      return plain; // not JSON: it will be kept as text, escapes and all
+    }
+    try {
+      // JSON.stringify escapes only quotes, backslashes and control characters, so a key made of
+      // anything else appears literally in the canonical form iff some decoded string holds it.
+      const canonical = JSON.stringify(parsed);
+      return holds(canonical) ? text(canonical) : plain;
+    } catch {
+      // Too deeply nested to re-serialise, so it cannot be checked: withhold it.
+      return WITHHELD_BODY;
+    }
+  };
+
+  const responseHeaders = (input: Headers): Headers => {
+    let dirty = false;
+    input.forEach((value) => {
+      dirty ||= holds(value);
+    });
+    if (!dirty) return input;
+    const out = new Headers();
+    input.forEach((value, name) => out.append(name, text(value)));
+    return out;
+  };
+
+  const causeHolds = (value: unknown, depth: number): boolean => {
+    if (typeof value === 'string') return holds(value);
+    if (typeof value !== 'object' || value === null || depth > MAX_CAUSE_DEPTH) return false;
+    const record = value as Record<string, unknown>;
+    const names = new Set(['message', 'stack', 'cause', ...Object.keys(record)]);
+    for (const name of names) {
+      let item: unknown;
+      try {
+        item = record[name];
+      } catch {
+        continue; // a throwing getter cannot leak through us
+      }
+      if (causeHolds(item, depth + 1)) return true;
+    }
+    return false;
+  };
+
+  const cause = (value: unknown, depth = 0): unknown => {
+    if (!causeHolds(value, 0)) return value;
+    if (typeof value !== 'object' || value === null) return typeof value === 'string' ? text(value) : value;
+    const { name, message, cause: inner } = value as { name?: unknown; message?: unknown; cause?: unknown };
+    const copy = new Error(
+      text(typeof message === 'string' ? message : ''),
+      inner === undefined || depth >= MAX_CAUSE_DEPTH ? undefined : { cause: cause(inner, depth + 1) },
+    );
+    copy.name = typeof name === 'string' ? text(name) : 'Error';
+    return copy;
+  };
 
   const headers = (input: Readonly<Record<string, string>>): Record<string, string> => {
     const out: Record<string, string> = {};
@@ -42,10 +118,12 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
     if (value instanceof Error) return text(`${value.name}: ${value.message}`);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = sensitive.has(key.toLowerCase()) ? REDACTED : walk(item, depth + 1, seen);
+      const copy = sensitive.has(key.toLowerCase()) ? REDACTED : walk(item, depth + 1, seen);
+      // defineProperty, not assignment: a "__proto__" key must stay data, not swap the prototype.
+      Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
 
-  return { text, headers, value: (value) => walk(value, 0, new WeakSet()) };
+  return { text, headers, value: (value) => walk(value, 0, new WeakSet()), json, responseHeaders, cause: (value) => cause(value) };
 }

@@ -145,6 +145,8 @@ describe('other options', () => {
     [{ authHeader: 'basic' }, 'Unknown authHeader "basic"; valid values: "bearer", "x-api-key".'],
     [{ logLevel: 'loud' as never }, 'Invalid logLevel "loud"'],
     [{ headers: { 'x-bad': 'a\r\nx-injected: 1' } }, 'Invalid value for header "x-bad": it must not contain CR, LF or NUL'],
+    [{ headers: { 'x-bad': 'a\x0bb' } }, 'Invalid value for header "x-bad": it must not contain control characters or characters above U+00FF (encode them first)'],
+    [{ headers: { 'x-bad': '€' } }, 'Invalid value for header "x-bad": it must not contain control characters or characters above U+00FF (encode them first)'],
     [{ headers: { 'bad name': 'x' } }, 'Invalid header name "bad name"'],
   ])('%o is rejected', (options, message) => {
     expect(constructionError({ apiKey: VALID_KEY, ...options }).message).toBe(message);

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClientError, InternalServerError } from '../../templates/runtime/errors.js';
+import { ClientError, InternalServerError, InvalidResponseError } from '../../templates/runtime/errors.js';
 import { Page, PagePromise, getPath } from '../../templates/runtime/pagination.js';
 import type { PageRequestOptions } from '../../templates/runtime/options.js';
 import type { RequestSpec } from '../../templates/runtime/core.js';
@@ -212,14 +212,21 @@ describe('resume and safety', () => {
     expect(cursors).toEqual([null, 'c2', 'c3']);
   });
 
-  it('a repeated cursor stops the walk with a ClientError', async () => {
+  // Behaviour change (security suite): a repeated cursor used to be a plain ClientError; it is now
+  // an InvalidResponseError (still a ClientError) carrying the page's status and request id.
+  it('a repeated cursor stops the walk with an InvalidResponseError', async () => {
     const { cursors } = serve({ '': body([1], 'c2', true), c2: body([2], 'c2', true) });
     const seen: number[] = [];
     const error = await (async () => {
       for await (const item of list()) seen.push(item.id);
     })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toBeInstanceOf(ClientError);
-    expect((error as Error).message).toBe('pagination cursor repeated; stopping to avoid an infinite loop');
+    expect((error as Error).message).toBe(
+      'Pagination cursor repeated: the next cursor "c2" is the cursor this page was requested with, so following it ' +
+        'would yield the same items again; stopping the walk (the items so far were each yielded once).',
+    );
+    expect((error as InvalidResponseError).status).toBe(200);
     expect(seen).toEqual([1, 2]);
     expect(cursors).toEqual([null, 'c2']);
   });
@@ -227,7 +234,25 @@ describe('resume and safety', () => {
   it('a resumed walk whose first page repeats the given cursor also stops', async () => {
     serve({ c2: body([2], 'c2', true) });
     const page = await list(undefined, { query: { cursor: 'c2' } });
-    await expect(page.getNextPage()).rejects.toThrow('pagination cursor repeated');
+    await expect(page.getNextPage()).rejects.toThrow('Pagination cursor repeated');
+  });
+
+  it('a cursor cycle (c2 -> c3 -> c2) stops before any item is yielded twice', async () => {
+    const { cursors } = serve({ '': body([1], 'c2', true), c2: body([2], 'c3', true), c3: body([3], 'c2', true) });
+    const seen: number[] = [];
+    const error = await (async () => {
+      for await (const item of list()) seen.push(item.id);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^Pagination cursor repeated: the next cursor "c2" was already requested earlier in this walk/);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(cursors).toEqual([null, 'c2', 'c3']);
+  });
+
+  it('page by page, a cycle is the caller\'s to see: getNextPage only refuses a self-referencing page', async () => {
+    serve({ '': body([1], 'c2', true), c2: body([2], 'c3', true), c3: body([3], 'c2', true) });
+    const third = await (await (await list()).getNextPage()).getNextPage();
+    expect((await third.getNextPage()).data).toEqual(items(2));
   });
 
   it('a failed page is retried on its own; the walk does not restart', async () => {

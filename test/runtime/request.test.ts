@@ -206,9 +206,13 @@ describe('successful responses', () => {
     );
   });
 
-  it('200 with truncated JSON is an InvalidResponseError', async () => {
+  it('200 with truncated JSON is an InvalidResponseError that says it was cut off', async () => {
     api().get('/v1/x').reply(200, '{"data":[1,2', { 'content-type': 'application/json' });
-    await expect(makeClient().request(getSpec('/v1/x'))).rejects.toBeInstanceOf(InvalidResponseError);
+    const error = await makeClient().request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      'Expected a JSON body but the 200 response (application/json) is not valid JSON: it stops mid-document after 12 characters (truncated?): {"data":[1,2',
+    );
   });
 });
 

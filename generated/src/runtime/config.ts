@@ -3,6 +3,7 @@ import { readEnv } from './env.js';
 import { ClientError } from './errors.js';
 import { isLogLevel, type LogLevel } from './logger.js';
 import type { ClientOptions } from './options.js';
+import { REDACTED } from './redact.js';
 import type { ApiSettings } from './settings.js';
 import { normalizeBaseUrl } from './url.js';
 
@@ -21,15 +22,25 @@ export interface ResolvedConfig {
 }
 
 export function resolveConfig(options: ClientOptions, settings: ApiSettings): ResolvedConfig {
-  return {
-    apiKey: resolveApiKey(options, settings),
-    baseUrl: resolveBaseUrl(options, settings),
-    authHeader: resolveAuthHeader(options, settings),
-    maxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries'),
-    timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout'),
-    deadline: options.deadline === undefined ? undefined : checkDuration(options.deadline, 'deadline'),
-    logLevel: resolveLogLevel(options, settings),
-  };
+  const apiKey = resolveApiKey(options, settings);
+  try {
+    return {
+      apiKey,
+      baseUrl: resolveBaseUrl(options, settings),
+      authHeader: resolveAuthHeader(options, settings),
+      maxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries'),
+      timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout'),
+      deadline: options.deadline === undefined ? undefined : checkDuration(options.deadline, 'deadline'),
+      logLevel: resolveLogLevel(options, settings),
+    };
+  } catch (error) {
+    // Messages quote the offending option (`Invalid baseUrl "..."`), and a key pasted into the
+    // wrong option, or into a URL's query string, must not come back out in them.
+    if (error instanceof ClientError && error.message.includes(apiKey)) {
+      throw new ClientError(error.message.split(apiKey).join(REDACTED));
+    }
+    throw error;
+  }
 }
 
 /**

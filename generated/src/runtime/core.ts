@@ -2,15 +2,15 @@
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { checkDuration, checkMaxRetries, resolveConfig, type ResolvedConfig } from './config.js';
 import { isBrowserLike } from './env.js';
-import { APIError, ClientError } from './errors.js';
+import { ClientError } from './errors.js';
 import { mergeHeaders, serializeHeaderParams } from './headers.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } from './options.js';
-import { Page, PagePromise, type PagingSpec } from './pagination.js';
+import { invalidResponse, readOutcome, type Outcome } from './outcome.js';
+import { Page, PagePromise, type PageSource, type PagingSpec } from './pagination.js';
 import { createRedactor, type Redactor } from './redact.js';
 import type { QueryStyle } from './query.js';
-import { decodeSuccessBody, type ResponseType } from './response.js';
-import { readRequestId, readTier } from './response-meta.js';
+import type { ResponseType } from './response.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { ApiSettings } from './settings.js';
 import { sendOnce, sleep, type AttemptLimits, type AttemptResult } from './transport.js';
@@ -43,8 +43,6 @@ export interface RequestSpec {
   auth?: boolean;
   operationId: string;
 }
-
-type Outcome<T> = { result: WithResponse<T> } | { error: ClientError; headers: Headers | undefined };
 
 interface PreparedRequest {
   url: string;
@@ -119,10 +117,13 @@ export class ApiClient {
       const pageSpec =
         cursor === undefined ? spec : { ...spec, query: { ...spec.query, [paging.cursorParam]: cursor } };
       const result = await this.#execute<TBody>(pageSpec, requestOptions);
-      const page = new Page<TBody, TItem>(result.data, result.response, paging, cursor, loadPage);
+      const page = new Page<TBody, TItem>(result.data, result.response, paging, cursor, source);
       return { ...result, data: page };
     };
-    const loadPage = async (cursor: string): Promise<Page<TBody, TItem>> => (await load(cursor)).data;
+    const source: PageSource<TBody, TItem> = {
+      load: async (cursor) => (await load(cursor)).data,
+      invalid: (message, page) => invalidResponse(message, page.response, this.#redactor, this.#settings),
+    };
     const initial = spec.query === undefined ? undefined : (spec.query as Record<string, unknown>)[paging.cursorParam];
     const firstCursor = typeof initial === 'string' && initial !== '' ? initial : undefined;
     return new PagePromise<TBody, TItem>(load(firstCursor), { maxItems, maxPages });
@@ -184,42 +185,27 @@ export class ApiClient {
     attempt: number,
     limits: AttemptLimits,
   ): Promise<Outcome<T>> {
-    const hookInfo = {
-      method: request.method,
-      url: request.url,
-      attempt,
-      headers: this.#redactor.headers(request.headers),
-    };
+    const url = this.#redactor.text(request.url);
+    const hookInfo = { method: request.method, url, attempt, headers: this.#redactor.headers(request.headers) };
     this.#callHook('onRequest', hookInfo);
     const started = Date.now();
     let sent: AttemptResult;
     try {
-      sent = await sendOnce(this.#fetch, request.url, request, limits);
+      sent = await sendOnce(this.#fetch, request.url, request, limits, this.#redactor);
     } catch (caught) {
       // sendOnce only throws ClientErrors (abort, timeout, connection).
       const error = caught as ClientError;
       this.#callHook('onResponse', { ...hookInfo, status: undefined, durationMs: Date.now() - started, error });
       return { error, headers: undefined };
     }
-    const { response } = sent;
-    // The server could echo the key back ("invalid key aik_..."); scrub it before it can reach
-    // an error message, error.body or a log line.
-    const text = this.#redactor.text(sent.bodyText);
-    let outcome: Outcome<T>;
-    if (response.ok) {
-      try {
-        const data = decodeSuccessBody(response, text, spec.responseType ?? 'json', this.#settings) as T;
-        const tier = readTier(response.headers, this.#settings);
-        outcome = { result: { data, response, tier, requestId: readRequestId(response.headers, this.#settings) } };
-      } catch (error) {
-        outcome = { error: error as ClientError, headers: response.headers };
-      }
-    } else {
-      const error = APIError.from(response.status, text, response.headers, limits.retries, this.#settings);
-      outcome = { error, headers: response.headers };
-    }
+    const outcome = readOutcome<T>(sent, spec.responseType ?? 'json', limits.retries, this.#redactor, this.#settings);
     const error = 'error' in outcome ? { error: outcome.error } : {};
-    this.#callHook('onResponse', { ...hookInfo, status: response.status, durationMs: Date.now() - started, ...error });
+    this.#callHook('onResponse', {
+      ...hookInfo,
+      status: sent.response.status,
+      durationMs: Date.now() - started,
+      ...error,
+    });
     return outcome;
   }
 

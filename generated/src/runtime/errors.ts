@@ -193,8 +193,11 @@ export class APIUserAbortError extends ClientError {
 }
 
 /**
- * A 2xx response whose body is not what the operation promises (empty, or not JSON where
- * JSON was expected). Not retried: a captive portal or a wrong baseUrl will not fix itself.
+ * A response the client cannot use as the operation's result: a 2xx body that is empty or not
+ * JSON where JSON was expected, a redirect it refuses to follow (another origin, see redirect.ts),
+ * or a list page whose cursor repeats. Not retried: a captive portal, a wrong baseUrl or a server
+ * that hands back the same cursor will not fix itself. `status` and `headers` are those of the
+ * offending response (0 and empty for a browser's opaque redirect).
  */
 export class InvalidResponseError extends ClientError {
   static {

@@ -16,8 +16,20 @@ export interface PagingSpec {
   paginationPath?: readonly string[];
 }
 
-/** Fetches the page for a cursor; supplied by the client so pages can walk on their own. */
-export type PageLoader<TBody, TItem> = (cursor: string) => Promise<Page<TBody, TItem>>;
+/** What a page needs from the client that made it, so pages can walk on their own. */
+export interface PageSource<TBody, TItem> {
+  /** Fetches the page for a cursor (with the client's normal retries). */
+  load(cursor: string): Promise<Page<TBody, TItem>>;
+  /** The error for a page that cannot be trusted, carrying its status, headers and request id. */
+  invalid(message: string, page: Page<TBody, TItem>): ClientError;
+}
+
+/**
+ * How many cursors of a walk are remembered to catch a server that leads the walk in a circle
+ * (A -> B -> A). Bounded so a walk's memory stays flat however long it runs; a cycle longer than
+ * this would be caught by `maxPages`, if set, not here.
+ */
+export const REMEMBERED_CURSORS = 10_000;
 
 /** Caps for an auto-pagination walk. */
 export interface PageCaps {
@@ -37,6 +49,12 @@ export function getPath(value: unknown, path: readonly string[]): unknown {
   return current;
 }
 
+/**
+ * Page's private error factory, for PagePromise's walk in this module only (set by Page's static
+ * block, which may read private fields) so it need not be public API.
+ */
+let repeatedCursorError: <TBody, TItem>(page: Page<TBody, TItem>, where: string) => ClientError;
+
 /** One page of a cursor-paginated list. Holds no reference to earlier pages. */
 export class Page<TBody, TItem> {
   /** Items of this page ([] if the body has none, so forward-compatible bodies never throw). */
@@ -50,14 +68,14 @@ export class Page<TBody, TItem> {
   readonly cursor: string | undefined;
   readonly response: Response;
   readonly #hasMore: unknown;
-  readonly #load: PageLoader<TBody, TItem>;
+  readonly #source: PageSource<TBody, TItem>;
 
   constructor(
     body: TBody,
     response: Response,
     paging: PagingSpec,
     cursor: string | undefined,
-    load: PageLoader<TBody, TItem>,
+    source: PageSource<TBody, TItem>,
   ) {
     const items = getPath(body, paging.itemsPath);
     const next = getPath(body, paging.nextCursorPath);
@@ -68,7 +86,7 @@ export class Page<TBody, TItem> {
     this.pagination = paging.paginationPath === undefined ? undefined : getPath(body, paging.paginationPath);
     this.#hasMore = paging.hasMorePath === undefined ? undefined : getPath(body, paging.hasMorePath);
     this.cursor = cursor;
-    this.#load = load;
+    this.#source = source;
   }
 
   /**
@@ -79,14 +97,30 @@ export class Page<TBody, TItem> {
     return this.#hasMore !== false && this.data.length > 0 && this.nextCursor !== undefined;
   }
 
-  /** Fetches the following page (with the client's normal retries). */
+  /**
+   * Fetches the following page (with the client's normal retries). A page that names its own
+   * cursor as the next one would be served again and again: that is an InvalidResponseError.
+   */
   async getNextPage(): Promise<Page<TBody, TItem>> {
     const next = this.nextCursor;
     if (!this.hasNextPage() || next === undefined) throw new ClientError('No next page: this is the last page');
-    if (next === this.cursor) {
-      throw new ClientError('pagination cursor repeated; stopping to avoid an infinite loop');
-    }
-    return this.#load(next);
+    if (next === this.cursor) throw this.#repeatedCursorError('is the cursor this page was requested with');
+    return this.#source.load(next);
+  }
+
+  static {
+    repeatedCursorError = (page, where) => page.#repeatedCursorError(where);
+  }
+
+  /** The error for a next cursor that points back into the walk; `where` says where it was seen. */
+  #repeatedCursorError(where: string): ClientError {
+    const shown = (this.nextCursor ?? '').slice(0, 64);
+    const more = (this.nextCursor ?? '').length > 64 ? '…' : '';
+    return this.#source.invalid(
+      `Pagination cursor repeated: the next cursor "${shown}${more}" ${where}, so following it would ` +
+        'yield the same items again; stopping the walk (the items so far were each yielded once).',
+      this,
+    );
   }
 }
 
@@ -111,10 +145,18 @@ export class PagePromise<TBody, TItem> extends APIPromise<Page<TBody, TItem>> im
     let page: Page<TBody, TItem> = await this;
     let pageCount = 1;
     let itemCount = page.data.length;
+    // Cursors this walk has requested, oldest first (a Set keeps insertion order).
+    const used = new Set<string>();
     yield page;
     while (page.hasNextPage()) {
       if (maxPages !== undefined && pageCount >= maxPages) return;
       if (maxItems !== undefined && itemCount >= maxItems) return;
+      if (page.cursor !== undefined) used.add(page.cursor);
+      if (used.size > REMEMBERED_CURSORS) used.delete(used.values().next().value as string);
+      const next = page.nextCursor;
+      if (next !== undefined && next !== page.cursor && used.has(next)) {
+        throw repeatedCursorError(page, 'was already requested earlier in this walk');
+      }
       page = await page.getNextPage();
       pageCount += 1;
       itemCount += page.data.length;

@@ -9,33 +9,65 @@ export type ResponseType = 'json' | 'text' | 'none';
  * Decodes a 2xx body. 204/205 and responseType "none" give undefined; "text" gives the raw
  * string; "json" parses whatever the Content-Type claims (servers mislabel JSON), and an empty
  * or unparseable body becomes an InvalidResponseError instead of an uncaught SyntaxError.
+ * `headers` are the response headers as errors may show them (already redacted).
  */
 export function decodeSuccessBody(
-  response: Response,
+  status: number,
+  headers: Headers,
   bodyText: string,
   responseType: ResponseType,
   settings: ResponseHeaderSettings,
 ): unknown {
-  if (responseType === 'none' || response.status === 204 || response.status === 205) return undefined;
+  if (responseType === 'none' || status === 204 || status === 205) return undefined;
   if (responseType === 'text') return bodyText;
   if (bodyText.trim() === '') {
     throw new InvalidResponseError(
-      `Expected a JSON body but the ${response.status} response was empty`,
-      response.status,
-      response.headers,
+      `Expected a JSON body but the ${status} response was empty`,
+      status,
+      headers,
       settings,
     );
   }
   try {
     return JSON.parse(bodyText) as unknown;
   } catch {
-    const type = response.headers.get('content-type') ?? 'no content-type';
+    const type = headers.get('content-type') ?? 'no content-type';
     const start = bodyText.slice(0, 80).replace(/\s+/g, ' ');
+    const why = endsMidDocument(bodyText)
+      ? ` it stops mid-document after ${bodyText.length} characters (truncated?):`
+      : '';
     throw new InvalidResponseError(
-      `Expected a JSON body but the ${response.status} response (${type}) is not valid JSON: ${start}`,
-      response.status,
-      response.headers,
+      `Expected a JSON body but the ${status} response (${type}) is not valid JSON:${why} ${start}`,
+      status,
+      headers,
       settings,
     );
   }
+}
+
+/**
+ * True when `text` is an object or array that is still open at its end (inside a string, or
+ * with brackets unclosed): the signature of a body cut short, as opposed to one that is not
+ * JSON at all. A cheap bracket count, not a parser; only used to word an error message.
+ */
+export function endsMidDocument(text: string): boolean {
+  const body = text.trim();
+  if (!body.startsWith('{') && !body.startsWith('[')) return false;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < body.length; i += 1) {
+    const char = body[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (char === '\\') escaped = true;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth += 1;
+    else if (char === '}' || char === ']') {
+      depth -= 1;
+      if (depth <= 0) return false; // closed (or over-closed) before the end: not a cut-off
+    }
+  }
+  return inString || depth > 0;
 }

@@ -1,5 +1,7 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/transport.ts.
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
+import type { Redactor } from './redact.js';
+import { decideRedirect, type HopRequest } from './redirect.js';
 
 /** setTimeout silently fires at once above this (32-bit overflow), so longer waits are "no timer". */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -24,23 +26,26 @@ export interface AttemptResult {
   /** The response; its body has already been read into `bodyText`. */
   response: Response;
   bodyText: string;
+  /** Set when `response` is a redirect that was not followed (see redirect.ts): why not. */
+  refusedRedirect?: string;
 }
 
 /**
  * One HTTP attempt: fetch plus reading the whole body, under one AbortController that fires on
  * the caller's signal or on the per-attempt timeout. Every failure is turned into a typed
  * error: APIUserAbortError (caller), APITimeoutError (timer), APIConnectionError (anything the
- * network or body stream threw, e.g. a reset mid-body).
+ * network or body stream threw, e.g. a reset mid-body). Same-origin redirects are followed within
+ * the attempt (same timer); any other redirect is returned unfollowed, see redirect.ts.
  *
- * Redirects use fetch's default ("follow"). The Fetch standard drops `Authorization` on a
- * cross-origin redirect but not custom headers such as `x-api-key`; the API is not expected to
- * redirect, so revisit (redirect: "manual" or "error") if it ever does.
+ * `redact` scrubs the key from a connection error's message and cause: a custom fetch (or an
+ * instrumentation wrapper) may well put the request headers into the errors it throws.
  */
 export async function sendOnce(
   fetchFn: typeof fetch,
   url: string,
   init: AttemptInit,
   limits: AttemptLimits,
+  redact: Pick<Redactor, 'text' | 'cause'>,
 ): Promise<AttemptResult> {
   const { signal, retries } = limits;
   if (signal?.aborted) throw new APIUserAbortError(signal.reason);
@@ -56,13 +61,21 @@ export async function sendOnce(
         }, limits.timeoutMs)
       : undefined;
   try {
-    const response = await raceAbort(fetchFn(url, { ...init, signal: controller.signal }), controller.signal);
-    const bodyText = await raceAbort(response.text(), controller.signal);
-    return { response, bodyText };
+    let request: HopRequest = { ...init, url };
+    for (let hops = 0; ; hops += 1) {
+      const { method, headers, body } = request;
+      const pending = fetchFn(request.url, { method, headers, body, redirect: 'manual', signal: controller.signal });
+      const response = await raceAbort(pending, controller.signal);
+      const bodyText = await raceAbort(response.text(), controller.signal);
+      const decision = decideRedirect(response, request, hops);
+      if (decision.kind === 'follow') request = decision.request;
+      else if (decision.kind === 'refuse') return { response, bodyText, refusedRedirect: decision.reason };
+      else return { response, bodyText };
+    }
   } catch (cause) {
     if (signal?.aborted) throw new APIUserAbortError(signal.reason);
     if (timedOut) throw new APITimeoutError(limits.timeoutMessage, { retries, cause });
-    throw new APIConnectionError(describeConnectionError(cause), { cause, retries });
+    throw new APIConnectionError(redact.text(describeConnectionError(cause)), { cause: redact.cause(cause), retries });
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     signal?.removeEventListener('abort', onCallerAbort);

@@ -1,0 +1,52 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/outcome.ts.
+import type { WithResponse } from './api-promise.js';
+import { APIError, InvalidResponseError, type ClientError } from './errors.js';
+import type { Redactor } from './redact.js';
+import { decodeSuccessBody, type ResponseType } from './response.js';
+import { readRequestId, readTier, type ResponseHeaderSettings } from './response-meta.js';
+import type { AttemptResult } from './transport.js';
+
+/** What one attempt produced: the call's result, or an error plus the headers that came with it. */
+export type Outcome<T> = { result: WithResponse<T> } | { error: ClientError; headers: Headers | undefined };
+
+/**
+ * Turns a received response into the call's result or a typed error. The server could echo the
+ * key back ("invalid key aik_...") in the body or a header: both are scrubbed before they can
+ * reach an error message, error.body, error.headers or a log line. (The raw Response handed out
+ * with a success is left as the server sent it.)
+ */
+export function readOutcome<T>(
+  sent: AttemptResult,
+  responseType: ResponseType,
+  retries: number,
+  redactor: Redactor,
+  settings: ResponseHeaderSettings,
+): Outcome<T> {
+  const { response } = sent;
+  const headers = redactor.responseHeaders(response.headers);
+  if (sent.refusedRedirect !== undefined) {
+    return { error: invalidResponse(sent.refusedRedirect, response, redactor, settings), headers };
+  }
+  if (!response.ok) {
+    const text = redactor.json(sent.bodyText);
+    return { error: APIError.from(response.status, text, headers, retries, settings), headers };
+  }
+  try {
+    const data = decodeSuccessBody(response.status, headers, redactor.text(sent.bodyText), responseType, settings) as T;
+    const tier = readTier(response.headers, settings);
+    return { result: { data, response, tier, requestId: readRequestId(response.headers, settings) } };
+  } catch (error) {
+    return { error: error as ClientError, headers };
+  }
+}
+
+/** An InvalidResponseError about `response`, with the key scrubbed from message and headers. */
+export function invalidResponse(
+  message: string,
+  response: Response,
+  redactor: Redactor,
+  settings: ResponseHeaderSettings,
+): InvalidResponseError {
+  const headers = redactor.responseHeaders(response.headers);
+  return new InvalidResponseError(redactor.text(message), response.status, headers, settings);
+}
