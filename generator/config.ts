@@ -53,15 +53,24 @@ export interface CodegenConfig {
 export interface PaginationStyleConfig {
   /** A name for the style, used for the generated paging constant. */
   name: string;
-  style: 'cursor';
-  /** Query parameter that carries the cursor. */
+  /**
+   * cursor: the response names the next cursor; offset: the next offset is this offset plus the
+   * items received; page: the next page is this page plus one.
+   */
+  style: 'cursor' | 'offset' | 'page';
+  /** Query parameter that carries the position: the cursor, the offset or the page number. */
   cursorParam: string;
   /** Query parameter that sets the page size (documentation only). */
   pageSizeParam?: string;
-  /** Dotted paths into the success response body. */
+  /** Dotted paths into the success response body ("" for a body that is the array itself). */
   items: string;
-  nextCursor: string;
+  /** Cursor style: where the next cursor is. */
+  nextCursor?: string;
   hasMore?: string;
+  /** Offset/page styles: where the total item count is, if the API says. */
+  total?: string;
+  /** Page style: the number of the first page (default 1). */
+  firstPage?: number;
 }
 
 export interface OperationOverride {
@@ -229,27 +238,38 @@ function resolvePagination(raw: unknown, file: string | undefined): PaginationSt
   if (!Array.isArray(raw)) throw new GeneratorError('Invalid config: pagination must be a list of styles', '#/pagination', file);
   return raw.map((entry, i) => {
     const o = asObject(entry, ['pagination', i], file);
-    const need = (key: string): string => {
+    const text = (key: string, required: boolean): string | undefined => {
       const v = o[key];
-      if (typeof v !== 'string' || v.length === 0) {
+      if (v === undefined && !required) return undefined;
+      if (typeof v !== 'string' || (v.length === 0 && key !== 'items')) {
         throw new GeneratorError(`Invalid config: pagination style needs ${key}`, pointerOf('pagination', i, key), file);
       }
       return v;
     };
-    const style = need('style');
-    if (style !== 'cursor') {
-      throw new GeneratorError(`Invalid config: unsupported pagination style "${style}"`, pointerOf('pagination', i, 'style'), file);
+    const style = text('style', true)!;
+    if (style !== 'cursor' && style !== 'offset' && style !== 'page') {
+      throw new GeneratorError(`Invalid config: unsupported pagination style "${style}" (cursor, offset or page)`, pointerOf('pagination', i, 'style'), file);
     }
-    const hasMore = o.hasMore;
-    const pageSizeParam = o.pageSizeParam;
+    // The position parameter is spelled after the style: cursorParam, offsetParam, pageParam.
+    const cursorParam = text(`${style}Param`, true)!;
+    const firstPage = o.firstPage;
+    if (firstPage !== undefined && (typeof firstPage !== 'number' || !Number.isInteger(firstPage))) {
+      throw new GeneratorError('Invalid config: firstPage must be an integer', pointerOf('pagination', i, 'firstPage'), file);
+    }
+    const optional = (key: 'hasMore' | 'pageSizeParam' | 'total') => {
+      const v = text(key, false);
+      return v === undefined ? {} : { [key]: v };
+    };
     return {
       name: typeof o.name === 'string' ? o.name : `${style}${i === 0 ? '' : i}`,
       style,
-      cursorParam: need('cursorParam'),
-      items: need('items'),
-      nextCursor: need('nextCursor'),
-      ...(typeof hasMore === 'string' ? { hasMore } : {}),
-      ...(typeof pageSizeParam === 'string' ? { pageSizeParam } : {}),
+      cursorParam,
+      items: text('items', true)!,
+      ...(style === 'cursor' ? { nextCursor: text('nextCursor', true)! } : {}),
+      ...optional('hasMore'),
+      ...optional('pageSizeParam'),
+      ...(style !== 'cursor' ? optional('total') : {}),
+      ...(style === 'page' ? { firstPage: (firstPage as number | undefined) ?? 1 } : {}),
     };
   });
 }

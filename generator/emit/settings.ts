@@ -35,12 +35,16 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
 export function emitPaging(styles: readonly PagingIR[], printer: Printer, header: string): string {
   const statements: (StatementStructures | string)[] = [...new ImportSet().type('./runtime/pagination.js', 'PagingSpec').structures()];
   for (const p of styles) {
+    // `style` is left out for cursors, the runtime's default.
     const spec = {
+      ...(p.style !== 'cursor' ? { style: p.style } : {}),
       cursorParam: p.cursorParam,
       itemsPath: p.itemsPath,
       nextCursorPath: p.nextCursorPath,
       ...(p.hasMorePath ? { hasMorePath: p.hasMorePath } : {}),
       ...(p.paginationPath ? { paginationPath: p.paginationPath } : {}),
+      ...(p.totalPath ? { totalPath: p.totalPath } : {}),
+      ...(p.firstPage !== undefined ? { firstPage: p.firstPage } : {}),
     };
     statements.push({
       kind: StructureKind.VariableStatement,

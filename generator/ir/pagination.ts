@@ -1,5 +1,5 @@
 import type { PaginationStyleConfig } from '../config.js';
-import { camelCase } from './naming.js';
+import { words } from './naming.js';
 import { isArraySchema, schemaAtPath } from './schema-paths.js';
 import type { RefResolver } from './refs.js';
 import type { PagingIR, ParameterIR } from './types.js';
@@ -8,25 +8,26 @@ const splitPath = (dotted: string): string[] => dotted.split('.').filter(Boolean
 
 /** One paging constant per configured style, shared by every operation that uses it. */
 export function pagingFromStyle(style: PaginationStyleConfig): PagingIR {
-  const nextCursorPath = splitPath(style.nextCursor);
   const paging: PagingIR = {
-    constName: `${camelCase(style.name).toUpperCase() || 'CURSOR'}_PAGING`,
+    constName: `${words(style.name).map((w) => w.toUpperCase()).join('_') || 'CURSOR'}_PAGING`,
     style: style.style,
     cursorParam: style.cursorParam,
     itemsPath: splitPath(style.items),
-    nextCursorPath,
+    nextCursorPath: style.nextCursor ? splitPath(style.nextCursor) : [],
   };
+  if (paging.nextCursorPath.length > 1) paging.paginationPath = paging.nextCursorPath.slice(0, -1);
   if (style.pageSizeParam) paging.pageSizeParam = style.pageSizeParam;
   if (style.hasMore) paging.hasMorePath = splitPath(style.hasMore);
-  if (nextCursorPath.length > 1) paging.paginationPath = nextCursorPath.slice(0, -1);
+  if (style.total) paging.totalPath = splitPath(style.total);
+  if (style.firstPage !== undefined) paging.firstPage = style.firstPage;
   return paging;
 }
 
 /**
- * An operation is paginated in a style when it takes the style's cursor as a query parameter AND
- * its success body has an array at the items path and a field at the next-cursor path (and at
- * the has-more path when the style names one). Both sides must match: a `cursor` parameter alone
- * is not enough to promise auto-pagination.
+ * An operation is paginated in a style when it takes the style's position parameter (cursor,
+ * offset or page) as a query parameter AND its success body has an array at the items path (and,
+ * for cursors, a field at the next-cursor path). Both sides must match: a `cursor` parameter
+ * alone is not enough to promise auto-pagination.
  */
 export function detectPaging(
   resolver: RefResolver,
@@ -38,9 +39,11 @@ export function detectPaging(
   if (responseSchema === undefined) return undefined;
   return styles.find((style) => {
     if (!params.some((p) => p.in === 'query' && p.name === style.cursorParam)) return false;
-    const items = schemaAtPath(resolver, responseSchema, pointer, splitPath(style.items));
+    const itemsPath = splitPath(style.items);
+    const items = itemsPath.length === 0 ? responseSchema : schemaAtPath(resolver, responseSchema, pointer, itemsPath);
     if (items === undefined || !isArraySchema(resolver, items, pointer)) return false;
-    if (schemaAtPath(resolver, responseSchema, pointer, splitPath(style.nextCursor)) === undefined) return false;
-    return style.hasMore === undefined || schemaAtPath(resolver, responseSchema, pointer, splitPath(style.hasMore)) !== undefined;
+    const present = (path: string | undefined) => path === undefined || schemaAtPath(resolver, responseSchema, pointer, splitPath(path)) !== undefined;
+    // Optional fields (hasMore, total) are read when present; only the cursor must exist.
+    return style.style !== 'cursor' || (style.nextCursor !== undefined && present(style.nextCursor));
   });
 }

@@ -97,12 +97,18 @@ export interface OperationIR {
 export interface PagingIR {
   /** Identifier of the generated paging constant. */
   constName: string;
-  style: 'cursor';
+  style: 'cursor' | 'offset' | 'page';
+  /** The position parameter: cursor, offset or page number. */
   cursorParam: string;
   pageSizeParam?: string;
   itemsPath: string[];
+  /** Where the next cursor is (cursor style); empty for offset and page styles. */
   nextCursorPath: string[];
   hasMorePath?: string[];
+  /** Offset/page styles: the total item count, when the API reports it. */
+  totalPath?: string[];
+  /** Page style: number of the first page. */
+  firstPage?: number;
   /** Parent object of nextCursor (e.g. `pagination`), exposed as `page.pagination`. */
   paginationPath?: string[];
 }

@@ -123,7 +123,8 @@ export class ApiClient {
       invalid: (message, page) => invalidResponse(message, page.response, this.#redactor, this.#settings),
     };
     const initial = spec.query === undefined ? undefined : (spec.query as Record<string, unknown>)[paging.cursorParam];
-    const firstCursor = typeof initial === 'string' && initial !== '' ? initial : undefined;
+    // A resumed walk starts from the given position: a saved cursor, or an offset / page number.
+    const firstCursor = (typeof initial === 'string' && initial !== '') || typeof initial === 'number' ? String(initial) : undefined;
     return new PagePromise<TBody, TItem>(load(firstCursor), { maxItems, maxPages });
   }
 

@@ -273,3 +273,34 @@ describe('IR: responses, auth and servers', () => {
     expect([ir.packageName, ir.packageVersion, ir.clientClassName, ir.errorClassName]).toEqual(['test-client', '2.3.4', 'Test', 'TestError']);
   });
 });
+
+describe('IR: offset and page pagination styles', () => {
+  const offsetPage = { type: 'object', properties: { results: { type: 'array', items: item }, count: { type: 'integer' } } };
+  const spec = specWith({
+    '/things': { get: { operationId: 'listThings', parameters: [{ name: 'offset', in: 'query', schema: { type: 'integer' } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }], ...ok(offsetPage) } },
+    '/repos': { get: { operationId: 'listRepos', parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }, { name: 'per_page', in: 'query', schema: { type: 'integer' } }], ...ok({ type: 'array', items: item }) } },
+    '/plain': { get: { operationId: 'plain', ...ok({ type: 'array', items: item }) } },
+  });
+  const config = {
+    pagination: [
+      { name: 'offset', style: 'offset', offsetParam: 'offset', pageSizeParam: 'limit', items: 'results', total: 'count' },
+      { name: 'page number', style: 'page', pageParam: 'page', pageSizeParam: 'per_page', items: '' },
+    ],
+  };
+
+  it('detects each style from its position parameter and the items array (a bare array body too)', async () => {
+    const ir = await irOf(spec, config);
+    expect(ir.operations.map((o) => [o.operationId, o.paging?.constName ?? null, o.paging?.style ?? null])).toEqual([
+      ['listThings', 'OFFSET_PAGING', 'offset'],
+      ['listRepos', 'PAGE_NUMBER_PAGING', 'page'],
+      ['plain', null, null],
+    ]);
+    expect(ir.operations[0]!.paging).toMatchObject({ cursorParam: 'offset', itemsPath: ['results'], totalPath: ['count'], nextCursorPath: [] });
+    expect(ir.operations[1]!.paging).toMatchObject({ cursorParam: 'page', itemsPath: [], firstPage: 1 });
+  });
+
+  it('rejects a style without its position parameter, naming the config pointer', async () => {
+    await expect(irOf(spec, { pagination: [{ style: 'offset', items: 'results' }] })).rejects.toMatchObject({ pointer: '#/pagination/0/offsetParam' });
+    await expect(irOf(spec, { pagination: [{ style: 'keyset', items: 'x' }] })).rejects.toMatchObject({ pointer: '#/pagination/0/style' });
+  });
+});

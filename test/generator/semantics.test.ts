@@ -104,3 +104,21 @@ describe('awkward names and shapes', () => {
     expect(text).toContain(`contentType: 'text/csv'`);
   });
 });
+
+describe('offset and page styles end to end', () => {
+  it('emits paging constants the runtime understands, and the client compiles', async () => {
+    const dir = await tempDir('styles-');
+    const repoSpec = specWith({
+      '/repos': { get: { operationId: 'listRepos', parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }, { name: 'per_page', in: 'query', schema: { type: 'integer' } }], responses: { '200': json({ type: 'array', items: ref('Repo') }) } } },
+      '/events': { get: { operationId: 'listEvents', parameters: [{ name: 'offset', in: 'query', schema: { type: 'integer' } }], responses: { '200': json({ type: 'object', properties: { results: { type: 'array', items: ref('Repo') }, count: { type: 'integer' } } }) } } },
+    }, { components: { schemas: { Repo: { type: 'object', properties: { id: { type: 'integer' } } } } } });
+    await writeFile(join(dir, 'openapi.json'), JSON.stringify(repoSpec));
+    await writeFile(join(dir, 'config.yaml'), 'pagination:\n  - { name: page, style: page, pageParam: page, pageSizeParam: per_page, items: "" }\n  - { name: offset, style: offset, offsetParam: offset, items: results, total: count }\n');
+    const styled = join(dir, 'out');
+    await generate({ spec: join(dir, 'openapi.json'), config: join(dir, 'config.yaml'), out: styled });
+    const paging = await readFile(join(styled, 'src', 'paging.ts'), 'utf8');
+    expect(paging).toContain(`style: 'page'`);
+    expect(paging).toContain(`totalPath: ['count']`);
+    expect(typeCheck([styled])).toEqual([]);
+  });
+});

@@ -4,12 +4,22 @@ import { ClientError } from './errors.js';
 
 /** Where a paginated response keeps its parts; decided by the generator from the spec. */
 export interface PagingSpec {
-  /** Query parameter that carries the cursor, e.g. "cursor". */
+  /**
+   * "cursor" (default): the response names the next cursor. "offset": the next offset is this
+   * offset plus the items received. "page": the next page number is this one plus one. The
+   * position travels as the page's `cursor` string either way, so resume and caps work alike.
+   */
+  style?: 'cursor' | 'offset' | 'page';
+  /** Query parameter that carries the position: the cursor, offset or page number. */
   cursorParam: string;
-  /** Path to the items array, e.g. ["data"]. */
+  /** Path to the items array, e.g. ["data"] ([] when the body is the array). */
   itemsPath: readonly string[];
-  /** Path to the next cursor, e.g. ["pagination", "nextCursor"]. */
+  /** Path to the next cursor, e.g. ["pagination", "nextCursor"] (cursor style). */
   nextCursorPath: readonly string[];
+  /** Offset/page styles: path to the total item count, when the API reports it. */
+  totalPath?: readonly string[];
+  /** Page style: the number of the first page (default 1). */
+  firstPage?: number;
   /** Path to an explicit "more pages" flag, e.g. ["pagination", "hasMore"]. */
   hasMorePath?: readonly string[];
   /** Path to the whole pagination object, exposed as `page.pagination`. */
@@ -50,6 +60,30 @@ export function getPath(value: unknown, path: readonly string[]): unknown {
 }
 
 /**
+ * The position of the page after this one, as a string: the server's cursor, or the offset /
+ * page number computed from this page. Undefined when there is none (last page, or a total that
+ * says everything has been seen).
+ */
+function nextPosition(
+  body: unknown,
+  paging: PagingSpec,
+  cursor: string | undefined,
+  received: number,
+): string | undefined {
+  const style = paging.style ?? 'cursor';
+  if (style === 'cursor') {
+    const next = getPath(body, paging.nextCursorPath);
+    return typeof next === 'string' && next !== '' ? next : undefined;
+  }
+  const start = style === 'page' ? (paging.firstPage ?? 1) : 0;
+  const current = cursor === undefined || !/^-?\d+$/.test(cursor) ? start : Number(cursor);
+  if (style === 'page') return String(current + 1);
+  const next = current + received;
+  const total = paging.totalPath === undefined ? undefined : getPath(body, paging.totalPath);
+  return typeof total === 'number' && next >= total ? undefined : String(next);
+}
+
+/**
  * Page's private error factory, for PagePromise's walk in this module only (set by Page's static
  * block, which may read private fields) so it need not be public API.
  */
@@ -78,11 +112,10 @@ export class Page<TBody, TItem> {
     source: PageSource<TBody, TItem>,
   ) {
     const items = getPath(body, paging.itemsPath);
-    const next = getPath(body, paging.nextCursorPath);
     this.body = body;
     this.response = response;
     this.data = Array.isArray(items) ? (items as TItem[]) : [];
-    this.nextCursor = typeof next === 'string' && next !== '' ? next : undefined;
+    this.nextCursor = nextPosition(body, paging, cursor, this.data.length);
     this.pagination = paging.paginationPath === undefined ? undefined : getPath(body, paging.paginationPath);
     this.#hasMore = paging.hasMorePath === undefined ? undefined : getPath(body, paging.hasMorePath);
     this.cursor = cursor;
