@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { GeneratorError, pointerOf } from './errors.js';
+import { resolveMcpConfig, type McpConfig } from './mcp/config.js';
 
 /**
  * Everything the spec cannot say about the client to generate. The generator reads API-specific
@@ -48,6 +49,8 @@ export interface CodegenConfig {
   pagination: PaginationStyleConfig[];
   /** Per-operation overrides keyed by operationId (or the derived name when there is none). */
   operations: Record<string, OperationOverride>;
+  /** Present when an MCP server package is generated beside the client (generator/mcp/config.ts). */
+  mcp?: McpConfig;
 }
 
 export interface PaginationStyleConfig {
@@ -206,15 +209,17 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string }): C
   const fetchPath = str(asObject(root.fetch ?? {}, ['fetch'], file), 'path', ['fetch']);
   if (fetchPath !== undefined && !fetchPath.startsWith('/')) fail(['fetch', 'path'], 'path must start with "/"');
   const tier = str(responseHeaders, 'tier', ['responseHeaders']);
+  const packageName = str(pkg, 'name', ['package']) ?? kebabFromTitle(spec.title);
+  const apiKeyEnvVars = strings(apiKey, 'envVars', ['apiKey']) ?? [`${envPrefix}_API_KEY`];
   return {
     package: {
-      name: str(pkg, 'name', ['package']) ?? kebabFromTitle(spec.title),
+      name: packageName,
       ...(version !== undefined ? { version } : {}),
       ...(description !== undefined ? { description } : {}),
     },
     client: { className, errorClassName: str(client, 'errorClassName', ['client']) ?? `${className}Error` },
     apiKey: {
-      envVars: strings(apiKey, 'envVars', ['apiKey']) ?? [`${envPrefix}_API_KEY`],
+      envVars: apiKeyEnvVars,
       ...(pattern !== undefined ? { pattern } : {}),
       ...(str(apiKey, 'formatHint', ['apiKey']) !== undefined ? { formatHint: str(apiKey, 'formatHint', ['apiKey'])! } : {}),
     },
@@ -230,6 +235,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string }): C
     resources: { skipSegments },
     pagination: resolvePagination(root.pagination, file),
     operations: overrides,
+    ...(root.mcp !== undefined ? { mcp: resolveMcpConfig(root.mcp, { file, clientPackageName: packageName, apiKeyEnvVars, fallbackEnvPrefix: envPrefix }) } : {}),
   };
 }
 

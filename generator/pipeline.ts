@@ -7,6 +7,7 @@ import { formatFiles } from './format.js';
 import { buildIR } from './ir/build.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec } from './load/index.js';
+import { mcpStage, type McpOutput } from './mcp/wire.js';
 import { GENERATOR_ROOT } from './root.js';
 import { resolveSpecSource } from './spec-source.js';
 import { findDrift, writeAtomically } from './write.js';
@@ -29,6 +30,8 @@ export interface GenerateResult {
   warnings: string[];
   /** Only with `check`: files that differ from a fresh generation. */
   drift?: string[];
+  /** The MCP server package, when the config has an `mcp` section. */
+  mcp?: McpOutput;
 }
 
 
@@ -73,11 +76,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }),
   );
   const files = options.format === false ? emitted : await timed('format', () => formatFiles(emitted));
-  const result: GenerateResult = { ir: ir.ir, files, warnings: loaded.warnings };
+  const mcp = await timed('mcp', () =>
+    mcpStage({ ir: ir.ir, config: ir.config, document: loaded.document, clientOut: options.out, specFile: loaded.location, configFile: source.config, format: options.format !== false }),
+  );
+  const result: GenerateResult = { ir: ir.ir, files, warnings: loaded.warnings, ...(mcp ? { mcp } : {}) };
   if (options.check) {
     result.drift = await timed('check', () => findDrift(options.out, files));
+    if (mcp) result.drift.push(...(await findDrift(mcp.out, mcp.files)).map((d) => `${mcp.label}/${d}`));
   } else {
     await timed('write', () => writeAtomically(options.out, files));
+    if (mcp) await timed('write-mcp', () => writeAtomically(mcp.out, mcp.files));
   }
   return result;
 }

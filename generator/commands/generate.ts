@@ -11,6 +11,7 @@ Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
   --out <dir>            Output directory of the generated package
   --config <file>        Codegen config (YAML); default: codegen.config.yaml in the spec directory
   --check                Regenerate in memory; exit 1 and list files that differ from <out>
+                         (and from the MCP package directory when the config has an \`mcp\` section)
   --verbose              Print each stage's time, warnings, and stack traces on error
   -h, --help             Show this help
 
@@ -54,7 +55,8 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
       ...(verbose ? { onStage: (stage: string, ms: number) => io.stderr(`  ${stage.padEnd(7)} ${ms.toFixed(0).padStart(6)} ms\n`) } : {}),
     });
     if (verbose) for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
-    const summary = `${result.ir.operations.length} operations, ${result.files.size} files`;
+    const mcp = result.mcp ? `; ${result.mcp.label}: ${result.mcp.tools} MCP tools, ${result.mcp.files.size} files` : '';
+    const summary = `${result.ir.operations.length} operations, ${result.files.size} files${mcp}`;
     if (result.drift) {
       if (result.drift.length > 0) {
         io.stderr(`${values.out} is stale (${result.drift.length} files differ from a fresh generation):\n${result.drift.map((d) => `  ${d}`).join('\n')}\nRun npm run generate and commit the result.\n`);

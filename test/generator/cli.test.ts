@@ -39,6 +39,7 @@ describe('CLI', () => {
     work = await tempDir('cli-');
     await cp(join(ROOT, 'spec'), join(work, 'spec'), { recursive: true });
     await cp(join(ROOT, 'generated'), join(work, 'generated'), { recursive: true, filter: (src) => !src.includes('node_modules') && !src.includes('/dist') });
+    await cp(join(ROOT, 'generated-mcp'), join(work, 'generated-mcp'), { recursive: true, filter: (src) => !src.includes('node_modules') && !src.includes('/dist') });
   });
   afterEach(() => vi.restoreAllMocks());
 

@@ -1,0 +1,13 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+import { NotAi, type NotAiRegion } from 'notai-client';
+import type { ClientFactoryOptions, ServerApp } from './runtime/main.js';
+import { MCP_SETTINGS } from './settings.js';
+import { TOOLS } from './tools.js';
+
+/** Everything the runtime needs to serve Not AI Public API: settings, the tool table and the client constructor. */
+export const APP: ServerApp = {
+  settings: MCP_SETTINGS,
+  tools: TOOLS,
+  createClient: ({ region, ...options }: ClientFactoryOptions) =>
+    new NotAi({ ...options, ...(region === undefined ? {} : { region: region as NotAiRegion }) }),
+};

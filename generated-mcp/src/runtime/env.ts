@@ -1,0 +1,73 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/env.ts.
+/**
+ * Start-up configuration, from the environment only: the API key never comes from a flag or a
+ * tool argument. Every message names the variable and never repeats a value.
+ */
+import { isLogLevel, type LogLevel } from './log.js';
+import type { McpSettings } from './types.js';
+
+export type ToolMode = 'static' | 'dynamic';
+
+export interface StartupConfig {
+  apiKey: string;
+  /** The variable the key came from. */
+  apiKeyVar: string;
+  region?: string;
+  baseUrl?: string;
+  /** Only when the mode variable is set; otherwise the tool count decides. */
+  mode?: ToolMode;
+  logLevel: LogLevel;
+}
+
+/** A configuration problem the user must fix in the MCP client's `env` settings. */
+export class StartupError extends Error {
+  static {
+    this.prototype.name = 'StartupError';
+  }
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+function value(env: Environment, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+export function readStartupConfig(settings: McpSettings, env: Environment): StartupConfig {
+  const vars = settings.env;
+  const found = vars.apiKey.map((name) => ({ name, key: value(env, name) })).find((entry) => entry.key !== undefined);
+  if (found?.key === undefined) {
+    const names = vars.apiKey.join(' or ');
+    throw new StartupError(
+      `No API key: set ${names} in the environment of this server (the "env" block of the MCP client's server entry).`,
+    );
+  }
+  const { key, name } = found;
+  if (settings.apiKeyPattern !== undefined && !new RegExp(settings.apiKeyPattern).test(key)) {
+    const expected = settings.apiKeyFormatHint ?? `a value matching /${settings.apiKeyPattern}/`;
+    throw new StartupError(`${name} is malformed: expected ${expected} (got ${key.length} characters).`);
+  }
+  if (/[\r\n\0]/.test(key)) throw new StartupError(`${name} contains control characters.`);
+
+  const config: StartupConfig = { apiKey: key, apiKeyVar: name, logLevel: 'info' };
+  const region = value(env, vars.region);
+  if (region !== undefined) {
+    if (!settings.regions.includes(region)) {
+      throw new StartupError(`${vars.region} must be one of ${settings.regions.join(', ')}.`);
+    }
+    config.region = region;
+  }
+  const baseUrl = value(env, vars.baseUrl);
+  if (baseUrl !== undefined) config.baseUrl = baseUrl;
+  const mode = value(env, vars.mode)?.toLowerCase();
+  if (mode !== undefined) {
+    if (mode !== 'static' && mode !== 'dynamic') throw new StartupError(`${vars.mode} must be "static" or "dynamic".`);
+    config.mode = mode;
+  }
+  const level = vars.log === undefined ? undefined : value(env, vars.log)?.toLowerCase();
+  if (level !== undefined) {
+    if (!isLogLevel(level)) throw new StartupError(`${vars.log} must be one of off, error, warn, info, debug.`);
+    config.logLevel = level;
+  }
+  return config;
+}

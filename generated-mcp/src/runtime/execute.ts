@@ -1,0 +1,85 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/execute.ts.
+/**
+ * One tool call, start to finish: arguments → client call → result within the budget → text.
+ * Every failure becomes an `isError` result; every text passes the redactor.
+ */
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import { describeError } from './errors.js';
+import { runList } from './list.js';
+import type { Logger, Redact } from './log.js';
+import { buildRequest, type ToolArguments } from './request.js';
+import { fitObject } from './truncate.js';
+import type { ApiClientLike, McpSettings, ToolDefinition } from './types.js';
+import { argumentChecker, type ArgumentProblem } from './validate.js';
+
+export interface Executor {
+  run(tool: ToolDefinition, args: ToolArguments, signal?: AbortSignal): Promise<CallToolResult>;
+}
+
+export interface ExecutorOptions {
+  client: ApiClientLike;
+  settings: McpSettings;
+  logger: Logger;
+  redact: Redact;
+}
+
+export function textResult(value: unknown, redact: Redact, isError = false): CallToolResult {
+  const text = redact(JSON.stringify(value === undefined ? { ok: true } : value));
+  return isError ? { content: [{ type: 'text', text }], isError: true } : { content: [{ type: 'text', text }] };
+}
+
+export function createExecutor({ client, settings, logger, redact }: ExecutorOptions): Executor {
+  const budget = settings.resultBudget;
+  const checkers = new WeakMap<ToolDefinition, (args: unknown) => ArgumentProblem | undefined>();
+  const check = (tool: ToolDefinition, args: unknown): ArgumentProblem | undefined => {
+    let checker = checkers.get(tool);
+    if (checker === undefined) {
+      checker = argumentChecker(tool.inputSchema);
+      checkers.set(tool, checker);
+    }
+    return checker(args);
+  };
+  return {
+    async run(tool, args, signal) {
+      const started = Date.now();
+      const problem = check(tool, args);
+      if (problem !== undefined) {
+        logger.debug(`${tool.name} rejected its arguments: ${problem.message}`);
+        const error = {
+          code: 'INVALID_ARGUMENTS',
+          message: `Invalid arguments for ${tool.name}: ${problem.message}`,
+          ...(problem.field === undefined ? {} : { details: { field: problem.field } }),
+          hint: 'Fix the arguments (see the tool input schema) and call again; nothing was sent to the API.',
+        };
+        return textResult({ error }, redact, true);
+      }
+      try {
+        let value: unknown;
+        if (tool.binding.paging !== undefined) {
+          value = await runList(tool, args, {
+            client,
+            budget,
+            defaultPageSize: settings.defaultPageSize,
+            ...(signal === undefined ? {} : { signal }),
+          });
+        } else {
+          const data = await client.request(buildRequest(tool.binding, args), signal === undefined ? {} : { signal });
+          value = fitObject(data, budget);
+        }
+        const result = textResult(value, redact);
+        logger.debug(`${tool.name} ok in ${Date.now() - started} ms`, {
+          characters: result.content[0]?.type === 'text' ? result.content[0].text.length : 0,
+        });
+        return result;
+      } catch (error) {
+        const info = describeError(error, settings.env.apiKey);
+        if (info.code === 'INTERNAL_ERROR') logger.error(`${tool.name} failed unexpectedly`, { error });
+        else
+          logger.debug(
+            `${tool.name} failed in ${Date.now() - started} ms: ${info.code}${info.status === undefined ? '' : ` (HTTP ${info.status})`}`,
+          );
+        return textResult({ error: info }, redact, true);
+      }
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/log.ts.
+/**
+ * Logging for a stdio server: stdout carries the protocol, so every line goes to stderr, and
+ * every line passes the redactor first. The logger also serves as the client's `logger` option,
+ * which would otherwise write to the console (stdout).
+ */
+
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+const SEVERITY: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SEVERITY, value);
+}
+
+/** Replaces every occurrence of the secret (and only that) in a string. */
+export type Redact = (text: string) => string;
+
+export const REDACTED = '[redacted]';
+
+export function createRedactor(secret: string | undefined): Redact {
+  if (secret === undefined || secret === '') return (text) => text;
+  return (text) => (text.includes(secret) ? text.split(secret).join(REDACTED) : text);
+}
+
+/** Console-like, so it is also a valid client `logger`. */
+export interface Logger {
+  error(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  debug(message: string, data?: Record<string, unknown>): void;
+}
+
+function describeData(data: Record<string, unknown> | undefined): string {
+  if (data === undefined) return '';
+  try {
+    const text = JSON.stringify(data, (_key, value: unknown) =>
+      value instanceof Error ? `${value.name}: ${value.message}` : value,
+    );
+    return text === undefined || text === '{}' ? '' : ` ${text}`;
+  } catch {
+    return ' [unserialisable data]';
+  }
+}
+
+export interface LoggerOptions {
+  name: string;
+  level: LogLevel;
+  redact: Redact;
+  /** Where whole lines go (default: process.stderr). */
+  write: (line: string) => void;
+}
+
+export function createLogger({ name, level, redact, write }: LoggerOptions): Logger {
+  const emit =
+    (method: Exclude<LogLevel, 'off'>) =>
+    (message: string, data?: Record<string, unknown>): void => {
+      if (SEVERITY[method] > SEVERITY[level]) return;
+      const line = redact(`${name} ${method}: ${message.replace(/[\r\n]+/g, ' ')}${describeData(data)}`);
+      try {
+        write(`${line}\n`);
+      } catch {
+        // Logging must never break a tool call.
+      }
+    };
+  return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
+}

@@ -1,0 +1,73 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CodegenConfig } from '../config.js';
+import { headerLine } from '../emit/ts.js';
+import type { JsonObject } from '../ir/refs.js';
+import type { ApiIR } from '../ir/types.js';
+import { GENERATOR_ROOT } from '../root.js';
+import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
+import type { McpConfig } from './config.js';
+import { mcpPackageJson, mcpTsconfig, type McpVersions } from './package-files.js';
+import { mcpReadme } from './readme.js';
+import { appModule, binModule, indexModule, settingsModule, toolsModule } from './sources.js';
+import { buildTools } from './tools.js';
+
+export const MCP_RUNTIME_DIR = join(GENERATOR_ROOT, 'templates', 'mcp');
+
+export interface McpEmitInput {
+  ir: ApiIR;
+  config: CodegenConfig & { mcp: McpConfig };
+  document: JsonObject;
+  specFile: string | undefined;
+  configFile: string | undefined;
+  versions: McpVersions;
+}
+
+export interface McpPackage {
+  tools: ToolDefinition[];
+  files: Map<string, string>;
+}
+
+export function mcpSettings(ir: ApiIR, config: CodegenConfig & { mcp: McpConfig }): McpSettings {
+  const { mcp } = config;
+  return {
+    name: mcp.packageName,
+    version: ir.packageVersion,
+    apiTitle: ir.title,
+    env: { apiKey: config.apiKey.envVars, ...mcp.env, ...(config.logEnvVar ? { log: config.logEnvVar } : {}) },
+    regions: ir.servers.map((s) => s.name),
+    ...(config.apiKey.pattern ? { apiKeyPattern: config.apiKey.pattern } : {}),
+    ...(config.apiKey.formatHint ? { apiKeyFormatHint: config.apiKey.formatHint } : {}),
+    resultBudget: mcp.resultBudget,
+    defaultPageSize: mcp.defaultPageSize,
+    maxItemsLimit: mcp.maxItemsLimit,
+    dynamicAbove: mcp.dynamicAbove,
+  };
+}
+
+/** The runtime is copied, like the client's: tested code in templates/mcp, sorted for stable output. */
+export async function mcpRuntimeFiles(header: string, dir = MCP_RUNTIME_DIR): Promise<Map<string, string>> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
+  const out = new Map<string, string>();
+  for (const name of names) out.set(`src/runtime/${name}`, `// ${header} Copied from templates/mcp/${name}.\n${await readFile(join(dir, name), 'utf8')}`);
+  return out;
+}
+
+/** The MCP server package: a data table of tools, a little wiring, and the copied runtime. */
+export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
+  const { ir, config } = input;
+  const header = headerLine(ir.title, ir.specVersion);
+  const tools = buildTools(input);
+  const settings = mcpSettings(ir, config);
+  const files = new Map<string, string>();
+  files.set('src/tools.ts', toolsModule(ir, tools, header));
+  files.set('src/settings.ts', settingsModule(settings, header));
+  files.set('src/app.ts', appModule(ir, header));
+  files.set('src/bin.ts', binModule(header));
+  files.set('src/index.ts', indexModule(header));
+  for (const [path, text] of await mcpRuntimeFiles(header)) files.set(path, text);
+  files.set('package.json', mcpPackageJson(ir, config.mcp, header, input.versions));
+  files.set('tsconfig.json', mcpTsconfig());
+  files.set('README.md', mcpReadme(ir, config.mcp, settings, tools, header));
+  return { tools, files };
+}

@@ -1,0 +1,206 @@
+import type { CodegenConfig } from '../config.js';
+import { GeneratorError } from '../errors.js';
+import { isObject, RefResolver, type JsonObject } from '../ir/refs.js';
+import { successSchema } from '../ir/responses.js';
+import { schemaAtPath } from '../ir/schema-paths.js';
+import type { ApiIR, HttpMethod, OperationIR } from '../ir/types.js';
+import type { BindingMethod, ListExtras, OperationBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';
+import type { McpConfig } from './config.js';
+import { cursorDescription, fieldsDescription, maxItemsDescription, pageSizeDescription, toolDescription, toolTitle } from './describe.js';
+import { assignToolNames } from './naming.js';
+import { inlineSchema, propertyNames } from './schema.js';
+
+export interface ToolsInput {
+  ir: ApiIR;
+  config: CodegenConfig & { mcp: McpConfig };
+  document: JsonObject;
+  specFile: string | undefined;
+  configFile: string | undefined;
+}
+
+/** Annotations follow the HTTP method's semantics, never the API: GET/HEAD read, PUT/DELETE idempotent writes. */
+export function annotationsFor(method: HttpMethod): ToolAnnotations {
+  const readOnly = method === 'get' || method === 'head' || method === 'options';
+  return {
+    readOnlyHint: readOnly,
+    destructiveHint: !readOnly && method !== 'post',
+    idempotentHint: readOnly || method === 'put' || method === 'delete',
+    openWorldHint: false,
+  };
+}
+
+/** Stage "mcp": the IR plus the spec's schemas → the generated tool table, one row per operation. */
+export function buildTools({ ir, config, document, specFile, configFile }: ToolsInput): ToolDefinition[] {
+  const resolver = new RefResolver(document, specFile ?? 'spec');
+  // TRACE has no client method to bind to; it is never a useful agent tool either.
+  const ops = ir.operations.filter((op) => op.method !== 'trace');
+  const names = assignToolNames(ops, { skip: new RegExp(config.resources.skipSegments), overrides: config.mcp.toolNames, configFile, specFile });
+  return ops.map((op) => buildTool(op, names.get(op)!, resolver, config.mcp, specFile));
+}
+
+interface RawParameter {
+  raw: JsonObject;
+  pointer: string;
+}
+
+/** Path-item parameters overridden by operation parameters of the same name and location. */
+function rawParameters(resolver: RefResolver, op: OperationIR): Map<string, RawParameter> {
+  const pathPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
+  const out = new Map<string, RawParameter>();
+  for (const owner of [pathPointer, op.pointer]) {
+    const { value } = resolver.deref(resolver.lookup(owner, op.pointer), owner);
+    const list = isObject(value) && Array.isArray(value.parameters) ? value.parameters : [];
+    list.forEach((entry, i) => {
+      const { value: raw, pointer } = resolver.deref(entry, `${owner}/parameters/${i}`);
+      if (isObject(raw) && typeof raw.name === 'string') out.set(`${String(raw.in)}:${raw.name}`, { raw, pointer });
+    });
+  }
+  return out;
+}
+
+function parameterSchema(resolver: RefResolver, { raw, pointer }: RawParameter): JsonObject {
+  let schema: unknown = raw.schema;
+  if (schema === undefined && isObject(raw.content)) {
+    const first = Object.values(raw.content)[0];
+    schema = isObject(first) ? first.schema : undefined;
+  }
+  const out = inlineSchema(resolver, schema, `${pointer}/schema`);
+  const description = typeof raw.description === 'string' && raw.description.trim() !== '' ? raw.description.trim() : undefined;
+  if (description !== undefined) out.description = description;
+  if (raw.deprecated === true) {
+    out.deprecated = true;
+    out.description = `Deprecated. ${typeof out.description === 'string' ? out.description : ''}`.trim();
+  }
+  return out;
+}
+
+function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: McpConfig, specFile: string | undefined): ToolDefinition {
+  const raws = rawParameters(resolver, op);
+  const properties: JsonObject = {};
+  const required: string[] = [];
+  const add = (key: string, schema: JsonObject, isRequired: boolean, pointer: string): void => {
+    if (Object.hasOwn(properties, key)) {
+      throw new GeneratorError(`Argument "${key}" would appear twice in the flat input of tool ${name} (path, query and body share one namespace)`, pointer, specFile);
+    }
+    properties[key] = schema;
+    if (isRequired) required.push(key);
+  };
+
+  const paging = op.paging;
+  let pageSize: number | undefined;
+  const query = op.namedParams.filter((p) => p.in === 'query');
+  for (const param of [...op.pathParams, ...query]) {
+    const raw = raws.get(`${param.in}:${param.name}`);
+    const pointer = raw?.pointer ?? `${op.pointer}/parameters`;
+    const schema = raw === undefined ? {} : parameterSchema(resolver, raw);
+    if (paging && param.name === paging.cursorParam) schema.description = cursorDescription();
+    if (paging && param.name === paging.pageSizeParam && isNumeric(schema)) {
+      pageSize = clamp(mcp.defaultPageSize, schema);
+      schema.default = pageSize;
+      schema.description = pageSizeDescription(typeof schema.description === 'string' ? schema.description : undefined, pageSize);
+    }
+    add(param.name, schema, param.required, pointer);
+  }
+  const body = requestBody(resolver, op);
+  if (body !== undefined) add('body', body.schema, body.binding.required, `${op.pointer}/requestBody`);
+
+  let list: ListExtras | undefined;
+  if (paging) {
+    list = { maxItems: !Object.hasOwn(properties, 'maxItems') };
+    const fields = itemFields(resolver, op);
+    if (fields.length > 0 && !Object.hasOwn(properties, 'fields')) {
+      list.fields = fields;
+      properties.fields = { type: 'array', items: { type: 'string', enum: fields }, minItems: 1, uniqueItems: true, description: fieldsDescription() };
+    }
+    if (list.maxItems) properties.maxItems = { type: 'integer', minimum: 1, maximum: mcp.maxItemsLimit, description: maxItemsDescription(mcp) };
+  }
+
+  const inputSchema: JsonObject = { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
+  const binding: OperationBinding = {
+    operationId: op.operationId,
+    method: op.method.toUpperCase() as BindingMethod,
+    path: op.path,
+    pathParams: op.pathParams.map((p) => p.name),
+    queryParams: query.map((p) => p.name),
+    ...(queryStyles(query) ?? {}),
+    ...(body === undefined ? {} : { body: body.binding }),
+    responseType: op.success === undefined ? 'none' : op.success.isJson ? 'json' : op.success.mediaType ? 'text' : 'none',
+    auth: op.requiresAuth,
+    ...(paging
+      ? {
+          paging: {
+            ...(paging.style !== 'cursor' ? { style: paging.style } : {}),
+            cursorParam: paging.cursorParam,
+            ...(paging.pageSizeParam !== undefined ? { pageSizeParam: paging.pageSizeParam } : {}),
+            itemsPath: paging.itemsPath,
+            nextCursorPath: paging.nextCursorPath,
+            ...(paging.hasMorePath !== undefined ? { hasMorePath: paging.hasMorePath } : {}),
+            ...(paging.paginationPath !== undefined ? { paginationPath: paging.paginationPath } : {}),
+            ...positionFields(paging),
+          },
+        }
+      : {}),
+  };
+  return {
+    name,
+    title: toolTitle(op, name),
+    description: toolDescription(op, mcp, pageSize),
+    // Built from parsed JSON only, so every value is JSON.
+    inputSchema: inputSchema as ToolDefinition['inputSchema'],
+    annotations: annotationsFor(op.method),
+    binding,
+    ...(list === undefined ? {} : { list }),
+  };
+}
+
+/** Offset/page styles' extra fields, copied only when the IR has them. */
+function positionFields(paging: NonNullable<OperationIR['paging']>): { totalPath?: string[]; firstPage?: number } {
+  const { totalPath, firstPage } = paging as { totalPath?: string[]; firstPage?: number };
+  return { ...(totalPath !== undefined ? { totalPath } : {}), ...(firstPage !== undefined ? { firstPage } : {}) };
+}
+
+function isNumeric(schema: JsonObject): boolean {
+  return schema.type === 'integer' || schema.type === 'number';
+}
+
+function clamp(value: number, schema: JsonObject): number {
+  const min = typeof schema.minimum === 'number' ? schema.minimum : 1;
+  const max = typeof schema.maximum === 'number' ? schema.maximum : Infinity;
+  return Math.min(Math.max(value, min), max);
+}
+
+function queryStyles(query: OperationIR['namedParams']): { queryStyles: OperationBinding['queryStyles'] } | undefined {
+  const styled = query.filter((p) => p.style !== undefined || p.explode !== undefined);
+  if (styled.length === 0) return undefined;
+  const styles = Object.fromEntries(
+    styled.map((p) => [p.name, { ...(p.style ? { style: p.style as 'form' } : {}), ...(p.explode !== undefined ? { explode: p.explode } : {}) }]),
+  );
+  return { queryStyles: styles };
+}
+
+function requestBody(resolver: RefResolver, op: OperationIR): { schema: JsonObject; binding: NonNullable<OperationBinding['body']> } | undefined {
+  const body = op.requestBody;
+  if (body === undefined) return undefined;
+  const pointer = `${op.pointer}/requestBody`;
+  const binding = {
+    required: body.required,
+    json: body.isJson,
+    ...(!body.isJson && !/^multipart\//i.test(body.mediaType) ? { contentType: body.mediaType } : {}),
+  };
+  if (!body.isJson) return { schema: { type: 'string', description: `Request body (${body.mediaType}).` }, binding };
+  const { value } = resolver.deref(resolver.lookup(pointer, op.pointer), pointer);
+  const media = isObject(value) && isObject(value.content) ? value.content[body.mediaType] : undefined;
+  const schema = inlineSchema(resolver, isObject(media) ? media.schema : undefined, `${pointer}/content`);
+  const description = body.description ?? (typeof schema.description === 'string' ? schema.description : 'Request body.');
+  return { schema: { ...schema, description }, binding };
+}
+
+/** Property names of one list item, for the `fields` projection. */
+function itemFields(resolver: RefResolver, op: OperationIR): string[] {
+  if (!op.paging) return [];
+  const rawOp = resolver.lookup(op.pointer, op.pointer);
+  if (!isObject(rawOp)) return [];
+  const response = successSchema(resolver, rawOp, op.pointer, op.success);
+  const array = schemaAtPath(resolver, response, op.pointer, op.paging.itemsPath);
+  return isObject(array) ? propertyNames(resolver, array.items, op.pointer) : [];
+}

@@ -1,0 +1,48 @@
+/**
+ * Flat tool arguments → one request of the generated client. Argument names are the wire names
+ * of the operation's parameters (the generator guarantees they do not collide).
+ */
+import { ToolInputError } from './errors.js';
+import type { OperationBinding, RequestSpecLike } from './types.js';
+
+export type ToolArguments = Readonly<Record<string, unknown>>;
+
+const FORBIDDEN = /[\r\n\0]/;
+
+/** One percent-encoded path segment; refuses values that would address another resource. */
+export function encodeSegment(name: string, value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') throw new ToolInputError(`"${name}" must be a string`);
+  if (value === '' || value === '.' || value === '..') throw new ToolInputError(`"${name}" must not be empty, "." or ".."`);
+  if (FORBIDDEN.test(value)) throw new ToolInputError(`"${name}" must not contain CR, LF or NUL`);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new ToolInputError(`"${name}" is not well-formed Unicode`);
+  }
+}
+
+function pick(args: ToolArguments, names: readonly string[]): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const name of names) if (args[name] !== undefined) out[name] = args[name];
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The request for `args`, with `query` overrides (cursor, page size) applied on top. */
+export function buildRequest(binding: OperationBinding, args: ToolArguments, queryOverrides: Readonly<Record<string, unknown>> = {}): RequestSpecLike {
+  const path = binding.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeSegment(name, args[name]));
+  const spec: RequestSpecLike = { method: binding.method, path, operationId: binding.operationId };
+  const query = { ...pick(args, binding.queryParams), ...queryOverrides };
+  for (const [key, value] of Object.entries(query)) if (value === undefined) delete query[key];
+  if (Object.keys(query).length > 0) spec.query = query;
+  if (binding.queryStyles !== undefined) spec.queryStyles = binding.queryStyles;
+  if (binding.body !== undefined && args['body'] !== undefined) {
+    spec.body = args['body'];
+    spec.bodyType = binding.body.json ? 'json' : 'raw';
+    if (binding.body.contentType !== undefined) spec.contentType = binding.body.contentType;
+  }
+  if (binding.responseType !== 'json') spec.responseType = binding.responseType;
+  if (!binding.auth) spec.auth = false;
+  return spec;
+}

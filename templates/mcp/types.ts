@@ -1,0 +1,146 @@
+/**
+ * The shapes the generated data table (`tools.ts`, `settings.ts`) fills in, and the structural
+ * view of the generated client this runtime calls. Nothing here names a particular API.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+export type BindingMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH';
+
+/** Where a paginated response keeps its parts (the client's PagingSpec, plus the page-size parameter). */
+export interface PagingBinding {
+  /** Absent means "cursor": the response names the next cursor. Offset/page positions are computed by the client. */
+  style?: 'cursor' | 'offset' | 'page';
+  /** The position parameter: cursor, offset or page number. */
+  cursorParam: string;
+  /** Query parameter that sets the page size; without it a page cannot be shrunk. */
+  pageSizeParam?: string;
+  itemsPath: readonly string[];
+  nextCursorPath: readonly string[];
+  hasMorePath?: readonly string[];
+  paginationPath?: readonly string[];
+  /** Offset/page styles: where the total item count is. */
+  totalPath?: readonly string[];
+  /** Page style: the number of the first page. */
+  firstPage?: number;
+}
+
+export interface QueryStyleBinding {
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
+}
+
+/**
+ * How a tool's flat arguments become one operation call. Argument names are the wire names of
+ * the path and query parameters; a request body travels in `body`. (Header and cookie
+ * parameters are not tool arguments.)
+ */
+export interface OperationBinding {
+  operationId: string;
+  method: BindingMethod;
+  /** Path template with `{name}` placeholders, e.g. `/v1/sessions/{sessionId}`. */
+  path: string;
+  pathParams: readonly string[];
+  queryParams: readonly string[];
+  queryStyles?: Readonly<Record<string, QueryStyleBinding>>;
+  /** The request body travels in the `body` argument. */
+  body?: { required: boolean; json: boolean; contentType?: string };
+  responseType: 'json' | 'text' | 'none';
+  auth: boolean;
+  paging?: PagingBinding;
+}
+
+/** What list tools add on top of the operation's own parameters. */
+export interface ListExtras {
+  /** Item property names `fields` may select; absent when the tool has no `fields` argument. */
+  fields?: readonly string[];
+  /** Whether the tool has a `maxItems` argument. */
+  maxItems: boolean;
+}
+
+/** One row of the generated data table. */
+export interface ToolDefinition {
+  name: string;
+  title: string;
+  description: string;
+  /** Flat, self-contained JSON Schema (`type: object`, no `$ref`, `additionalProperties: false`). */
+  inputSchema: JsonObject;
+  annotations: ToolAnnotations;
+  binding: OperationBinding;
+  list?: ListExtras;
+}
+
+/** Generated constants of one server: names, environment variables, budgets. */
+export interface McpSettings {
+  /** npm package and MCP implementation name. */
+  name: string;
+  version: string;
+  /** Human name of the API, for messages and server instructions. */
+  apiTitle: string;
+  env: {
+    /** API key variables, first non-empty wins. */
+    apiKey: readonly string[];
+    region: string;
+    baseUrl: string;
+    /** `static` or `dynamic` tool mode. */
+    mode: string;
+    /** Log level variable shared with the client (`off`…`debug`), if the API has one. */
+    log?: string;
+  };
+  /** Region names the client accepts; the first is the default. */
+  regions: readonly string[];
+  apiKeyPattern?: string;
+  apiKeyFormatHint?: string;
+  /** Characters of compact JSON a result may take. */
+  resultBudget: number;
+  defaultPageSize: number;
+  maxItemsLimit: number;
+  /** More tools than this and the server starts in dynamic mode. */
+  dynamicAbove: number;
+}
+
+// ---- The structural view of the generated client (its ApiClient satisfies these). ----
+
+export interface RequestSpecLike {
+  method: BindingMethod;
+  path: string;
+  query?: object;
+  headers?: Readonly<Record<string, unknown>>;
+  queryStyles?: Readonly<Record<string, QueryStyleBinding>>;
+  body?: unknown;
+  bodyType?: 'json' | 'raw';
+  contentType?: string;
+  responseType?: 'json' | 'text' | 'none';
+  auth?: boolean;
+  operationId: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface PageLike {
+  readonly data: readonly unknown[];
+  readonly body: unknown;
+  readonly nextCursor: string | undefined;
+  /** The cursor that requested this page (undefined for the first page). */
+  readonly cursor: string | undefined;
+  hasNextPage(): boolean;
+}
+
+export interface PagePromiseLike extends PromiseLike<PageLike> {
+  pages(): AsyncIterable<PageLike>;
+}
+
+export interface ApiClientLike {
+  request(spec: RequestSpecLike, options?: CallOptions): PromiseLike<unknown>;
+  requestPage(spec: RequestSpecLike, paging: PagingBinding, options?: CallOptions & { maxItems?: number }): PagePromiseLike;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readStartupConfig, StartupError } from '../../templates/mcp/env.js';
+import { describeError } from '../../templates/mcp/errors.js';
+import { createLogger, createRedactor } from '../../templates/mcp/log.js';
+import { MCP_SETTINGS } from '../../generated-mcp/src/settings.js';
+import { TEST_KEYS } from '../contract-server/keys.js';
+
+const KEY = TEST_KEYS.eu.pro;
+const failure = (env: Record<string, string>): string => {
+  try {
+    readStartupConfig(MCP_SETTINGS, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(StartupError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a StartupError');
+};
+
+describe('start-up configuration from the environment', () => {
+  it('takes the first key variable that is set, and the region, base URL, mode and log level', () => {
+    expect(readStartupConfig(MCP_SETTINGS, { ISNOTAI_API_KEY: KEY, NOTAI_REGION: 'eu', NOTAI_MCP_TOOLS: 'Dynamic', NOTAI_LOG: 'debug' })).toEqual({
+      apiKey: KEY,
+      apiKeyVar: 'ISNOTAI_API_KEY',
+      region: 'eu',
+      mode: 'dynamic',
+      logLevel: 'debug',
+    });
+    expect(readStartupConfig(MCP_SETTINGS, { NOTAI_API_KEY: KEY, ISNOTAI_API_KEY: 'ignored', NOTAI_BASE_URL: 'http://127.0.0.1:9' })).toMatchObject({
+      apiKeyVar: 'NOTAI_API_KEY',
+      baseUrl: 'http://127.0.0.1:9',
+      logLevel: 'info',
+    });
+  });
+
+  it('names the variable to fix and never repeats a value', () => {
+    expect(failure({})).toMatch(/set NOTAI_API_KEY or ISNOTAI_API_KEY/);
+    expect(failure({ NOTAI_API_KEY: '   ' })).toMatch(/No API key/);
+    const malformed = failure({ NOTAI_API_KEY: 'aik_v1_tooShortSecret' });
+    expect(malformed).toMatch(/^NOTAI_API_KEY is malformed: expected aik_v1_ followed by 40 base64url characters .*\(got 21 characters\)/);
+    expect(malformed).not.toContain('tooShortSecret');
+    const region = failure({ NOTAI_API_KEY: KEY, NOTAI_REGION: 'mars-secret' });
+    expect(region).toBe('NOTAI_REGION must be one of us, eu.');
+    expect(failure({ NOTAI_API_KEY: KEY, NOTAI_MCP_TOOLS: 'all' })).toMatch(/^NOTAI_MCP_TOOLS must be/);
+    expect(failure({ NOTAI_API_KEY: KEY, NOTAI_LOG: 'loud' })).toMatch(/^NOTAI_LOG must be/);
+  });
+});
+
+describe('logging', () => {
+  it('writes whole, redacted lines at or above the level', () => {
+    const lines: string[] = [];
+    const log = createLogger({ name: 'x-mcp', level: 'info', redact: createRedactor(KEY), write: (l) => lines.push(l) });
+    log.debug('hidden');
+    log.info(`key ${KEY}\nsecond line`, { header: `Bearer ${KEY}` });
+    log.error('boom', { error: new Error(`bad ${KEY}`) });
+    expect(lines).toEqual([
+      'x-mcp info: key [redacted] second line {"header":"Bearer [redacted]"}\n',
+      'x-mcp error: boom {"error":"Error: bad [redacted]"}\n',
+    ]);
+  });
+});
+
+describe('error descriptions', () => {
+  it('classify client failures that carry no HTTP status', () => {
+    const named = (name: string): Error => Object.assign(new Error(`${name} happened`), { name });
+    expect(describeError(named('APITimeoutError'), []).code).toBe('TIMEOUT');
+    expect(describeError(named('APIConnectionError'), []).code).toBe('CONNECTION_ERROR');
+    expect(describeError(named('InvalidResponseError'), []).code).toBe('INVALID_RESPONSE');
+    const internal = describeError(new TypeError(`x is undefined ${KEY}`), []);
+    expect(internal).toMatchObject({ code: 'INTERNAL_ERROR' });
+    expect(internal.message).not.toContain(KEY);
+    const unknownStatus = Object.assign(new Error('teapot'), { status: 418 });
+    expect(describeError(unknownStatus, [])).toMatchObject({ code: 'HTTP_418', status: 418 });
+  });
+});

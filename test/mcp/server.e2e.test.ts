@@ -1,0 +1,276 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NotAi } from '../../generated/src/index.js';
+import { BIG_SESSION_EVENT_COUNT, BIG_SESSION_ID, FIXTURES, SESSION_COUNT } from '../contract-server/fixtures.js';
+import { TEST_KEYS, UNKNOWN_TEST_KEY } from '../contract-server/keys.js';
+import { startContractServer, type ContractServer } from '../contract-server/server.js';
+import { TOOLS } from '../../generated-mcp/src/tools.js';
+import { asPage, connect, type Harness } from './harness.js';
+
+/** The generated MCP server driven by a real MCP client, against the contract server on 127.0.0.1. */
+let api: ContractServer;
+let mcp: Harness;
+beforeAll(async () => {
+  api = await startContractServer({ region: 'us' });
+});
+afterAll(async () => {
+  await api.close();
+});
+beforeEach(async () => {
+  api.reset();
+  mcp = await connect({ baseUrl: api.url, apiKey: TEST_KEYS.us.enterprise });
+});
+afterEach(async () => {
+  await mcp.close();
+});
+
+const userId = FIXTURES.users[0]!.userId;
+
+describe('tools/list', () => {
+  it('lists one flat, self-contained, read-only tool per operation', async () => {
+    const { tools } = await mcp.client.listTools();
+    const listed = tools.map((t) => [t.name, Buffer.byteLength(JSON.stringify(t.inputSchema))]);
+    expect(listed).toEqual([
+      ['get_health', 62],
+      ['get_analytics', 372],
+      ['list_courses', 1294],
+      ['get_integration', 62],
+      ['list_sessions', 1746],
+      ['get_session', 165],
+      ['get_session_details', 165],
+      ['list_session_events', 1902],
+      ['get_stats', 62],
+      ['get_usage', 648],
+      ['list_users', 1380],
+      ['list_user_sessions', 1388],
+    ]);
+    // The SDK lists the generated table as it is: schemas are not rewritten on the way out.
+    expect(tools.map(({ name, title, description, inputSchema, annotations }) => ({ name, title, description, inputSchema, annotations }))).toEqual(
+      TOOLS.map(({ name, title, description, inputSchema, annotations }) => ({ name, title, description, inputSchema, annotations })),
+    );
+    const text = JSON.stringify(tools);
+    expect(text).not.toMatch(/\$ref|\$defs|definitions/);
+    expect(Buffer.byteLength(text)).toBe(15_034);
+    for (const tool of tools) {
+      expect(tool.name.length).toBeLessThanOrEqual(48);
+      expect(tool.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
+      expect(tool.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true, destructiveHint: false });
+      expect(tool.title).toMatch(/\S/);
+    }
+  });
+
+  it('describes what an agent needs: defaults, the tier clamp, how to pass the cursor', async () => {
+    const { tools } = await mcp.client.listTools();
+    const sessions = tools.find((t) => t.name === 'list_sessions')!;
+    const props = sessions.inputSchema.properties as Record<string, { description: string; default?: unknown; maximum?: number; enum?: unknown[] }>;
+    expect(props['pageSize']).toMatchObject({ default: 25, minimum: 1, maximum: 100 });
+    expect(props['pageSize']!.description).toMatch(/clamped silently.*asks for 25/s);
+    expect(props['cursor']!.description).toMatch(/nextCursor: pass it back unchanged/);
+    expect(props['fields']!).toMatchObject({ type: 'array', items: { enum: expect.arrayContaining(['id', 'botScore']) } });
+    expect(props['maxItems']!).toMatchObject({ minimum: 1, maximum: 1000 });
+    expect(sessions.description).toMatch(/\{items, nextCursor, hasMore\}/);
+    const usage = tools.find((t) => t.name === 'get_usage')!;
+    expect((usage.inputSchema.properties as Record<string, { enum?: unknown[] }>)['metric']!.enum).toEqual(['ApiCalls', 'Events', 'Sessions', 'StorageBytes', 'BotAnalyses']);
+    expect(sessions.inputSchema.required).toBeUndefined();
+    expect(tools.find((t) => t.name === 'get_session')!.inputSchema.required).toEqual(['sessionId']);
+  });
+});
+
+describe('every tool, once', () => {
+  it.each([
+    ['get_health', {}, (j: Record<string, unknown>) => j['status']],
+    ['get_analytics', { period: '30d', groupBy: 'week' }, (j: Record<string, unknown>) => (j['data'] as { period: string }).period],
+    ['list_courses', {}, (j: Record<string, unknown>) => asPage(j).items.length > 0],
+    ['get_integration', {}, (j: Record<string, unknown>) => (j['data'] as { tier: string }).tier],
+    ['list_sessions', { pageSize: 5 }, (j: Record<string, unknown>) => asPage(j).items.length],
+    ['get_session', { sessionId: BIG_SESSION_ID }, (j: Record<string, unknown>) => (j['data'] as { id: string }).id],
+    ['get_session_details', { sessionId: BIG_SESSION_ID }, (j: Record<string, unknown>) => (j['data'] as { sessionId: string }).sessionId],
+    ['list_session_events', { sessionId: BIG_SESSION_ID, pageSize: 3 }, (j: Record<string, unknown>) => asPage(j).items.length],
+    ['get_stats', {}, (j: Record<string, unknown>) => typeof (j['data'] as { totalSessions: unknown }).totalSessions],
+    ['get_usage', { metric: 'ApiCalls' }, (j: Record<string, unknown>) => Array.isArray(j['data'])],
+    ['list_users', { pageSize: 2 }, (j: Record<string, unknown>) => asPage(j).items.length],
+    ['list_user_sessions', { userId }, (j: Record<string, unknown>) => asPage(j).items.every((s) => s['userId'] === userId)],
+  ])('%s', async (name, args, pick) => {
+    const expected: Record<string, unknown> = {
+      get_health: 'healthy',
+      get_analytics: '30d',
+      list_courses: true,
+      get_integration: 'enterprise',
+      list_sessions: 5,
+      get_session: BIG_SESSION_ID,
+      get_session_details: BIG_SESSION_ID,
+      list_session_events: 3,
+      get_stats: 'number',
+      get_usage: true,
+      list_users: 2,
+      list_user_sessions: true,
+    };
+    const result = await mcp.call(name, args);
+    expect(result.isError, result.text).toBe(false);
+    expect(pick(result.json)).toEqual(expected[name]);
+    expect(api.requests.map((r) => r.status)).toEqual([200]);
+  });
+});
+
+describe('pages an agent can walk', () => {
+  it('walks every session with nextCursor: no gap, no duplicate, the API order', async () => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let calls = 0;
+    do {
+      const page = asPage((await mcp.call('list_sessions', { pageSize: 40, fields: ['id'], ...(cursor ? { cursor } : {}) })).json);
+      ids.push(...page.items.map((s) => String(s['id'])));
+      expect(page.hasMore).toBe(page.nextCursor !== null);
+      cursor = page.nextCursor;
+      calls++;
+    } while (cursor !== null);
+    expect(calls).toBe(Math.ceil(SESSION_COUNT / 40));
+    expect(new Set(ids).size).toBe(SESSION_COUNT);
+    const direct: string[] = [];
+    for await (const s of new NotAi({ apiKey: TEST_KEYS.us.enterprise, baseUrl: api.url }).sessions.list({ pageSize: 100 })) direct.push(s.id);
+    expect(ids).toEqual(direct);
+  });
+
+  it('defaults to an agent-sized page and projects fields', async () => {
+    const page = asPage((await mcp.call('list_sessions', { fields: ['id', 'botScore'] })).json);
+    expect(page.items).toHaveLength(25);
+    expect(Object.keys(page.items[0]!).sort()).toEqual(['botScore', 'id']);
+    expect(api.requests[0]!.query).toMatchObject({ pageSize: '25' });
+  });
+
+  it('maxItems walks pages with the paginator and returns a cursor that resumes exactly', async () => {
+    const first = asPage((await mcp.call('list_session_events', { sessionId: BIG_SESSION_ID, maxItems: 130, fields: ['eventId'] })).json);
+    expect(first.items).toHaveLength(130);
+    expect(first.hasMore).toBe(true);
+    // 100 + 100 fetched; the second page is read again with pageSize 30 so the cursor lands after item 130.
+    expect(api.requests.map((r) => r.query['pageSize'])).toEqual(['100', '100', '30']);
+    expect(api.requests[2]!.query['cursor']).toBe(api.requests[1]!.query['cursor']);
+    const ids = first.items.map((e) => e['eventId']);
+    let cursor = first.nextCursor;
+    while (cursor !== null) {
+      const page = asPage((await mcp.call('list_session_events', { sessionId: BIG_SESSION_ID, cursor, maxItems: 500, fields: ['eventId'] })).json);
+      ids.push(...page.items.map((e) => e['eventId']));
+      cursor = page.nextCursor;
+    }
+    expect(ids).toHaveLength(BIG_SESSION_EVENT_COUNT);
+    expect(new Set(ids).size).toBe(BIG_SESSION_EVENT_COUNT);
+  });
+});
+
+describe('the result budget', () => {
+  it('keeps the first k items that fit and re-fetches the same cursor with pageSize = k', async () => {
+    await mcp.close();
+    mcp = await connect({ baseUrl: api.url, apiKey: TEST_KEYS.us.enterprise, settings: { resultBudget: 4_000 } });
+    const second = asPage((await mcp.call('list_sessions', { pageSize: 10 })).json);
+    api.reset();
+    const page = asPage((await mcp.call('list_sessions', { pageSize: 50, cursor: second.nextCursor })).json);
+    const k = page.items.length;
+    expect(k).toBeGreaterThan(0);
+    expect(k).toBeLessThan(50);
+    expect(JSON.stringify(page).length).toBeLessThanOrEqual(4_000);
+    expect(api.requests.map((r) => [r.query['cursor'], r.query['pageSize']])).toEqual([
+      [second.nextCursor, '50'],
+      [second.nextCursor, String(k)],
+    ]);
+
+    // Walking the whole list under the budget still sees every session once, in order.
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next = asPage((await mcp.call('list_sessions', { pageSize: 100, ...(cursor ? { cursor } : {}) })).json);
+      expect(JSON.stringify(next).length).toBeLessThanOrEqual(4_000);
+      ids.push(...next.items.map((s) => String(s['id'])));
+      cursor = next.nextCursor;
+    } while (cursor !== null);
+    expect(ids).toEqual(FIXTURES.sessions.map((s) => s.session.id));
+  });
+
+  it('cuts long arrays of a single object with an explicit truncated note, never mid-string', async () => {
+    await mcp.close();
+    mcp = await connect({ baseUrl: api.url, apiKey: TEST_KEYS.us.enterprise, settings: { resultBudget: 2_000 } });
+    const result = await mcp.call('get_session_details', { sessionId: BIG_SESSION_ID });
+    expect(result.isError).toBe(false);
+    expect(result.text.length).toBeLessThanOrEqual(2_000);
+    const truncated = result.json['truncated'] as { note: string; arrays: { path: string; kept: number; total: number }[] };
+    expect(truncated.note).toMatch(/2000-character result budget/);
+    expect(truncated.arrays.length).toBeGreaterThan(0);
+    for (const cut of truncated.arrays) expect(cut.kept).toBeLessThan(cut.total);
+    expect(result.json['data']).toMatchObject({ sessionId: BIG_SESSION_ID });
+  });
+});
+
+describe('errors become isError results', () => {
+  it('rejects a schema-invalid argument before any request', async () => {
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ pageSize: 0 }, 'pageSize', /0 is less than 1/],
+      [{ pageSize: 'ten' }, 'pageSize', /Expected "integer"/],
+      [{ colour: 'red' }, 'colour', /unknown argument "colour" \(expected one of: pageSize, cursor, status/],
+      [{ fields: ['nope'] }, 'fields', /fields/],
+    ];
+    for (const [args, field, message] of cases) {
+      const result = await mcp.call('list_sessions', args);
+      expect(result.isError, JSON.stringify(args)).toBe(true);
+      expect(result.json['error']).toMatchObject({ code: 'INVALID_ARGUMENTS', message: expect.stringMatching(/^Invalid arguments for list_sessions: /), details: { field } });
+      expect((result.json['error'] as { message: string }).message).toMatch(message);
+    }
+    const missing = await mcp.call('get_session', {});
+    expect(missing.json['error']).toMatchObject({ code: 'INVALID_ARGUMENTS', message: expect.stringMatching(/required property "sessionId"/), details: { field: 'sessionId' } });
+    expect(api.requests).toEqual([]);
+  });
+
+  it('maps an API validation error with its field', async () => {
+    const result = await mcp.call('get_usage', { startDate: 'last tuesday' });
+    expect(result.isError).toBe(true);
+    expect(result.json['error']).toMatchObject({ code: 'VALIDATION_ERROR', status: 400, details: { field: 'startDate' }, hint: expect.stringMatching(/"startDate"/) });
+  });
+
+  it('maps 401 with a hint naming the variable, never the key', async () => {
+    await mcp.close();
+    mcp = await connect({ baseUrl: api.url, apiKey: UNKNOWN_TEST_KEY });
+    const result = await mcp.call('get_integration');
+    expect(result.isError).toBe(true);
+    expect(result.json['error']).toMatchObject({ code: 'INVALID_API_KEY', status: 401, message: expect.any(String), hint: expect.stringMatching(/NOTAI_API_KEY/) });
+    expect(result.text).not.toContain(UNKNOWN_TEST_KEY);
+  });
+
+  it('maps 404', async () => {
+    const result = await mcp.call('get_session', { sessionId: 'ses_doesnotexist' });
+    expect(result.json['error']).toMatchObject({ code: 'NOT_FOUND', status: 404, hint: expect.stringMatching(/check the id/) });
+    expect(result.isError).toBe(true);
+  });
+
+  it('maps 429 with Retry-After', async () => {
+    api.faults.rateLimited(7);
+    const result = await mcp.call('list_sessions');
+    expect(result.isError).toBe(true);
+    expect(result.json['error']).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfter: 7, hint: 'Rate limited: wait 7 seconds before calling again.' });
+  });
+
+  it('maps a 5xx and a bad cursor', async () => {
+    api.faults.status(503);
+    expect((await mcp.call('get_stats')).json['error']).toMatchObject({ status: 503, hint: expect.stringMatching(/temporary/) });
+    const bad = await mcp.call('list_sessions', { cursor: 'not-a-cursor' });
+    expect(bad.json['error']).toMatchObject({ code: 'INVALID_CURSOR', status: 400, hint: expect.stringMatching(/nextCursor back exactly/) });
+  });
+});
+
+describe('the API key', () => {
+  it('appears in no result, no listing and no log line', async () => {
+    const canary = TEST_KEYS.us.enterprise;
+    const outputs: string[] = [JSON.stringify(await mcp.client.listTools())];
+    const calls: [string, Record<string, unknown>][] = [
+      ['get_integration', {}],
+      ['list_sessions', { maxItems: 60 }],
+      ['get_session_details', { sessionId: BIG_SESSION_ID }],
+      ['get_session', { sessionId: 'ses_doesnotexist' }],
+      ['list_sessions', { cursor: 'tampered' }],
+      ['list_sessions', { pageSize: -1 }],
+    ];
+    for (const [name, args] of calls) outputs.push((await mcp.call(name, args)).text);
+    api.faults.status(500);
+    outputs.push((await mcp.call('get_stats')).text);
+    expect(mcp.logs.length).toBeGreaterThan(5);
+    for (const text of [...outputs, ...mcp.logs]) expect(text).not.toContain(canary);
+    // The integration record carries only the masked key.
+    expect(outputs[1]).toMatch(/aik_v1_\*+/);
+  });
+});

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/client';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_KEYS } from '../contract-server/keys.js';
+import { startContractServer, type ContractServer } from '../contract-server/server.js';
+
+/**
+ * The bin as an MCP client would start it: a child process speaking JSON-RPC on stdio. In this
+ * repository it runs from source through tsx, with `notai-client` mapped to generated/ by
+ * tsconfig.repo.json (a published install resolves it from node_modules).
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'generated-mcp', 'src', 'bin.ts');
+const command = { command: process.execPath, args: ['--import', 'tsx', BIN], cwd: ROOT };
+const baseEnv = { ...getDefaultEnvironment(), TSX_TSCONFIG_PATH: join(import.meta.dirname, 'tsconfig.repo.json') };
+
+let api: ContractServer;
+beforeAll(async () => {
+  api = await startContractServer({ region: 'eu' });
+});
+afterAll(async () => {
+  await api.close();
+});
+
+describe('the bin over stdio', () => {
+  it('serves the tools to a real client, logging only to stderr and never the key', async () => {
+    const key = TEST_KEYS.eu.free;
+    const transport = new StdioClientTransport({ ...command, env: { ...baseEnv, NOTAI_API_KEY: key, NOTAI_BASE_URL: api.url, NOTAI_LOG: 'debug' }, stderr: 'pipe' });
+    let stderr = '';
+    transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const client = new Client({ name: 'stdio-smoke', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      expect(client.getServerVersion()).toMatchObject({ name: 'notai-mcp', version: '1.0.17' });
+      const { tools } = await client.listTools();
+      expect(tools).toHaveLength(12);
+      const result = await client.callTool({ name: 'get_integration', arguments: {} });
+      const text = (result.content as { text: string }[])[0]!.text;
+      expect(JSON.parse(text)).toMatchObject({ data: { tier: 'free', region: 'eu' } });
+      expect(text).not.toContain(key);
+    } finally {
+      await client.close();
+    }
+    expect(stderr).toMatch(/notai-mcp info: ready on stdio: 12 tools, API key from NOTAI_API_KEY, NOTAI_BASE_URL/);
+    expect(stderr).toMatch(/notai-mcp debug: GET http:\/\/127\.0\.0\.1:\d+\/v1\/integration/);
+    expect(stderr).not.toContain(key);
+  });
+
+  it('refuses to start without a key, naming the variables', () => {
+    const run = spawnSync(command.command, command.args, { cwd: ROOT, env: baseEnv, encoding: 'utf8', input: '' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^notai-mcp: No API key: set NOTAI_API_KEY or ISNOTAI_API_KEY/);
+  });
+});
