@@ -19,7 +19,7 @@ function newestSource(dir) {
 }
 
 let main;
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'generator'))) {
+if (existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newestSource(join(root, 'generator')), newestSource(join(root, 'templates')))) {
   ({ main } = await import(bundle));
 } else {
   const { register } = await import('tsx/esm/api');

@@ -37,7 +37,7 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
   for (const [path, text] of await packageTemplateFiles(header)) files.set(path, text);
   files.set('package.json', emitPackageJson(ir, header, typescriptVersion));
   files.set('tsconfig.json', emitTsconfig());
-  files.set('README.md', emitReadme(ir, header));
+  files.set('README.md', emitReadme({ ir, config, document, header }));
   files.set('codegen.lock.json', emitLock(ir, lock));
   return files;
 }

@@ -1,35 +1,657 @@
-import type { ApiIR } from '../ir/types.js';
+/**
+ * The generated package's README, printed from the IR and the config so it cannot drift from the
+ * code. Nothing here names a particular API: every name, header, region, code and example call
+ * comes from the input, and every ```ts block is type-checked against the generated package by
+ * test/docs/readme-examples.test.ts (for the pinned spec and for a foreign one).
+ */
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../templates/runtime/config.js';
+import { INITIAL_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from '../../templates/runtime/retry.js';
+import type { CodegenConfig } from '../config.js';
+import type { ApiIR, OperationIR, ParameterIR, ResourceIR } from '../ir/types.js';
+import { errorClassFor } from './operation-docs.js';
+import { operationNames } from './operation.js';
+import { literal } from './ts.js';
 
-function mdCell(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').trim();
+export interface ReadmeInput {
+  ir: ApiIR;
+  config: CodegenConfig;
+  /** The bundled spec; only the security schemes' descriptions are read (for the auth section). */
+  document: Record<string, unknown>;
+  header: string;
 }
 
-/** The generated package's README: generated from the IR, so it cannot drift from the code. */
-export function emitReadme(ir: ApiIR, header: string): string {
-  const c = ir.clientClassName;
-  const lines = [
-    `<!-- ${header.replace(/--/g, '- -')} -->`,
+/** `<` outside code spans becomes `&lt;`, so spec text cannot open raw HTML; code spans stay verbatim. */
+function escapeHtml(text: string): string {
+  return text
+    .split(/(`+[^`]*?`+)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;')))
+    .join('');
+}
+
+/** Keeps spec text inside one table cell. */
+function mdCell(text: string): string {
+  return escapeHtml(text.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|').trim();
+}
+
+/** Spec text as markdown prose (no raw HTML from the spec). */
+function mdText(text: string): string {
+  return escapeHtml(text).trim();
+}
+
+/** A code span around any text, in or out of a table. */
+function code(text: string, inTable = false): string {
+  const body = inTable ? text.replace(/\|/g, '\\|') : text;
+  return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
+}
+
+/** A string as TypeScript source in prose: `'us'` (single quotes, as prettier prints the examples). */
+const tsString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * Spec text as the body of a `//` comment in an example: one line (U+2028/2029 end a line in
+ * TypeScript too, so they could turn the rest into code a reader copies), and no HTML tags even
+ * for renderers that mishandle code blocks (angle brackets become look-alike quotes).
+ */
+function commentText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/</g, '\u2039').replace(/>/g, '\u203a').trim();
+}
+
+const ts = (...lines: string[]): string[] => ['```ts', ...lines, '```', ''];
+const isIdentifier = (name: string): boolean => /^[A-Za-z_$][\w$]*$/.test(name);
+const propertyKey = (name: string): string => (isIdentifier(name) ? name : literal(name));
+const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
+const screaming = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase() || 'VALUE';
+const scalarLiteral = (value: unknown): string | undefined =>
+  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? literal(value) : undefined;
+const list = (items: string[], last = 'and'): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+const quoted = (items: string[]): string[] => items.map((i) => `\`${i}\``);
+
+/** A value of a path parameter's declared type (`string` or `number`), readable as a placeholder. */
+function pathValue(p: ParameterIR): string {
+  if (p.schema.type === 'integer' || p.schema.type === 'number') return String(p.schema.minimum ?? 1);
+  return scalarLiteral(typeof p.schema.default === 'string' ? p.schema.default : undefined) ?? literal(screaming(p.identifier));
+}
+
+/** A value that type-checks for a required named parameter, or undefined when the summary cannot promise one. */
+function namedValue(p: ParameterIR): string | undefined {
+  const s = p.schema;
+  if (s.isArray) return undefined;
+  if (s.enum && s.enum.length > 0) return scalarLiteral(s.enum[0]);
+  if (s.default !== undefined) return scalarLiteral(s.default);
+  switch (s.type) {
+    case 'string':
+      if (s.format === 'date-time') return literal('2026-01-01T00:00:00Z');
+      if (s.format === 'date') return literal('2026-01-01');
+      return literal(screaming(p.name));
+    case 'integer':
+    case 'number':
+      return String(s.minimum ?? (s.maximum !== undefined && s.maximum < 1 ? s.maximum : 1));
+    case 'boolean':
+      return 'true';
+    default:
+      return undefined;
+  }
+}
+
+interface Call {
+  /** `declare const` lines for values the example cannot spell (a request body, exotic parameters). */
+  declarations: string[];
+  /** Type names the declarations use. */
+  types: string[];
+  /** `client.sessions.list(…)` */
+  expression: string;
+  /** The standalone-function form, `listSessions(client, …)`. */
+  functionExpression: string;
+}
+
+/**
+ * One call of an operation with every required argument filled in. `extra` adds entries to the
+ * params object (e.g. a cursor); `options` appends a per-request options literal.
+ */
+function callOf(resource: ResourceIR, op: OperationIR, extra: [string, string][] = [], options?: string): Call {
+  const names = operationNames(op);
+  const declarations: string[] = [];
+  const types: string[] = [];
+  const args = op.pathParams.map(pathValue);
+  if (names.body) {
+    declarations.push(`declare const body: ${names.body};`);
+    types.push(names.body);
+    args.push('body');
+  }
+  if (names.params) {
+    const required = op.namedParams.filter((p) => p.required);
+    const values = required.map((p) => [p.name, namedValue(p)] as const);
+    let params: string | undefined;
+    if (values.some(([, v]) => v === undefined)) {
+      declarations.push(`declare const params: ${names.params};`);
+      types.push(names.params);
+      params = extra.length > 0 ? `{ ...params, ${extra.map(([k, v]) => `${propertyKey(k)}: ${v}`).join(', ')} }` : 'params';
+    } else {
+      const entries = [...values.map(([k, v]) => `${propertyKey(k)}: ${v!}`), ...extra.map(([k, v]) => `${propertyKey(k)}: ${v}`)];
+      if (entries.length > 0) params = `{ ${entries.join(', ')} }`;
+      else if (options !== undefined) params = '{}';
+    }
+    if (params !== undefined) args.push(params);
+  }
+  if (options !== undefined) args.push(options);
+  return {
+    declarations,
+    types,
+    expression: `client.${resource.property}.${op.resourceMethod}(${args.join(', ')})`,
+    functionExpression: `${op.functionName}(${['client', ...args].join(', ')})`,
+  };
+}
+
+/** The import line plus the client construction every example block starts with. */
+function opening(ir: ApiIR, values: string[], types: string[], construct = `const client = new ${ir.clientClassName}();`): string[] {
+  const typeNames = [...new Set(types)].sort();
+  return [
+    `import { ${[...new Set([ir.clientClassName, ...values])].join(', ')} } from ${literal(ir.packageName)};`,
+    ...(typeNames.length > 0 ? [`import type { ${typeNames.join(', ')} } from ${literal(ir.packageName)};`] : []),
+    '',
+    construct,
+  ];
+}
+
+function operationsInOrder(ir: ApiIR): { resource: ResourceIR; op: OperationIR }[] {
+  return ir.resources.flatMap((resource) => resource.operations.map((op) => ({ resource, op })));
+}
+
+/** The example statement(s) of one operation inside its resource's block. */
+function operationExample(resource: ResourceIR, op: OperationIR): { lines: string[]; types: string[]; declarations: string[] } {
+  const names = operationNames(op);
+  const call = callOf(resource, op);
+  const comment = `// ${commentText(op.summary ?? `${op.method.toUpperCase()} ${op.path}`)}${op.deprecated ? ' (deprecated)' : ''}`;
+  if (op.paging && names.item) {
+    return {
+      lines: [comment, `for await (const item of ${call.expression}) {`, `  console.log(item); // ${names.item}`, '}'],
+      types: call.types,
+      declarations: call.declarations,
+    };
+  }
+  if (!op.success) return { lines: [comment, `await ${call.expression};`], types: call.types, declarations: call.declarations };
+  return {
+    lines: [comment, `const ${lowerFirst(names.response)}: ${names.response} = await ${call.expression};`],
+    types: [...call.types, names.response],
+    declarations: call.declarations,
+  };
+}
+
+function firstPaged(ir: ApiIR): { resource: ResourceIR; op: OperationIR } | undefined {
+  return operationsInOrder(ir).find(({ op }) => op.paging);
+}
+
+/** A plain (non-paginated) operation with a body to read, for the response and retry examples. */
+function firstPlain(ir: ApiIR): { resource: ResourceIR; op: OperationIR } | undefined {
+  const all = operationsInOrder(ir);
+  return (
+    all.find(({ op }) => !op.paging && op.success && op.requiresAuth && op.pathParams.length === 0 && !op.requestBody) ??
+    all.find(({ op }) => !op.paging && op.success) ??
+    all[0]
+  );
+}
+
+/** Descriptions of the spec's security schemes: the API's own words on how (and why) to send the key. */
+function securityNotes(document: Record<string, unknown>): { name: string; description: string }[] {
+  const components = document.components;
+  if (typeof components !== 'object' || components === null) return [];
+  const schemes = (components as Record<string, unknown>).securitySchemes;
+  if (typeof schemes !== 'object' || schemes === null) return [];
+  return Object.entries(schemes as Record<string, unknown>).flatMap(([name, scheme]) => {
+    const description = typeof scheme === 'object' && scheme !== null ? (scheme as Record<string, unknown>).description : undefined;
+    return typeof description === 'string' && description.trim() ? [{ name, description: description.trim() }] : [];
+  });
+}
+
+function intro(ir: ApiIR): string[] {
+  const toc = [
+    'Install',
+    'Quick start',
+    ...(ir.description ? ['About the API'] : []),
+    'Authentication',
+    'Regions',
+    'Operations',
+    ...(firstPaged(ir) ? ['Pagination'] : []),
+    'Errors',
+    'Retries, timeouts and deadlines',
+    'Raw responses',
+    'Logging and hooks',
+    'Types',
+    'Browsers and other runtimes',
+  ];
+  const anchor = (title: string): string => title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return [
     `# ${ir.packageName}`,
     '',
-    `TypeScript client for **${mdCell(ir.title)}** ${mdCell(ir.specVersion)}. Zero runtime dependencies; works wherever \`fetch\` does.`,
+    // The config's description, unless it is only the default one (said again just below).
+    ...(ir.packageDescription !== `TypeScript client for ${ir.title}` ? [mdText(ir.packageDescription), ''] : []),
+    `TypeScript client for **${mdCell(ir.title)}** ${mdCell(ir.specVersion)}, generated from its OpenAPI document. Zero runtime dependencies: it runs wherever \`fetch\` does (Node.js 18+, browsers, Deno, Bun, workers), as ESM or CommonJS, with types. Every function and type carries the spec's documentation in JSDoc, so your editor shows it.`,
     '',
-    '```ts',
-    `import { ${c} } from '${ir.packageName}';`,
-    '',
-    `const client = new ${c}();`,
-    '```',
-    '',
-    '## Operations',
-    '',
-    '| Method | HTTP | Summary |',
-    '| --- | --- | --- |',
-    ...ir.resources.flatMap((r) =>
-      r.operations.map(
-        (op) =>
-          `| \`client.${r.property}.${op.resourceMethod}()\` / \`${op.functionName}()\` | \`${op.method.toUpperCase()} ${mdCell(op.path)}\` | ${mdCell(op.summary ?? '')}${op.deprecated ? ' (deprecated)' : ''}${op.paging ? ' (paginated)' : ''} |`,
-      ),
-    ),
+    toc.map((t) => `[${t}](#${anchor(t)})`).join(' · '),
     '',
   ];
-  return lines.join('\n');
+}
+
+function install(ir: ApiIR): string[] {
+  return ['## Install', '', '```sh', `npm install ${ir.packageName}`, '```', ''];
+}
+
+function quickStart(ir: ApiIR, config: CodegenConfig): string[] {
+  const env = config.apiKey.envVars;
+  const where = env.length > 0 ? `key from ${list(env, 'or')}` : 'pass `apiKey`';
+  const region = ir.servers.length > 1 ? `; region ${tsString(ir.servers[0]!.name)} by default` : '';
+  const construct = ir.servers.length > 0 ? `const client = new ${ir.clientClassName}(); // ${where}${region}` : `const client = new ${ir.clientClassName}({ baseUrl: 'https://api.example.com' }); // ${where}`;
+  const pick = firstPaged(ir) ?? firstPlain(ir);
+  const body = pick ? operationExample(pick.resource, pick.op) : undefined;
+  return [
+    '## Quick start',
+    '',
+    ...ts(...opening(ir, [], body?.types ?? [], construct), ...(body ? [...body.declarations, '', ...body.lines] : [])),
+  ];
+}
+
+function about(ir: ApiIR): string[] {
+  if (!ir.description) return [];
+  return ['## About the API', '', `From the ${mdCell(ir.title)} ${mdCell(ir.specVersion)} document:`, '', ...mdText(ir.description).split('\n').map((l) => (l ? `> ${l}` : '>')), ''];
+}
+
+function authentication(ir: ApiIR, config: CodegenConfig, document: Record<string, unknown>): string[] {
+  const c = ir.clientClassName;
+  const { envVars, formatHint, pattern } = config.apiKey;
+  const forms = Object.entries(config.auth.headers);
+  const other = forms.find(([name]) => name !== config.auth.default);
+  const defaultForm = config.auth.headers[config.auth.default];
+  const sends = (h: { header: string; prefix: string }): string => code(`${h.header}: ${h.prefix}<key>`, true);
+  const lines = ['## Authentication', ''];
+  const fromEnv =
+    envVars.length > 0
+      ? `\`new ${c}()\` reads the API key from ${list(quoted(envVars), 'or')}${envVars.length > 1 ? ' (the first non-empty one)' : ''}, unless you pass \`apiKey\`.`
+      : 'Pass the API key as `apiKey`.';
+  const check =
+    formatHint !== undefined || pattern !== undefined
+      ? ` The key is checked before any request is sent; it must be ${formatHint !== undefined ? mdText(formatHint) : `a match of \`/${pattern}/\``}. A missing or malformed key throws \`${ir.errorClassName}\` from the constructor, and no message ever contains the key.`
+      : ` A missing key throws \`${ir.errorClassName}\` from the constructor.`;
+  lines.push(`${fromEnv}${check}`, '');
+  lines.push(
+    `The key can travel in ${forms.length === 1 ? 'one header form' : `${forms.length} header forms`}, chosen with \`authHeader\`${defaultForm ? ` (default \`${tsString(config.auth.default)}\`, which sends ${sends(defaultForm)})` : ''}:`,
+    '',
+    '| `authHeader` | header sent | |',
+    '| --- | --- | --- |',
+    ...forms.map(([name, h]) => `| ${code(tsString(name), true)} | ${sends(h)} | ${name === config.auth.default ? 'default' : ''} |`),
+    '',
+  );
+  lines.push(
+    ...ts(
+      ...opening(ir, [], [], `const client = new ${c}({ apiKey: 'YOUR_API_KEY'${other ? `, authHeader: ${literal(other[0])}` : ''} });`),
+    ),
+  );
+  const notes = securityNotes(document);
+  if (notes.length > 0) {
+    lines.push(`Why the default: the spec's security scheme${notes.length > 1 ? 's say' : ' says'}:`, '');
+    for (const note of notes) lines.push(...mdText(`**${note.name}**: ${note.description}`).split('\n').map((l) => (l ? `> ${l}` : '>')), '');
+  }
+  const open = operationsInOrder(ir).filter(({ op }) => !op.requiresAuth);
+  if (open.length > 0) {
+    lines.push(`${list(open.map(({ resource, op }) => `\`client.${resource.property}.${op.resourceMethod}()\``))} ${open.length === 1 ? 'sends' : 'send'} no credentials (the client is still constructed with a key).`, '');
+  }
+  lines.push(
+    `The client keeps the key in a private field: \`JSON.stringify(client)\`, \`console.log(client)\`, errors, log lines and hook data never show it${forms.length > 0 ? ` (${list(quoted([...new Set(forms.map(([, h]) => h.header))]))} ${forms.length > 1 ? 'are' : 'is'} masked)` : ''}.`,
+    '',
+  );
+  return lines;
+}
+
+function regions(ir: ApiIR): string[] {
+  const c = ir.clientClassName;
+  const lines = ['## Regions', ''];
+  if (ir.servers.length === 0) {
+    lines.push(`The spec names no servers: pass \`baseUrl\` to \`new ${c}()\`.`, '');
+  } else {
+    lines.push(
+      `\`region\` picks one of the spec's servers (type \`${c}Region\`); the first is the default. \`baseUrl\` overrides it, for a proxy or a local test server (plain \`http://\` is refused except for \`localhost\`, \`127.0.0.0/8\` and \`::1\`, because the key travels in a header).`,
+      '',
+      '| `region` | base URL | |',
+      '| --- | --- | --- |',
+      ...ir.servers.map((s, i) => `| ${code(tsString(s.name), true)} | ${code(s.url, true)} | ${[i === 0 ? 'default' : '', s.description ? mdCell(s.description) : ''].filter(Boolean).join(', ')} |`),
+      '',
+    );
+  }
+  const second = ir.servers[1];
+  lines.push(
+    ...ts(
+      `import { ${c} } from ${literal(ir.packageName)};`,
+      '',
+      ...(second ? [`const inRegion = new ${c}({ region: ${literal(second.name)} });`] : []),
+      `const local = new ${c}({ baseUrl: 'http://127.0.0.1:8787' });`,
+      `const proxied = new ${c}({ baseUrl: 'https://gateway.example.com/api' });`,
+    ),
+  );
+  return lines;
+}
+
+function operations(ir: ApiIR): string[] {
+  const all = operationsInOrder(ir);
+  const lines = ['## Operations', ''];
+  if (all.length === 0) return [...lines, 'The spec defines no operations.', ''];
+  const example = all[0]!;
+  const exampleCall = callOf(example.resource, example.op);
+  lines.push(
+    `Every operation is a method on a resource of the client and also a standalone function that takes the client first, so bundlers can drop the ones you do not use: \`${exampleCall.expression}\` is \`${exampleCall.functionExpression}\`. Each takes its path parameters in path order, then ${all.some(({ op }) => op.requestBody) ? 'the request body (if any), then ' : ''}an object of query${all.some(({ op }) => op.namedParams.some((p) => p.in === 'header')) ? ' and header' : ''} parameters (if any), then per-request options.`,
+    '',
+    '| method | function | HTTP | summary | notes |',
+    '| --- | --- | --- | --- | --- |',
+    ...all.map(({ resource, op }) => {
+      const notes = [op.paging ? 'paginated' : '', op.deprecated ? '**deprecated**' : '', op.requiresAuth ? '' : 'no auth'].filter(Boolean).join(', ');
+      return `| \`client.${resource.property}.${op.resourceMethod}()\` | \`${op.functionName}()\` | ${code(`${op.method.toUpperCase()} ${op.path}`, true)} | ${mdCell(op.summary ?? '')} | ${notes} |`;
+    }),
+    '',
+  );
+  for (const resource of ir.resources) {
+    const examples = resource.operations.map((op) => operationExample(resource, op));
+    const declarations = [...new Set(examples.flatMap((e) => e.declarations))];
+    lines.push(`### \`client.${resource.property}\``, '');
+    // Two operations of one resource may need `params` (or `body`) of different types: then one block each.
+    if (declarations.length !== new Set(declarations.map((d) => d.split(':')[0])).size) {
+      for (const e of examples) lines.push(...ts(...opening(ir, [], e.types), ...e.declarations, '', ...e.lines));
+      continue;
+    }
+    const body = examples.flatMap((e, i) => [...e.lines, ...(i < examples.length - 1 ? [''] : [])]);
+    lines.push(...ts(...opening(ir, [], examples.flatMap((e) => e.types)), ...declarations, '', ...body));
+  }
+  return lines;
+}
+
+function pagination(ir: ApiIR): string[] {
+  const pick = firstPaged(ir);
+  if (!pick) return [];
+  const { resource, op } = pick;
+  const paging = op.paging!;
+  const names = operationNames(op);
+  const call = (extra: [string, string][] = [], options?: string): string => callOf(resource, op, extra, options).expression;
+  const base = callOf(resource, op);
+  const paged = operationsInOrder(ir).filter((o) => o.op.paging);
+  const stops = [
+    ...(paging.hasMorePath ? [`\`${paging.hasMorePath.join('.')}\` is \`false\``] : []),
+    'a page is empty',
+    `\`${paging.nextCursorPath.join('.')}\` is missing or empty`,
+  ];
+  return [
+    '## Pagination',
+    '',
+    `${list(paged.map((o) => `\`client.${o.resource.property}.${o.op.resourceMethod}()\``))} ${paged.length === 1 ? 'is' : 'are'} cursor-paginated. A list call returns a \`PagePromise\`: \`await\` it for the first page, \`for await\` it for every item across pages, or call \`.pages()\` to walk page by page. Walks are lazy and keep one page in memory, however long the list. A walk stops when ${list(stops, 'or')}; a cursor that leads back into the walk ends it with an \`InvalidResponseError\` instead of looping. Each page is fetched with the client's normal retries, so a failed page is retried on its own.`,
+    '',
+    ...ts(
+      ...opening(ir, [], [...base.types, names.item!, names.response]),
+      ...base.declarations,
+      '',
+      '// Every item across pages',
+      `for await (const item of ${call()}) {`,
+      `  console.log(item); // ${names.item}`,
+      '}',
+      '',
+      '// The first page only',
+      `const page = await ${call()};`,
+      `const items: ${names.item}[] = page.data;`,
+      `const pageBody: ${names.response} = page.body;`,
+      'console.log(items.length, pageBody, page.pagination, page.hasNextPage());',
+      '',
+      '// Page by page',
+      `for await (const p of ${call()}.pages()) {`,
+      '  console.log(p.data.length, p.nextCursor);',
+      '}',
+    ),
+    `Caps bound a walk: \`maxItems\` stops an item walk at exactly that many items, \`maxPages\` stops after that many pages (and \`.pages()\` fetches no page once the pages so far hold \`maxItems\` items).`,
+    '',
+    ...ts(
+      ...opening(ir, [], base.types),
+      ...base.declarations,
+      '',
+      `for await (const item of ${call([], '{ maxItems: 500 }')}) {`,
+      '  console.log(item);',
+      '}',
+      `for await (const p of ${call([], '{ maxPages: 3 }')}.pages()) {`,
+      '  console.log(p.data.length);',
+      '}',
+    ),
+    `To resume later (another process, after a crash), save \`page.nextCursor\` after you have handled a page, and pass it back as \`${paging.cursorParam}\` with the same other parameters: the walk continues from that page. Treat cursors as opaque strings.`,
+    '',
+    ...ts(
+      ...opening(ir, [], base.types),
+      ...base.declarations,
+      '',
+      `let checkpoint: string | undefined; // persist this (file, database, queue message)`,
+      `for await (const p of ${call()}.pages()) {`,
+      '  console.log(p.data.length); // handle the page',
+      '  checkpoint = p.nextCursor;',
+      '  break; // e.g. the process stops here',
+      '}',
+      '',
+      'if (checkpoint !== undefined) {',
+      `  for await (const item of ${call([[paging.cursorParam, 'checkpoint']])}) {`,
+      '    console.log(item); // continues with the page after the saved one',
+      '  }',
+      '}',
+    ),
+  ];
+}
+
+function errors(ir: ApiIR): string[] {
+  const base = ir.errorClassName;
+  const pick = firstPlain(ir);
+  const codes = ir.knownErrorCodes;
+  const lines = [
+    '## Errors',
+    '',
+    `Everything the client throws is a \`${base}\`. Errors from the server are \`APIError\`s with a subclass per status; failures without a response have their own classes. All are exported.`,
+    '',
+    '| class | when | useful fields |',
+    '| --- | --- | --- |',
+    `| \`${base}\` | base class of everything below; also thrown for a bad option or a missing/malformed key (before any request) | \`message\` |`,
+    '| `APIError` | the server answered with a non-2xx status | `status`, `code`, `message`, `details`, `headers`, `tier`, `requestId`, `retries`, `body` |',
+    '| `BadRequestError` | 400 | as `APIError` |',
+    '| `AuthenticationError` | 401 | as `APIError` |',
+    '| `PermissionDeniedError` | 403 | as `APIError` |',
+    '| `NotFoundError` | 404 | as `APIError` |',
+    '| `ConflictError` | 409 | as `APIError` |',
+    '| `UnprocessableEntityError` | 422 | as `APIError` |',
+    '| `RateLimitError` | 429 | as `APIError`, plus `retryAfter` (seconds, when the server said) |',
+    '| `InternalServerError` | 500 and above | as `APIError` |',
+    '| `APIConnectionError` | no complete response (DNS, refused, reset, body cut off) | `retries`, `cause` |',
+    '| `APITimeoutError` | an attempt timed out, or the deadline ran out (a kind of `APIConnectionError`) | `retries` |',
+    '| `APIUserAbortError` | your `AbortSignal` fired (never retried) | `cause` (the signal\'s reason) |',
+    '| `InvalidResponseError` | a 2xx response whose body is not what the operation promises (empty, not JSON), or a pagination cursor that leads back into the walk | `status`, `headers`, `tier`, `requestId` |',
+    '',
+    'A non-JSON error body (an HTML page from a proxy) still becomes the right class, with the text in `body`.',
+    '',
+  ];
+  if (codes.length > 0) {
+    lines.push(
+      `Branch on \`error.code\`, the stable machine-readable code, not on \`message\`. Its type, \`ErrorCode\`, autocompletes the known codes below and still accepts any other string, because the server may add codes without a client release.`,
+      '',
+      '| `code` | typical status | class |',
+      '| --- | --- | --- |',
+      ...codes.map((k) => `| ${code(k.code, true)} | ${k.status ?? 'any'} | ${k.status === null ? '' : `\`${errorClassFor(String(k.status))}\``} |`),
+      '',
+    );
+  } else {
+    lines.push('`error.code` is the code string from the error body, when the server sends one; the spec documents none.', '');
+  }
+  if (pick) {
+    const call = callOf(pick.resource, pick.op);
+    const first = codes[0];
+    lines.push(
+      ...ts(
+        ...opening(ir, [base, 'APIError', 'APIConnectionError', 'RateLimitError'], call.types),
+        ...call.declarations,
+        '',
+        'try {',
+        `  await ${call.expression};`,
+        '} catch (error) {',
+        '  if (error instanceof RateLimitError) {',
+        "    console.log(`rate limited; the server asks for ${error.retryAfter ?? '?'} s`);",
+        ...(first
+          ? [`  } else if (error instanceof APIError && error.code === ${literal(first.code)}) {`, `    console.log('${first.code.replace(/'/g, '')}:', error.message, error.requestId);`]
+          : []),
+        '  } else if (error instanceof APIError) {',
+        '    console.log(error.status, error.code, error.message, error.details, error.retries);',
+        '  } else if (error instanceof APIConnectionError) {',
+        "    console.log('network trouble after', error.retries, 'retries');",
+        `  } else if (error instanceof ${base}) {`,
+        "    console.log('client error:', error.message);",
+        '  } else {',
+        '    throw error;',
+        '  }',
+        '}',
+      ),
+    );
+  }
+  return lines;
+}
+
+function retries(ir: ApiIR): string[] {
+  const pick = firstPlain(ir);
+  const s = (ms: number): string => `${ms / 1000} s`;
+  const writes = ir.operations.some((op) => !['get', 'head', 'options', 'put', 'delete', 'trace'].includes(op.method));
+  const lines = [
+    '## Retries, timeouts and deadlines',
+    '',
+    `Failed attempts are retried ${DEFAULT_MAX_RETRIES} times by default (\`maxRetries\`) when retrying can help: connection errors, timeouts, 408, 409, 429 and 5xx. Other 4xx responses, invalid responses and aborts are final. The wait is exponential backoff from ${s(INITIAL_RETRY_DELAY_MS)}, doubling to at most ${s(MAX_RETRY_DELAY_MS)}, with jitter; a \`retry-after-ms\` or \`Retry-After\` header (seconds or an HTTP date) is honoured when it asks for 0–${s(MAX_RETRY_AFTER_MS)}. \`error.retries\` tells how many retries were made.`,
+    '',
+    `- \`timeout\`: per attempt, in ms (default ${DEFAULT_TIMEOUT_MS}); it covers the headers and the body.`,
+    '- `deadline`: a budget in ms across all attempts and backoff waits (default: none). When the next wait would pass it, the client gives up with the last error; an attempt cut short by it is an `APITimeoutError`.',
+    '- `signal`: an `AbortSignal`, honoured during attempts and waits; it ends the call with `APIUserAbortError`.',
+    '',
+    'Set them on the client, and override `maxRetries`, `timeout`, `deadline`, `signal` and `headers` per request in the last argument.',
+    '',
+  ];
+  if (writes) lines.push('Every attempt resends the same request. For operations that are not idempotent, pass `maxRetries: 0` if a duplicate would hurt.', '');
+  if (pick) {
+    const call = callOf(pick.resource, pick.op, [], "{ signal: controller.signal, timeout: 5_000, maxRetries: 0, headers: { 'x-trace-id': 'abc' } }");
+    lines.push(
+      ...ts(
+        ...opening(ir, [], call.types, `const client = new ${ir.clientClassName}({ maxRetries: 4, timeout: 10_000, deadline: 30_000 });`),
+        ...call.declarations,
+        '',
+        'const controller = new AbortController();',
+        'setTimeout(() => controller.abort(), 2_000);',
+        `await ${call.expression};`,
+      ),
+    );
+  }
+  return lines;
+}
+
+function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
+  const pick = firstPlain(ir);
+  const paged = firstPaged(ir);
+  const tier = config.responseHeaders.tier;
+  const ids = config.responseHeaders.requestId;
+  const fields = ['data', 'response', ...(tier ? ['tier'] : []), 'requestId'];
+  const lines = [
+    '## Raw responses',
+    '',
+    `Every call returns an \`APIPromise\`: \`await\` it for the data, or call \`.withResponse()\` for the data together with the raw \`Response\` (status, headers; its body is already read)${tier ? `, \`tier\` (the \`${tier}\` response header)` : ''} and \`requestId\` (${ids.length > 0 ? `the ${list(quoted(ids), 'or')} header` : 'undefined: no request-id header is configured'}). ${tier ? `Errors from the server carry \`tier\` and \`requestId\` too; \`tier\` is absent when the server did not send the header.` : 'Errors from the server carry `requestId` too.'}`,
+    '',
+  ];
+  if (pick) {
+    const call = callOf(pick.resource, pick.op);
+    const pagedCall = paged ? callOf(paged.resource, paged.op) : undefined;
+    const pagedDeclarations = pagedCall ? pagedCall.declarations.filter((d) => !call.declarations.includes(d)) : [];
+    const clash = pagedDeclarations.some((d) => call.declarations.some((c) => c.split(':')[0] === d.split(':')[0]));
+    lines.push(
+      ...ts(
+        ...opening(ir, [], [...call.types, ...(pagedCall && !clash ? pagedCall.types : [])]),
+        ...call.declarations,
+        ...(clash ? [] : pagedDeclarations),
+        '',
+        `const { ${fields.join(', ')} } = await ${call.expression}.withResponse();`,
+        `console.log(response.status, response.headers.get('content-type'), ${tier ? 'tier, ' : ''}requestId, data);`,
+        ...(pagedCall && !clash
+          ? ['', `// Pages too: the first page with its response, and \`page.response\` on every page`, `const first = await ${pagedCall.expression}.withResponse();`, `console.log(first.data.data.length, first.data.response.status${tier ? ', first.tier' : ''});`]
+          : []),
+      ),
+    );
+  }
+  return lines;
+}
+
+function logging(ir: ApiIR, config: CodegenConfig): string[] {
+  const env = config.logEnvVar;
+  const authHeaders = [...new Set(Object.values(config.auth.headers).map((h) => h.header))];
+  return [
+    '## Logging and hooks',
+    '',
+    `The client is silent by default. \`logLevel\` (\`'off'\`, \`'error'\`, \`'warn'\`, \`'info'\`, \`'debug'\`)${env ? ` or the \`${env}\` environment variable (e.g. \`${env}=debug\`)` : ''} turns logging on: \`debug\` logs every attempt, \`info\` every retry with its wait, \`warn\` when the client gives up. Lines go to \`console\` unless you pass a \`logger\` with \`error\`/\`warn\`/\`info\`/\`debug\` methods (pino, winston and console fit). The API key${authHeaders.length > 0 ? ` and the ${list(quoted(authHeaders))} header${authHeaders.length > 1 ? 's' : ''}` : ''} are masked in everything logged.`,
+    '',
+    '`hooks.onRequest` and `hooks.onResponse` run around every attempt, retries included (with masked headers, the attempt number, the status and the duration): a place for metrics and tracing. A hook that throws is logged and ignored.',
+    '',
+    ...ts(
+      ...opening(
+        ir,
+        [],
+        [],
+        [
+          `const client = new ${ir.clientClassName}({`,
+          "  logLevel: 'info',",
+          '  logger: console,',
+          '  hooks: {',
+          '    onResponse: ({ method, url, attempt, status, durationMs }) => {',
+          '      console.log(`${method} ${url} attempt ${attempt}: ${status ?? "no response"} in ${durationMs} ms`);',
+          '    },',
+          '  },',
+          '});',
+        ].join('\n'),
+      ),
+    ),
+  ];
+}
+
+function types(ir: ApiIR): string[] {
+  const sample = ir.operations.find((op) => op.paging) ?? ir.operations[0];
+  const names = sample ? operationNames(sample) : undefined;
+  const aliases = ir.schemaAliases.map((a) => `\`${a.name}\``);
+  return [
+    '## Types',
+    '',
+    `Each operation exports thin aliases over the generated OpenAPI types: \`<Operation>Params\`, \`<Operation>Body\`, \`<Operation>Response\` and, for paginated operations, \`<Operation>Item\`${names ? ` (for example \`${[names.params, names.response, names.item].filter(Boolean).join('`, `')}\`)` : ''}. ${aliases.length > 0 ? `Named schemas are exported too: ${aliases.join(', ')}. ` : ''}The raw \`paths\`, \`components\` and \`operations\` types of openapi-typescript are exported for anything else. Dates stay ISO strings, as on the wire; fields, enum values and error codes the spec does not know yet pass through untouched.`,
+    '',
+  ];
+}
+
+function runtimes(ir: ApiIR): string[] {
+  return [
+    '## Browsers and other runtimes',
+    '',
+    `The client uses the global \`fetch\`, looked up at call time; pass \`fetch\` to \`new ${ir.clientClassName}()\` to use another one (a mock, an instrumented fetch, undici). In browsers it sends no \`User-Agent\` (browsers forbid it) and needs the API to allow your origin (CORS). Do not ship a secret API key to a browser: anyone can read it there. Call the API from a server you control, or use a key meant to be public.`,
+    '',
+  ];
+}
+
+/** The generated package's README: generated from the IR and config, so it cannot drift from the code. */
+export function emitReadme({ ir, config, document, header }: ReadmeInput): string {
+  const lines = [
+    `<!-- ${header.replace(/--/g, '- -')} -->`,
+    '',
+    ...intro(ir),
+    ...install(ir),
+    ...quickStart(ir, config),
+    ...about(ir),
+    ...authentication(ir, config, document),
+    ...regions(ir),
+    ...operations(ir),
+    ...pagination(ir),
+    ...errors(ir),
+    ...retries(ir),
+    ...rawResponses(ir, config),
+    ...logging(ir, config),
+    ...types(ir),
+    ...runtimes(ir),
+  ];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
