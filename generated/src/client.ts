@@ -1,5 +1,5 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
-import { Analytics } from './resources/analytics.js';
+import { AnalyticsResource } from './resources/analytics.js';
 import { Courses } from './resources/courses.js';
 import { Health } from './resources/health.js';
 import { Integration } from './resources/integration.js';
@@ -29,7 +29,7 @@ export type NotAiOptions = ClientOptions<NotAiRegion, NotAiAuthHeader>;
  */
 export class NotAi extends ApiClient {
   readonly health: Health = new Health(this);
-  readonly analytics: Analytics = new Analytics(this);
+  readonly analytics: AnalyticsResource = new AnalyticsResource(this);
   readonly courses: Courses = new Courses(this);
   readonly integration: Integration = new Integration(this);
   readonly sessions: Sessions = new Sessions(this);

@@ -1,7 +1,7 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
 import type { components } from './types.js';
 /** Aggregated analytics over the requested period. */
-export type Analytics2 = components['schemas']['Analytics'];
+export type Analytics = components['schemas']['Analytics'];
 /** Payload of AnalyticsResponse: aggregated analytics for the integration. */
 export type AnalyticsResponse = components['schemas']['AnalyticsResponse'];
 /** Headline totals for the period. */
@@ -23,7 +23,7 @@ export type EventCounts = components['schemas']['EventCounts'];
 /** Payload of EventListResponse: one page of event-level metadata for a session. */
 export type EventListResponse = components['schemas']['EventListResponse'];
 /** Health probe result (a bare object, not an envelope). */
-export type HealthResponse2 = components['schemas']['HealthResponse'];
+export type HealthResponse = components['schemas']['HealthResponse'];
 /** The integration the presented API key resolved to. */
 export type IntegrationResponse = components['schemas']['IntegrationResponse'];
 /** High-level counters for the integration. */

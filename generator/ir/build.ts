@@ -57,6 +57,9 @@ function build({ document, openapiVersion, location, config }: BuildInput): ApiI
   const overridden = new Set<string>();
   const usedOperationIds = new Map<string, string>();
 
+  // The spec's schema names are its vocabulary (PublicSession, HealthResponse): they are named
+  // first, and generated names (functions, operation aliases, resource classes) give way.
+  const aliases = schemaAliases(document, exported);
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     const pathPointer = pointerOf('paths', path);
@@ -98,7 +101,7 @@ function build({ document, openapiVersion, location, config }: BuildInput): ApiI
     servers: resolveServers(document, config),
     operations,
     resources,
-    schemaAliases: schemaAliases(document, exported),
+    schemaAliases: aliases,
     pagingStyles: [...pagingByStyle.values()],
     knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
   };
@@ -169,11 +172,15 @@ function buildOperation(input: OperationInput): OperationIR {
   return op;
 }
 
-/** Reserves `<Prefix>Params`, `<Prefix>Response`… as a group so no alias of one op shadows another's. */
+/**
+ * Reserves `<Prefix>Params`, `<Prefix>Response`… as a group so no alias of one op shadows
+ * another's or a schema's; on a clash the prefix becomes `<Base>Operation`, then numbered.
+ */
 function uniqueTypePrefix(base: string, exported: Set<string>): string {
   const suffixes = ['', 'Params', 'Response', 'Item', 'Body'];
-  let prefix = base;
-  for (let i = 2; suffixes.some((s) => exported.has(`${prefix}${s}`)); i++) prefix = `${base}${i}`;
+  const clashes = (prefix: string) => suffixes.some((s) => exported.has(`${prefix}${s}`));
+  let prefix = clashes(base) ? `${base}Operation` : base;
+  for (let i = 2; clashes(prefix); i++) prefix = `${base}Operation${i}`;
   for (const s of suffixes.slice(1)) exported.add(`${prefix}${s}`);
   return prefix;
 }

@@ -81,7 +81,9 @@ export function groupResources(ops: OperationIR[], overridden: ReadonlySet<strin
     let property = safeIdentifier(preserveCamel(name), 'default');
     if (CLIENT_MEMBERS.has(property)) property = `${property}Api`;
     property = uniqueName(property, takenProps);
-    const className = uniqueName(safeIdentifier(pascalCase(name) || 'Default', 'Default'), exportedNames);
+    // A class named like a schema (`Analytics`) becomes `AnalyticsResource`, leaving the schema its name.
+    const base = safeIdentifier(pascalCase(name) || 'Default', 'Default');
+    const className = uniqueName(exportedNames.has(base) ? `${base}Resource` : base, exportedNames);
     for (const op of list) op.resource = property;
     resources.push({ property, className, fileName: words(property).map((w) => w.toLowerCase()).join('-'), operations: list });
   }

@@ -102,7 +102,7 @@ describe('IR: resource grouping and method names', () => {
       ['reposGetContent', 'ReposGetContent'],
       ['usersList', 'UsersList'],
       ['import_', 'Import'],
-      ['import_2', 'Import2'],
+      ['import_2', 'ImportOperation'],
     ]);
   });
 
@@ -302,5 +302,18 @@ describe('IR: offset and page pagination styles', () => {
   it('rejects a style without its position parameter, naming the config pointer', async () => {
     await expect(irOf(spec, { pagination: [{ style: 'offset', items: 'results' }] })).rejects.toMatchObject({ pointer: '#/pagination/0/offsetParam' });
     await expect(irOf(spec, { pagination: [{ style: 'keyset', items: 'x' }] })).rejects.toMatchObject({ pointer: '#/pagination/0/style' });
+  });
+});
+
+describe('IR: the spec names its schemas first', () => {
+  it('keeps schema names and moves generated names aside', async () => {
+    const ir = await irOf(
+      specWith({ '/v1/analytics': { get: { operationId: 'getAnalytics', ...ok() } }, '/health': { get: { operationId: 'health', ...ok() } } }, {
+        components: { schemas: { Analytics: { type: 'object' }, HealthResponse: { type: 'object' } } },
+      }),
+    );
+    expect(ir.schemaAliases.map((a) => a.name)).toEqual(['Analytics', 'HealthResponse']);
+    expect(ir.resources.map((r) => r.className)).toEqual(['AnalyticsResource', 'Health']);
+    expect(ir.operations.map((o) => o.typeName)).toEqual(['GetAnalytics', 'HealthOperation']);
   });
 });

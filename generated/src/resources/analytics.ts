@@ -34,7 +34,7 @@ export function getAnalytics(
 }
 
 /** Operations under `client.analytics`. */
-export class Analytics {
+export class AnalyticsResource {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {

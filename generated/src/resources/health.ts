@@ -4,7 +4,7 @@ import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions } from '../runtime/options.js';
 import type { paths } from '../types.js';
 /** Response body of `health` (HTTP 200). */
-export type HealthResponse = paths['/health']['get']['responses']['200']['content']['application/json'];
+export type HealthOperationResponse = paths['/health']['get']['responses']['200']['content']['application/json'];
 
 /**
  * Health probe
@@ -15,8 +15,8 @@ export type HealthResponse = paths['/health']['get']['responses']['200']['conten
  * @param options - Per-request options (signal, timeout, maxRetries, headers).
  * @see GET /health
  */
-export function health(client: ApiClient, options?: RequestOptions): APIPromise<HealthResponse> {
-  return client.request<HealthResponse>(
+export function health(client: ApiClient, options?: RequestOptions): APIPromise<HealthOperationResponse> {
+  return client.request<HealthOperationResponse>(
     { method: 'GET', path: '/health', auth: false, operationId: 'health' },
     options,
   );
@@ -38,7 +38,7 @@ export class Health {
    * @param options - Per-request options (signal, timeout, maxRetries, headers).
    * @see GET /health
    */
-  check(options?: RequestOptions): APIPromise<HealthResponse> {
+  check(options?: RequestOptions): APIPromise<HealthOperationResponse> {
     return health(this.#client, options);
   }
 }
