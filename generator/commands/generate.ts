@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { GeneratorError } from '../errors.js';
 import { generate } from '../pipeline.js';
 import type { CommandIO } from './io.js';
+import { createProgress } from './progress.js';
 
 export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--verbose]
 
@@ -45,6 +46,7 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
     return 2;
   }
   const verbose = values.verbose === true;
+  const progress = createProgress(io, { verbose, tty: io.isTTY === true });
   const started = performance.now();
   try {
     const result = await generate({
@@ -52,8 +54,9 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
       out: values.out,
       ...(values.config ? { config: values.config } : {}),
       check: values.check === true,
-      ...(verbose ? { onStage: (stage: string, ms: number) => io.stderr(`  ${stage.padEnd(7)} ${ms.toFixed(0).padStart(6)} ms\n`) } : {}),
+      onStage: (stage: string, ms: number) => progress.stage(stage, ms),
     });
+    progress.end();
     if (verbose) for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
     const mcp = result.mcp ? `; ${result.mcp.label}: ${result.mcp.tools} MCP tools, ${result.mcp.files.size} files` : '';
     const summary = `${result.ir.operations.length} operations, ${result.files.size} files${mcp}`;
@@ -65,9 +68,10 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
       io.stdout(`${values.out} is up to date (${summary}).\n`);
       return 0;
     }
-    io.stdout(`Generated ${values.out} from ${result.ir.title} ${result.ir.specVersion} (${summary}) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+    io.stdout(`Wrote ${values.out} from ${result.ir.title} ${result.ir.specVersion} (${summary}) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
     return 0;
   } catch (error) {
+    progress.end();
     return reportError(error, verbose, io);
   }
 }

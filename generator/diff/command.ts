@@ -7,7 +7,7 @@ import { isObject, str } from './json.js';
 import { formatReport, type ReportFormat } from './report.js';
 import type { DiffReport } from './types.js';
 
-export const DIFF_USAGE = `Usage: diff <old> <new> [--format text|markdown|json] [--fail-on breaking|warning]
+export const DIFF_USAGE = `Usage: notai-codegen diff <old> <new> [--format text|markdown|json] [--fail-on breaking|warning]
 
 Compares two OpenAPI 3.0/3.1 specs (file or URL; JSON or YAML; multi-file) from the point of
 view of a client generated from <old>, and prints every change with its level and the semver

@@ -154,7 +154,7 @@ describe('runDiffCommand', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
-    expect(stderr).toContain('Usage: diff <old> <new>');
+    expect(stderr).toContain('Usage: notai-codegen diff <old> <new>');
   });
 
   it('loads multi-file specs through loadSpec (bundled refs compare structurally)', async () => {
