@@ -1,13 +1,19 @@
 import { format, type Options } from 'prettier';
 import { GeneratorError } from './errors.js';
 
-const PRETTIER: Options = { printWidth: 120, singleQuote: true, trailingComma: 'all', proseWrap: 'preserve' };
+export const PRETTIER: Options = { printWidth: 120, singleQuote: true, trailingComma: 'all', proseWrap: 'preserve' };
 
 /**
  * Files that are not worth formatting: openapi-typescript already prints `types.ts` consistently,
  * and it is by far the largest file (formatting it would dominate generation time on big specs).
  */
 const SKIP = new Set(['src/types.ts']);
+
+/**
+ * Copied runtime templates are kept prettier-clean at their source (a test checks it), so
+ * formatting their copies on every run would only cost time: over half of a small spec's run.
+ */
+const COPIED = /^src\/runtime\//;
 
 /**
  * Above this size a file is left as ts-morph printed it (consistently indented, longer lines).
@@ -28,7 +34,7 @@ export async function formatFiles(files: Map<string, string>): Promise<Map<strin
   const entries = await Promise.all(
     [...files].map(async ([path, text]): Promise<[string, string]> => {
       const parser = parserFor(path);
-      if (!parser || SKIP.has(path) || text.length > MAX_FORMAT_BYTES) return [path, text];
+      if (!parser || SKIP.has(path) || COPIED.test(path) || text.length > MAX_FORMAT_BYTES) return [path, text];
       try {
         return [path, await format(text, { ...PRETTIER, parser })];
       } catch (error) {

@@ -12,7 +12,11 @@ export function jsonSize(value: unknown): number {
  * The largest k such that `wrap(items.slice(0, k))` fits in `budget` characters. Uses
  * `size(wrap(items.slice(0, k))) = size(wrap([])) + Σ size(item) + (k - 1)` for k ≥ 1.
  */
-export function fitCount(items: readonly unknown[], budget: number, wrap: (items: readonly unknown[]) => unknown): number {
+export function fitCount(
+  items: readonly unknown[],
+  budget: number,
+  wrap: (items: readonly unknown[]) => unknown,
+): number {
   let total = jsonSize(wrap([]));
   let k = 0;
   for (const item of items) {

@@ -18,10 +18,18 @@ export interface MetaTool {
   run(args: Record<string, unknown>, signal?: AbortSignal): Promise<CallToolResult>;
 }
 
-const READ_ONLY: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+const READ_ONLY: ToolAnnotations = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+};
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1);
 }
 
 /** Keyword relevance: name and path weigh most, then title, then description. */
@@ -48,7 +56,11 @@ export function searchTools(tools: readonly ToolDefinition[], query: string, lim
 }
 
 function unknownOperation(name: unknown, redact: Redact): CallToolResult {
-  const error = { code: 'UNKNOWN_OPERATION', message: `No operation named ${JSON.stringify(name)}.`, hint: 'Use search_operations to find operation names.' };
+  const error = {
+    code: 'UNKNOWN_OPERATION',
+    message: `No operation named ${JSON.stringify(name)}.`,
+    hint: 'Use search_operations to find operation names.',
+  };
   return textResult({ error }, redact, true);
 }
 
@@ -65,8 +77,18 @@ export function metaTools(tools: readonly ToolDefinition[], executor: Executor, 
       inputSchema: {
         type: 'object',
         properties: {
-          query: { type: 'string', maxLength: 200, description: 'Keywords, e.g. "list sessions" or "user events". Empty lists every operation.' },
-          limit: { type: 'integer', minimum: 1, maximum: 50, default: 10, description: 'How many matches to return (default 10).' },
+          query: {
+            type: 'string',
+            maxLength: 200,
+            description: 'Keywords, e.g. "list sessions" or "user events". Empty lists every operation.',
+          },
+          limit: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 50,
+            default: 10,
+            description: 'How many matches to return (default 10).',
+          },
         },
         required: ['query'],
         additionalProperties: false,
@@ -75,15 +97,27 @@ export function metaTools(tools: readonly ToolDefinition[], executor: Executor, 
       async run(args) {
         const limit = typeof args['limit'] === 'number' ? args['limit'] : 10;
         const found = searchTools(tools, String(args['query'] ?? ''), limit);
-        const operations = found.map((t) => ({ name: t.name, title: t.title, method: t.binding.method, path: t.binding.path, readOnly: t.annotations.readOnlyHint }));
+        const operations = found.map((t) => ({
+          name: t.name,
+          title: t.title,
+          method: t.binding.method,
+          path: t.binding.path,
+          readOnly: t.annotations.readOnlyHint,
+        }));
         return textResult({ operations, total: tools.length }, redact);
       },
     },
     {
       name: 'describe_operation',
       title: 'Describe an operation',
-      description: 'Returns one operation\'s description, input schema and hints; pass arguments matching the schema to call_operation.',
-      inputSchema: { type: 'object', properties: { name: nameArgument }, required: ['name'], additionalProperties: false },
+      description:
+        "Returns one operation's description, input schema and hints; pass arguments matching the schema to call_operation.",
+      inputSchema: {
+        type: 'object',
+        properties: { name: nameArgument },
+        required: ['name'],
+        additionalProperties: false,
+      },
       annotations: READ_ONLY,
       async run(args) {
         const tool = byName.get(String(args['name']));
@@ -95,14 +129,23 @@ export function metaTools(tools: readonly ToolDefinition[], executor: Executor, 
     {
       name: 'call_operation',
       title: 'Call an operation',
-      description: 'Calls one operation with arguments matching its input schema (see describe_operation). The result is the same as calling that operation\'s own tool.',
+      description:
+        "Calls one operation with arguments matching its input schema (see describe_operation). The result is the same as calling that operation's own tool.",
       inputSchema: {
         type: 'object',
-        properties: { name: nameArgument, arguments: { type: 'object', description: 'Arguments for the operation, per its input schema.' } },
+        properties: {
+          name: nameArgument,
+          arguments: { type: 'object', description: 'Arguments for the operation, per its input schema.' },
+        },
         required: ['name'],
         additionalProperties: false,
       },
-      annotations: { readOnlyHint: allReadOnly, destructiveHint: !allReadOnly, idempotentHint: allIdempotent, openWorldHint: false },
+      annotations: {
+        readOnlyHint: allReadOnly,
+        destructiveHint: !allReadOnly,
+        idempotentHint: allIdempotent,
+        openWorldHint: false,
+      },
       async run(args, signal) {
         const tool = byName.get(String(args['name']));
         if (tool === undefined) return unknownOperation(args['name'], redact);

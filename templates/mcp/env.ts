@@ -37,7 +37,9 @@ export function readStartupConfig(settings: McpSettings, env: Environment): Star
   const found = vars.apiKey.map((name) => ({ name, key: value(env, name) })).find((entry) => entry.key !== undefined);
   if (found?.key === undefined) {
     const names = vars.apiKey.join(' or ');
-    throw new StartupError(`No API key: set ${names} in the environment of this server (the "env" block of the MCP client's server entry).`);
+    throw new StartupError(
+      `No API key: set ${names} in the environment of this server (the "env" block of the MCP client's server entry).`,
+    );
   }
   const { key, name } = found;
   if (settings.apiKeyPattern !== undefined && !new RegExp(settings.apiKeyPattern).test(key)) {

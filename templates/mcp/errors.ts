@@ -46,12 +46,21 @@ function fieldOf(details: Readonly<Record<string, unknown>> | undefined): string
   return typeof field === 'string' && field !== '' ? field : undefined;
 }
 
-function hintFor(status: number, code: string, field: string | undefined, retryAfter: number | undefined, keyVars: readonly string[]): string {
-  if (/CURSOR/i.test(code)) return 'Pass nextCursor back exactly as returned, with the same other arguments, or start again without cursor.';
+function hintFor(
+  status: number,
+  code: string,
+  field: string | undefined,
+  retryAfter: number | undefined,
+  keyVars: readonly string[],
+): string {
+  if (/CURSOR/i.test(code))
+    return 'Pass nextCursor back exactly as returned, with the same other arguments, or start again without cursor.';
   switch (status) {
     case 400:
     case 422:
-      return field === undefined ? 'Fix the arguments (see the tool input schema) and call again.' : `Fix the "${field}" argument and call again.`;
+      return field === undefined
+        ? 'Fix the arguments (see the tool input schema) and call again.'
+        : `Fix the "${field}" argument and call again.`;
     case 401:
       return `The API key in ${keyVars.join(' / ') || 'the environment'} was rejected (missing, wrong, revoked or for another region). Fix the server's environment and restart it; retrying will not help.`;
     case 403:
@@ -61,7 +70,9 @@ function hintFor(status: number, code: string, field: string | undefined, retryA
     case 409:
       return 'The request conflicts with the current state; fetch it again before retrying.';
     case 429:
-      return retryAfter === undefined ? 'Rate limited: wait before calling again.' : `Rate limited: wait ${retryAfter} seconds before calling again.`;
+      return retryAfter === undefined
+        ? 'Rate limited: wait before calling again.'
+        : `Rate limited: wait ${retryAfter} seconds before calling again.`;
     default:
       return status >= 500 ? 'The API had a temporary problem; try again later.' : 'The API refused the request.';
   }
@@ -72,8 +83,14 @@ export function describeError(error: unknown, keyVars: readonly string[]): ToolE
   if (isApiError(error)) {
     const code = typeof error.code === 'string' && error.code !== '' ? error.code : `HTTP_${error.status}`;
     const details = isRecord(error.details) ? error.details : undefined;
-    const retryAfter = typeof error.retryAfter === 'number' && Number.isFinite(error.retryAfter) ? error.retryAfter : undefined;
-    const info: ToolErrorInfo = { code, status: error.status, message: error.message, hint: hintFor(error.status, code, fieldOf(details), retryAfter, keyVars) };
+    const retryAfter =
+      typeof error.retryAfter === 'number' && Number.isFinite(error.retryAfter) ? error.retryAfter : undefined;
+    const info: ToolErrorInfo = {
+      code,
+      status: error.status,
+      message: error.message,
+      hint: hintFor(error.status, code, fieldOf(details), retryAfter, keyVars),
+    };
     if (details !== undefined) info.details = details;
     if (retryAfter !== undefined) info.retryAfter = retryAfter;
     if (typeof error.requestId === 'string') info.requestId = error.requestId;
@@ -83,18 +100,34 @@ export function describeError(error: unknown, keyVars: readonly string[]): ToolE
   const message = error instanceof Error ? error.message : String(error);
   switch (name) {
     case 'ToolInputError':
-      return { code: 'INVALID_ARGUMENTS', message, hint: 'Fix the arguments (see the tool input schema) and call again.' };
+      return {
+        code: 'INVALID_ARGUMENTS',
+        message,
+        hint: 'Fix the arguments (see the tool input schema) and call again.',
+      };
     case 'APITimeoutError':
-      return { code: 'TIMEOUT', message, hint: 'The API did not answer in time; try again, perhaps with a smaller page.' };
+      return {
+        code: 'TIMEOUT',
+        message,
+        hint: 'The API did not answer in time; try again, perhaps with a smaller page.',
+      };
     case 'APIConnectionError':
       return { code: 'CONNECTION_ERROR', message, hint: 'The API could not be reached; try again later.' };
     case 'APIUserAbortError':
       return { code: 'CANCELLED', message, hint: 'The call was cancelled.' };
     case 'InvalidResponseError':
-      return { code: 'INVALID_RESPONSE', message, hint: 'The API answered with something unexpected; try again later.' };
+      return {
+        code: 'INVALID_RESPONSE',
+        message,
+        hint: 'The API answered with something unexpected; try again later.',
+      };
     case 'ClientError':
       return { code: 'CLIENT_ERROR', message, hint: 'The request could not be sent as given; check the arguments.' };
     default:
-      return { code: 'INTERNAL_ERROR', message: 'The MCP server failed unexpectedly (details are in its log).', hint: 'Try again; if it keeps failing, report it.' };
+      return {
+        code: 'INTERNAL_ERROR',
+        message: 'The MCP server failed unexpectedly (details are in its log).',
+        hint: 'Try again; if it keeps failing, report it.',
+      };
   }
 }

@@ -55,18 +55,28 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
       try {
         let value: unknown;
         if (tool.binding.paging !== undefined) {
-          value = await runList(tool, args, { client, budget, defaultPageSize: settings.defaultPageSize, ...(signal === undefined ? {} : { signal }) });
+          value = await runList(tool, args, {
+            client,
+            budget,
+            defaultPageSize: settings.defaultPageSize,
+            ...(signal === undefined ? {} : { signal }),
+          });
         } else {
           const data = await client.request(buildRequest(tool.binding, args), signal === undefined ? {} : { signal });
           value = fitObject(data, budget);
         }
         const result = textResult(value, redact);
-        logger.debug(`${tool.name} ok in ${Date.now() - started} ms`, { characters: result.content[0]?.type === 'text' ? result.content[0].text.length : 0 });
+        logger.debug(`${tool.name} ok in ${Date.now() - started} ms`, {
+          characters: result.content[0]?.type === 'text' ? result.content[0].text.length : 0,
+        });
         return result;
       } catch (error) {
         const info = describeError(error, settings.env.apiKey);
         if (info.code === 'INTERNAL_ERROR') logger.error(`${tool.name} failed unexpectedly`, { error });
-        else logger.debug(`${tool.name} failed in ${Date.now() - started} ms: ${info.code}${info.status === undefined ? '' : ` (HTTP ${info.status})`}`);
+        else
+          logger.debug(
+            `${tool.name} failed in ${Date.now() - started} ms: ${info.code}${info.status === undefined ? '' : ` (HTTP ${info.status})`}`,
+          );
         return textResult({ error: info }, redact, true);
       }
     },

@@ -32,7 +32,10 @@ interface Segment {
 
 function schemaNumber(tool: ToolDefinition, property: string, keyword: 'default' | 'maximum'): number | undefined {
   const properties = tool.inputSchema['properties'];
-  const schema = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? properties[property] : undefined;
+  const schema =
+    typeof properties === 'object' && properties !== null && !Array.isArray(properties)
+      ? properties[property]
+      : undefined;
   const value = typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? schema[keyword] : undefined;
   return typeof value === 'number' ? value : undefined;
 }
@@ -65,7 +68,10 @@ function nextFor(tool: ToolDefinition, paging: PagingBinding): NextOf {
 
 function schemaType(tool: ToolDefinition, property: string): unknown {
   const properties = tool.inputSchema['properties'];
-  const schema = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? properties[property] : undefined;
+  const schema =
+    typeof properties === 'object' && properties !== null && !Array.isArray(properties)
+      ? properties[property]
+      : undefined;
   return typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? schema['type'] : undefined;
 }
 
@@ -73,7 +79,10 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   const paging = tool.binding.paging;
   if (paging === undefined) throw new Error(`${tool.name} is not a list tool`);
   const maxItems = tool.list?.maxItems === true && typeof args['maxItems'] === 'number' ? args['maxItems'] : undefined;
-  const sizeParam = paging.pageSizeParam !== undefined && tool.binding.queryParams.includes(paging.pageSizeParam) ? paging.pageSizeParam : undefined;
+  const sizeParam =
+    paging.pageSizeParam !== undefined && tool.binding.queryParams.includes(paging.pageSizeParam)
+      ? paging.pageSizeParam
+      : undefined;
   // A page number means a different window once the size changes: only cursors and offsets can be re-cut.
   const canShrink = sizeParam !== undefined && paging.style !== 'page';
   const nextOf = nextFor(tool, paging);
@@ -81,13 +90,18 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   if (sizeParam !== undefined && args[sizeParam] === undefined) {
     const fallback = schemaNumber(tool, sizeParam, 'default') ?? ctx.defaultPageSize;
     // With maxItems, ask for as many per page as the schema allows (the server may clamp further).
-    overrides[sizeParam] = maxItems === undefined ? fallback : Math.min(maxItems, schemaNumber(tool, sizeParam, 'maximum') ?? maxItems);
+    overrides[sizeParam] =
+      maxItems === undefined ? fallback : Math.min(maxItems, schemaNumber(tool, sizeParam, 'maximum') ?? maxItems);
   }
   const project = projector(readFields(tool, args));
   const options = ctx.signal === undefined ? {} : { signal: ctx.signal };
 
   const segments: Segment[] = [];
-  const first = ctx.client.requestPage(buildRequest(tool.binding, args, overrides), paging, maxItems === undefined ? options : { ...options, maxItems });
+  const first = ctx.client.requestPage(
+    buildRequest(tool.binding, args, overrides),
+    paging,
+    maxItems === undefined ? options : { ...options, maxItems },
+  );
   if (maxItems === undefined) {
     const page = await first;
     segments.push({ page, items: page.data.map(project) });
@@ -104,7 +118,11 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   }
 
   const refetch = async (segment: Segment, count: number): Promise<Segment> => {
-    const query = { ...overrides, [paging.cursorParam]: segment.page.cursor, ...(sizeParam === undefined ? {} : { [sizeParam]: count }) };
+    const query = {
+      ...overrides,
+      [paging.cursorParam]: segment.page.cursor,
+      ...(sizeParam === undefined ? {} : { [sizeParam]: count }),
+    };
     const page = await ctx.client.requestPage(buildRequest(tool.binding, args, query), paging, options);
     return { page, items: page.data.map(project) };
   };
@@ -131,7 +149,10 @@ interface CutOptions {
 }
 
 /** The first k items that fit (and respect `limit`), with the cursor that resumes right after them. */
-async function cutList(segments: readonly Segment[], { limit, budget, canShrink, nextOf, refetch }: CutOptions): Promise<ListResult> {
+async function cutList(
+  segments: readonly Segment[],
+  { limit, budget, canShrink, nextOf, refetch }: CutOptions,
+): Promise<ListResult> {
   const all = segments.flatMap((s) => s.items);
   const cursors = segments.flatMap((s) => [s.page.cursor ?? '', s.page.nextCursor ?? '']);
   // Room for a cursor as long as any seen so far (the refetched one is not known yet).
@@ -139,7 +160,12 @@ async function cutList(segments: readonly Segment[], { limit, budget, canShrink,
   const fit = fitCount(all, budget, (items) => ({ items, nextCursor: placeholder, hasMore: true }));
   const keep = Math.max(1, Math.min(fit, limit ?? all.length, all.length));
   const last = segments[segments.length - 1];
-  if (last === undefined || all.length === 0) return { items: [], nextCursor: last === undefined ? null : nextOf(last.page), hasMore: last?.page.hasNextPage() ?? false };
+  if (last === undefined || all.length === 0)
+    return {
+      items: [],
+      nextCursor: last === undefined ? null : nextOf(last.page),
+      hasMore: last?.page.hasNextPage() ?? false,
+    };
 
   let before = 0;
   for (const segment of segments) {
@@ -147,7 +173,11 @@ async function cutList(segments: readonly Segment[], { limit, budget, canShrink,
     if (within <= segment.items.length) {
       const head = all.slice(0, before);
       if (within === segment.items.length) {
-        return { items: [...head, ...segment.items], nextCursor: nextOf(segment.page), hasMore: segment.page.hasNextPage() };
+        return {
+          items: [...head, ...segment.items],
+          nextCursor: nextOf(segment.page),
+          hasMore: segment.page.hasNextPage(),
+        };
       }
       if (!canShrink) {
         // Without a page-size parameter (or with page numbers) the page cannot be re-cut: say what the cursor skips.
@@ -156,7 +186,9 @@ async function cutList(segments: readonly Segment[], { limit, budget, canShrink,
           items: [...head, ...segment.items.slice(0, within)],
           nextCursor: nextOf(segment.page),
           hasMore: segment.page.hasNextPage(),
-          truncated: { note: `${skipped} more items of this page did not fit the ${budget}-character result budget and are skipped by nextCursor; ask for fewer fields to fit more.` },
+          truncated: {
+            note: `${skipped} more items of this page did not fit the ${budget}-character result budget and are skipped by nextCursor; ask for fewer fields to fit more.`,
+          },
         };
       }
       const again = await refetch(segment, within);
@@ -170,14 +202,25 @@ async function cutList(segments: readonly Segment[], { limit, budget, canShrink,
 /** One item larger than the whole budget: cut its long arrays rather than return nothing. */
 function fitSingleItem(result: ListResult, budget: number): ListResult {
   if (result.items.length !== 1 || jsonSize(result) <= budget) return result;
-  const overhead = jsonSize({ ...result, items: [null], truncated: arraysNote([{ path: '/items/0/x', kept: 0, total: 0 }], budget) }) + 200;
+  const overhead =
+    jsonSize({ ...result, items: [null], truncated: arraysNote([{ path: '/items/0/x', kept: 0, total: 0 }], budget) }) +
+    200;
   const cut = cutArrays(result.items[0], budget - overhead);
   if (!cut.fits) {
     return {
       ...result,
       items: [],
-      truncated: { note: `The next item alone exceeds the ${budget}-character result budget and was skipped (nextCursor continues after it); ask for fewer fields.` },
+      truncated: {
+        note: `The next item alone exceeds the ${budget}-character result budget and was skipped (nextCursor continues after it); ask for fewer fields.`,
+      },
     };
   }
-  return { ...result, items: [cut.value], truncated: arraysNote(cut.cuts.map((c) => ({ ...c, path: `/items/0${c.path}` })), budget) };
+  return {
+    ...result,
+    items: [cut.value],
+    truncated: arraysNote(
+      cut.cuts.map((c) => ({ ...c, path: `/items/0${c.path}` })),
+      budget,
+    ),
+  };
 }

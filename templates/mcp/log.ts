@@ -33,7 +33,9 @@ export interface Logger {
 function describeData(data: Record<string, unknown> | undefined): string {
   if (data === undefined) return '';
   try {
-    const text = JSON.stringify(data, (_key, value: unknown) => (value instanceof Error ? `${value.name}: ${value.message}` : value));
+    const text = JSON.stringify(data, (_key, value: unknown) =>
+      value instanceof Error ? `${value.name}: ${value.message}` : value,
+    );
     return text === undefined || text === '{}' ? '' : ` ${text}`;
   } catch {
     return ' [unserialisable data]';

@@ -79,15 +79,28 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
   } catch (error) {
     // The client checks the base URL; say which variable held it.
     const where = config.baseUrl === undefined ? '' : ` (check ${app.settings.env.baseUrl})`;
-    io.stderr(redact(`${app.settings.name}: cannot create the API client${where}: ${error instanceof Error ? error.message : String(error)}\n`));
+    io.stderr(
+      redact(
+        `${app.settings.name}: cannot create the API client${where}: ${error instanceof Error ? error.message : String(error)}\n`,
+      ),
+    );
     return 1;
   }
-  if (config.region !== undefined && config.baseUrl !== undefined) logger.warn(`${app.settings.env.baseUrl} is set, so ${app.settings.env.region} is ignored`);
+  if (config.region !== undefined && config.baseUrl !== undefined)
+    logger.warn(`${app.settings.env.baseUrl} is set, so ${app.settings.env.region} is ignored`);
   const mode = config.mode ?? defaultMode(app.settings, app.tools);
-  serveStdio(() => createToolServer({ settings: app.settings, tools: app.tools, client, apiKey: config.apiKey, mode, logger }), {
-    onerror: (error) => logger.error(`transport error: ${error.message}`),
-  });
-  const target = config.baseUrl !== undefined ? app.settings.env.baseUrl : `region ${config.region ?? app.settings.regions[0] ?? 'default'}`;
-  logger.info(`ready on stdio: ${mode === 'static' ? `${app.tools.length} tools` : 'dynamic mode (3 tools)'}, API key from ${config.apiKeyVar}, ${target}`);
+  serveStdio(
+    () => createToolServer({ settings: app.settings, tools: app.tools, client, apiKey: config.apiKey, mode, logger }),
+    {
+      onerror: (error) => logger.error(`transport error: ${error.message}`),
+    },
+  );
+  const target =
+    config.baseUrl !== undefined
+      ? app.settings.env.baseUrl
+      : `region ${config.region ?? app.settings.regions[0] ?? 'default'}`;
+  logger.info(
+    `ready on stdio: ${mode === 'static' ? `${app.tools.length} tools` : 'dynamic mode (3 tools)'}, API key from ${config.apiKeyVar}, ${target}`,
+  );
   return 0;
 }

@@ -14,7 +14,8 @@ export function encodeSegment(name: string, value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') throw new ToolInputError(`"${name}" must be a string`);
-  if (value === '' || value === '.' || value === '..') throw new ToolInputError(`"${name}" must not be empty, "." or ".."`);
+  if (value === '' || value === '.' || value === '..')
+    throw new ToolInputError(`"${name}" must not be empty, "." or ".."`);
   if (FORBIDDEN.test(value)) throw new ToolInputError(`"${name}" must not contain CR, LF or NUL`);
   try {
     return encodeURIComponent(value);
@@ -30,7 +31,11 @@ function pick(args: ToolArguments, names: readonly string[]): Record<string, unk
 }
 
 /** The request for `args`, with `query` overrides (cursor, page size) applied on top. */
-export function buildRequest(binding: OperationBinding, args: ToolArguments, queryOverrides: Readonly<Record<string, unknown>> = {}): RequestSpecLike {
+export function buildRequest(
+  binding: OperationBinding,
+  args: ToolArguments,
+  queryOverrides: Readonly<Record<string, unknown>> = {},
+): RequestSpecLike {
   const path = binding.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeSegment(name, args[name]));
   const spec: RequestSpecLike = { method: binding.method, path, operationId: binding.operationId };
   const query = { ...pick(args, binding.queryParams), ...queryOverrides };

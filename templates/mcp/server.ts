@@ -36,7 +36,9 @@ function instructions(settings: McpSettings, mode: ToolMode): string {
 export function createToolServer(options: ToolServerOptions): McpServer {
   const { settings, tools, client } = options;
   const redact: Redact = createRedactor(options.apiKey);
-  const logger = options.logger ?? createLogger({ name: settings.name, level: 'warn', redact, write: (line) => process.stderr.write(line) });
+  const logger =
+    options.logger ??
+    createLogger({ name: settings.name, level: 'warn', redact, write: (line) => process.stderr.write(line) });
   const mode = options.mode ?? defaultMode(settings, tools);
   const server = new McpServer(
     { name: settings.name, version: settings.version },
@@ -47,7 +49,12 @@ export function createToolServer(options: ToolServerOptions): McpServer {
     for (const tool of tools) {
       server.registerTool(
         tool.name,
-        { title: tool.title, description: tool.description, inputSchema: inputSchemaOf(tool.inputSchema), annotations: tool.annotations },
+        {
+          title: tool.title,
+          description: tool.description,
+          inputSchema: inputSchemaOf(tool.inputSchema),
+          annotations: tool.annotations,
+        },
         (args, ctx) => executor.run(tool, args, ctx.mcpReq.signal),
       );
     }
@@ -56,11 +63,20 @@ export function createToolServer(options: ToolServerOptions): McpServer {
       const check = argumentChecker(meta.inputSchema);
       server.registerTool(
         meta.name,
-        { title: meta.title, description: meta.description, inputSchema: inputSchemaOf(meta.inputSchema), annotations: meta.annotations },
+        {
+          title: meta.title,
+          description: meta.description,
+          inputSchema: inputSchemaOf(meta.inputSchema),
+          annotations: meta.annotations,
+        },
         (args, ctx) => {
           const problem = check(args);
           if (problem === undefined) return meta.run(args, ctx.mcpReq.signal);
-          const error = { code: 'INVALID_ARGUMENTS', message: `Invalid arguments for ${meta.name}: ${problem.message}`, hint: 'Fix the arguments (see the tool input schema) and call again.' };
+          const error = {
+            code: 'INVALID_ARGUMENTS',
+            message: `Invalid arguments for ${meta.name}: ${problem.message}`,
+            hint: 'Fix the arguments (see the tool input schema) and call again.',
+          };
           return textResult({ error }, redact, true);
         },
       );

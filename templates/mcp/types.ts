@@ -142,5 +142,9 @@ export interface PagePromiseLike extends PromiseLike<PageLike> {
 
 export interface ApiClientLike {
   request(spec: RequestSpecLike, options?: CallOptions): PromiseLike<unknown>;
-  requestPage(spec: RequestSpecLike, paging: PagingBinding, options?: CallOptions & { maxItems?: number }): PagePromiseLike;
+  requestPage(
+    spec: RequestSpecLike,
+    paging: PagingBinding,
+    options?: CallOptions & { maxItems?: number },
+  ): PagePromiseLike;
 }

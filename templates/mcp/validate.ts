@@ -4,7 +4,13 @@
  * does by default: the API itself is the judge of date spellings, and its VALIDATION_ERROR
  * comes back as a tool error naming the field.
  */
-import { fromJsonSchema, type JsonSchemaType, type JsonSchemaValidator, type jsonSchemaValidator, type StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import {
+  fromJsonSchema,
+  type JsonSchemaType,
+  type JsonSchemaValidator,
+  type jsonSchemaValidator,
+  type StandardSchemaWithJSON,
+} from '@modelcontextprotocol/server';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
 import type { JsonObject, JsonValue } from './types.js';
 
@@ -19,7 +25,11 @@ function withoutFormats(schema: JsonValue): JsonValue {
     // `format` is a keyword only where its value is a string; a property named "format" stays.
     if (key === 'format' && typeof value === 'string') continue;
     if (DATA_KEYWORDS.has(key)) out[key] = value;
-    else out[key] = key === 'properties' && typeof value === 'object' && value !== null && !Array.isArray(value) ? propertiesWithoutFormats(value) : withoutFormats(value);
+    else
+      out[key] =
+        key === 'properties' && typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? propertiesWithoutFormats(value)
+          : withoutFormats(value);
   }
   return out;
 }
@@ -63,18 +73,23 @@ export interface ArgumentProblem {
 export function argumentChecker(schema: JsonObject): (args: unknown) => ArgumentProblem | undefined {
   const validate = argumentValidator.getValidator<ToolArgs>(schema as unknown as JsonSchemaType);
   const properties = schema['properties'];
-  const known = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : [];
+  const known =
+    typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : [];
   return (args) => {
     const result = validate(args);
     if (result.valid) return undefined;
     // "#: Property "x" does not match schema.; #/x: 0 is less than 1." → keep the specific part.
     const parts = result.errorMessage.split(/;\s*/).filter((p) => p !== '');
-    const specific = parts.filter((p) => !/^#: Property ".*" does not match (schema|additional properties schema)\.$/.test(p));
+    const specific = parts.filter(
+      (p) => !/^#: Property ".*" does not match (schema|additional properties schema)\.$/.test(p),
+    );
     const field = /^#\/([^:/]+)/.exec(specific[0] ?? '')?.[1] ?? /property "([^"]+)"/.exec(result.errorMessage)?.[1];
     const message = (specific.length > 0 ? specific : parts)
       .map((part) => {
         const extra = /^#\/([^:/]+): False boolean schema\.$/.exec(part);
-        return extra === null ? part : `unknown argument "${extra[1]}" (expected one of: ${known.join(', ') || 'none'})`;
+        return extra === null
+          ? part
+          : `unknown argument "${extra[1]}" (expected one of: ${known.join(', ') || 'none'})`;
       })
       .join('; ');
     return field === undefined ? { message } : { message, field };

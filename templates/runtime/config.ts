@@ -69,7 +69,8 @@ function resolveApiKey(options: ClientOptions, settings: ApiSettings): string {
       `The ${settings.clientName} API key from ${source} is malformed: ${expected} (got ${key.length} characters).`,
     );
   }
-  if (/[\r\n\0]/.test(key)) throw new ClientError(`The ${settings.clientName} API key from ${source} contains control characters.`);
+  if (/[\r\n\0]/.test(key))
+    throw new ClientError(`The ${settings.clientName} API key from ${source} contains control characters.`);
   return key;
 }
 
@@ -86,7 +87,9 @@ function resolveBaseUrl(options: ClientOptions, settings: ApiSettings): string {
   const region = options.region ?? settings.defaultServer;
   const server = Object.prototype.hasOwnProperty.call(settings.servers, region) ? settings.servers[region] : undefined;
   if (server === undefined) {
-    const valid = Object.keys(settings.servers).map((name) => `"${name}"`).join(', ');
+    const valid = Object.keys(settings.servers)
+      .map((name) => `"${name}"`)
+      .join(', ');
     throw new ClientError(`Unknown region "${region}" for the ${settings.clientName} client; valid regions: ${valid}.`);
   }
   return normalizeBaseUrl(server);
@@ -94,9 +97,13 @@ function resolveBaseUrl(options: ClientOptions, settings: ApiSettings): string {
 
 function resolveAuthHeader(options: ClientOptions, settings: ApiSettings): { header: string; prefix: string } {
   const choice = options.authHeader ?? settings.auth.default;
-  const found = Object.prototype.hasOwnProperty.call(settings.auth.headers, choice) ? settings.auth.headers[choice] : undefined;
+  const found = Object.prototype.hasOwnProperty.call(settings.auth.headers, choice)
+    ? settings.auth.headers[choice]
+    : undefined;
   if (found === undefined) {
-    const valid = Object.keys(settings.auth.headers).map((name) => `"${name}"`).join(', ');
+    const valid = Object.keys(settings.auth.headers)
+      .map((name) => `"${name}"`)
+      .join(', ');
     throw new ClientError(`Unknown authHeader "${choice}"; valid values: ${valid}.`);
   }
   return found;

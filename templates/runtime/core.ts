@@ -8,40 +8,14 @@ import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } f
 import { invalidResponse, readOutcome, type Outcome } from './outcome.js';
 import { Page, PagePromise, type PageSource, type PagingSpec } from './pagination.js';
 import { createRedactor, type Redactor } from './redact.js';
-import type { QueryStyle } from './query.js';
-import type { ResponseType } from './response.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { ApiSettings } from './settings.js';
 import { sendOnce, sleep, type AttemptLimits, type AttemptResult } from './transport.js';
 import { buildUrl } from './url.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+import type { HttpMethod, RequestSpec } from './request-spec.js';
 
-/** One operation call as the generated code describes it. */
-export interface RequestSpec {
-  method: HttpMethod;
-  /** Already encoded (see encodePath), starting with "/". */
-  path: string;
-  /** Query parameters (see serializeQuery); undefined/null values are skipped. */
-  query?: object;
-  /** Header parameters of the operation, "simple" style; undefined values are skipped. */
-  headers?: Readonly<Record<string, unknown>>;
-  /** Per-parameter query serialisation when it differs from form/explode. */
-  queryStyles?: Readonly<Record<string, QueryStyle>>;
-  body?: unknown;
-  /**
-   * "json" (default) serialises `body`; "raw" sends it as given (string, Blob, bytes, ...).
-   * Retries resend the same body, so a raw body must be replayable (not a one-shot stream).
-   */
-  bodyType?: 'json' | 'raw';
-  /** Content-Type of a raw body (omitted for FormData, whose boundary fetch sets itself). */
-  contentType?: string;
-  /** Extension: how to decode a 2xx body; default "json". */
-  responseType?: ResponseType;
-  /** Default true; false sends no credentials (e.g. a health probe). */
-  auth?: boolean;
-  operationId: string;
-}
+export type { HttpMethod, RequestSpec } from './request-spec.js';
 
 interface PreparedRequest {
   url: string;
@@ -113,7 +87,8 @@ export class ApiClient {
       throw new ClientError('maxPages must be a positive integer');
     }
     const load = async (cursor: string | undefined): Promise<WithResponse<Page<TBody, TItem>>> => {
-      const pageSpec = cursor === undefined ? spec : { ...spec, query: { ...spec.query, [paging.cursorParam]: cursor } };
+      const pageSpec =
+        cursor === undefined ? spec : { ...spec, query: { ...spec.query, [paging.cursorParam]: cursor } };
       const result = await this.#execute<TBody>(pageSpec, requestOptions);
       const page = new Page<TBody, TItem>(result.data, result.response, paging, cursor, source);
       return { ...result, data: page };
@@ -124,13 +99,15 @@ export class ApiClient {
     };
     const initial = spec.query === undefined ? undefined : (spec.query as Record<string, unknown>)[paging.cursorParam];
     // A resumed walk starts from the given position: a saved cursor, or an offset / page number.
-    const firstCursor = (typeof initial === 'string' && initial !== '') || typeof initial === 'number' ? String(initial) : undefined;
+    const firstCursor =
+      (typeof initial === 'string' && initial !== '') || typeof initial === 'number' ? String(initial) : undefined;
     return new PagePromise<TBody, TItem>(load(firstCursor), { maxItems, maxPages });
   }
 
   async #execute<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
     const request = this.#prepare(spec, options);
-    const maxRetries = options.maxRetries === undefined ? this.maxRetries : checkMaxRetries(options.maxRetries, 'maxRetries');
+    const maxRetries =
+      options.maxRetries === undefined ? this.maxRetries : checkMaxRetries(options.maxRetries, 'maxRetries');
     const timeout = options.timeout === undefined ? this.timeout : checkDuration(options.timeout, 'timeout');
     const deadline = options.deadline === undefined ? this.deadline : checkDuration(options.deadline, 'deadline');
     const deadlineAt = deadline === undefined ? undefined : Date.now() + deadline;
@@ -143,7 +120,9 @@ export class ApiClient {
       const byDeadline = remaining < timeout;
       const limits: AttemptLimits = {
         timeoutMs: Math.max(0, Math.min(timeout, remaining)),
-        timeoutMessage: byDeadline ? `Request exceeded the overall deadline of ${deadline} ms` : `Request timed out after ${timeout} ms`,
+        timeoutMessage: byDeadline
+          ? `Request exceeded the overall deadline of ${deadline} ms`
+          : `Request timed out after ${timeout} ms`,
         signal,
         retries: attempt - 1,
       };
@@ -175,7 +154,12 @@ export class ApiClient {
    * One attempt, with hooks around it. Returns the decoded result or the error it produced;
    * the retry loop decides what an error means.
    */
-  async #attempt<T>(request: PreparedRequest, spec: RequestSpec, attempt: number, limits: AttemptLimits): Promise<Outcome<T>> {
+  async #attempt<T>(
+    request: PreparedRequest,
+    spec: RequestSpec,
+    attempt: number,
+    limits: AttemptLimits,
+  ): Promise<Outcome<T>> {
     const url = this.#redactor.text(request.url);
     const hookInfo = { method: request.method, url, attempt, headers: this.#redactor.headers(request.headers) };
     this.#callHook('onRequest', hookInfo);
@@ -191,7 +175,12 @@ export class ApiClient {
     }
     const outcome = readOutcome<T>(sent, spec.responseType ?? 'json', limits.retries, this.#redactor, this.#settings);
     const error = 'error' in outcome ? { error: outcome.error } : {};
-    this.#callHook('onResponse', { ...hookInfo, status: sent.response.status, durationMs: Date.now() - started, ...error });
+    this.#callHook('onResponse', {
+      ...hookInfo,
+      status: sent.response.status,
+      durationMs: Date.now() - started,
+      ...error,
+    });
     return outcome;
   }
 
@@ -206,7 +195,8 @@ export class ApiClient {
     }
     let body: BodyInit | null = null;
     if (spec.body !== undefined) {
-      if (spec.method === 'GET' || spec.method === 'HEAD') throw new ClientError(`${spec.method} requests cannot have a body`);
+      if (spec.method === 'GET' || spec.method === 'HEAD')
+        throw new ClientError(`${spec.method} requests cannot have a body`);
       if (spec.bodyType === 'raw') {
         body = spec.body as BodyInit;
         if (spec.contentType !== undefined) defaults['content-type'] = spec.contentType;

@@ -48,13 +48,19 @@ export function mergeHeaders(layers: readonly HeaderLayer[]): Record<string, str
  * Header parameters in OpenAPI's "simple" style (explode false): arrays as `a,b`, objects as
  * `k,v,k,v`. undefined/null leave the header out.
  */
-export function serializeHeaderParams(params: Readonly<Record<string, unknown>> | undefined): Record<string, string | undefined> | undefined {
+export function serializeHeaderParams(
+  params: Readonly<Record<string, unknown>> | undefined,
+): Record<string, string | undefined> | undefined {
   if (params === undefined) return undefined;
   const out: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
     const part = (v: unknown): string => formatScalar(name, v);
-    if (Array.isArray(value)) out[name] = (value as unknown[]).filter((v) => v !== undefined && v !== null).map(part).join(',');
+    if (Array.isArray(value))
+      out[name] = (value as unknown[])
+        .filter((v) => v !== undefined && v !== null)
+        .map(part)
+        .join(',');
     else if (typeof value === 'object' && !(value instanceof Date)) {
       const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
       out[name] = entries.flatMap(([k, v]) => [k, part(v)]).join(',');

@@ -63,7 +63,12 @@ export function getPath(value: unknown, path: readonly string[]): unknown {
  * page number computed from this page. Undefined when there is none (last page, or a total that
  * says everything has been seen).
  */
-function nextPosition(body: unknown, paging: PagingSpec, cursor: string | undefined, received: number): string | undefined {
+function nextPosition(
+  body: unknown,
+  paging: PagingSpec,
+  cursor: string | undefined,
+  received: number,
+): string | undefined {
   const style = paging.style ?? 'cursor';
   if (style === 'cursor') {
     const next = getPath(body, paging.nextCursorPath);
@@ -98,7 +103,13 @@ export class Page<TBody, TItem> {
   readonly #hasMore: unknown;
   readonly #source: PageSource<TBody, TItem>;
 
-  constructor(body: TBody, response: Response, paging: PagingSpec, cursor: string | undefined, source: PageSource<TBody, TItem>) {
+  constructor(
+    body: TBody,
+    response: Response,
+    paging: PagingSpec,
+    cursor: string | undefined,
+    source: PageSource<TBody, TItem>,
+  ) {
     const items = getPath(body, paging.itemsPath);
     this.body = body;
     this.response = response;

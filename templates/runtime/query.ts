@@ -27,12 +27,15 @@ export function serializeQuery(query: object | undefined, styles?: Readonly<Reco
     const style = styles?.[key]?.style ?? 'form';
     const explode = styles?.[key]?.explode ?? style === 'form';
     if (Array.isArray(value)) {
-      const items = (value as unknown[]).filter((item) => item !== undefined && item !== null).map((item) => formatScalar(key, item));
+      const items = (value as unknown[])
+        .filter((item) => item !== undefined && item !== null)
+        .map((item) => formatScalar(key, item));
       if (explode || style === 'deepObject') for (const item of items) params.append(key, item);
       else if (items.length > 0) params.append(key, items.join(DELIMITER[style]));
     } else if (isPlainObject(value)) {
       const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
-      if (style === 'deepObject') for (const [k, v] of entries) params.append(`${key}[${k}]`, formatScalar(`${key}[${k}]`, v));
+      if (style === 'deepObject')
+        for (const [k, v] of entries) params.append(`${key}[${k}]`, formatScalar(`${key}[${k}]`, v));
       else if (explode) for (const [k, v] of entries) params.append(k, formatScalar(`${key}.${k}`, v));
       else params.append(key, entries.flatMap(([k, v]) => [k, formatScalar(`${key}.${k}`, v)]).join(','));
     } else {
@@ -43,7 +46,12 @@ export function serializeQuery(query: object | undefined, styles?: Readonly<Reco
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Date) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  );
 }
 
 export function formatScalar(key: string, value: unknown): string {

@@ -125,5 +125,12 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
     return out;
   };
 
-  return { text, headers, value: (value) => walk(value, 0, new WeakSet()), json, responseHeaders, cause: (value) => cause(value) };
+  return {
+    text,
+    headers,
+    value: (value) => walk(value, 0, new WeakSet()),
+    json,
+    responseHeaders,
+    cause: (value) => cause(value),
+  };
 }

@@ -22,7 +22,13 @@ export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 // Fetch's "request-body-header names": meaningless once the body is dropped.
-const BODY_HEADERS: readonly string[] = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
+const BODY_HEADERS: readonly string[] = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-location',
+];
 
 export interface HopRequest {
   url: string;
@@ -32,9 +38,7 @@ export interface HopRequest {
 }
 
 export type RedirectDecision =
-  | { kind: 'final' }
-  | { kind: 'follow'; request: HopRequest }
-  | { kind: 'refuse'; reason: string };
+  { kind: 'final' } | { kind: 'follow'; request: HopRequest } | { kind: 'refuse'; reason: string };
 
 /**
  * What to do with `response`, the answer to `request` after `hops` redirects already followed

@@ -20,14 +20,21 @@ export function decodeSuccessBody(
   if (responseType === 'none' || status === 204 || status === 205) return undefined;
   if (responseType === 'text') return bodyText;
   if (bodyText.trim() === '') {
-    throw new InvalidResponseError(`Expected a JSON body but the ${status} response was empty`, status, headers, settings);
+    throw new InvalidResponseError(
+      `Expected a JSON body but the ${status} response was empty`,
+      status,
+      headers,
+      settings,
+    );
   }
   try {
     return JSON.parse(bodyText) as unknown;
   } catch {
     const type = headers.get('content-type') ?? 'no content-type';
     const start = bodyText.slice(0, 80).replace(/\s+/g, ' ');
-    const why = endsMidDocument(bodyText) ? ` it stops mid-document after ${bodyText.length} characters (truncated?):` : '';
+    const why = endsMidDocument(bodyText)
+      ? ` it stops mid-document after ${bodyText.length} characters (truncated?):`
+      : '';
     throw new InvalidResponseError(
       `Expected a JSON body but the ${status} response (${type}) is not valid JSON:${why} ${start}`,
       status,

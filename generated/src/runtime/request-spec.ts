@@ -1,0 +1,31 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/request-spec.ts.
+import type { QueryStyle } from './query.js';
+import type { ResponseType } from './response.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** One operation call as the generated code describes it. */
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Already encoded (see encodePath), starting with "/". */
+  path: string;
+  /** Query parameters (see serializeQuery); undefined/null values are skipped. */
+  query?: object;
+  /** Header parameters of the operation, "simple" style; undefined values are skipped. */
+  headers?: Readonly<Record<string, unknown>>;
+  /** Per-parameter query serialisation when it differs from form/explode. */
+  queryStyles?: Readonly<Record<string, QueryStyle>>;
+  body?: unknown;
+  /**
+   * "json" (default) serialises `body`; "raw" sends it as given (string, Blob, bytes, ...).
+   * Retries resend the same body, so a raw body must be replayable (not a one-shot stream).
+   */
+  bodyType?: 'json' | 'raw';
+  /** Content-Type of a raw body (omitted for FormData, whose boundary fetch sets itself). */
+  contentType?: string;
+  /** Extension: how to decode a 2xx body; default "json". */
+  responseType?: ResponseType;
+  /** Default true; false sends no credentials (e.g. a health probe). */
+  auth?: boolean;
+  operationId: string;
+}
