@@ -96,6 +96,8 @@ export const DEFAULT_PAGINATION: PaginationStyleConfig = {
 export interface RawConfigInput {
   data: unknown;
   file?: string;
+  /** The file's text, hashed into the generation lock. */
+  text?: string;
 }
 
 export async function readConfigFile(file: string): Promise<RawConfigInput> {
@@ -106,7 +108,7 @@ export async function readConfigFile(file: string): Promise<RawConfigInput> {
     throw new GeneratorError(`Cannot read config file: ${(error as Error).message}`, '#', file);
   }
   try {
-    return { data: parseYaml(text) ?? {}, file };
+    return { data: parseYaml(text) ?? {}, file, text };
   } catch (error) {
     throw new GeneratorError(`Config is not valid YAML: ${(error as Error).message}`, '#', file);
   }

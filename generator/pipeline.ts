@@ -59,7 +59,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const source = await resolveSpecSource(options.spec, options.config);
   const loaded = await timed('load', () => loadSpec(source.spec));
   const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
-  const configText = source.config ? await readFile(source.config, 'utf8') : undefined;
+  const configText = rawConfig.text;
   const ir = await timed('ir', () => {
     const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
     const config = resolveConfig(rawConfig, { title });

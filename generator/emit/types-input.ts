@@ -1,4 +1,5 @@
 import { isObject } from '../ir/refs.js';
+import { lookupPointer } from '../json-pointer.js';
 
 /**
  * openapi-typescript trips over two things real specs contain: `$ref`s that point inside
@@ -26,7 +27,7 @@ export function prepareForTypes(document: Record<string, unknown>): Record<strin
     const base = ref.replace(/^#\/paths\//, '').split('/').map(decode).join(' ').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || 'Hoisted';
     let name = base;
     for (let i = 2; name in schemas; i++) name = `${base}${i}`;
-    schemas[name] = lookup(document, ref);
+    schemas[name] = lookupPointer(document, ref);
     renamed.set(ref, `#/components/schemas/${name}`);
   }
   walk(copy, (node) => {
@@ -58,14 +59,5 @@ const decode = (segment: string): string => segment.replace(/~1/g, '/').replace(
 /** Discriminator mapping values are refs (`#/…`) or bare schema names. */
 function resolves(document: Record<string, unknown>, target: string): boolean {
   const ref = target.startsWith('#') ? target : `#/components/schemas/${target}`;
-  return lookup(document, ref) !== undefined;
-}
-
-function lookup(document: Record<string, unknown>, ref: string): unknown {
-  let node: unknown = document;
-  for (const segment of ref.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode)) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
+  return lookupPointer(document, ref) !== undefined;
 }

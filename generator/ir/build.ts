@@ -199,7 +199,7 @@ function requiresAuth(security: unknown): boolean {
 
 function resolveServers(document: JsonObject, config: CodegenConfig): ApiIR['servers'] {
   const declared = (Array.isArray(document.servers) ? document.servers : []).filter(isObject).map((s) => ({
-    url: substituteVariables(String(s.url ?? '')),
+    url: String(s.url ?? ''),
     ...(typeof s.description === 'string' ? { description: s.description } : {}),
   }));
   const regionEntries = Object.entries(config.regions);
@@ -214,11 +214,6 @@ function resolveServers(document: JsonObject, config: CodegenConfig): ApiIR['ser
     }
     return { ...found, url: found.url.replace(/\/+$/, ''), name };
   });
-}
-
-function substituteVariables(url: string): string {
-  // Variables are resolved to their defaults by the caller's own server choice; keep the template readable.
-  return url;
 }
 
 function schemaAliases(document: JsonObject, exported: Set<string>): ApiIR['schemaAliases'] {

@@ -1,4 +1,5 @@
 import { GeneratorError } from '../errors.js';
+import { lookupPointer } from '../json-pointer.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -31,17 +32,8 @@ export class RefResolver {
 
   /** The value at a `#/a/b` pointer, or a GeneratorError naming the pointer that referenced it. */
   lookup(ref: string, from: string): unknown {
-    const segments = ref === '#' ? [] : ref.replace(/^#\/?/, '').split('/').map(decodeSegment);
-    let node: unknown = this.document;
-    for (const segment of segments) {
-      if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
-      else if (isObject(node) && Object.hasOwn(node, segment)) node = node[segment];
-      else throw new GeneratorError(`Unresolved $ref "${ref}"`, from, this.file);
-    }
+    const node = lookupPointer(this.document, ref);
+    if (node === undefined) throw new GeneratorError(`Unresolved $ref "${ref}"`, from, this.file);
     return node;
   }
-}
-
-function decodeSegment(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
 }

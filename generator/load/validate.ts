@@ -1,5 +1,6 @@
 import { BaseResolver, bundle, createConfig, lintDocument, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { GeneratorError } from '../errors.js';
+import { lookupPointer } from '../json-pointer.js';
 
 export interface ValidatedSpec {
   /** The bundled document: every external `$ref` pulled into `components`, local refs kept. */
@@ -138,22 +139,7 @@ const NAMED_MAPS = new Set(['paths', 'webhooks', 'headers', 'properties', 'patte
  * cycles; this names the pointer in both cases.
  */
 function checkLocalRefs(root: Record<string, unknown>, location: string): void {
-  const decode = (segment: string): string => {
-    try {
-      return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
-    } catch {
-      return segment;
-    }
-  };
-  const lookup = (ref: string): unknown => {
-    const path = ref.replace(/^#\/?/, '');
-    let node: unknown = root;
-    for (const key of path === '' ? [] : path.split('/').map(decode)) {
-      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
-      node = (node as Record<string, unknown>)[key];
-    }
-    return node;
-  };
+  const lookup = (ref: string): unknown => lookupPointer(root, ref);
   const visit = (node: unknown, pointer: string, parentKey = ''): void => {
     if (typeof node !== 'object' || node === null) return;
     const ref = (node as { $ref?: unknown }).$ref;
