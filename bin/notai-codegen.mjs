@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the prebuilt bundle (dist/notai-codegen.mjs, made by `npm ci` via "prepare") when it is
+// Runs the prebuilt bundle (dist/notai-codegen.cjs, made by `npm ci` via "prepare") when it is
 // newer than every generator source; otherwise runs the TypeScript sources through tsx, so an
 // edited generator is never shadowed by a stale build.
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'notai-codegen.mjs');
+const bundle = join(root, 'dist', 'notai-codegen.cjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -18,12 +18,13 @@ function newestSource(dir) {
   return newest;
 }
 
-let main;
+const argv = process.argv.slice(2);
 if (existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newestSource(join(root, 'generator')), newestSource(join(root, 'templates')))) {
-  ({ main } = await import(bundle));
+  const { runBundle } = await import('./run-bundle.mjs');
+  process.exitCode = await runBundle(bundle, argv);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../generator/cli.ts'));
+  const { main } = await import('../generator/cli.ts');
+  process.exitCode = await main(argv);
 }
-process.exitCode = await main(process.argv.slice(2));

@@ -1,25 +1,52 @@
-// Bundles the generator CLI into dist/notai-codegen.mjs (dependencies stay external), so the
-// installed command starts without compiling TypeScript. Runs on `npm ci` via "prepare";
-// bin/notai-codegen.mjs falls back to tsx whenever this bundle is older than the sources.
-import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
+// Bundles the generator CLI and its dependencies into one CommonJS file, dist/notai-codegen.cjs,
+// run by bin/notai-codegen.mjs through bin/run-bundle.mjs (with a V8 code cache). Runs on
+// `npm ci` via "prepare"; bin/notai-codegen.mjs falls back to tsx whenever this bundle is older
+// than the sources. See docs/decisions.md ("One bundled, code-cached CLI").
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: [join(root, 'generator', 'cli.ts')],
-  outdir: join(root, 'dist'),
-  entryNames: 'notai-codegen',
-  chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
-  // Code splitting keeps each command's dependencies behind its dynamic import.
-  splitting: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
+
+/** The bundle's file name inside the output directory. */
+export const BUNDLE_NAME = 'notai-codegen.cjs';
+
+/**
+ * Builds the bundle into `outdir` (emptied first) and returns its path.
+ *
+ * - Dependencies are bundled: importing typescript, prettier and Redocly as separate packages costs
+ *   Node's ESM loader ~0.4 s per run (it lexes each large CommonJS file for named exports and
+ *   sniffs its module format), more than openapi-typescript's whole run on a small spec.
+ * - CommonJS, so the launcher can compile it with `vm.Script` and a V8 code cache (Node 20 has no
+ *   code cache for ES modules).
+ * - One TypeScript: ts-morph ships its own copy (6.x) inside @ts-morph/common; openapi-typescript
+ *   is pointed at the same copy instead of a second 9 MB compiler. test/generator/bundle.test.ts
+ *   checks the bundle prints the same bytes as the sources do.
+ */
+export async function buildCli(outdir) {
+  const require = createRequire(join(root, 'package.json'));
+  const { build } = require('esbuild');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const outfile = join(outdir, BUNDLE_NAME);
+  await build({
+    entryPoints: [join(root, 'generator', 'cli.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    alias: { typescript: join(root, 'node_modules', '@ts-morph', 'common', 'dist', 'typescript.js') },
+    // ES modules among the dependencies (and generator/root.ts) read import.meta.url.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildCli(join(root, 'dist'));
+}

@@ -54,7 +54,7 @@ function newestMtime(dir: string): number {
 
 /** Mirrors the check in bin/notai-codegen.mjs. */
 export function generatorMode(): string {
-  const bundle = join(ROOT, 'dist', 'notai-codegen.mjs');
+  const bundle = join(ROOT, 'dist', 'notai-codegen.cjs');
   if (!existsSync(bundle)) return 'tsx (no prebuilt bundle: run `npm run prepare`)';
   return statSync(bundle).mtimeMs >= newestMtime(join(ROOT, 'generator'))
     ? 'prebuilt bundle (dist/)'

@@ -1,14 +1,15 @@
 /**
- * Our generator as `npm ci` installs it: the generator/ sources bundled with esbuild exactly as
- * scripts/build-cli.mjs does (dependencies external, code splitting, node20), but into
+ * Our generator as `npm ci` installs it: the bundle scripts/build-cli.mjs makes, run through
+ * bin/run-bundle.mjs (V8 code cache) exactly as bin/notai-codegen.mjs runs it, but built into
  * .tmp/bench-generator/ (gitignored scratch) so that one benchmark run uses one snapshot of the
  * sources even while generator/ is being edited (bin/notai-codegen.mjs would silently fall back
- * to tsx when dist/ is stale). It must sit directly under the root: from bench/ the external
- * imports would resolve to bench/node_modules (the peers' older yaml, typescript, ...).
+ * to tsx when dist/ is stale). It must sit under the root: the bundle finds templates/ by walking
+ * up from its own location.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, rootEsbuild } from './paths.js';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './paths.js';
 
 export interface OurCli {
   /** Run as `node <launcher> generate …`. */
@@ -19,27 +20,16 @@ export interface OurCli {
 export async function buildOurCli(): Promise<OurCli> {
   const started = performance.now();
   const outdir = join(ROOT, '.tmp', 'bench-generator');
-  rmSync(outdir, { recursive: true, force: true });
-  mkdirSync(outdir, { recursive: true });
-  await rootEsbuild().build({
-    entryPoints: [join(ROOT, 'generator', 'cli.ts')],
-    outdir,
-    entryNames: 'notai-codegen',
-    chunkNames: 'chunks/[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const { buildCli } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build-cli.mjs')).href)) as {
+    buildCli: (outdir: string) => Promise<string>;
+  };
+  const bundle = await buildCli(outdir);
   const launcher = join(outdir, 'launcher.mjs');
   // Same as bin/notai-codegen.mjs once it has picked the bundle.
   writeFileSync(
     launcher,
-    "import { main } from './notai-codegen.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n",
+    `import { runBundle } from ${JSON.stringify(pathToFileURL(join(ROOT, 'bin', 'run-bundle.mjs')).href)};\n` +
+      `process.exitCode = await runBundle(${JSON.stringify(bundle)}, process.argv.slice(2));\n`,
   );
   return { launcher, builtMs: performance.now() - started };
 }

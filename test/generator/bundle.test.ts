@@ -1,0 +1,85 @@
+/**
+ * The CLI as `npm ci` installs it: scripts/build-cli.mjs bundles generator/ and its dependencies
+ * (with openapi-typescript pointed at ts-morph's TypeScript) and bin/run-bundle.mjs runs it with a
+ * V8 code cache. Neither may change a byte of output, so the bundle's output is compared with the
+ * sources' on specs that exercise the types printer hard.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import { tempDir } from '../helpers/ir.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+// Inside the checkout: the bundle finds templates/ by walking up from its own location.
+const OUTDIR = join(ROOT, '.tmp', `bundle-test-${process.pid}`);
+const SPECS = {
+  pinned: join(ROOT, 'spec'),
+  figma: join(ROOT, 'node_modules', '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml'),
+  circular: join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'circular.json'),
+  schemaTypes: join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.1', 'json', 'schema-types.json'),
+};
+
+let bundle = '';
+
+function runBundled(args: string[], env: Record<string, string> = {}): { status: number | null; stderr: string } {
+  const script = `import { runBundle } from ${JSON.stringify(join(ROOT, 'bin', 'run-bundle.mjs'))};
+process.exitCode = await runBundle(${JSON.stringify(bundle)}, ${JSON.stringify(args)});`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: result.status, stderr: result.stderr };
+}
+
+function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return files;
+}
+
+const cacheFiles = (): string[] => (existsSync(join(OUTDIR, '.code-cache')) ? readdirSync(join(OUTDIR, '.code-cache')) : []);
+
+beforeAll(async () => {
+  const { buildCli } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as { buildCli: (outdir: string) => Promise<string> };
+  mkdirSync(OUTDIR, { recursive: true });
+  bundle = await buildCli(OUTDIR);
+}, 120_000);
+
+afterAll(() => rmSync(OUTDIR, { recursive: true, force: true }));
+
+describe('bundled CLI', () => {
+  it.each(Object.entries(SPECS))('prints the same bytes as the sources for %s', async (_name, spec) => {
+    const work = await tempDir('bundle-');
+    const fromSources = await generate({ spec, out: join(work, 'unused') });
+    const out = join(work, 'client');
+    const result = runBundled(['generate', '--spec', spec, '--out', out]);
+    // stderr may hold progress lines for slow stages; an error would also set the exit code.
+    expect(result.status, result.stderr).toBe(0);
+    const written = readTree(out);
+    expect([...written.keys()].sort()).toEqual([...fromSources.files.keys()].sort());
+    for (const [path, text] of fromSources.files) expect(written.get(path), path).toBe(text);
+  }, 120_000);
+
+  it('saves a code cache per command, reuses it, and can be turned off', async () => {
+    rmSync(join(OUTDIR, '.code-cache'), { recursive: true, force: true });
+    const work = await tempDir('bundle-cache-');
+    expect(runBundled(['--help']).status).toBe(0);
+    expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'a')], { NOTAI_CODEGEN_CODE_CACHE: '0' }).status).toBe(0);
+    expect(cacheFiles().filter((f) => f.endsWith('-generate.bin'))).toEqual([]);
+    expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'b')]).status).toBe(0);
+    const generateCache = cacheFiles().filter((f) => f.endsWith('-generate.bin'));
+    expect(generateCache).toHaveLength(1);
+    expect(cacheFiles().filter((f) => f.endsWith('-other.bin'))).toHaveLength(1);
+    // A run with the cache gives the same output as one without.
+    expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'c')]).status).toBe(0);
+    expect(readTree(join(work, 'c'))).toEqual(readTree(join(work, 'a')));
+    // A corrupt cache is rejected by V8 and replaced, never fatal.
+    const file = join(OUTDIR, '.code-cache', generateCache[0]!);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, 'not a code cache');
+    expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'd')]).status).toBe(0);
+    expect(readTree(join(work, 'd'))).toEqual(readTree(join(work, 'a')));
+    expect(readFileSync(file).byteLength).toBeGreaterThan(1_000_000);
+  }, 120_000);
+});
