@@ -99,7 +99,7 @@ export function tools(smoke: boolean, ourLauncher: string): Tool[] {
       invoke: (spec, out) => ({
         file: process.execPath,
         args: [ourLauncher, 'generate', '--spec', spec, '--out', out],
-        env: { ...process.env, NOTAI_CODEGEN_CODE_CACHE: '0' },
+        env: { ...process.env, NOTAI_CODEGEN_CACHE: '0' },
       }),
     },
     {
@@ -396,7 +396,7 @@ export async function runGen(options: GenOptions): Promise<Section> {
     'tsc column: `tsc --noEmit` over the output alone with one shared tsconfig (strict, moduleResolution Bundler, DOM lib, skipLibCheck); the time includes tsc start-up.',
     `"Well ahead" of hey-api and orval is read as ours ÷ peer ≤ ${WELL_AHEAD.toFixed(2)}× wall time.`,
     `Ours ran as the bundle \`npm ci\` builds (esbuild, as scripts/build-cli.mjs), built by the bench from generator/ at the start into .tmp/bench-generator/, so every run uses one snapshot of the sources (bin/notai-codegen.mjs at the time would have used: ${distMode}).`,
-    'Ours runs with the V8 code cache bin/run-bundle.mjs keeps next to the bundle (the warm-up run writes it), as every run after the first does for a user; the "cold" row turns the cache off (NOTAI_CODEGEN_CODE_CACHE=0): that is what the first run after an install costs. Targets are read from the cached row; the cold row carries none.',
+    'Ours runs with the V8 code cache bin/run-bundle.mjs keeps next to the bundle (the warm-up run writes it), as every run after the first does for a user; the "cold" row turns the cache off (NOTAI_CODEGEN_CACHE=0): that is what the first run after an install costs. Targets are read from the cached row; the cold row carries none.',
   ];
   try {
     for (const c of specCases(options)) {

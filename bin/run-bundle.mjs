@@ -6,7 +6,7 @@
 // compiled lazily during the run. The cache is keyed by Node/V8 version, the bundle's size and
 // mtime, and the command (a `--help` run compiles far less than `generate`). Any cache problem
 // falls back to a plain compile: the cache can only make a run faster, never change its result.
-// NOTAI_CODEGEN_CODE_CACHE=0 turns it off.
+// NOTAI_CODEGEN_CACHE=0 turns it off (and the format cache).
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,7 +41,7 @@ function writeCache(file, data) {
 
 /** Loads the bundle (as `require` would) and runs its `main(argv)`; resolves to the exit code. */
 export async function runBundle(bundle, argv) {
-  const useCache = process.env.NOTAI_CODEGEN_CODE_CACHE !== '0';
+  const useCache = process.env.NOTAI_CODEGEN_CACHE !== '0';
   const cacheFile = useCache ? cacheFileFor(bundle, argv) : undefined;
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), {

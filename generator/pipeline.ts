@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
 import { emitPackage } from './emit/index.js';
-import { formatFiles } from './format.js';
+import { formatFiles, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec } from './load/index.js';
@@ -47,7 +47,11 @@ async function toolVersions(): Promise<{ generator: string; typescript: string }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** One linear, timed run: load → ir → emit → format → write (or check). */
+/**
+ * One timed run: load → ir → emit → format → write (or check). Formatting runs in worker threads
+ * (format/pool.ts) and overlaps the MCP stage, so the `format` stage reports only the time left to
+ * wait for it once everything else is emitted.
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timed = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
@@ -56,6 +60,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return result;
   };
 
+  if (options.format !== false) warmFormatter();
   const source = await resolveSpecSource(options.spec, options.config);
   const loaded = await timed('load', () => loadSpec(source.spec));
   const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
@@ -75,10 +80,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       lock: { generatorVersion: versions.generator, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
     }),
   );
-  const files = options.format === false ? emitted : await timed('format', () => formatFiles(emitted));
+  const formatting = options.format === false ? Promise.resolve(emitted) : formatFiles(emitted);
+  // Awaited below; without this a formatting failure during the MCP stage would be "unhandled".
+  formatting.catch(() => undefined);
   const mcp = await timed('mcp', () =>
     mcpStage({ ir: ir.ir, config: ir.config, document: loaded.document, clientOut: options.out, specFile: loaded.location, configFile: source.config, format: options.format !== false }),
   );
+  const files = options.format === false ? emitted : await timed('format', () => formatting);
   const result: GenerateResult = { ir: ir.ir, files, warnings: loaded.warnings, ...(mcp ? { mcp } : {}) };
   if (options.check) {
     result.drift = await timed('check', () => findDrift(options.out, files));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * The generator's own package root (where package.json and templates/ live), found by walking up
  * from this module, so it is the same whether this runs from generator/*.ts or from the bundled
- * dist/notai-codegen.mjs.
+ * dist/notai-codegen.cjs.
  */
 function findRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {

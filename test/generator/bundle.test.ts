@@ -65,7 +65,7 @@ describe('bundled CLI', () => {
     rmSync(join(OUTDIR, '.code-cache'), { recursive: true, force: true });
     const work = await tempDir('bundle-cache-');
     expect(runBundled(['--help']).status).toBe(0);
-    expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'a')], { NOTAI_CODEGEN_CODE_CACHE: '0' }).status).toBe(0);
+    expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'a')], { NOTAI_CODEGEN_CACHE: '0' }).status).toBe(0);
     expect(cacheFiles().filter((f) => f.endsWith('-generate.bin'))).toEqual([]);
     expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'b')]).status).toBe(0);
     const generateCache = cacheFiles().filter((f) => f.endsWith('-generate.bin'));

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { check } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { PRETTIER } from '../../generator/format.js';
+import { PRETTIER } from '../../generator/format/index.js';
 
 const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
 

@@ -1,6 +1,6 @@
-import { format, type Options } from 'prettier';
-import { GeneratorError } from './errors.js';
+import type { Options } from 'prettier';
 
+/** The one prettier configuration every generated file is formatted with. */
 export const PRETTIER: Options = { printWidth: 120, singleQuote: true, trailingComma: 'all', proseWrap: 'preserve' };
 
 /**
@@ -22,25 +22,16 @@ const COPIED = /^src\/runtime\//;
  */
 export const MAX_FORMAT_BYTES = 64 * 1024;
 
-function parserFor(path: string): Options['parser'] | undefined {
+function parserFor(path: string): 'typescript' | 'json' | 'markdown' | undefined {
   if (path.endsWith('.ts')) return 'typescript';
   if (path.endsWith('.json')) return 'json';
   if (path.endsWith('.md')) return 'markdown';
   return undefined;
 }
 
-/** Stage 4: prettier over every emitted file. A failure here is a generator bug, reported with the file. */
-export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
-  const entries = await Promise.all(
-    [...files].map(async ([path, text]): Promise<[string, string]> => {
-      const parser = parserFor(path);
-      if (!parser || SKIP.has(path) || COPIED.test(path) || text.length > MAX_FORMAT_BYTES) return [path, text];
-      try {
-        return [path, await format(text, { ...PRETTIER, parser })];
-      } catch (error) {
-        throw new GeneratorError(`Generated ${path} could not be formatted (a generator bug): ${(error as Error).message.split('\n')[0]}`, '#', path, { cause: error });
-      }
-    }),
-  );
-  return new Map(entries);
+/** The prettier parser to format `path` with, or undefined when the file is written as emitted. */
+export function formatParser(path: string, text: string): string | undefined {
+  const parser = parserFor(path);
+  if (!parser || SKIP.has(path) || COPIED.test(path) || text.length > MAX_FORMAT_BYTES) return undefined;
+  return parser;
 }

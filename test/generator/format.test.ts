@@ -1,0 +1,84 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.js';
+import { FormatCache } from '../../generator/format/cache.js';
+import { formatFiles, MAX_FORMAT_BYTES, PRETTIER } from '../../generator/format/index.js';
+
+const UGLY = 'export   const  a = {b:1,\n c:"two"}\n';
+const PRETTY = "export const a = { b: 1, c: 'two' };\n";
+
+async function cacheIn(): Promise<{ cache: FormatCache; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'format-cache-'));
+  const cache = FormatCache.open(PRETTIER, { NOTAI_CODEGEN_CACHE_DIR: dir });
+  if (cache === undefined) throw new Error('cache should be on');
+  return { cache, dir };
+}
+
+async function entries(dir: string): Promise<string[]> {
+  const [version] = await readdir(join(dir, 'format'));
+  return (await readdir(join(dir, 'format', version!))).map((name) => join(dir, 'format', version!, name));
+}
+
+describe('formatFiles', () => {
+  it('formats TypeScript, JSON and Markdown in the workers and leaves skipped files as emitted', async () => {
+    const big = `export const big = [${'1,'.repeat(MAX_FORMAT_BYTES)}];`;
+    const files = new Map([
+      ['src/a.ts', UGLY],
+      ['package.json', '{"name":"x","files":["dist"]}'],
+      ['README.md', '# T\n\n* item\n'],
+      ['src/types.ts', UGLY],
+      ['src/runtime/core.ts', UGLY],
+      ['src/big.ts', big],
+      ['LICENSE', 'as  is'],
+    ]);
+    const out = await formatFiles(files, undefined);
+    expect(out.get('src/a.ts')).toBe(PRETTY);
+    expect(out.get('package.json')).toBe('{ "name": "x", "files": ["dist"] }\n');
+    expect(out.get('README.md')).toBe('# T\n\n- item\n');
+    for (const same of ['src/types.ts', 'src/runtime/core.ts', 'src/big.ts', 'LICENSE']) expect(out.get(same)).toBe(files.get(same));
+    expect([...out.keys()]).toEqual([...files.keys()]);
+  });
+
+  it('reports unparsable output as a generator bug naming the file', async () => {
+    const error = await formatFiles(new Map([['src/broken.ts', 'export const = ;']]), undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(/^Generated src\/broken\.ts could not be formatted \(a generator bug\)/);
+  });
+
+  it('caches by content: a second run reads the cache and gives the same bytes', async () => {
+    const { cache, dir } = await cacheIn();
+    const first = await formatFiles(new Map([['src/a.ts', UGLY]]), cache);
+    const [entry] = await entries(dir);
+    expect(first.get('src/a.ts')).toBe(PRETTY);
+    // Prove the second run used the entry: plant a different (self-consistent) text in it.
+    const { createHash } = await import('node:crypto');
+    const planted = '// from the cache\n';
+    await writeFile(entry!, `${createHash('sha256').update(planted).digest('hex')}\n${planted}`);
+    expect((await formatFiles(new Map([['src/a.ts', UGLY]]), cache)).get('src/a.ts')).toBe(planted);
+  });
+
+  it('treats a damaged entry as a miss and rewrites it', async () => {
+    const { cache, dir } = await cacheIn();
+    await formatFiles(new Map([['src/a.ts', UGLY]]), cache);
+    const [entry] = await entries(dir);
+    const stored = await readFile(entry!, 'utf8');
+    await writeFile(entry!, stored.replace('two', 'tw0'));
+    expect((await formatFiles(new Map([['src/a.ts', UGLY]]), cache)).get('src/a.ts')).toBe(PRETTY);
+    expect(await readFile(entry!, 'utf8')).toBe(stored);
+  });
+
+  it('is off with NOTAI_CODEGEN_CACHE=0 and keyed by prettier version and options', async () => {
+    expect(FormatCache.open(PRETTIER, { NOTAI_CODEGEN_CACHE: '0' })).toBeUndefined();
+    const dir = await mkdtemp(join(tmpdir(), 'format-cache-'));
+    const a = FormatCache.open(PRETTIER, { NOTAI_CODEGEN_CACHE_DIR: dir });
+    const b = FormatCache.open({ ...PRETTIER, printWidth: 80 }, { NOTAI_CODEGEN_CACHE_DIR: dir });
+    await a!.set('k', 'one');
+    expect(await b!.get('k')).toBeUndefined();
+    expect(await a!.get('k')).toBe('one');
+    const [versionDir] = await readdir(join(dir, 'format'));
+    const { version } = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'node_modules', 'prettier', 'package.json'), 'utf8')) as { version: string };
+    expect(versionDir).toContain(`prettier-${version}-`);
+  });
+});
