@@ -20,11 +20,15 @@ export interface ReadmeInput {
   header: string;
 }
 
-/** `<` outside code spans becomes `&lt;`, so spec text cannot open raw HTML; code spans stay verbatim. */
+/**
+ * `<` outside code spans becomes `&lt;`, so spec text cannot open raw HTML; code spans stay verbatim.
+ * Runs of spaces between words outside code spans collapse to one, as prettier prints prose (the
+ * README's Markdown is not re-parsed by prettier: format/markdown.ts).
+ */
 function escapeHtml(text: string): string {
   return text
     .split(/(`+[^`]*?`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;')))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/(?<=\S) {2,}(?=\S)/g, ' ')))
     .join('');
 }
 

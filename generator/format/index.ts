@@ -1,5 +1,6 @@
 import { GeneratorError } from '../errors.js';
 import { FormatCache } from './cache.js';
+import { formatGeneratedMarkdown, GENERATED_MARKDOWN_VERSION } from './markdown.js';
 import { formatPool } from './pool.js';
 import { PRETTIER, formatParser } from './rules.js';
 
@@ -14,16 +15,22 @@ export function warmFormatter(): void {
  * Stage 4: prettier over every emitted file that is worth it (rules.ts), in worker threads, with
  * a content-addressed cache in front. A failure here is a generator bug, reported with the file.
  */
-export async function formatFiles(files: Map<string, string>, cache: FormatCache | undefined = FormatCache.open(PRETTIER)): Promise<Map<string, string>> {
+export async function formatFiles(files: Map<string, string>, options: { cache?: FormatCache | false } = {}): Promise<Map<string, string>> {
+  const cache = options.cache === false ? undefined : (options.cache ?? FormatCache.open(PRETTIER));
   const entries = await Promise.all(
     [...files].map(async ([path, text]): Promise<[string, string]> => {
       const parser = formatParser(path, text);
       if (parser === undefined) return [path, text];
-      const key = FormatCache.key(parser, text);
+      // Markdown goes through our own finisher, not prettier's Markdown parser: its entries are
+      // keyed by the finisher's version, so changing the finisher cannot serve stale output.
+      const key = FormatCache.key(parser === 'markdown' ? `generated-markdown@${GENERATED_MARKDOWN_VERSION}` : parser, text);
       const cached = await cache?.get(key);
       if (cached !== undefined) return [path, cached];
       try {
-        const formatted = await formatPool.format(text, { ...PRETTIER, parser });
+        const formatted =
+          parser === 'markdown'
+            ? await formatGeneratedMarkdown(text, (code, codeParser) => formatPool.format(code, { ...PRETTIER, parser: codeParser }))
+            : await formatPool.format(text, { ...PRETTIER, parser });
         await cache?.set(key, formatted);
         return [path, formatted];
       } catch (error) {

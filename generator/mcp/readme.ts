@@ -24,6 +24,7 @@ export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tool
   const mode = tools.length > settings.dynamicAbove ? 'dynamic' : 'static';
   const lines = [
     `<!-- ${header.replace(/--/g, '- -')} -->`,
+    '',
     `# ${mcp.packageName}`,
     '',
     `A [Model Context Protocol](https://modelcontextprotocol.io) server (stdio) for **${md(ir.title)}** ${md(ir.specVersion)}: ` +

@@ -22,50 +22,51 @@ async function entries(dir: string): Promise<string[]> {
 }
 
 describe('formatFiles', () => {
-  it('formats TypeScript, JSON and Markdown in the workers and leaves skipped files as emitted', async () => {
+  it('formats TypeScript and JSON in the workers, Markdown code and tables, and leaves skipped files as emitted', async () => {
     const big = `export const big = [${'1,'.repeat(MAX_FORMAT_BYTES)}];`;
     const files = new Map([
       ['src/a.ts', UGLY],
       ['package.json', '{"name":"x","files":["dist"]}'],
-      ['README.md', '# T\n\n* item\n'],
+      ['README.md', '# T\n\n* item\n\n| a | b |\n| --- | --- |\n| long cell | x |\n\n```ts\nconst  x = "y"\n```\n'],
       ['src/types.ts', UGLY],
       ['src/runtime/core.ts', UGLY],
       ['src/big.ts', big],
       ['LICENSE', 'as  is'],
     ]);
-    const out = await formatFiles(files, undefined);
+    const out = await formatFiles(files, { cache: false });
     expect(out.get('src/a.ts')).toBe(PRETTY);
     expect(out.get('package.json')).toBe('{ "name": "x", "files": ["dist"] }\n');
-    expect(out.get('README.md')).toBe('# T\n\n- item\n');
+    // Markdown prose is left as emitted (markdown.test.ts proves that equals prettier on the corpus).
+    expect(out.get('README.md')).toBe("# T\n\n* item\n\n| a         | b   |\n| --------- | --- |\n| long cell | x   |\n\n```ts\nconst x = 'y';\n```\n");
     for (const same of ['src/types.ts', 'src/runtime/core.ts', 'src/big.ts', 'LICENSE']) expect(out.get(same)).toBe(files.get(same));
     expect([...out.keys()]).toEqual([...files.keys()]);
   });
 
   it('reports unparsable output as a generator bug naming the file', async () => {
-    const error = await formatFiles(new Map([['src/broken.ts', 'export const = ;']]), undefined).catch((e: unknown) => e);
+    const error = await formatFiles(new Map([['src/broken.ts', 'export const = ;']]), { cache: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeneratorError);
     expect((error as GeneratorError).message).toMatch(/^Generated src\/broken\.ts could not be formatted \(a generator bug\)/);
   });
 
   it('caches by content: a second run reads the cache and gives the same bytes', async () => {
     const { cache, dir } = await cacheIn();
-    const first = await formatFiles(new Map([['src/a.ts', UGLY]]), cache);
+    const first = await formatFiles(new Map([['src/a.ts', UGLY]]), { cache });
     const [entry] = await entries(dir);
     expect(first.get('src/a.ts')).toBe(PRETTY);
     // Prove the second run used the entry: plant a different (self-consistent) text in it.
     const { createHash } = await import('node:crypto');
     const planted = '// from the cache\n';
     await writeFile(entry!, `${createHash('sha256').update(planted).digest('hex')}\n${planted}`);
-    expect((await formatFiles(new Map([['src/a.ts', UGLY]]), cache)).get('src/a.ts')).toBe(planted);
+    expect((await formatFiles(new Map([['src/a.ts', UGLY]]), { cache })).get('src/a.ts')).toBe(planted);
   });
 
   it('treats a damaged entry as a miss and rewrites it', async () => {
     const { cache, dir } = await cacheIn();
-    await formatFiles(new Map([['src/a.ts', UGLY]]), cache);
+    await formatFiles(new Map([['src/a.ts', UGLY]]), { cache });
     const [entry] = await entries(dir);
     const stored = await readFile(entry!, 'utf8');
     await writeFile(entry!, stored.replace('two', 'tw0'));
-    expect((await formatFiles(new Map([['src/a.ts', UGLY]]), cache)).get('src/a.ts')).toBe(PRETTY);
+    expect((await formatFiles(new Map([['src/a.ts', UGLY]]), { cache })).get('src/a.ts')).toBe(PRETTY);
     expect(await readFile(entry!, 'utf8')).toBe(stored);
   });
 
