@@ -6,89 +6,132 @@ import { GENERATOR_ROOT } from '../root.js';
 
 /**
  * Prettier in worker threads, so formatting runs on other cores while the main thread is still
- * emitting (and a worker loads prettier while the main thread reads the spec).
+ * emitting (and the first worker loads prettier while the main thread reads the spec).
  *
- * One worker per core beyond the main thread's, two at most: each pays prettier's cold start (~0.25 s
- * to load and warm its parsers), which a third would not earn back on specs this generator meets
- * (GitHub's formatting is ~0.6 s of work), and on a 2-core machine a second worker only competes
- * with the main thread for the same cores.
- * The pool is per process and outlives one generate() call, so tests and repeated calls reuse warm
+ * One worker starts with generate(); a second joins only when more than SECOND_WORKER_BYTES are
+ * waiting and there is a core for it. Each worker pays prettier's cold start (~0.25 s to load
+ * and warm its parsers): on a small spec a second one only competes with the main thread, on
+ * GitHub's (~0.45 MB to format) it halves the wait. Jobs wait in one queue and an idle worker
+ * takes the next, so a cold worker never holds a share of the work it cannot start yet. The pool
+ * is per process and outlives one generate() call, so tests and repeated calls reuse warm
  * workers; idle workers are unref'd and never keep the process alive.
  */
-const WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
+const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+const SECOND_WORKER_BYTES = 200 * 1024;
 const WORKER_FILE = join(GENERATOR_ROOT, 'generator', 'format', 'worker.mjs');
 
-interface Pending {
+interface Job {
+  text: string;
+  options: Options;
   resolve: (text: string) => void;
   reject: (error: Error) => void;
-  bytes: number;
 }
 
 interface Reply {
-  id?: number;
   text?: string;
   error?: string;
-  ready?: boolean;
 }
 
 class FormatWorker {
-  readonly pending = new Map<number, Pending>();
-  /** Bytes queued on this worker: new jobs go to the least loaded one. */
-  queuedBytes = 0;
-  readonly worker: Worker;
+  readonly #worker: Worker;
+  #job: Job | undefined;
 
-  constructor(onGone: (worker: FormatWorker) => void) {
+  constructor(
+    file: string,
+    private readonly next: () => Job | undefined,
+    onGone: (worker: FormatWorker, error: Error) => void,
+  ) {
     // No inherited execArgv: the worker is plain JavaScript and needs no loader (tsx, vitest), and
     // flags like --input-type (from `node -e`) would stop it from starting at all.
-    this.worker = new Worker(WORKER_FILE, { execArgv: [] });
-    this.worker.on('message', (reply: Reply) => this.#settle(reply));
-    const fail = (error: Error): void => {
-      onGone(this);
-      for (const job of this.pending.values()) job.reject(error);
-      this.pending.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`the formatting worker exited (code ${code})`)));
-    // After the listeners: attaching a 'message' listener refs the worker's port again.
-    this.worker.unref();
-  }
-
-  submit(id: number, text: string, options: Options): Promise<string> {
-    return new Promise((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, { resolve, reject, bytes: text.length });
-      this.queuedBytes += text.length;
-      this.worker.postMessage({ id, text, options });
+    this.#worker = new Worker(file, { execArgv: [] });
+    this.#worker.on('message', (reply: Reply & { ready?: boolean }) => {
+      if (reply.ready) return;
+      const job = this.#job;
+      this.#job = undefined;
+      if (reply.error !== undefined) job?.reject(new Error(reply.error));
+      else job?.resolve(reply.text ?? '');
+      this.pull();
     });
+    const fail = (error: Error): void => {
+      this.#job?.reject(error);
+      this.#job = undefined;
+      onGone(this, error);
+    };
+    this.#worker.on('error', fail);
+    this.#worker.on('exit', (code) => fail(new Error(`the formatting worker exited (code ${code})`)));
+    // After the listeners: attaching a 'message' listener refs the worker's port again.
+    this.#worker.unref();
   }
 
-  #settle(reply: Reply): void {
-    if (reply.id === undefined) return;
-    const job = this.pending.get(reply.id);
-    if (job === undefined) return;
-    this.pending.delete(reply.id);
-    this.queuedBytes -= job.bytes;
-    if (this.pending.size === 0) this.worker.unref();
-    if (reply.error !== undefined) job.reject(new Error(reply.error));
-    else job.resolve(reply.text ?? '');
+  get idle(): boolean {
+    return this.#job === undefined;
+  }
+
+  /** Takes the next queued job if idle; ref'd only while it has one. */
+  pull(): void {
+    if (this.#job !== undefined) return;
+    const job = this.next();
+    if (job === undefined) {
+      this.#worker.unref();
+      return;
+    }
+    this.#job = job;
+    this.#worker.ref();
+    this.#worker.postMessage({ text: job.text, options: job.options });
   }
 }
 
-class FormatPool {
-  #workers: FormatWorker[] = [];
-  #nextId = 0;
+export class FormatPool {
+  constructor(
+    private readonly settings: { file: string; maxWorkers: number; secondWorkerBytes: number } = {
+      file: WORKER_FILE,
+      maxWorkers: MAX_WORKERS,
+      secondWorkerBytes: SECOND_WORKER_BYTES,
+    },
+  ) {}
 
-  /** Starts the workers now (they load prettier in the background); later calls are no-ops. */
+  #workers: FormatWorker[] = [];
+  #queue: Job[] = [];
+  #queuedBytes = 0;
+
+  /** Starts the first worker now (it loads prettier in the background); later calls are no-ops. */
   start(): void {
-    while (this.#workers.length < WORKERS) {
-      this.#workers.push(new FormatWorker((gone) => (this.#workers = this.#workers.filter((w) => w !== gone))));
-    }
+    if (this.#workers.length === 0) this.#spawn();
   }
 
   format(text: string, options: Options): Promise<string> {
     this.start();
-    const worker = this.#workers.reduce((least, w) => (w.queuedBytes < least.queuedBytes ? w : least));
-    return worker.submit((this.#nextId += 1), text, options);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ text, options, resolve, reject });
+      this.#queuedBytes += text.length;
+      if (this.#queuedBytes > this.settings.secondWorkerBytes && this.#workers.length < this.settings.maxWorkers) this.#spawn();
+      for (const worker of this.#workers) if (worker.idle) worker.pull();
+    });
+  }
+
+  #spawn(): void {
+    const worker = new FormatWorker(
+      this.settings.file,
+      () => this.#take(),
+      (gone, error) => {
+        this.#workers = this.#workers.filter((w) => w !== gone);
+        // A worker that dies (prettier missing, out of memory) fails the run rather than being
+        // restarted into the same failure: every queued job is rejected with its error.
+        if (this.#workers.length === 0) for (let job = this.#take(); job !== undefined; job = this.#take()) job.reject(error);
+      },
+    );
+    this.#workers.push(worker);
+  }
+
+  /** How many workers are running (for tests). */
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  #take(): Job | undefined {
+    const job = this.#queue.shift();
+    if (job !== undefined) this.#queuedBytes -= job.text.length;
+    return job;
   }
 }
 

@@ -6,11 +6,12 @@ import { format } from 'prettier';
 if (!parentPort) throw new Error('format/worker.mjs runs as a worker thread');
 const port = parentPort;
 
+// One job at a time: the pool sends the next only after this one's reply.
 port.on('message', async (job) => {
   try {
-    port.postMessage({ id: job.id, text: await format(job.text, job.options) });
+    port.postMessage({ text: await format(job.text, job.options) });
   } catch (error) {
-    port.postMessage({ id: job.id, error: String(error instanceof Error ? error.message : error) });
+    port.postMessage({ error: String(error instanceof Error ? error.message : error) });
   }
 });
 

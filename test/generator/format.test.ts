@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.js';
 import { FormatCache } from '../../generator/format/cache.js';
 import { formatFiles, MAX_FORMAT_BYTES, PRETTIER } from '../../generator/format/index.js';
+import { FormatPool } from '../../generator/format/pool.js';
 
 const UGLY = 'export   const  a = {b:1,\n c:"two"}\n';
 const PRETTY = "export const a = { b: 1, c: 'two' };\n";
@@ -81,5 +82,29 @@ describe('formatFiles', () => {
     const [versionDir] = await readdir(join(dir, 'format'));
     const { version } = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'node_modules', 'prettier', 'package.json'), 'utf8')) as { version: string };
     expect(versionDir).toContain(`prettier-${version}-`);
+  });
+});
+
+describe('FormatPool', () => {
+  const WORKER = join(import.meta.dirname, '..', '..', 'generator', 'format', 'worker.mjs');
+
+  it('adds a second worker only when enough is queued, and both give prettier output', async () => {
+    const pool = new FormatPool({ file: WORKER, maxWorkers: 2, secondWorkerBytes: 1_000 });
+    const small = await pool.format(UGLY, { ...PRETTIER, parser: 'typescript' });
+    expect(small).toBe(PRETTY);
+    expect(pool.size).toBe(1);
+    const many = Array.from({ length: 40 }, (_, i) => `export   const  v${i} = {b:1,\n c:"two"}\n`);
+    const out = await Promise.all(many.map((text) => pool.format(text, { ...PRETTIER, parser: 'typescript' })));
+    expect(pool.size).toBe(2);
+    out.forEach((text, i) => expect(text).toBe(`export const v${i} = { b: 1, c: 'two' };\n`));
+  });
+
+  it('rejects every queued job when its worker cannot start, instead of hanging', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bad-worker-'));
+    const file = join(dir, 'worker.mjs');
+    await writeFile(file, "throw new Error('prettier is missing');\n");
+    const pool = new FormatPool({ file, maxWorkers: 1, secondWorkerBytes: 1_000 });
+    const jobs = [1, 2, 3].map((n) => pool.format(`const a${n} = 1;`, { ...PRETTIER, parser: 'typescript' }));
+    for (const job of jobs) await expect(job).rejects.toThrow(/prettier is missing/);
   });
 });
