@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
 import { emitPackage } from './emit/index.js';
-import { formatFiles, warmFormatter } from './format/index.js';
+import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec } from './load/index.js';
@@ -71,6 +71,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config }), config };
   });
   const versions = await toolVersions();
+  const formatter = options.format === false ? undefined : new FormatSession();
   const emitted = await timed('emit', () =>
     emitPackage({
       ir: ir.ir,
@@ -78,9 +79,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       document: loaded.document,
       typescriptVersion: versions.typescript,
       lock: { generatorVersion: versions.generator, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
+      ...(formatter ? { onFile: (path: string, text: string) => formatter.add(path, text) } : {}),
     }),
   );
-  const formatting = options.format === false ? Promise.resolve(emitted) : formatFiles(emitted);
+  const formatting = formatter === undefined ? Promise.resolve(emitted) : formatter.finish(emitted);
   // Awaited below; without this a formatting failure during the MCP stage would be "unhandled".
   formatting.catch(() => undefined);
   const mcp = await timed('mcp', () =>

@@ -18,13 +18,21 @@ export interface EmitInput {
   document: Record<string, unknown>;
   lock: LockInput;
   typescriptVersion: string;
+  /** Called with each file as soon as it is printed (the pipeline starts formatting it). */
+  onFile?: (path: string, text: string) => void;
 }
 
 /** Stage 3: IR → a map of package-relative paths to file contents (not yet formatted). */
-export async function emitPackage({ ir, config, document, lock, typescriptVersion }: EmitInput): Promise<Map<string, string>> {
+export async function emitPackage({ ir, config, document, lock, typescriptVersion, onFile }: EmitInput): Promise<Map<string, string>> {
   const header = headerLine(ir.title, ir.specVersion);
   const printer = new Printer();
-  const files = new Map<string, string>();
+  const map = new Map<string, string>();
+  const files = {
+    set(path: string, text: string): void {
+      map.set(path, text);
+      onFile?.(path, text);
+    },
+  };
   files.set('src/types.ts', `// ${header}\n${await emitTypes(document)}`);
   files.set('src/models.ts', emitModels(ir, printer, header));
   files.set('src/settings.ts', emitSettings(ir, config, printer, header));
@@ -39,5 +47,5 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
   files.set('tsconfig.json', emitTsconfig());
   files.set('README.md', emitReadme({ ir, config, document, header }));
   files.set('codegen.lock.json', emitLock(ir, lock));
-  return files;
+  return map;
 }

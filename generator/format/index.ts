@@ -11,32 +11,59 @@ export function warmFormatter(): void {
   formatPool.start();
 }
 
+export interface FormatOptions {
+  /** The cache to use; default: the shared one (cache.ts), `false` for none. */
+  cache?: FormatCache | false;
+}
+
+async function formatOne(path: string, text: string, cache: FormatCache | undefined): Promise<string> {
+  const parser = formatParser(path, text);
+  if (parser === undefined) return text;
+  // Markdown goes through our own finisher, not prettier's Markdown parser: its entries are
+  // keyed by the finisher's version, so changing the finisher cannot serve stale output.
+  const key = FormatCache.key(parser === 'markdown' ? `generated-markdown@${GENERATED_MARKDOWN_VERSION}` : parser, text);
+  const cached = await cache?.get(key);
+  if (cached !== undefined) return cached;
+  try {
+    const formatted =
+      parser === 'markdown'
+        ? await formatGeneratedMarkdown(text, (code, codeParser) => formatPool.format(code, { ...PRETTIER, parser: codeParser }))
+        : await formatPool.format(text, { ...PRETTIER, parser });
+    await cache?.set(key, formatted);
+    return formatted;
+  } catch (error) {
+    throw new GeneratorError(`Generated ${path} could not be formatted (a generator bug): ${(error as Error).message.split('\n')[0]}`, '#', path, { cause: error });
+  }
+}
+
 /**
  * Stage 4: prettier over every emitted file that is worth it (rules.ts), in worker threads, with
- * a content-addressed cache in front. A failure here is a generator bug, reported with the file.
+ * a content-addressed cache in front. Files can be handed over one by one while the rest are still
+ * being emitted (`add`), so formatting overlaps emission; `finish` waits for all of them. A failure
+ * is a generator bug, reported with the file.
  */
-export async function formatFiles(files: Map<string, string>, options: { cache?: FormatCache | false } = {}): Promise<Map<string, string>> {
-  const cache = options.cache === false ? undefined : (options.cache ?? FormatCache.open(PRETTIER));
-  const entries = await Promise.all(
-    [...files].map(async ([path, text]): Promise<[string, string]> => {
-      const parser = formatParser(path, text);
-      if (parser === undefined) return [path, text];
-      // Markdown goes through our own finisher, not prettier's Markdown parser: its entries are
-      // keyed by the finisher's version, so changing the finisher cannot serve stale output.
-      const key = FormatCache.key(parser === 'markdown' ? `generated-markdown@${GENERATED_MARKDOWN_VERSION}` : parser, text);
-      const cached = await cache?.get(key);
-      if (cached !== undefined) return [path, cached];
-      try {
-        const formatted =
-          parser === 'markdown'
-            ? await formatGeneratedMarkdown(text, (code, codeParser) => formatPool.format(code, { ...PRETTIER, parser: codeParser }))
-            : await formatPool.format(text, { ...PRETTIER, parser });
-        await cache?.set(key, formatted);
-        return [path, formatted];
-      } catch (error) {
-        throw new GeneratorError(`Generated ${path} could not be formatted (a generator bug): ${(error as Error).message.split('\n')[0]}`, '#', path, { cause: error });
-      }
-    }),
-  );
-  return new Map(entries);
+export class FormatSession {
+  readonly #cache: FormatCache | undefined;
+  readonly #started = new Map<string, { text: string; result: Promise<string> }>();
+
+  constructor(options: FormatOptions = {}) {
+    this.#cache = options.cache === false ? undefined : (options.cache ?? FormatCache.open(PRETTIER));
+  }
+
+  add(path: string, text: string): void {
+    const result = formatOne(path, text, this.#cache);
+    result.catch(() => undefined); // surfaced by finish(); not "unhandled" while emission goes on
+    this.#started.set(path, { text, result });
+  }
+
+  /** The formatted files, in `files`' order; files not added yet (or changed since) start now. */
+  async finish(files: Map<string, string>): Promise<Map<string, string>> {
+    for (const [path, text] of files) if (this.#started.get(path)?.text !== text) this.add(path, text);
+    const entries = await Promise.all([...files.keys()].map(async (path): Promise<[string, string]> => [path, await this.#started.get(path)!.result]));
+    return new Map(entries);
+  }
+}
+
+export function formatFiles(files: Map<string, string>, options: FormatOptions = {}): Promise<Map<string, string>> {
+  return new FormatSession(options).finish(files);
 }
