@@ -19,7 +19,9 @@ function newestSource(dir) {
 }
 
 const argv = process.argv.slice(2);
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newestSource(join(root, 'generator')), newestSource(join(root, 'templates')))) {
+// The bundle carries its dependencies too, so a changed lockfile makes it stale as well.
+const newestInput = Math.max(newestSource(join(root, 'generator')), newestSource(join(root, 'templates')), statSync(join(root, 'package-lock.json')).mtimeMs);
+if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestInput) {
   const { runBundle } = await import('./run-bundle.mjs');
   process.exitCode = await runBundle(bundle, argv);
 } else {

@@ -3,21 +3,43 @@
 // has no built-in compile cache (module.enableCompileCache arrived in Node 22), so this does the
 // same thing for the one file: compile with `vm.Script`, hand V8 the cached data from the last run,
 // and after a run that had none (or had it rejected) save what V8 compiled, including functions
-// compiled lazily during the run. The cache is keyed by Node/V8 version, the bundle's size and
-// mtime, and the command (a `--help` run compiles far less than `generate`). Any cache problem
+// compiled lazily during the run. The cache is keyed by Node/V8 version, the bundle's content hash
+// (V8 checks a cache only against the source's length, so a same-length bundle would otherwise run
+// old code) and the command (a `--help` run compiles far less than `generate`). Any cache problem
 // falls back to a plain compile: the cache can only make a run faster, never change its result.
 // NOTAI_CODEGEN_CACHE=0 turns it off (and the format cache).
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
 
-function cacheFileFor(bundle, argv) {
-  const { size, mtimeMs } = statSync(bundle);
+/** The bundle's sha256 as build-cli.mjs recorded it, or computed now when the record is missing. */
+function bundleHash(bundle, source) {
+  try {
+    const recorded = readFileSync(`${bundle}.sha256`, 'utf8').trim();
+    if (/^[0-9a-f]{64}$/.test(recorded)) return recorded;
+  } catch {
+    // computed below
+  }
+  return createHash('sha256').update(source).digest('hex');
+}
+
+function cacheFileFor(bundle, source, argv) {
   const command = /^[a-z][a-z-]{0,20}$/.test(argv[0] ?? '') ? argv[0] : 'other';
-  const id = `${process.version}-${process.arch}-${cachedDataVersionTag()}-${size}-${Math.trunc(mtimeMs)}-${command}`;
+  const id = `${process.version}-${process.arch}-${cachedDataVersionTag()}-${bundleHash(bundle, source).slice(0, 24)}-${command}`;
   return join(dirname(bundle), '.code-cache', `${id}.bin`);
+}
+
+function writable(dir) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readCache(file) {
@@ -30,7 +52,6 @@ function readCache(file) {
 
 function writeCache(file, data) {
   try {
-    mkdirSync(dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data);
     renameSync(temp, file); // atomic: a concurrent run reads the old file or the new one, never half
@@ -42,9 +63,10 @@ function writeCache(file, data) {
 /** Loads the bundle (as `require` would) and runs its `main(argv)`; resolves to the exit code. */
 export async function runBundle(bundle, argv) {
   const useCache = process.env.NOTAI_CODEGEN_CACHE !== '0';
-  const cacheFile = useCache ? cacheFileFor(bundle, argv) : undefined;
+  const source = readFileSync(bundle, 'utf8');
+  const cacheFile = useCache ? cacheFileFor(bundle, source, argv) : undefined;
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), {
+  const script = new vm.Script(Module.wrap(source), {
     filename: bundle,
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -56,6 +78,7 @@ export async function runBundle(bundle, argv) {
   wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   module.loaded = true;
   const code = await module.exports.main(argv);
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) writeCache(cacheFile, script.createCachedData());
+  // Serialising the cache costs ~50 ms: skipped when it could not be saved anyway (read-only install).
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && writable(dirname(cacheFile))) writeCache(cacheFile, script.createCachedData());
   return code;
 }

@@ -2,7 +2,8 @@
 // run by bin/notai-codegen.mjs through bin/run-bundle.mjs (with a V8 code cache). Runs on
 // `npm ci` via "prepare"; bin/notai-codegen.mjs falls back to tsx whenever this bundle is older
 // than the sources. See docs/decisions.md ("One bundled, code-cached CLI").
-import { mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,9 +45,12 @@ export async function buildCli(outdir) {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // The code cache is keyed by this hash: V8 itself only checks a cache against the source's length.
+  writeFileSync(`${outfile}.sha256`, `${createHash('sha256').update(readFileSync(outfile)).digest('hex')}\n`);
   return outfile;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Compared as real paths: run through a symlinked directory, argv[1] is not resolved.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   await buildCli(join(root, 'dist'));
 }

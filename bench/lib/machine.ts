@@ -56,9 +56,10 @@ function newestMtime(dir: string): number {
 export function generatorMode(): string {
   const bundle = join(ROOT, 'dist', 'notai-codegen.cjs');
   if (!existsSync(bundle)) return 'tsx (no prebuilt bundle: run `npm run prepare`)';
-  return statSync(bundle).mtimeMs >= newestMtime(join(ROOT, 'generator'))
+  const newestInput = Math.max(newestMtime(join(ROOT, 'generator')), newestMtime(join(ROOT, 'templates')), statSync(join(ROOT, 'package-lock.json')).mtimeMs);
+  return statSync(bundle).mtimeMs >= newestInput
     ? 'prebuilt bundle (dist/)'
-    : 'tsx (bundle older than generator/: run `npm run prepare`)';
+    : 'tsx (bundle older than generator/, templates/ or package-lock.json: run `npm run prepare`)';
 }
 
 export function machineInfo(): MachineInfo {

@@ -22,19 +22,30 @@ export interface ReadmeInput {
 
 /**
  * `<` outside code spans becomes `&lt;`, so spec text cannot open raw HTML; code spans stay verbatim.
- * Runs of spaces between words outside code spans collapse to one, as prettier prints prose (the
- * README's Markdown is not re-parsed by prettier: format/markdown.ts).
+ * Line ends become `\n`. Runs of spaces between words collapse to one, as prettier prints prose
+ * (the README's Markdown is finished by format/markdown.ts, not re-parsed by prettier), except on
+ * indented-code lines and inside fences, where spaces are content.
  */
 function escapeHtml(text: string): string {
+  let inFence = false;
   return text
-    .split(/(`+[^`]*?`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/(?<=\S) {2,}(?=\S)/g, ' ')))
-    .join('');
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => {
+      if (/^\s*(`{3,}|~{3,})/.test(line)) inFence = !inFence;
+      const verbatim = inFence || /^( {4}|\t)/.test(line) || /^\s*(`{3,}|~{3,})/.test(line);
+      return line
+        .split(/(`+[^`]*?`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : verbatim ? part.replace(/</g, '&lt;') : part.replace(/</g, '&lt;').replace(/(?<=\S) {2,}(?=\S)/g, ' ')))
+        .join('');
+    })
+    .join('\n');
 }
 
 /** Keeps spec text inside one table cell. */
 function mdCell(text: string): string {
-  return escapeHtml(text.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|').trim();
+  // A backslash right before a pipe is escaped first, so the pipe's own escape cannot be undone.
+  return escapeHtml(text.replace(/[\r\n]+/g, ' ')).replace(/\\(?=\|)/g, '\\\\').replace(/\|/g, '\\|').trim();
 }
 
 /** Spec text as markdown prose (no raw HTML from the spec). */

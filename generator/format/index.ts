@@ -1,6 +1,6 @@
 import { GeneratorError } from '../errors.js';
 import { FormatCache } from './cache.js';
-import { formatGeneratedMarkdown, GENERATED_MARKDOWN_VERSION } from './markdown.js';
+import { FINISHER_KEY, finishGeneratedMarkdown } from './markdown.js';
 import { formatPool } from './pool.js';
 import { PRETTIER, formatParser } from './rules.js';
 
@@ -19,16 +19,14 @@ export interface FormatOptions {
 async function formatOne(path: string, text: string, cache: FormatCache | undefined): Promise<string> {
   const parser = formatParser(path, text);
   if (parser === undefined) return text;
-  // Markdown goes through our own finisher, not prettier's Markdown parser: its entries are
-  // keyed by the finisher's version, so changing the finisher cannot serve stale output.
-  const key = FormatCache.key(parser === 'markdown' ? `generated-markdown@${GENERATED_MARKDOWN_VERSION}` : parser, text);
+  // Markdown goes through our own finisher first (prettier's Markdown parser only for what it does
+  // not handle): its entries are keyed by the finisher's code, so changing it misses the cache.
+  const key = FormatCache.key(parser === 'markdown' ? `markdown+finisher-${FINISHER_KEY}` : parser, text);
   const cached = await cache?.get(key);
   if (cached !== undefined) return cached;
   try {
-    const formatted =
-      parser === 'markdown'
-        ? await formatGeneratedMarkdown(text, (code, codeParser) => formatPool.format(code, { ...PRETTIER, parser: codeParser }))
-        : await formatPool.format(text, { ...PRETTIER, parser });
+    const finished = parser === 'markdown' ? await finishGeneratedMarkdown(text, (code, codeParser) => formatPool.format(code, { ...PRETTIER, parser: codeParser })) : undefined;
+    const formatted = finished ?? (await formatPool.format(text, { ...PRETTIER, parser }));
     await cache?.set(key, formatted);
     return formatted;
   } catch (error) {

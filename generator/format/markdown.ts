@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Markdown that this generator printed itself is already in its final form except for two things
  * prettier would change: fenced code (formatted with the code's own prettier parser) and table
  * column alignment. Doing just those two is a tenth of prettier's Markdown cost (its Markdown
- * parser was ~0.45 s of a small spec's ~0.85 s of formatting); test/generator/markdown.test.ts
- * checks the result equals prettier's on every README the corpus produces.
+ * parser was ~0.45 s of a small spec's ~0.85 s of formatting).
+ *
+ * The fast path is conservative: any construct it does not reproduce exactly (carriage returns,
+ * `~~~` or indented fences, fences or tables inside block quotes or lists, tables without a leading
+ * pipe, non-ASCII table cells whose display width prettier measures its own way, a missing final
+ * newline) makes `finishGeneratedMarkdown` return undefined, and the caller runs prettier's
+ * Markdown formatter instead. test/generator/markdown.test.ts checks byte-equality with prettier on
+ * every README the corpus prints and on each of those constructs.
  */
-
-/** Bump whenever this file's output can change: it keys the format cache's Markdown entries. */
-export const GENERATED_MARKDOWN_VERSION = 1;
 
 /** Fence languages whose code prettier formats inside Markdown, and the parser it uses for each. */
 const CODE_PARSERS: Record<string, string> = {
@@ -20,98 +25,111 @@ const CODE_PARSERS: Record<string, string> = {
   yml: 'yaml',
 };
 
+/** Formats one fence's code; rejects with `syntax: true` when prettier cannot parse it. */
 export type FormatCode = (code: string, parser: string) => Promise<string>;
 
-// Built with the constructor: the `v` flag is ES2024, newer than this project's TypeScript target.
-const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+/** An error the formatter marks as "the code does not parse" (prettier then leaves the code as is). */
+export function isSyntaxError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { syntax?: unknown }).syntax === true;
+}
 
-/** East Asian Wide and Fullwidth ranges (Unicode 15), the characters a terminal gives two columns. */
-const WIDE: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf], [0xa960, 0xa97f], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe10, 0xfe19],
-  [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x16fe0, 0x16fe4], [0x17000, 0x18aff],
-  [0x1b000, 0x1b2ff], [0x1f200, 0x1f2ff], [0x20000, 0x2fffd], [0x30000, 0x3fffd],
-];
+const OPEN_FENCE = /^(`{3,})\s*([\w-]*)[^`]*$/;
+const DELIMITER = /^\|\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|\s*$/;
 
-/**
- * Display width as prettier measures table cells: an emoji counts 2, control characters and
- * combining diacritics (U+0300–U+036F) 0, East Asian wide/fullwidth characters 2, the rest 1.
- */
-export function displayWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
-  let width = 0;
-  for (const char of text.replace(EMOJI, '  ')) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x300 && cp <= 0x36f)) continue;
-    width += WIDE.some(([from, to]) => cp >= from && cp <= to) ? 2 : 1;
+/** Constructs the fast path leaves to prettier. */
+function unsupported(markdown: string): boolean {
+  if (!markdown.endsWith('\n') || markdown.includes('\r')) return true;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*~~~/.test(line) || /^\s+`{3,}/.test(line)) return true; // other fence forms
+    if (/^\s*(>|[-*+]\s|\d+[.)]\s).*(`{3}|~{3}|\|\s*-{3})/.test(line) || /^\s*>\s*\|/.test(line)) return true; // nested blocks
+    if (!line.startsWith('|') && /^\s*:?-{3,}:?\s*\|/.test(line)) return true; // table without a leading pipe
+    if (line.startsWith('|') && /[^\x20-\x7e]/.test(line)) return true; // width measured by prettier's own tables
   }
-  return width;
+  return false;
 }
 
-/** Splits a table row into cells, keeping escaped pipes (`\|`) inside their cell. */
+/** Splits a table row into cells: a pipe preceded by an odd number of backslashes is escaped. */
 function cells(row: string): string[] {
-  const inner = row.trim().replace(/^\|/, '').replace(/\|$/, '');
-  return inner.split(/(?<!\\)\|/).map((cell) => cell.trim());
+  const inner = row.trim().slice(1);
+  const out: string[] = [];
+  let cell = '';
+  for (let i = 0; i < inner.length; i += 1) {
+    const char = inner[i] ?? '';
+    if (char === '\\') {
+      cell += char + (inner[i + 1] ?? '');
+      i += 1;
+    } else if (char === '|') {
+      out.push(cell.trim());
+      cell = '';
+    } else cell += char;
+  }
+  if (cell.trim() !== '') out.push(cell.trim());
+  return out;
 }
-
-const DELIMITER = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** Re-prints one GFM table with every column padded to its widest cell, as prettier does. */
 function alignTable(rows: string[]): string[] {
   const [header, delimiter, ...body] = rows.map(cells);
   if (header === undefined || delimiter === undefined) return rows;
-  const columns = header.length;
-  // A short row keeps its own cell count (prettier does not add the missing cells).
-  const table = [header, ...body].map((row) => row.slice(0, Math.max(columns, 1)));
-  const align = delimiter.map((d) => (d.startsWith(':') && d.endsWith(':') ? 'center' : d.endsWith(':') ? 'right' : d.startsWith(':') ? 'left' : 'none'));
-  const widths = Array.from({ length: columns }, (_, i) => Math.max(3, ...table.map((row) => displayWidth(row[i] ?? ''))));
+  // Short rows keep their own cell count; extra cells are kept too (prettier does both).
+  const table = [header, ...body];
+  const columns = Math.max(...table.map((row) => row.length));
+  const align = Array.from({ length: columns }, (_, i) => {
+    const d = delimiter[i] ?? '---';
+    return d.startsWith(':') && d.endsWith(':') ? 'center' : d.endsWith(':') ? 'right' : d.startsWith(':') ? 'left' : 'none';
+  });
+  const widths = Array.from({ length: columns }, (_, i) => Math.max(3, ...table.map((row) => (row[i] ?? '').length)));
   const pad = (text: string, i: number): string => {
-    const room = (widths[i] ?? 3) - displayWidth(text);
+    const room = (widths[i] ?? 3) - text.length;
     if (align[i] === 'right') return ' '.repeat(room) + text;
     if (align[i] === 'center') return ' '.repeat(Math.floor(room / 2)) + text + ' '.repeat(Math.ceil(room / 2));
     return text + ' '.repeat(room);
   };
   const line = (row: string[]): string => `| ${row.map(pad).join(' | ')} |`;
-  const rule = widths.map((w, i) => {
+  const rule = widths.slice(0, delimiter.length).map((w, i) => {
     const a = align[i];
     if (a === 'center') return `:${'-'.repeat(w - 2)}:`;
     if (a === 'right') return `${'-'.repeat(w - 1)}:`;
     if (a === 'left') return `:${'-'.repeat(w - 1)}`;
     return '-'.repeat(w);
   });
-  const [head, ...rest] = table;
-  return [line(head ?? []), `| ${rule.join(' | ')} |`, ...rest.map(line)];
+  return [line(header), `| ${rule.join(' | ')} |`, ...body.map(line)];
 }
 
 /**
  * Formats generated Markdown: fenced code through `formatCode` (left as it is when it does not
- * parse, as prettier does), tables aligned, everything else unchanged.
+ * parse, as prettier does; any other failure propagates), tables aligned, everything else
+ * unchanged. Undefined when the text holds a construct the fast path does not handle.
  */
-export async function formatGeneratedMarkdown(markdown: string, formatCode: FormatCode): Promise<string> {
+export async function finishGeneratedMarkdown(markdown: string, formatCode: FormatCode): Promise<string | undefined> {
+  if (unsupported(markdown)) return undefined;
   const lines = markdown.split('\n');
   const out: (string | Promise<string>)[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
-    const fence = /^(`{3,}|~{3,})\s*([\w-]*)[^\n]*$/.exec(line);
+    const fence = OPEN_FENCE.exec(line);
     if (fence) {
-      const close = fence[1] ?? '```';
+      const ticks = fence[1] ?? '```';
       let end = i + 1;
-      while (end < lines.length && !(lines[end] ?? '').startsWith(close)) end += 1;
+      // A closing fence is only backticks (at least as many as the opening one) and spaces.
+      while (end < lines.length && !(new RegExp(`^\`{${ticks.length},}\\s*$`).test(lines[end] ?? ''))) end += 1;
+      if (end >= lines.length) return undefined; // unclosed: prettier's business
       const code = lines.slice(i + 1, end).join('\n');
+      if (/^\s*`{3,}/m.test(code)) return undefined; // prettier lengthens such a fence
       const parser = CODE_PARSERS[(fence[2] ?? '').toLowerCase()];
       out.push(line);
-      if (parser === undefined || end >= lines.length) {
-        out.push(...lines.slice(i + 1, Math.min(end + 1, lines.length)));
-      } else {
+      if (parser === undefined) out.push(...lines.slice(i + 1, end + 1));
+      else
         out.push(
           formatCode(`${code}\n`, parser).then(
             (formatted) => formatted.replace(/\n+$/, ''),
-            () => code,
+            (error: unknown) => {
+              if (isSyntaxError(error)) return code;
+              throw error;
+            },
           ),
-          lines[end] ?? close,
+          lines[end] ?? ticks,
         );
-      }
       i = end;
       continue;
     }
@@ -126,3 +144,13 @@ export async function formatGeneratedMarkdown(markdown: string, formatCode: Form
   }
   return (await Promise.all(out)).join('\n');
 }
+
+/**
+ * Keys the format cache's Markdown entries: a hash of this module's code, so any change to the
+ * finisher (even one nobody remembered to version) misses the cache instead of serving old output.
+ */
+export const FINISHER_KEY = createHash('sha256')
+  .update([unsupported, cells, alignTable, finishGeneratedMarkdown, isSyntaxError].map(String).join('\n'))
+  .update(JSON.stringify(CODE_PARSERS) + OPEN_FENCE.source + DELIMITER.source)
+  .digest('hex')
+  .slice(0, 16);

@@ -30,6 +30,8 @@ interface Job {
 interface Reply {
   text?: string;
   error?: string;
+  /** The input did not parse (as opposed to the formatter failing). */
+  syntax?: boolean;
 }
 
 class FormatWorker {
@@ -48,7 +50,7 @@ class FormatWorker {
       if (reply.ready) return;
       const job = this.#job;
       this.#job = undefined;
-      if (reply.error !== undefined) job?.reject(new Error(reply.error));
+      if (reply.error !== undefined) job?.reject(Object.assign(new Error(reply.error), { syntax: reply.syntax === true }));
       else job?.resolve(reply.text ?? '');
       this.pull();
     });
@@ -77,7 +79,14 @@ class FormatWorker {
     }
     this.#job = job;
     this.#worker.ref();
-    this.#worker.postMessage({ text: job.text, options: job.options });
+    try {
+      this.#worker.postMessage({ text: job.text, options: job.options });
+    } catch (error) {
+      // Not sendable (a bug in the options): fail this job, keep the worker free for the next.
+      this.#job = undefined;
+      job.reject(error instanceof Error ? error : new Error(String(error)));
+      this.pull();
+    }
   }
 }
 

@@ -11,7 +11,10 @@ port.on('message', async (job) => {
   try {
     port.postMessage({ text: await format(job.text, job.options) });
   } catch (error) {
-    port.postMessage({ error: String(error instanceof Error ? error.message : error) });
+    // Prettier's parse errors carry a source location: the input does not parse (Markdown code
+    // fences are then left as they are). Anything else is a failure of the formatter itself.
+    const syntax = error instanceof SyntaxError || (typeof error === 'object' && error !== null && 'loc' in error);
+    port.postMessage({ error: String(error instanceof Error ? error.message : error), syntax });
   }
 });
 

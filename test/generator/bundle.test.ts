@@ -5,8 +5,10 @@
  * sources' on specs that exercise the types printer hard.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { tempDir } from '../helpers/ir.js';
@@ -25,10 +27,18 @@ const SPECS = {
 
 let bundle = '';
 
+/**
+ * Runs the bundle in a fresh process. Its format cache is a fresh directory unless `env` says
+ * otherwise, so it formats for itself instead of reading what the in-process source run cached.
+ */
 function runBundled(args: string[], env: Record<string, string> = {}): { status: number | null; stderr: string } {
-  const script = `import { runBundle } from ${JSON.stringify(join(ROOT, 'bin', 'run-bundle.mjs'))};
+  const script = `import { runBundle } from ${JSON.stringify(pathToFileURL(join(ROOT, 'bin', 'run-bundle.mjs')).href)};
 process.exitCode = await runBundle(${JSON.stringify(bundle)}, ${JSON.stringify(args)});`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const formatCache = mkdtempSync(join(tmpdir(), 'bundle-format-cache-'));
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, NOTAI_CODEGEN_CACHE_DIR: formatCache, ...env },
+  });
   return { status: result.status, stderr: result.stderr };
 }
 
@@ -43,7 +53,7 @@ function readTree(dir: string): Map<string, string> {
 const cacheFiles = (): string[] => (existsSync(join(OUTDIR, '.code-cache')) ? readdirSync(join(OUTDIR, '.code-cache')) : []);
 
 beforeAll(async () => {
-  const { buildCli } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as { buildCli: (outdir: string) => Promise<string> };
+  const { buildCli } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build-cli.mjs')).href)) as { buildCli: (outdir: string) => Promise<string> };
   mkdirSync(OUTDIR, { recursive: true });
   bundle = await buildCli(OUTDIR);
 }, 120_000);
@@ -73,15 +83,41 @@ describe('bundled CLI', () => {
     const generateCache = cacheFiles().filter((f) => f.endsWith('-generate.bin'));
     expect(generateCache).toHaveLength(1);
     expect(cacheFiles().filter((f) => f.endsWith('-other.bin'))).toHaveLength(1);
-    // A run with the cache gives the same output as one without.
+    // A run with the cache gives the same output as one without, and reuses the cache (V8 accepts
+    // it, so it is not rewritten).
+    const file = join(OUTDIR, '.code-cache', generateCache[0]!);
+    const written = statSync(file).mtimeMs;
     expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'c')]).status).toBe(0);
     expect(readTree(join(work, 'c'))).toEqual(readTree(join(work, 'a')));
+    expect(statSync(file).mtimeMs).toBe(written);
     // A corrupt cache is rejected by V8 and replaced, never fatal.
-    const file = join(OUTDIR, '.code-cache', generateCache[0]!);
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, 'not a code cache');
     expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'd')]).status).toBe(0);
     expect(readTree(join(work, 'd'))).toEqual(readTree(join(work, 'a')));
     expect(readFileSync(file).byteLength).toBeGreaterThan(1_000_000);
   }, 120_000);
+
+  it('keys the code cache by the bundle content, not its size or mtime', async () => {
+    const { utimesSync, writeFileSync } = await import('node:fs');
+    const source = readFileSync(bundle, 'utf8');
+    const { mtime } = statSync(bundle);
+    const before = cacheFiles();
+    // Same length, same mtime, different code: the recorded hash changes, so the key does.
+    const marker = 'notai-codegen: unknown command';
+    expect(source).toContain(marker);
+    writeFileSync(bundle, source.replace(marker, marker.toUpperCase()));
+    const { createHash } = await import('node:crypto');
+    writeFileSync(`${bundle}.sha256`, createHash('sha256').update(readFileSync(bundle)).digest('hex'));
+    utimesSync(bundle, mtime, mtime);
+    try {
+      const result = runBundled(['nope']);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('NOTAI-CODEGEN: UNKNOWN COMMAND');
+      expect(cacheFiles().length).toBeGreaterThan(before.length);
+    } finally {
+      writeFileSync(bundle, source);
+      writeFileSync(`${bundle}.sha256`, createHash('sha256').update(source).digest('hex'));
+    }
+  }, 60_000);
 });
