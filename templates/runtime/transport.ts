@@ -1,6 +1,7 @@
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decideRedirect, type HopRequest } from './redirect.js';
+import { onTimeout } from './timer.js';
 
 /** setTimeout silently fires at once above this (32-bit overflow), so longer waits are "no timer". */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -14,8 +15,8 @@ export interface AttemptInit {
 export interface AttemptLimits {
   /** Milliseconds before this attempt is abandoned (headers and body together). */
   timeoutMs: number;
-  /** Message for the APITimeoutError, so a deadline can say it was the deadline. */
-  timeoutMessage: string;
+  /** The limit that `timeoutMs` comes from, for the APITimeoutError's message. */
+  limit: { deadline: number } | { timeout: number };
   signal: AbortSignal | undefined;
   /**
    * Whether fetch gets an AbortSignal that the timeout fires too, so the connection is torn down
@@ -58,26 +59,36 @@ export async function sendOnce(
   limits: AttemptLimits,
   redact: Pick<Redactor, 'text' | 'cause'>,
 ): Promise<AttemptResult> {
-  const { signal, retries, timeoutMs } = limits;
+  const { signal, retries, timeoutMs, limit } = limits;
+  // Built only when the timer fires: the deadline says it was the deadline.
+  const timeoutError = (cause?: unknown): APITimeoutError =>
+    new APITimeoutError(
+      'deadline' in limit
+        ? `Request exceeded the overall deadline of ${limit.deadline} ms`
+        : `Request timed out after ${limit.timeout} ms`,
+      { retries, cause },
+    );
   if (signal?.aborted) throw new APIUserAbortError(signal.reason);
   const controller = limits.abortTransport ? new AbortController() : undefined;
   let stopped = false;
   let timedOut = false;
   let stop!: (reason: unknown) => void;
   const stopper = new Promise<never>((_resolve, reject) => (stop = reject));
-  const onCallerAbort = (): void => {
-    controller?.abort(signal?.reason);
-    stop(signal?.reason);
-  };
-  signal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer =
+  const onCallerAbort =
+    signal &&
+    ((): void => {
+      controller?.abort(signal.reason);
+      stop(signal.reason);
+    });
+  if (onCallerAbort) signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const cancelTimer =
     timeoutMs < MAX_TIMER_MS
-      ? setTimeout(() => {
+      ? onTimeout(timeoutMs, () => {
           timedOut = true;
-          const error = new APITimeoutError(limits.timeoutMessage, { retries });
+          const error = timeoutError();
           controller?.abort(error);
           stop(error);
-        }, timeoutMs)
+        })
       : undefined;
   const work = async (): Promise<AttemptResult> => {
     let request: HopRequest = {
@@ -112,15 +123,15 @@ export async function sendOnce(
     return await Promise.race([work(), stopper]);
   } catch (cause) {
     if (signal?.aborted) throw new APIUserAbortError(signal.reason);
-    if (timedOut) throw new APITimeoutError(limits.timeoutMessage, { retries, cause });
+    if (timedOut) throw timeoutError(cause);
     throw new APIConnectionError(redact.text(describeConnectionError(cause)), {
       cause: redact.cause(cause),
       retries,
     });
   } finally {
     stopped = true;
-    if (timer !== undefined) clearTimeout(timer);
-    signal?.removeEventListener('abort', onCallerAbort);
+    cancelTimer?.();
+    if (onCallerAbort) signal?.removeEventListener('abort', onCallerAbort);
   }
 }
 

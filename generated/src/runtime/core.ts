@@ -118,26 +118,26 @@ export class ApiClient {
     // Only a timeout or deadline the caller chose tears the connection down on expiry (see
     // AttemptLimits.abortTransport); the default timeout still fails the attempt on time.
     const abortTransport = this.#timeoutSet || options.timeout !== undefined || deadline !== undefined;
-    const what = `${spec.method} ${url}`;
-    const logInfo = { method: spec.method, url, operationId: spec.operationId };
+    const logInfo = (extra?: object): Record<string, unknown> => ({
+      method: spec.method,
+      url,
+      operationId: spec.operationId,
+      ...extra,
+    });
     const redactor = this.#redactor;
     const hooks = this.#hooks;
 
     for (let attempt = 1; ; attempt += 1) {
       const remaining = deadlineAt === undefined ? Infinity : deadlineAt - Date.now();
       const retries = attempt - 1;
-      const timeoutMessage =
-        remaining < timeout
-          ? `Request exceeded the overall deadline of ${deadline} ms`
-          : `Request timed out after ${timeout} ms`;
       const limits = {
         timeoutMs: Math.max(0, Math.min(timeout, remaining)),
-        timeoutMessage,
+        limit: deadline !== undefined && remaining < timeout ? { deadline } : { timeout },
         signal,
         abortTransport,
         retries,
       };
-      if (this.#debug) this.#log.debug(`${what} (attempt ${attempt})`, { ...logInfo, attempt });
+      if (this.#debug) this.#log.debug(`${spec.method} ${url} (attempt ${attempt})`, logInfo({ attempt }));
       // Hook payloads (redacted copies) are built only when hooks are set.
       const hookInfo = hooks && {
         method: spec.method,
@@ -166,17 +166,20 @@ export class ApiClient {
       const { error } = outcome;
       if (!shouldRetry(error)) throw error;
       if (attempt > maxRetries) {
-        this.#log.warn(`Giving up on ${what} after ${retries} retries: ${error.message}`, logInfo);
+        this.#log.warn(`Giving up on ${spec.method} ${url} after ${retries} retries: ${error.message}`, logInfo());
         throw error;
       }
       const delay = retryDelayMs(attempt, outcome.headers);
       if (deadlineAt !== undefined && Date.now() + delay >= deadlineAt) {
-        this.#log.warn(`Giving up on ${what}: waiting ${delay} ms would pass the deadline (${error.message})`, logInfo);
+        this.#log.warn(
+          `Giving up on ${spec.method} ${url}: waiting ${delay} ms would pass the deadline (${error.message})`,
+          logInfo(),
+        );
         throw error;
       }
-      const retryInfo = { ...logInfo, attempt, delayMs: delay };
+      const retryInfo = logInfo({ attempt, delayMs: delay });
       this.#log.info(
-        `Retrying ${what} in ${delay} ms (retry ${attempt} of ${maxRetries}): ${error.message}`,
+        `Retrying ${spec.method} ${url} in ${delay} ms (retry ${attempt} of ${maxRetries}): ${error.message}`,
         retryInfo,
       );
       await sleep(delay, signal);
