@@ -154,21 +154,18 @@ function describeConnectionError(cause: unknown): string {
   return text;
 }
 
-/** Waits `ms`, or rejects with APIUserAbortError the moment the caller aborts. */
+/** Waits `ms` (on the shared timer), or rejects with APIUserAbortError the moment the caller aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new APIUserAbortError(signal.reason));
-      return;
-    }
+    if (signal?.aborted) return reject(new APIUserAbortError(signal.reason));
     const onAbort = (): void => {
-      clearTimeout(timer);
+      cancel();
       reject(new APIUserAbortError(signal?.reason));
     };
-    const timer = setTimeout(() => {
+    const cancel = onTimeout(ms, () => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    });
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
