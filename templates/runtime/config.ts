@@ -85,28 +85,31 @@ function safeRegExp(source: string): RegExp {
 function resolveBaseUrl(options: ClientOptions, settings: ApiSettings): string {
   if (options.baseUrl !== undefined) return normalizeBaseUrl(options.baseUrl);
   const region = options.region ?? settings.defaultServer;
-  const server = Object.prototype.hasOwnProperty.call(settings.servers, region) ? settings.servers[region] : undefined;
-  if (server === undefined) {
-    const valid = Object.keys(settings.servers)
-      .map((name) => `"${name}"`)
-      .join(', ');
-    throw new ClientError(`Unknown region "${region}" for the ${settings.clientName} client; valid regions: ${valid}.`);
-  }
+  const server = pick(
+    settings.servers,
+    region,
+    (valid) => `Unknown region "${region}" for the ${settings.clientName} client; valid regions: ${valid}.`,
+  );
   return normalizeBaseUrl(server);
 }
 
 function resolveAuthHeader(options: ClientOptions, settings: ApiSettings): { header: string; prefix: string } {
   const choice = options.authHeader ?? settings.auth.default;
-  const found = Object.prototype.hasOwnProperty.call(settings.auth.headers, choice)
-    ? settings.auth.headers[choice]
-    : undefined;
-  if (found === undefined) {
-    const valid = Object.keys(settings.auth.headers)
-      .map((name) => `"${name}"`)
-      .join(', ');
-    throw new ClientError(`Unknown authHeader "${choice}"; valid values: ${valid}.`);
-  }
-  return found;
+  return pick(settings.auth.headers, choice, (valid) => `Unknown authHeader "${choice}"; valid values: ${valid}.`);
+}
+
+/** `map[key]` if it is an own entry; otherwise a ClientError listing the valid keys. */
+function pick<V>(map: Readonly<Record<string, V>>, key: string, message: (valid: string) => string): V {
+  const value = Object.hasOwn(map, key) ? map[key] : undefined;
+  if (value === undefined)
+    throw new ClientError(
+      message(
+        Object.keys(map)
+          .map((name) => `"${name}"`)
+          .join(', '),
+      ),
+    );
+  return value;
 }
 
 function resolveLogLevel(options: ClientOptions, settings: ApiSettings): LogLevel {

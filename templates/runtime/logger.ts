@@ -13,7 +13,7 @@ export interface Logger {
 const SEVERITY: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SEVERITY, value);
+  return typeof value === 'string' && Object.hasOwn(SEVERITY, value);
 }
 
 /** Looked up at call time, not import time, so a console patched later (tests, tools) is used. */

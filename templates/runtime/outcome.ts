@@ -22,20 +22,35 @@ export function readOutcome<T>(
   settings: ResponseHeaderSettings,
 ): Outcome<T> {
   const { response } = sent;
-  const headers = redactor.responseHeaders(response.headers);
+  const redactedHeaders = (): Headers => redactor.responseHeaders(response.headers);
   if (sent.refusedRedirect !== undefined) {
-    return { error: invalidResponse(sent.refusedRedirect, response, redactor, settings), headers };
+    return {
+      error: invalidResponse(sent.refusedRedirect, response, redactor, settings),
+      headers: redactedHeaders(),
+    };
   }
   if (!response.ok) {
+    const headers = redactedHeaders();
     const text = redactor.json(sent.bodyText);
-    return { error: APIError.from(response.status, text, headers, retries, settings), headers };
+    return {
+      error: APIError.from(response.status, text, headers, retries, settings),
+      headers,
+    };
   }
   try {
-    const data = decodeSuccessBody(response.status, headers, redactor.text(sent.bodyText), responseType, settings) as T;
+    const text = redactor.text(sent.bodyText);
+    const data = decodeSuccessBody(response.status, redactedHeaders, text, responseType, settings) as T;
     const tier = readTier(response.headers, settings);
-    return { result: { data, response, tier, requestId: readRequestId(response.headers, settings) } };
+    return {
+      result: {
+        data,
+        response,
+        tier,
+        requestId: readRequestId(response.headers, settings),
+      },
+    };
   } catch (error) {
-    return { error: error as ClientError, headers };
+    return { error: error as ClientError, headers: redactedHeaders() };
   }
 }
 

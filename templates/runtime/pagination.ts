@@ -50,7 +50,7 @@ export interface PageCaps {
 export function getPath(value: unknown, path: readonly string[]): unknown {
   let current = value;
   for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, key)) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) {
       return undefined;
     }
     current = (current as Record<string, unknown>)[key];

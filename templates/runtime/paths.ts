@@ -12,26 +12,28 @@ const FORBIDDEN = /[\r\n\0]/;
  */
 export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   let path = strings[0] ?? '';
-  values.forEach((value, index) => {
-    path += encodeSegment(value, index, strings) + (strings[index + 1] ?? '');
-  });
+  for (let index = 0; index < values.length; index += 1) {
+    path += encodeSegment(values[index], index, strings) + (strings[index + 1] ?? '');
+  }
   return path;
 }
 
-function encodeSegment(value: string | number, index: number, strings: TemplateStringsArray): string {
-  const where = `path parameter #${index + 1} of ${strings.join('{}')}`;
+function encodeSegment(value: unknown, index: number, strings: TemplateStringsArray): string {
+  // The message is built only on failure: joining the template on every call is measurable.
+  const fail = (reason: string, options?: ErrorOptions): ClientError =>
+    new ClientError(`Invalid path parameter #${index + 1} of ${strings.join('{}')}: ${reason}`, options);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new ClientError(`Invalid ${where}: must be a finite number`);
+    if (!Number.isFinite(value)) throw fail('must be a finite number');
     return String(value);
   }
-  if (typeof value !== 'string') throw new ClientError(`Invalid ${where}: must be a string or number`);
-  if (value === '') throw new ClientError(`Invalid ${where}: must not be empty`);
-  if (value === '.' || value === '..') throw new ClientError(`Invalid ${where}: must not be "." or ".."`);
-  if (FORBIDDEN.test(value)) throw new ClientError(`Invalid ${where}: must not contain CR, LF or NUL`);
+  if (typeof value !== 'string') throw fail('must be a string or number');
+  if (value === '') throw fail('must not be empty');
+  if (value === '.' || value === '..') throw fail('must not be "." or ".."');
+  if (FORBIDDEN.test(value)) throw fail('must not contain CR, LF or NUL');
   try {
     return encodeURIComponent(value);
   } catch (cause) {
     // encodeURIComponent throws URIError on lone UTF-16 surrogates.
-    throw new ClientError(`Invalid ${where}: not well-formed Unicode`, { cause });
+    throw fail('not well-formed Unicode', { cause });
   }
 }

@@ -1,6 +1,7 @@
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decideRedirect, type HopRequest } from './redirect.js';
+import { onTimeout } from './timer.js';
 
 /** setTimeout silently fires at once above this (32-bit overflow), so longer waits are "no timer". */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -14,9 +15,16 @@ export interface AttemptInit {
 export interface AttemptLimits {
   /** Milliseconds before this attempt is abandoned (headers and body together). */
   timeoutMs: number;
-  /** Message for the APITimeoutError, so a deadline can say it was the deadline. */
-  timeoutMessage: string;
+  /** The limit that `timeoutMs` comes from, for the APITimeoutError's message. */
+  limit: { deadline: number } | { timeout: number };
   signal: AbortSignal | undefined;
+  /**
+   * Whether fetch gets an AbortSignal that the timeout fires too, so the connection is torn down
+   * at once. Off for the default timeout alone: fetch implementations pay for every signal they are
+   * handed (undici links it with a WeakRef, a listener and a FinalizationRegistry entry), and an
+   * abandoned attempt's response is cancelled when it arrives instead (see sendOnce).
+   */
+  abortTransport: boolean;
   /** Retries made before this attempt, recorded on connection errors. */
   retries: number;
 }
@@ -30,11 +38,16 @@ export interface AttemptResult {
 }
 
 /**
- * One HTTP attempt: fetch plus reading the whole body, under one AbortController that fires on
- * the caller's signal or on the per-attempt timeout. Every failure is turned into a typed
- * error: APIUserAbortError (caller), APITimeoutError (timer), APIConnectionError (anything the
- * network or body stream threw, e.g. a reset mid-body). Same-origin redirects are followed within
- * the attempt (same timer); any other redirect is returned unfollowed, see redirect.ts.
+ * One HTTP attempt: fetch plus reading the whole body, raced against one "stop" promise that the
+ * per-attempt timer and the caller's signal reject, so a timeout or an abort is prompt even when
+ * fetch or the body stream ignores its signal. Every failure is turned into a typed error:
+ * APIUserAbortError (caller), APITimeoutError (timer), APIConnectionError (anything the network
+ * or body stream threw, e.g. a reset mid-body). Same-origin redirects are followed within the
+ * attempt (same timer); any other redirect is returned unfollowed, see redirect.ts.
+ *
+ * Fetch is handed the caller's signal, or, when `abortTransport` is set, one that the timer also
+ * aborts. Without it, a response that arrives after the attempt was given up has its body
+ * cancelled, which frees the connection.
  *
  * `redact` scrubs the key from a connection error's message and cause: a custom fetch (or an
  * instrumentation wrapper) may well put the request headers into the errors it throws.
@@ -46,61 +59,80 @@ export async function sendOnce(
   limits: AttemptLimits,
   redact: Pick<Redactor, 'text' | 'cause'>,
 ): Promise<AttemptResult> {
-  const { signal, retries } = limits;
+  const { signal, retries, timeoutMs, limit } = limits;
+  // Built only when the timer fires: the deadline says it was the deadline.
+  const timeoutError = (cause?: unknown): APITimeoutError =>
+    new APITimeoutError(
+      'deadline' in limit
+        ? `Request exceeded the overall deadline of ${limit.deadline} ms`
+        : `Request timed out after ${limit.timeout} ms`,
+      { retries, cause },
+    );
   if (signal?.aborted) throw new APIUserAbortError(signal.reason);
-  const controller = new AbortController();
+  const controller = limits.abortTransport ? new AbortController() : undefined;
+  let stopped = false;
   let timedOut = false;
-  const onCallerAbort = (): void => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer =
-    limits.timeoutMs < MAX_TIMER_MS
-      ? setTimeout(() => {
+  let stop!: (reason: unknown) => void;
+  const stopper = new Promise<never>((_resolve, reject) => (stop = reject));
+  const onCallerAbort =
+    signal &&
+    ((): void => {
+      controller?.abort(signal.reason);
+      stop(signal.reason);
+    });
+  if (onCallerAbort) signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const cancelTimer =
+    timeoutMs < MAX_TIMER_MS
+      ? onTimeout(timeoutMs, () => {
           timedOut = true;
-          controller.abort(new APITimeoutError(limits.timeoutMessage, { retries }));
-        }, limits.timeoutMs)
+          const error = timeoutError();
+          controller?.abort(error);
+          stop(error);
+        })
       : undefined;
-  try {
-    let request: HopRequest = { ...init, url };
+  const work = async (): Promise<AttemptResult> => {
+    let request: HopRequest = {
+      url,
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
+    };
     for (let hops = 0; ; hops += 1) {
       const { method, headers, body } = request;
-      const pending = fetchFn(request.url, { method, headers, body, redirect: 'manual', signal: controller.signal });
-      const response = await raceAbort(pending, controller.signal);
-      const bodyText = await raceAbort(response.text(), controller.signal);
+      const response = await fetchFn(request.url, {
+        method,
+        headers,
+        body,
+        redirect: 'manual',
+        signal: controller?.signal ?? signal,
+      });
+      if (stopped) {
+        // Given up already (timeout or abort): nobody reads this body, so release the connection.
+        response.body?.cancel().catch(() => undefined);
+        throw new Error('attempt abandoned');
+      }
+      const bodyText = await response.text();
       const decision = decideRedirect(response, request, hops);
       if (decision.kind === 'follow') request = decision.request;
       else if (decision.kind === 'refuse') return { response, bodyText, refusedRedirect: decision.reason };
       else return { response, bodyText };
     }
+  };
+  try {
+    // Promise.race subscribes to both, so whichever loses never becomes an unhandled rejection.
+    return await Promise.race([work(), stopper]);
   } catch (cause) {
     if (signal?.aborted) throw new APIUserAbortError(signal.reason);
-    if (timedOut) throw new APITimeoutError(limits.timeoutMessage, { retries, cause });
-    throw new APIConnectionError(redact.text(describeConnectionError(cause)), { cause: redact.cause(cause), retries });
+    if (timedOut) throw timeoutError(cause);
+    throw new APIConnectionError(redact.text(describeConnectionError(cause)), {
+      cause: redact.cause(cause),
+      retries,
+    });
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    signal?.removeEventListener('abort', onCallerAbort);
+    stopped = true;
+    cancelTimer?.();
+    if (onCallerAbort) signal?.removeEventListener('abort', onCallerAbort);
   }
-}
-
-/**
- * Rejects as soon as `signal` aborts even if `work` ignores the signal (a custom fetch, a
- * stalled body stream), so aborts and timeouts are always prompt.
- */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function field(value: unknown, key: 'code' | 'message' | 'cause'): unknown {
@@ -121,21 +153,18 @@ function describeConnectionError(cause: unknown): string {
   return text;
 }
 
-/** Waits `ms`, or rejects with APIUserAbortError the moment the caller aborts. */
+/** Waits `ms` (on the shared timer), or rejects with APIUserAbortError the moment the caller aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new APIUserAbortError(signal.reason));
-      return;
-    }
+    if (signal?.aborted) return reject(new APIUserAbortError(signal.reason));
     const onAbort = (): void => {
-      clearTimeout(timer);
+      cancel();
       reject(new APIUserAbortError(signal?.reason));
     };
-    const timer = setTimeout(() => {
+    const cancel = onTimeout(ms, () => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    });
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

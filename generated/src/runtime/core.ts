@@ -1,6 +1,6 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/core.ts.
 import { APIPromise, type WithResponse } from './api-promise.js';
-import { checkDuration, checkMaxRetries, resolveConfig, type ResolvedConfig } from './config.js';
+import { checkDuration, checkMaxRetries, resolveConfig } from './config.js';
 import { isBrowserLike } from './env.js';
 import { ClientError } from './errors.js';
 import { mergeHeaders, serializeHeaderParams } from './headers.js';
@@ -11,19 +11,12 @@ import { Page, PagePromise, type PageSource, type PagingSpec } from './paginatio
 import { createRedactor, type Redactor } from './redact.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { ApiSettings } from './settings.js';
-import { sendOnce, sleep, type AttemptLimits, type AttemptResult } from './transport.js';
+import { sendOnce, sleep, type AttemptInit, type AttemptResult } from './transport.js';
 import { buildUrl } from './url.js';
 
-import type { HttpMethod, RequestSpec } from './request-spec.js';
+import type { RequestSpec } from './request-spec.js';
 
 export type { HttpMethod, RequestSpec } from './request-spec.js';
-
-interface PreparedRequest {
-  url: string;
-  method: HttpMethod;
-  headers: Record<string, string>;
-  body: BodyInit | null;
-}
 
 /**
  * The transport every generated endpoint calls. Holds the validated configuration; the key
@@ -34,14 +27,17 @@ export class ApiClient {
   readonly maxRetries: number;
   readonly timeout: number;
   readonly deadline: number | undefined;
-  readonly #apiKey: string;
-  readonly #authHeader: ResolvedConfig['authHeader'];
   readonly #settings: ApiSettings;
   readonly #fetch: typeof fetch;
-  readonly #headers: Record<string, string> | undefined;
+  /** Default, auth and client-wide headers, merged and validated once: with and without the key. */
+  readonly #baseHeaders: Record<string, string>;
+  readonly #anonHeaders: Record<string, string>;
+  /** Whether the timeout was chosen by the caller rather than left at the default. */
+  readonly #timeoutSet: boolean;
   readonly #hooks: ClientHooks | undefined;
   readonly #redactor: Redactor;
   readonly #log: Logger;
+  readonly #debug: boolean;
 
   constructor(options: ClientOptions, settings: ApiSettings) {
     const config = resolveConfig(options, settings);
@@ -53,17 +49,22 @@ export class ApiClient {
     this.maxRetries = config.maxRetries;
     this.timeout = config.timeout;
     this.deadline = config.deadline;
-    this.#apiKey = config.apiKey;
-    this.#authHeader = config.authHeader;
     this.#settings = settings;
     // Looked up per call so instrumentation that patches globalThis.fetch later still applies.
     this.#fetch = customFetch ?? ((input, init) => globalThis.fetch(input, init));
-    // Validate now so a bad client-wide header fails at construction, not on the first call.
-    this.#headers = options.headers === undefined ? undefined : mergeHeaders([options.headers]);
+    // Validated now so a bad client-wide header fails at construction, not on the first call.
+    // Later layers win: client-wide headers beat the defaults (including the auth header).
+    const defaults: Record<string, string> = { accept: 'application/json' };
+    if (!isBrowserLike()) defaults['user-agent'] = `${settings.packageName}/${settings.packageVersion}`;
+    this.#anonHeaders = mergeHeaders([defaults, options.headers]);
+    const { header, prefix } = config.authHeader;
+    this.#baseHeaders = mergeHeaders([defaults, { [header]: `${prefix}${config.apiKey}` }, options.headers]);
+    this.#timeoutSet = options.timeout !== undefined;
     this.#hooks = options.hooks;
     const authHeaders = Object.values(settings.auth.headers).map((entry) => entry.header);
     this.#redactor = createRedactor(config.apiKey, authHeaders);
     this.#log = createLogger(config.logLevel, options.logger, this.#redactor);
+    this.#debug = config.logLevel === 'debug';
   }
 
   /** Sends one operation (with retries) and resolves with its decoded body. */
@@ -106,110 +107,111 @@ export class ApiClient {
   }
 
   async #execute<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
-    const request = this.#prepare(spec, options);
+    const { signal } = options;
+    const url = buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles);
+    const request: AttemptInit = { method: spec.method, ...this.#payload(spec, options) };
     const maxRetries =
       options.maxRetries === undefined ? this.maxRetries : checkMaxRetries(options.maxRetries, 'maxRetries');
     const timeout = options.timeout === undefined ? this.timeout : checkDuration(options.timeout, 'timeout');
     const deadline = options.deadline === undefined ? this.deadline : checkDuration(options.deadline, 'deadline');
     const deadlineAt = deadline === undefined ? undefined : Date.now() + deadline;
-    const { signal } = options;
-    const what = `${request.method} ${request.url}`;
-    const logInfo = { method: request.method, url: request.url, operationId: spec.operationId };
+    // Only a timeout or deadline the caller chose tears the connection down on expiry (see
+    // AttemptLimits.abortTransport); the default timeout still fails the attempt on time.
+    const abortTransport = this.#timeoutSet || options.timeout !== undefined || deadline !== undefined;
+    const logInfo = (extra?: object): Record<string, unknown> => ({
+      method: spec.method,
+      url,
+      operationId: spec.operationId,
+      ...extra,
+    });
+    const redactor = this.#redactor;
+    const hooks = this.#hooks;
 
     for (let attempt = 1; ; attempt += 1) {
       const remaining = deadlineAt === undefined ? Infinity : deadlineAt - Date.now();
-      const byDeadline = remaining < timeout;
-      const limits: AttemptLimits = {
+      const retries = attempt - 1;
+      const limits = {
         timeoutMs: Math.max(0, Math.min(timeout, remaining)),
-        timeoutMessage: byDeadline
-          ? `Request exceeded the overall deadline of ${deadline} ms`
-          : `Request timed out after ${timeout} ms`,
+        limit: deadline !== undefined && remaining < timeout ? { deadline } : { timeout },
         signal,
-        retries: attempt - 1,
+        abortTransport,
+        retries,
       };
-      this.#log.debug(`${what} (attempt ${attempt})`, { ...logInfo, attempt });
-      const outcome = await this.#attempt<T>(request, spec, attempt, limits);
+      if (this.#debug) this.#log.debug(`${spec.method} ${url} (attempt ${attempt})`, logInfo({ attempt }));
+      // Hook payloads (redacted copies) are built only when hooks are set.
+      const hookInfo = hooks && {
+        method: spec.method,
+        url: redactor.text(url),
+        attempt,
+        headers: redactor.headers(request.headers),
+      };
+      if (hookInfo) this.#callHook('onRequest', hookInfo);
+      const started = hookInfo ? Date.now() : 0;
+      let sent: AttemptResult | undefined;
+      let outcome: Outcome<T>;
+      try {
+        sent = await sendOnce(this.#fetch, url, request, limits, redactor);
+        outcome = readOutcome<T>(sent, spec.responseType ?? 'json', retries, redactor, this.#settings);
+      } catch (caught) {
+        // sendOnce only throws ClientErrors (abort, timeout, connection); readOutcome never throws.
+        outcome = { error: caught as ClientError, headers: undefined };
+      }
+      if (hookInfo) {
+        const error = 'error' in outcome ? { error: outcome.error } : {};
+        const durationMs = Date.now() - started;
+        this.#callHook('onResponse', { ...hookInfo, status: sent?.response.status, durationMs, ...error });
+      }
       if ('result' in outcome) return outcome.result;
 
       const { error } = outcome;
       if (!shouldRetry(error)) throw error;
       if (attempt > maxRetries) {
-        this.#log.warn(`Giving up on ${what} after ${attempt - 1} retries: ${error.message}`, logInfo);
+        this.#log.warn(`Giving up on ${spec.method} ${url} after ${retries} retries: ${error.message}`, logInfo());
         throw error;
       }
       const delay = retryDelayMs(attempt, outcome.headers);
       if (deadlineAt !== undefined && Date.now() + delay >= deadlineAt) {
-        this.#log.warn(`Giving up on ${what}: waiting ${delay} ms would pass the deadline (${error.message})`, logInfo);
+        this.#log.warn(
+          `Giving up on ${spec.method} ${url}: waiting ${delay} ms would pass the deadline (${error.message})`,
+          logInfo(),
+        );
         throw error;
       }
-      this.#log.info(`Retrying ${what} in ${delay} ms (retry ${attempt} of ${maxRetries}): ${error.message}`, {
-        ...logInfo,
-        attempt,
-        delayMs: delay,
-      });
+      const retryInfo = logInfo({ attempt, delayMs: delay });
+      this.#log.info(
+        `Retrying ${spec.method} ${url} in ${delay} ms (retry ${attempt} of ${maxRetries}): ${error.message}`,
+        retryInfo,
+      );
       await sleep(delay, signal);
     }
   }
 
-  /**
-   * One attempt, with hooks around it. Returns the decoded result or the error it produced;
-   * the retry loop decides what an error means.
-   */
-  async #attempt<T>(
-    request: PreparedRequest,
-    spec: RequestSpec,
-    attempt: number,
-    limits: AttemptLimits,
-  ): Promise<Outcome<T>> {
-    const url = this.#redactor.text(request.url);
-    const hookInfo = { method: request.method, url, attempt, headers: this.#redactor.headers(request.headers) };
-    this.#callHook('onRequest', hookInfo);
-    const started = Date.now();
-    let sent: AttemptResult;
-    try {
-      sent = await sendOnce(this.#fetch, request.url, request, limits, this.#redactor);
-    } catch (caught) {
-      // sendOnce only throws ClientErrors (abort, timeout, connection).
-      const error = caught as ClientError;
-      this.#callHook('onResponse', { ...hookInfo, status: undefined, durationMs: Date.now() - started, error });
-      return { error, headers: undefined };
-    }
-    const outcome = readOutcome<T>(sent, spec.responseType ?? 'json', limits.retries, this.#redactor, this.#settings);
-    const error = 'error' in outcome ? { error: outcome.error } : {};
-    this.#callHook('onResponse', {
-      ...hookInfo,
-      status: sent.response.status,
-      durationMs: Date.now() - started,
-      ...error,
-    });
-    return outcome;
-  }
-
-  /** Builds URL, headers and body; any ClientError here is thrown before a request is sent. */
-  #prepare(spec: RequestSpec, options: RequestOptions): PreparedRequest {
-    const url = buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles);
-    const defaults: Record<string, string> = { accept: 'application/json' };
-    if (!isBrowserLike()) defaults['user-agent'] = `${this.#settings.packageName}/${this.#settings.packageVersion}`;
-    if (spec.auth !== false) {
-      const { header, prefix } = this.#authHeader;
-      defaults[header.toLowerCase()] = `${prefix}${this.#apiKey}`;
-    }
+  /** Headers and body; any ClientError here is thrown before a request is sent. */
+  #payload(spec: RequestSpec, options: RequestOptions): Omit<AttemptInit, 'method'> {
+    const base = spec.auth === false ? this.#anonHeaders : this.#baseHeaders;
     let body: BodyInit | null = null;
+    let contentType: string | undefined;
     if (spec.body !== undefined) {
       if (spec.method === 'GET' || spec.method === 'HEAD')
         throw new ClientError(`${spec.method} requests cannot have a body`);
-      if (spec.bodyType === 'raw') {
-        body = spec.body as BodyInit;
-        if (spec.contentType !== undefined) defaults['content-type'] = spec.contentType;
-      } else {
-        body = JSON.stringify(spec.body);
-        defaults['content-type'] = 'application/json';
-      }
+      const raw = spec.bodyType === 'raw';
+      body = raw ? (spec.body as BodyInit) : JSON.stringify(spec.body);
+      contentType = raw ? spec.contentType : 'application/json';
     }
-    // Later layers win: an operation's own header parameters beat client-wide defaults, and
-    // per-call options beat everything (including the auth header, which null removes).
-    const headers = mergeHeaders([defaults, this.#headers, serializeHeaderParams(spec.headers), options.headers]);
-    return { url, method: spec.method, headers, body };
+    // Later layers win: the body's content type is a default, an operation's own header
+    // parameters beat client-wide headers, and per-call options beat everything (including the
+    // auth header, which null removes). A copy even when nothing is added: a custom fetch may
+    // mutate the headers it is given.
+    const headers =
+      contentType === undefined && spec.headers === undefined && options.headers === undefined
+        ? { ...base }
+        : mergeHeaders([
+            contentType === undefined ? undefined : { 'content-type': contentType },
+            base,
+            serializeHeaderParams(spec.headers),
+            options.headers,
+          ]);
+    return { headers, body };
   }
 
   #callHook<K extends keyof ClientHooks>(name: K, info: Parameters<NonNullable<ClientHooks[K]>>[0]): void {

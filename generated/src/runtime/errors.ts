@@ -13,13 +13,7 @@ export interface KnownErrorCodes {}
 export type ErrorCode = Extract<keyof KnownErrorCodes, string> | (string & {});
 
 /** Base of every error this client throws, so callers can catch them all with one check. */
-export class ClientError extends Error {
-  static {
-    // Set on the prototype (not as a field) so it survives minification and is not an own
-    // enumerable property cluttering util.inspect / JSON output.
-    this.prototype.name = 'ClientError';
-  }
-}
+export class ClientError extends Error {}
 
 export interface APIErrorInit {
   status: number;
@@ -33,34 +27,35 @@ export interface APIErrorInit {
   body: unknown;
 }
 
+/** The public fields of an error, in this order, for toJSON: never headers, body or cause. */
+const JSON_FIELDS = ['name', 'status', 'code', 'message', 'details', 'requestId', 'tier', 'retries'] as const;
+
+function toJSON(error: ClientError): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of JSON_FIELDS) if (key in error) out[key] = (error as unknown as Record<string, unknown>)[key];
+  return out;
+}
+
 /** The server answered with a non-2xx status. Subclasses narrow by status. */
 export class APIError extends ClientError {
-  static {
-    this.prototype.name = 'APIError';
-  }
-  readonly status: number;
+  // Declared, not defined: the constructor copies them from `init` in one go.
+  declare readonly status: number;
   /** Stable machine-readable code from the error envelope; branch on this, not on `message`. */
-  readonly code: ErrorCode | undefined;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
+  declare readonly code: ErrorCode | undefined;
+  declare readonly details: Readonly<Record<string, unknown>> | undefined;
   /** Response headers (request headers, which hold the key, are never stored on errors). */
-  readonly headers: Headers;
-  readonly tier: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly headers: Headers;
+  declare readonly tier: string | undefined;
+  declare readonly requestId: string | undefined;
   /** How many retries were made before this error was thrown. */
-  readonly retries: number;
+  declare readonly retries: number;
   /** Parsed JSON body, or the raw text when it was not JSON, or undefined when empty. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(init: APIErrorInit) {
     super(init.message);
-    this.status = init.status;
-    this.code = init.code;
-    this.details = init.details;
-    this.headers = init.headers;
-    this.tier = init.tier;
-    this.requestId = init.requestId;
-    this.retries = init.retries;
-    this.body = init.body;
+    const { status, code, details, headers, tier, requestId, retries, body } = init;
+    Object.assign(this, { status, code, details, headers, tier, requestId, retries, body });
   }
 
   /**
@@ -75,76 +70,35 @@ export class APIError extends ClientError {
     settings: ResponseHeaderSettings,
   ): APIError {
     const body = parseErrorBody(bodyText);
-    const envelope = readEnvelope(body);
-    const init: APIErrorInit = {
+    const { code, message, details } = readEnvelope(body);
+    const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
+    return new ErrorClass({
       status,
-      message: envelope.message ?? fallbackMessage(status, bodyText, envelope.code),
-      code: envelope.code,
-      details: envelope.details,
+      message: message ?? fallbackMessage(status, bodyText, code),
+      code,
+      details,
       headers,
       tier: readTier(headers, settings),
       requestId: readRequestId(headers, settings),
       retries,
       body,
-    };
-    const ErrorClass = classForStatus(status);
-    return new ErrorClass(init);
+    });
   }
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      status: this.status,
-      code: this.code,
-      message: this.message,
-      details: this.details,
-      requestId: this.requestId,
-      tier: this.tier,
-      retries: this.retries,
-    };
+    return toJSON(this);
   }
 }
 
-export class BadRequestError extends APIError {
-  static {
-    this.prototype.name = 'BadRequestError';
-  }
-}
-export class AuthenticationError extends APIError {
-  static {
-    this.prototype.name = 'AuthenticationError';
-  }
-}
-export class PermissionDeniedError extends APIError {
-  static {
-    this.prototype.name = 'PermissionDeniedError';
-  }
-}
-export class NotFoundError extends APIError {
-  static {
-    this.prototype.name = 'NotFoundError';
-  }
-}
-export class ConflictError extends APIError {
-  static {
-    this.prototype.name = 'ConflictError';
-  }
-}
-export class UnprocessableEntityError extends APIError {
-  static {
-    this.prototype.name = 'UnprocessableEntityError';
-  }
-}
-export class InternalServerError extends APIError {
-  static {
-    this.prototype.name = 'InternalServerError';
-  }
-}
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class PermissionDeniedError extends APIError {}
+export class NotFoundError extends APIError {}
+export class ConflictError extends APIError {}
+export class UnprocessableEntityError extends APIError {}
+export class InternalServerError extends APIError {}
 
 export class RateLimitError extends APIError {
-  static {
-    this.prototype.name = 'RateLimitError';
-  }
   /** Seconds the server asked us to wait (retry-after-ms or Retry-After), if it said. */
   readonly retryAfter: number | undefined;
 
@@ -155,11 +109,18 @@ export class RateLimitError extends APIError {
   }
 }
 
+const BY_STATUS: Readonly<Record<number, typeof APIError | undefined>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 /** The request never produced a complete response (DNS, refused, reset, body cut off). */
 export class APIConnectionError extends ClientError {
-  static {
-    this.prototype.name = 'APIConnectionError';
-  }
   readonly retries: number;
 
   constructor(message = 'Connection error', options: { cause?: unknown; retries?: number } = {}) {
@@ -168,15 +129,12 @@ export class APIConnectionError extends ClientError {
   }
 
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, retries: this.retries };
+    return toJSON(this);
   }
 }
 
 /** An attempt exceeded its timeout, or the overall deadline ran out. */
 export class APITimeoutError extends APIConnectionError {
-  static {
-    this.prototype.name = 'APITimeoutError';
-  }
   constructor(message = 'Request timed out', options: { cause?: unknown; retries?: number } = {}) {
     super(message, options);
   }
@@ -184,9 +142,6 @@ export class APITimeoutError extends APIConnectionError {
 
 /** The caller's AbortSignal fired. Never retried. `cause` is the signal's reason. */
 export class APIUserAbortError extends ClientError {
-  static {
-    this.prototype.name = 'APIUserAbortError';
-  }
   constructor(cause?: unknown) {
     super('Request was aborted', { cause });
   }
@@ -200,9 +155,6 @@ export class APIUserAbortError extends ClientError {
  * offending response (0 and empty for a browser's opaque redirect).
  */
 export class InvalidResponseError extends ClientError {
-  static {
-    this.prototype.name = 'InvalidResponseError';
-  }
   readonly status: number;
   readonly headers: Headers;
   readonly tier: string | undefined;
@@ -217,27 +169,27 @@ export class InvalidResponseError extends ClientError {
   }
 
   toJSON(): Record<string, unknown> {
-    return { name: this.name, status: this.status, message: this.message, requestId: this.requestId, tier: this.tier };
+    return toJSON(this);
   }
 }
 
-function classForStatus(status: number): new (init: APIErrorInit) => APIError {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 422:
-      return UnprocessableEntityError;
-    case 429:
-      return RateLimitError;
-    default:
-      return status >= 500 ? InternalServerError : APIError;
-  }
+// Names are set on the prototypes (not as fields), from literals so they survive minification,
+// and are not own enumerable properties cluttering util.inspect / JSON output.
+for (const [ErrorClass, name] of [
+  [ClientError, 'ClientError'],
+  [APIError, 'APIError'],
+  [BadRequestError, 'BadRequestError'],
+  [AuthenticationError, 'AuthenticationError'],
+  [PermissionDeniedError, 'PermissionDeniedError'],
+  [NotFoundError, 'NotFoundError'],
+  [ConflictError, 'ConflictError'],
+  [UnprocessableEntityError, 'UnprocessableEntityError'],
+  [InternalServerError, 'InternalServerError'],
+  [RateLimitError, 'RateLimitError'],
+  [APIConnectionError, 'APIConnectionError'],
+  [APITimeoutError, 'APITimeoutError'],
+  [APIUserAbortError, 'APIUserAbortError'],
+  [InvalidResponseError, 'InvalidResponseError'],
+] as const) {
+  ErrorClass.prototype.name = name;
 }

@@ -9,29 +9,31 @@ export type ResponseType = 'json' | 'text' | 'none';
  * Decodes a 2xx body. 204/205 and responseType "none" give undefined; "text" gives the raw
  * string; "json" parses whatever the Content-Type claims (servers mislabel JSON), and an empty
  * or unparseable body becomes an InvalidResponseError instead of an uncaught SyntaxError.
- * `headers` are the response headers as errors may show them (already redacted).
+ * `headers` gives the response headers as errors may show them (already redacted); it is only
+ * called for an error, so a good response is not copied.
  */
 export function decodeSuccessBody(
   status: number,
-  headers: Headers,
+  headers: () => Headers,
   bodyText: string,
   responseType: ResponseType,
   settings: ResponseHeaderSettings,
 ): unknown {
   if (responseType === 'none' || status === 204 || status === 205) return undefined;
   if (responseType === 'text') return bodyText;
-  if (bodyText.trim() === '') {
-    throw new InvalidResponseError(
-      `Expected a JSON body but the ${status} response was empty`,
-      status,
-      headers,
-      settings,
-    );
-  }
   try {
     return JSON.parse(bodyText) as unknown;
   } catch {
-    const type = headers.get('content-type') ?? 'no content-type';
+    const shown = headers();
+    if (bodyText.trim() === '') {
+      throw new InvalidResponseError(
+        `Expected a JSON body but the ${status} response was empty`,
+        status,
+        shown,
+        settings,
+      );
+    }
+    const type = shown.get('content-type') ?? 'no content-type';
     const start = bodyText.slice(0, 80).replace(/\s+/g, ' ');
     const why = endsMidDocument(bodyText)
       ? ` it stops mid-document after ${bodyText.length} characters (truncated?):`
@@ -39,7 +41,7 @@ export function decodeSuccessBody(
     throw new InvalidResponseError(
       `Expected a JSON body but the ${status} response (${type}) is not valid JSON:${why} ${start}`,
       status,
-      headers,
+      shown,
       settings,
     );
   }
