@@ -89,3 +89,29 @@ describe('real loopback server', () => {
     }
   });
 });
+
+// The runtime hands fetch a timer-aborted signal whenever an attempt has a timer, the default
+// 60 s timeout included (transport.ts: there is no separate path for it); these use short ones.
+describe('a server that never answers', () => {
+  it.each([
+    ['a client-wide timeout', { timeout: 150 }, {}],
+    ['a per-call timeout', {}, { timeout: 150 }],
+    ['a deadline', { deadline: 150 }, {}],
+  ])('with %s, the timed-out attempt closes its connection at once', async (_label, clientOptions, callOptions) => {
+    let closed = false;
+    let opened = 0;
+    handlers.push((req) => {
+      opened += 1;
+      req.socket.once('close', () => (closed = true)); // never responds
+    });
+    const started = Date.now();
+    const error = await makeClient({ baseUrl, maxRetries: 0, ...clientOptions })
+      .request(getSpec('/v1/hang'), callOptions)
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe('APITimeoutError');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Not left to the server or to undici's 300 s headers timeout: the client aborts the request.
+    await vi.waitFor(() => expect(closed).toBe(true), { timeout: 2_000, interval: 20 });
+    expect(opened).toBe(1);
+  });
+});

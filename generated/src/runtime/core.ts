@@ -33,7 +33,6 @@ export class ApiClient {
   readonly #baseHeaders: Record<string, string>;
   readonly #anonHeaders: Record<string, string>;
   /** Whether the timeout was chosen by the caller rather than left at the default. */
-  readonly #timeoutSet: boolean;
   readonly #hooks: ClientHooks | undefined;
   readonly #redactor: Redactor;
   readonly #log: Logger;
@@ -59,7 +58,6 @@ export class ApiClient {
     this.#anonHeaders = mergeHeaders([defaults, options.headers]);
     const { header, prefix } = config.authHeader;
     this.#baseHeaders = mergeHeaders([defaults, { [header]: `${prefix}${config.apiKey}` }, options.headers]);
-    this.#timeoutSet = options.timeout !== undefined;
     this.#hooks = options.hooks;
     const authHeaders = Object.values(settings.auth.headers).map((entry) => entry.header);
     this.#redactor = createRedactor(config.apiKey, authHeaders);
@@ -115,9 +113,6 @@ export class ApiClient {
     const timeout = options.timeout === undefined ? this.timeout : checkDuration(options.timeout, 'timeout');
     const deadline = options.deadline === undefined ? this.deadline : checkDuration(options.deadline, 'deadline');
     const deadlineAt = deadline === undefined ? undefined : Date.now() + deadline;
-    // Only a timeout or deadline the caller chose tears the connection down on expiry (see
-    // AttemptLimits.abortTransport); the default timeout still fails the attempt on time.
-    const abortTransport = this.#timeoutSet || options.timeout !== undefined || deadline !== undefined;
     const logInfo = (extra?: object): Record<string, unknown> => ({
       method: spec.method,
       url,
@@ -134,7 +129,6 @@ export class ApiClient {
         timeoutMs: Math.max(0, Math.min(timeout, remaining)),
         limit: deadline !== undefined && remaining < timeout ? { deadline } : { timeout },
         signal,
-        abortTransport,
         retries,
       };
       if (this.#debug) this.#log.debug(`${spec.method} ${url} (attempt ${attempt})`, logInfo({ attempt }));

@@ -19,13 +19,6 @@ export interface AttemptLimits {
   /** The limit that `timeoutMs` comes from, for the APITimeoutError's message. */
   limit: { deadline: number } | { timeout: number };
   signal: AbortSignal | undefined;
-  /**
-   * Whether fetch gets an AbortSignal that the timeout fires too, so the connection is torn down
-   * at once. Off for the default timeout alone: fetch implementations pay for every signal they are
-   * handed (undici links it with a WeakRef, a listener and a FinalizationRegistry entry), and an
-   * abandoned attempt's response is cancelled when it arrives instead (see sendOnce).
-   */
-  abortTransport: boolean;
   /** Retries made before this attempt, recorded on connection errors. */
   retries: number;
 }
@@ -46,9 +39,13 @@ export interface AttemptResult {
  * or body stream threw, e.g. a reset mid-body). Same-origin redirects are followed within the
  * attempt (same timer); any other redirect is returned unfollowed, see redirect.ts.
  *
- * Fetch is handed the caller's signal, or, when `abortTransport` is set, one that the timer also
- * aborts. Without it, a response that arrives after the attempt was given up has its body
- * cancelled, which frees the connection.
+ * Whenever the attempt has a timer, fetch is handed a signal that the timer (and the caller's
+ * signal) also aborts, so a timed-out attempt's connection is torn down at once: an attempt
+ * abandoned only on our side would hold its socket until the server answered (undici's headers
+ * timeout is 300 s), and under an outage retries would pile those up. This costs a few percent
+ * per request (undici links every signal it is handed with a WeakRef, a listener and a
+ * FinalizationRegistry entry); docs/decisions.md #30 has the measurements. A response that still
+ * arrives after the attempt was given up has its body cancelled.
  *
  * `redact` scrubs the key from a connection error's message and cause: a custom fetch (or an
  * instrumentation wrapper) may well put the request headers into the errors it throws.
@@ -70,7 +67,7 @@ export async function sendOnce(
       { retries, cause },
     );
   if (signal?.aborted) throw new APIUserAbortError(signal.reason);
-  const controller = limits.abortTransport ? new AbortController() : undefined;
+  const controller = timeoutMs < MAX_TIMER_MS ? new AbortController() : undefined;
   let stopped = false;
   let timedOut = false;
   let stop!: (reason: unknown) => void;
