@@ -49,7 +49,7 @@ describe('bench smoke mode', () => {
     ]) {
       expect(run.stdout).toContain(heading);
     }
-    expect(run.stdout).toMatch(/notai-codegen generate +\d/);
+    expect(run.stdout).toMatch(/notai-codegen generate, re-run \(caches warm\) +\d/);
 
     const md = readFileSync(out, 'utf8');
     expect(md).toMatch(/^# Benchmark results \(smoke run/);
@@ -69,7 +69,9 @@ describe('bench smoke mode', () => {
       expect(body, title).toMatch(/\n\| --- \|/);
       expect(body, title).toMatch(FIGURE);
     }
-    expect(section(md, 'Generation')).toMatch(/\| notai-codegen generate \| \d[\d.]* m?s \|/);
+    expect(section(md, 'Generation')).toMatch(/\| notai-codegen generate, re-run \(caches warm\) \| \d[\d.]* m?s \|/);
+    expect(section(md, 'Generation')).toMatch(/\| notai-codegen generate, new spec \(code cache only\) \| \d[\d.]* m?s \|/);
+    expect(section(md, 'Generation')).toMatch(/\| notai-codegen generate, cold \(no caches\) \| \d[\d.]* m?s \|/);
     expect(section(md, 'Generation')).toMatch(/\| openapi-typescript \(types only\) \| \d[\d.]* m?s \| \d+\.\d+× \|/);
     expect(section(md, 'Client: per-request overhead')).toMatch(/\| sequential \| generated client \| [\d.]+ µs \|/);
     expect(section(md, 'Client: auto-pagination')).toMatch(/\| 10,000 \| generated client \| [\d,]+\/s \|/);
@@ -77,7 +79,9 @@ describe('bench smoke mode', () => {
     expect(section(md, 'Type-check of a consumer')).toContain('calls 12 of the client');
     const targets = section(md, 'Targets');
     for (const name of [
-      'ours ÷ openapi-typescript',
+      'ours, re-run (caches warm) ÷ openapi-typescript',
+      'ours, new spec (code cache only) ÷ openapi-typescript',
+      'ours, cold (no caches) ÷ openapi-typescript',
       'client overhead, sequential',
       'client overhead, 16 concurrent',
       'pagination: live heap',
