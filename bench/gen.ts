@@ -498,7 +498,7 @@ export async function runGen(options: GenOptions): Promise<Section> {
       }
       if (c.id === 'graph' && ours !== undefined) {
         notes.push(
-          `Graph: ours ran with --verbose; stages of the last run: ${ours.stages ?? 'none printed (crashed before the first stage ended?)'}. Not type-checked (output too large for a routine tsc run).`,
+          `Graph: one run, no warm-up, so ours had the code cache (the bundle is shared with the cases above) but an empty format cache for this spec: the "new spec" state, whatever its row is called. It ran with --verbose; stages: ${ours.stages ?? 'none printed (crashed before the first stage ended?)'}. Not type-checked (output too large for a routine tsc run).`,
         );
         targets.push({
           name: 'generate graph: finishes without running out of memory',
