@@ -99,7 +99,8 @@ export function tools(smoke: boolean, ourLauncher: string): Tool[] {
       invoke: (spec, out) => ({
         file: process.execPath,
         args: [ourLauncher, 'generate', '--spec', spec, '--out', out],
-        env: { ...process.env, NOTAI_CODEGEN_CACHE_DIR: mkdtempSync(join(tmpdir(), 'bench-format-cache-')) },
+        // Next to the output, inside the bench's scratch directory (removed with it), not in it.
+        env: { ...process.env, NOTAI_CODEGEN_CACHE_DIR: `${out}-format-cache` },
       }),
     },
     {

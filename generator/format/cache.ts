@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Options } from 'prettier';
 import { GENERATOR_ROOT } from '../root.js';
 
@@ -14,7 +14,8 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  * atomically, and carry a checksum of their text: an entry that fails it is a miss, so a damaged
  * cache costs time, never output. `NOTAI_CODEGEN_CACHE=0` turns the cache off;
  * `NOTAI_CODEGEN_CACHE_DIR` moves it (default node_modules/.cache/notai-codegen under the
- * generator's root).
+ * generator's root). It stays bounded: a hit refreshes its entry's mtime, and at most once a day a
+ * run deletes entries unused for 30 days and the directories of other prettier versions/options.
  */
 export class FormatCache {
   readonly #dir: string;
@@ -31,6 +32,10 @@ export class FormatCache {
     return new FormatCache(join(root, 'format', `prettier-${version}-${sha256(JSON.stringify(options)).slice(0, 12)}`));
   }
 
+  /** Entries unused this long are deleted by `pruneIfDue`. */
+  static readonly MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+  static readonly PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
+
   static key(parser: string, text: string): string {
     return sha256(`${parser}\0${text}`);
   }
@@ -44,7 +49,39 @@ export class FormatCache {
     }
     const newline = stored.indexOf('\n');
     const text = stored.slice(newline + 1);
-    return newline === 64 && stored.slice(0, 64) === sha256(text) ? text : undefined;
+    if (newline !== 64 || stored.slice(0, 64) !== sha256(text)) return undefined;
+    const now = new Date();
+    await utimes(join(this.#dir, key), now, now).catch(() => undefined); // "recently used", for pruning
+    return text;
+  }
+
+  /**
+   * Deletes entries unused for MAX_AGE_MS and the directories of other prettier versions or
+   * options (they can never be hit again), at most once per PRUNE_EVERY_MS. Best effort: a failure
+   * leaves the cache as it was.
+   */
+  async pruneIfDue(now = Date.now()): Promise<void> {
+    const root = dirname(this.#dir);
+    const marker = join(root, '.pruned');
+    try {
+      if (now - (await stat(marker)).mtimeMs < FormatCache.PRUNE_EVERY_MS) return;
+    } catch {
+      // never pruned: due
+    }
+    try {
+      await mkdir(root, { recursive: true });
+      await writeFile(marker, '');
+      for (const entry of await readdir(root, { withFileTypes: true })) {
+        if (entry.isDirectory() && entry.name !== basename(this.#dir)) await rm(join(root, entry.name), { recursive: true, force: true });
+      }
+      for (const name of await readdir(this.#dir).catch(() => [] as string[])) {
+        const file = join(this.#dir, name);
+        const { mtimeMs } = await stat(file).catch(() => ({ mtimeMs: now }));
+        if (now - mtimeMs > FormatCache.MAX_AGE_MS) await rm(file, { force: true });
+      }
+    } catch {
+      // best effort
+    }
   }
 
   async set(key: string, text: string): Promise<void> {

@@ -18,7 +18,7 @@ async function cacheIn(): Promise<{ cache: FormatCache; dir: string }> {
 }
 
 async function entries(dir: string): Promise<string[]> {
-  const [version] = await readdir(join(dir, 'format'));
+  const [version] = (await readdir(join(dir, 'format'))).filter((name) => !name.startsWith('.'));
   return (await readdir(join(dir, 'format', version!))).map((name) => join(dir, 'format', version!, name));
 }
 
@@ -79,7 +79,7 @@ describe('formatFiles', () => {
     await a!.set('k', 'one');
     expect(await b!.get('k')).toBeUndefined();
     expect(await a!.get('k')).toBe('one');
-    const [versionDir] = await readdir(join(dir, 'format'));
+    const [versionDir] = (await readdir(join(dir, 'format'))).filter((name) => !name.startsWith('.'));
     const { version } = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'node_modules', 'prettier', 'package.json'), 'utf8')) as { version: string };
     expect(versionDir).toContain(`prettier-${version}-`);
   });
@@ -106,5 +106,36 @@ describe('FormatPool', () => {
     const pool = new FormatPool({ file, maxWorkers: 1, secondWorkerBytes: 1_000 });
     const jobs = [1, 2, 3].map((n) => pool.format(`const a${n} = 1;`, { ...PRETTIER, parser: 'typescript' }));
     for (const job of jobs) await expect(job).rejects.toThrow(/prettier is missing/);
+  });
+});
+
+describe('FormatCache pruning', () => {
+  it('deletes entries unused for 30 days and other versions’ directories, at most once a day', async () => {
+    const { utimes, mkdir, stat } = await import('node:fs/promises');
+    const { existsSync } = await import('node:fs');
+    const { cache, dir } = await cacheIn();
+    await cache.set('fresh', 'a');
+    await cache.set('stale', 'b');
+    await cache.set('used', 'c');
+    const [versionDir] = (await readdir(join(dir, 'format'))).filter((name) => !name.startsWith('.'));
+    const entry = (name: string): string => join(dir, 'format', versionDir!, name);
+    const old = new Date(Date.now() - FormatCache.MAX_AGE_MS - 60_000);
+    await utimes(entry('stale'), old, old);
+    await utimes(entry('used'), old, old);
+    expect(await cache.get('used')).toBe('c'); // a hit refreshes the entry
+    await mkdir(join(dir, 'format', 'prettier-0.0.0-000000000000'), { recursive: true });
+    await cache.pruneIfDue();
+    expect(existsSync(entry('fresh'))).toBe(true);
+    expect(existsSync(entry('used'))).toBe(true);
+    expect(existsSync(entry('stale'))).toBe(false);
+    expect(existsSync(join(dir, 'format', 'prettier-0.0.0-000000000000'))).toBe(false);
+    // Not due again within a day: a stale entry written now survives the next call.
+    await cache.set('later', 'd');
+    await utimes(entry('later'), old, old);
+    await cache.pruneIfDue();
+    expect(existsSync(entry('later'))).toBe(true);
+    expect((await stat(join(dir, 'format', '.pruned'))).isFile()).toBe(true);
+    await cache.pruneIfDue(Date.now() + FormatCache.PRUNE_EVERY_MS + 1);
+    expect(existsSync(entry('later'))).toBe(false);
   });
 });
