@@ -70,8 +70,15 @@ export async function sendOnce(
   const controller = timeoutMs < MAX_TIMER_MS ? new AbortController() : undefined;
   let stopped = false;
   let timedOut = false;
+  // One promise that the work, the timer and the caller's signal all settle, first one wins. It
+  // replaces Promise.race([work(), stopper]): one promise and no array or generic then-lookups
+  // per attempt (the race and its extra stopper promise showed in CPU profiles of fake fetches).
+  let finish!: (result: AttemptResult) => void;
   let stop!: (reason: unknown) => void;
-  const stopper = new Promise<never>((_resolve, reject) => (stop = reject));
+  const settled = new Promise<AttemptResult>((resolve, reject) => {
+    finish = resolve;
+    stop = reject;
+  });
   const onCallerAbort =
     signal &&
     ((): void => {
@@ -116,9 +123,10 @@ export async function sendOnce(
       else return { response, bodyText };
     }
   };
+  // Subscribed at once, so a failure of work() after a stop never becomes an unhandled rejection.
+  work().then(finish, stop);
   try {
-    // Promise.race subscribes to both, so whichever loses never becomes an unhandled rejection.
-    return await Promise.race([work(), stopper]);
+    return await settled;
   } catch (cause) {
     if (signal?.aborted) throw new APIUserAbortError(signal.reason);
     if (timedOut) throw timeoutError(cause);
