@@ -83,37 +83,25 @@ export function tools(smoke: boolean, ourLauncher: string): Tool[] {
   const hey = binOf('@hey-api/openapi-ts', 'bench');
   const orval = binOf('orval', 'bench');
   const env = (spec: string, out: string): NodeJS.ProcessEnv => ({ ...process.env, BENCH_SPEC: spec, BENCH_OUT: out });
+  const ours = (id: ToolId, state: string, extraEnv: (out: string) => NodeJS.ProcessEnv): Tool => ({
+    id,
+    label: `notai-codegen generate, ${state}`,
+    skip: undefined,
+    invoke: (spec, out) => ({
+      file: process.execPath,
+      args: [ourLauncher, 'generate', '--spec', spec, '--out', out],
+      env: { ...process.env, ...extraEnv(out) },
+    }),
+  });
   return [
-    {
-      id: 'ours',
-      label: 'notai-codegen generate, re-run (caches warm)',
-      skip: undefined,
-      invoke: (spec, out) => ({ file: process.execPath, args: [ourLauncher, 'generate', '--spec', spec, '--out', out] }),
-    },
-    {
-      // A spec this install has not formatted before (a spec release): the code cache is warm, the
-      // format cache is empty (a fresh NOTAI_CODEGEN_CACHE_DIR per run).
-      id: 'ours-new-spec',
-      label: 'notai-codegen generate, new spec (code cache only)',
-      skip: undefined,
-      invoke: (spec, out) => ({
-        file: process.execPath,
-        args: [ourLauncher, 'generate', '--spec', spec, '--out', out],
-        // Next to the output, inside the bench's scratch directory (removed with it), not in it.
-        env: { ...process.env, NOTAI_CODEGEN_CACHE_DIR: `${out}-format-cache` },
-      }),
-    },
-    {
-      // The first run after an install or upgrade: no V8 code cache, no format cache.
-      id: 'ours-cold',
-      label: 'notai-codegen generate, cold (no caches)',
-      skip: undefined,
-      invoke: (spec, out) => ({
-        file: process.execPath,
-        args: [ourLauncher, 'generate', '--spec', spec, '--out', out],
-        env: { ...process.env, NOTAI_CODEGEN_CACHE: '0' },
-      }),
-    },
+    // Ours in its three cache states; only the environment differs.
+    ours('ours', 're-run (caches warm)', () => ({})),
+    // A spec this install has not formatted before (a spec release): the code cache is warm, the
+    // format cache empty: a fresh directory per run, next to the output inside the bench's
+    // scratch directory (removed with it).
+    ours('ours-new-spec', 'new spec (code cache only)', (out) => ({ NOTAI_CODEGEN_CACHE_DIR: `${out}-format-cache` })),
+    // The first run after an install or upgrade: no V8 code cache, no format cache.
+    ours('ours-cold', 'cold (no caches)', () => ({ NOTAI_CODEGEN_CACHE: '0' })),
     {
       id: 'openapi-typescript',
       label: 'openapi-typescript (types only)',

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
@@ -10,6 +9,7 @@ import { loadSpec } from './load/index.js';
 import { mcpStage, type McpOutput } from './mcp/wire.js';
 import { GENERATOR_ROOT } from './root.js';
 import { resolveSpecSource } from './spec-source.js';
+import { sha256Of as sha256 } from './spec-store/store.js';
 import { findDrift, writeAtomically } from './write.js';
 
 export interface GenerateOptions {
@@ -45,7 +45,6 @@ async function toolVersions(): Promise<{ generator: string; typescript: string }
   return { generator: pkg.version, typescript };
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * One timed run: load → ir → emit → format → write (or check). Formatting runs in worker threads

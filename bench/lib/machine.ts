@@ -1,8 +1,9 @@
 /** What the numbers were measured on: CPU, cores, memory, load, and every tool's version. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { bundleState } from '../../bin/bundle-freshness.mjs';
 import { ROOT, packageJsonPath } from './paths.js';
 
 export interface MachineInfo {
@@ -43,21 +44,11 @@ function osName(): string {
   return `${os.type()} ${os.release()}`;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Mirrors the check in bin/notai-codegen.mjs. */
+/** Mirrors the check in bin/notai-codegen.mjs (it is the same function). */
 export function generatorMode(): string {
-  const bundle = join(ROOT, 'dist', 'notai-codegen.cjs');
-  if (!existsSync(bundle)) return 'tsx (no prebuilt bundle: run `npm run prepare`)';
-  const newestInput = Math.max(newestMtime(join(ROOT, 'generator')), newestMtime(join(ROOT, 'templates')), statSync(join(ROOT, 'package-lock.json')).mtimeMs);
-  return statSync(bundle).mtimeMs >= newestInput
+  const state = bundleState(ROOT);
+  if (state === 'missing') return 'tsx (no prebuilt bundle: run `npm run prepare`)';
+  return state === 'fresh'
     ? 'prebuilt bundle (dist/)'
     : 'tsx (bundle older than generator/, templates/ or package-lock.json: run `npm run prepare`)';
 }

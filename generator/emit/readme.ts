@@ -32,8 +32,9 @@ function escapeHtml(text: string): string {
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => {
-      if (/^\s*(`{3,}|~{3,})/.test(line)) inFence = !inFence;
-      const verbatim = inFence || /^( {4}|\t)/.test(line) || /^\s*(`{3,}|~{3,})/.test(line);
+      const fence = /^\s*(`{3,}|~{3,})/.test(line);
+      if (fence) inFence = !inFence;
+      const verbatim = fence || inFence || /^( {4}|\t)/.test(line);
       return line
         .split(/(`+[^`]*?`+)/)
         .map((part, i) => (i % 2 === 1 ? part : verbatim ? part.replace(/</g, '&lt;') : part.replace(/</g, '&lt;').replace(/(?<=\S) {2,}(?=\S)/g, ' ')))

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Options } from 'prettier';
 import { GENERATOR_ROOT } from '../root.js';
+import { sha256Of as sha256 } from '../spec-store/store.js';
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Prettier's output for a given input, parser, options and prettier version never changes, so it

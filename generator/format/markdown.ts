@@ -110,9 +110,10 @@ export async function finishGeneratedMarkdown(markdown: string, formatCode: Form
     const fence = OPEN_FENCE.exec(line);
     if (fence) {
       const ticks = fence[1] ?? '```';
-      let end = i + 1;
       // A closing fence is only backticks (at least as many as the opening one) and spaces.
-      while (end < lines.length && !(new RegExp(`^\`{${ticks.length},}\\s*$`).test(lines[end] ?? ''))) end += 1;
+      const closing = new RegExp(`^\`{${ticks.length},}\\s*$`);
+      let end = i + 1;
+      while (end < lines.length && !closing.test(lines[end] ?? '')) end += 1;
       if (end >= lines.length) return undefined; // unclosed: prettier's business
       const code = lines.slice(i + 1, end).join('\n');
       if (/^\s*`{3,}/m.test(code)) return undefined; // prettier lengthens such a fence

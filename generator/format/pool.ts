@@ -46,8 +46,7 @@ class FormatWorker {
     // No inherited execArgv: the worker is plain JavaScript and needs no loader (tsx, vitest), and
     // flags like --input-type (from `node -e`) would stop it from starting at all.
     this.#worker = new Worker(file, { execArgv: [] });
-    this.#worker.on('message', (reply: Reply & { ready?: boolean }) => {
-      if (reply.ready) return;
+    this.#worker.on('message', (reply: Reply) => {
       const job = this.#job;
       this.#job = undefined;
       if (reply.error !== undefined) job?.reject(Object.assign(new Error(reply.error), { syntax: reply.syntax === true }));

@@ -21,4 +21,3 @@ port.on('message', async (job) => {
 // Load the TypeScript parser and printer now, while the main thread is still reading the spec:
 // nearly every job needs them, and loading them is most of a cold format's cost.
 await format('export const warm = 1;\n', { parser: 'typescript' });
-port.postMessage({ ready: true });

@@ -67,7 +67,8 @@ export async function sendOnce(
       { retries, cause },
     );
   if (signal?.aborted) throw new APIUserAbortError(signal.reason);
-  const controller = timeoutMs < MAX_TIMER_MS ? new AbortController() : undefined;
+  const timed = timeoutMs < MAX_TIMER_MS;
+  const controller = timed ? new AbortController() : undefined;
   let stopped = false;
   let timedOut = false;
   // One promise that the work, the timer and the caller's signal all settle, first one wins. It
@@ -86,15 +87,14 @@ export async function sendOnce(
       stop(signal.reason);
     });
   if (onCallerAbort) signal?.addEventListener('abort', onCallerAbort, { once: true });
-  const cancelTimer =
-    timeoutMs < MAX_TIMER_MS
-      ? onTimeout(timeoutMs, () => {
-          timedOut = true;
-          const error = timeoutError();
-          controller?.abort(error);
-          stop(error);
-        })
-      : undefined;
+  const cancelTimer = timed
+    ? onTimeout(timeoutMs, () => {
+        timedOut = true;
+        const error = timeoutError();
+        controller?.abort(error);
+        stop(error);
+      })
+    : undefined;
   const work = async (): Promise<AttemptResult> => {
     let request: HopRequest = {
       url,
