@@ -58,6 +58,7 @@ export class FormatSession {
   async finish(files: Map<string, string>): Promise<Map<string, string>> {
     for (const [path, text] of files) if (this.#started.get(path)?.text !== text) this.add(path, text);
     const entries = await Promise.all([...files.keys()].map(async (path): Promise<[string, string]> => [path, await this.#started.get(path)!.result]));
+    void formatPool.flush();
     await this.#cache?.pruneIfDue();
     return new Map(entries);
   }

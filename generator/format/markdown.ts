@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { TYPESCRIPT_PARSER } from './rules.js';
 
 /**
  * Markdown that this generator printed itself is already in its final form except for two things
@@ -16,8 +17,8 @@ import { createHash } from 'node:crypto';
 
 /** Fence languages whose code prettier formats inside Markdown, and the parser it uses for each. */
 const CODE_PARSERS: Record<string, string> = {
-  ts: 'typescript',
-  typescript: 'typescript',
+  ts: TYPESCRIPT_PARSER,
+  typescript: TYPESCRIPT_PARSER,
   js: 'babel',
   javascript: 'babel',
   json: 'json',

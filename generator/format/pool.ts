@@ -19,6 +19,12 @@ import { GENERATOR_ROOT } from '../root.js';
 const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
 const SECOND_WORKER_BYTES = 200 * 1024;
 const WORKER_FILE = join(GENERATOR_ROOT, 'generator', 'format', 'worker.mjs');
+/**
+ * Where the workers keep prettier's V8 code cache (prettier-loader.mjs): next to the CLI bundle's
+ * own, so "code caches" stay one thing (dist/, rebuilt by `npm ci`) and the format cache another.
+ * NOTAI_CODEGEN_CACHE=0 turns it off with every other cache.
+ */
+const CODE_CACHE_DIR = process.env.NOTAI_CODEGEN_CACHE === '0' ? undefined : join(GENERATOR_ROOT, 'dist', '.code-cache');
 
 interface Job {
   text: string;
@@ -28,6 +34,8 @@ interface Job {
 }
 
 interface Reply {
+  /** The answer to a flush request. */
+  flushed?: boolean;
   text?: string;
   error?: string;
   /** The input did not parse (as opposed to the formatter failing). */
@@ -37,16 +45,25 @@ interface Reply {
 class FormatWorker {
   readonly #worker: Worker;
   #job: Job | undefined;
+  /** A flush is wanted once the queue is empty, or has been sent and not answered yet. */
+  #flush: { state: 'wanted' | 'sent'; done: Promise<void>; resolve: () => void } | undefined;
 
   constructor(
     file: string,
+    codeCacheDir: string | undefined,
     private readonly next: () => Job | undefined,
     onGone: (worker: FormatWorker, error: Error) => void,
   ) {
     // No inherited execArgv: the worker is plain JavaScript and needs no loader (tsx, vitest), and
     // flags like --input-type (from `node -e`) would stop it from starting at all.
-    this.#worker = new Worker(file, { execArgv: [] });
+    this.#worker = new Worker(file, { execArgv: [], workerData: { codeCacheDir } });
     this.#worker.on('message', (reply: Reply) => {
+      if (reply.flushed) {
+        this.#flush?.resolve();
+        this.#flush = undefined;
+        this.pull();
+        return;
+      }
       const job = this.#job;
       this.#job = undefined;
       if (reply.error !== undefined) job?.reject(Object.assign(new Error(reply.error), { syntax: reply.syntax === true }));
@@ -56,6 +73,8 @@ class FormatWorker {
     const fail = (error: Error): void => {
       this.#job?.reject(error);
       this.#job = undefined;
+      this.#flush?.resolve(); // nothing left to save
+      this.#flush = undefined;
       onGone(this, error);
     };
     this.#worker.on('error', fail);
@@ -65,15 +84,32 @@ class FormatWorker {
   }
 
   get idle(): boolean {
-    return this.#job === undefined;
+    return this.#job === undefined && this.#flush?.state !== 'sent';
   }
 
-  /** Takes the next queued job if idle; ref'd only while it has one. */
+  /** Asks the worker to save its code cache once it has no more work; resolves when it has. */
+  flush(): Promise<void> {
+    if (this.#flush === undefined) {
+      let resolve = (): void => undefined;
+      const done = new Promise<void>((r) => (resolve = r));
+      this.#flush = { state: 'wanted', done, resolve };
+    }
+    const { done } = this.#flush;
+    this.pull();
+    return done;
+  }
+
+  /** Takes the next queued job if idle (or sends a wanted flush); ref'd only while busy. */
   pull(): void {
-    if (this.#job !== undefined) return;
+    if (!this.idle) return;
     const job = this.next();
     if (job === undefined) {
-      this.#worker.unref();
+      if (this.#flush?.state === 'wanted') {
+        // Ref'd until answered: writing the cache takes a few ms and must not be cut off by exit.
+        this.#flush.state = 'sent';
+        this.#worker.ref();
+        this.#worker.postMessage({ flush: true });
+      } else this.#worker.unref();
       return;
     }
     this.#job = job;
@@ -91,10 +127,11 @@ class FormatWorker {
 
 export class FormatPool {
   constructor(
-    private readonly settings: { file: string; maxWorkers: number; secondWorkerBytes: number } = {
+    private readonly settings: { file: string; maxWorkers: number; secondWorkerBytes: number; codeCacheDir?: string } = {
       file: WORKER_FILE,
       maxWorkers: MAX_WORKERS,
       secondWorkerBytes: SECOND_WORKER_BYTES,
+      codeCacheDir: CODE_CACHE_DIR,
     },
   ) {}
 
@@ -117,9 +154,19 @@ export class FormatPool {
     });
   }
 
+  /**
+   * Lets each worker save its code cache once its queue is empty (called when a run has handed
+   * over every file). Only a run that compiled without a cache writes anything. Nobody needs to
+   * wait for it (a flushing worker keeps the process alive until it has written); tests do.
+   */
+  async flush(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.flush()));
+  }
+
   #spawn(): void {
     const worker = new FormatWorker(
       this.settings.file,
+      this.settings.codeCacheDir,
       () => this.#take(),
       (gone, error) => {
         this.#workers = this.#workers.filter((w) => w !== gone);

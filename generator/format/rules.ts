@@ -22,8 +22,16 @@ const COPIED = /^src\/runtime\//;
  */
 export const MAX_FORMAT_BYTES = 64 * 1024;
 
-function parserFor(path: string): 'typescript' | 'json' | 'markdown' | undefined {
-  if (path.endsWith('.ts')) return 'typescript';
+/**
+ * The parser TypeScript is formatted with. babel-ts prints exactly what the typescript parser
+ * prints (checked on every formatted file of the corpus) and is faster to load and to run (~0.1 s
+ * of a small spec's critical path). The worker falls back to the typescript parser for the few
+ * constructs babel-ts rejects (prettier-loader.mjs).
+ */
+export const TYPESCRIPT_PARSER = 'babel-ts';
+
+function parserFor(path: string): typeof TYPESCRIPT_PARSER | 'json' | 'markdown' | undefined {
+  if (path.endsWith('.ts')) return TYPESCRIPT_PARSER;
   if (path.endsWith('.json')) return 'json';
   if (path.endsWith('.md')) return 'markdown';
   return undefined;
