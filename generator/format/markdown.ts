@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CODE_BLOCKS_SOURCE, formatCodeBlocks, type CodeBlock, type FormatCode } from './code-blocks.js';
 import { TYPESCRIPT_PARSER } from './rules.js';
 
 /**
@@ -25,14 +26,6 @@ const CODE_PARSERS: Record<string, string> = {
   yaml: 'yaml',
   yml: 'yaml',
 };
-
-/** Formats one fence's code; rejects with `syntax: true` when prettier cannot parse it. */
-export type FormatCode = (code: string, parser: string) => Promise<string>;
-
-/** An error the formatter marks as "the code does not parse" (prettier then leaves the code as is). */
-export function isSyntaxError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { syntax?: unknown }).syntax === true;
-}
 
 const OPEN_FENCE = /^(`{3,})\s*([\w-]*)[^`]*$/;
 const DELIMITER = /^\|\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|\s*$/;
@@ -105,7 +98,9 @@ function alignTable(rows: string[]): string[] {
 export async function finishGeneratedMarkdown(markdown: string, formatCode: FormatCode): Promise<string | undefined> {
   if (unsupported(markdown)) return undefined;
   const lines = markdown.split('\n');
-  const out: (string | Promise<string>)[] = [];
+  // A number in `out` is the index of a code block in `blocks`, formatted together at the end.
+  const out: (string | number)[] = [];
+  const blocks: CodeBlock[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
     const fence = OPEN_FENCE.exec(line);
@@ -121,17 +116,10 @@ export async function finishGeneratedMarkdown(markdown: string, formatCode: Form
       const parser = CODE_PARSERS[(fence[2] ?? '').toLowerCase()];
       out.push(line);
       if (parser === undefined) out.push(...lines.slice(i + 1, end + 1));
-      else
-        out.push(
-          formatCode(`${code}\n`, parser).then(
-            (formatted) => formatted.replace(/\n+$/, ''),
-            (error: unknown) => {
-              if (isSyntaxError(error)) return code;
-              throw error;
-            },
-          ),
-          lines[end] ?? ticks,
-        );
+      else {
+        out.push(blocks.length, lines[end] ?? ticks);
+        blocks.push({ code, parser });
+      }
       i = end;
       continue;
     }
@@ -144,7 +132,8 @@ export async function finishGeneratedMarkdown(markdown: string, formatCode: Form
     }
     out.push(line);
   }
-  return (await Promise.all(out)).join('\n');
+  const formatted = await formatCodeBlocks(blocks, formatCode);
+  return out.map((part) => (typeof part === 'number' ? (formatted[part] ?? '') : part)).join('\n');
 }
 
 /**
@@ -152,7 +141,7 @@ export async function finishGeneratedMarkdown(markdown: string, formatCode: Form
  * finisher (even one nobody remembered to version) misses the cache instead of serving old output.
  */
 export const FINISHER_KEY = createHash('sha256')
-  .update([unsupported, cells, alignTable, finishGeneratedMarkdown, isSyntaxError].map(String).join('\n'))
+  .update([unsupported, cells, alignTable, finishGeneratedMarkdown].map(String).join('\n') + CODE_BLOCKS_SOURCE)
   .update(JSON.stringify(CODE_PARSERS) + OPEN_FENCE.source + DELIMITER.source)
   .digest('hex')
   .slice(0, 16);

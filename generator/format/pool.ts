@@ -42,9 +42,19 @@ interface Reply {
   syntax?: boolean;
 }
 
+/**
+ * Jobs a worker may hold at once. A worker formats one job at a time, in order; handing it the next
+ * few in advance hides the message round trip between jobs (~1 ms each, ~40 ms of a small spec's
+ * ~45 jobs), while a bound on bytes keeps a second worker from finding the queue already handed out.
+ */
+const MAX_IN_FLIGHT_JOBS = 16;
+const MAX_IN_FLIGHT_BYTES = 64 * 1024;
+
 class FormatWorker {
   readonly #worker: Worker;
-  #job: Job | undefined;
+  /** Sent and not answered yet, oldest first: the worker answers in the order it was sent. */
+  readonly #inFlight: Job[] = [];
+  #inFlightBytes = 0;
   /** A flush is wanted once the queue is empty, or has been sent and not answered yet. */
   #flush: { state: 'wanted' | 'sent'; done: Promise<void>; resolve: () => void } | undefined;
 
@@ -64,15 +74,15 @@ class FormatWorker {
         this.pull();
         return;
       }
-      const job = this.#job;
-      this.#job = undefined;
+      const job = this.#inFlight.shift();
+      if (job !== undefined) this.#inFlightBytes -= job.text.length;
       if (reply.error !== undefined) job?.reject(Object.assign(new Error(reply.error), { syntax: reply.syntax === true }));
       else job?.resolve(reply.text ?? '');
       this.pull();
     });
     const fail = (error: Error): void => {
-      this.#job?.reject(error);
-      this.#job = undefined;
+      for (const job of this.#inFlight.splice(0)) job.reject(error);
+      this.#inFlightBytes = 0;
       this.#flush?.resolve(); // nothing left to save
       this.#flush = undefined;
       onGone(this, error);
@@ -83,8 +93,9 @@ class FormatWorker {
     this.#worker.unref();
   }
 
+  /** Can take another job now. */
   get idle(): boolean {
-    return this.#job === undefined && this.#flush?.state !== 'sent';
+    return this.#flush?.state !== 'sent' && (this.#inFlight.length === 0 || (this.#inFlight.length < MAX_IN_FLIGHT_JOBS && this.#inFlightBytes < MAX_IN_FLIGHT_BYTES));
   }
 
   /** Asks the worker to save its code cache once it has no more work; resolves when it has. */
@@ -99,29 +110,28 @@ class FormatWorker {
     return done;
   }
 
-  /** Takes the next queued job if idle (or sends a wanted flush); ref'd only while busy. */
+  /** Takes queued jobs while it has room (then sends a wanted flush); ref'd only while busy. */
   pull(): void {
-    if (!this.idle) return;
-    const job = this.next();
-    if (job === undefined) {
-      if (this.#flush?.state === 'wanted') {
-        // Ref'd until answered: writing the cache takes a few ms and must not be cut off by exit.
-        this.#flush.state = 'sent';
-        this.#worker.ref();
-        this.#worker.postMessage({ flush: true });
-      } else this.#worker.unref();
-      return;
+    while (this.idle) {
+      const job = this.next();
+      if (job === undefined) break;
+      try {
+        this.#worker.postMessage({ text: job.text, options: job.options });
+      } catch (error) {
+        // Not sendable (a bug in the options): fail this job, keep the worker free for the next.
+        job.reject(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
+      this.#inFlight.push(job);
+      this.#inFlightBytes += job.text.length;
     }
-    this.#job = job;
-    this.#worker.ref();
-    try {
-      this.#worker.postMessage({ text: job.text, options: job.options });
-    } catch (error) {
-      // Not sendable (a bug in the options): fail this job, keep the worker free for the next.
-      this.#job = undefined;
-      job.reject(error instanceof Error ? error : new Error(String(error)));
-      this.pull();
-    }
+    if (this.#inFlight.length > 0) this.#worker.ref();
+    else if (this.#flush?.state === 'wanted') {
+      // Ref'd until answered: writing the cache takes a few ms and must not be cut off by exit.
+      this.#flush.state = 'sent';
+      this.#worker.ref();
+      this.#worker.postMessage({ flush: true });
+    } else if (this.#flush === undefined) this.#worker.unref();
   }
 }
 

@@ -93,10 +93,20 @@ describe('FormatPool', () => {
     const small = await pool.format(UGLY, { ...PRETTIER, parser: 'typescript' });
     expect(small).toBe(PRETTY);
     expect(pool.size).toBe(1);
-    const many = Array.from({ length: 40 }, (_, i) => `export   const  v${i} = {b:1,\n c:"two"}\n`);
+    const many = Array.from({ length: 100 }, (_, i) => `export   const  v${i} = {b:1,\n c:"two"}\n`);
     const out = await Promise.all(many.map((text) => pool.format(text, { ...PRETTIER, parser: 'typescript' })));
     expect(pool.size).toBe(2);
     out.forEach((text, i) => expect(text).toBe(`export const v${i} = { b: 1, c: 'two' };\n`));
+  });
+
+  it('matches each answer to its job when several are in flight, a parse error failing only its own', async () => {
+    const pool = new FormatPool({ file: WORKER, maxWorkers: 1, secondWorkerBytes: 1_000_000 });
+    const texts = Array.from({ length: 30 }, (_, i) => (i % 7 === 3 ? `const = ${i};` : `let  x${i} = [${'1,'.repeat(i)}]`));
+    const results = await Promise.allSettled(texts.map((text) => pool.format(text, { ...PRETTIER, parser: 'babel-ts' })));
+    results.forEach((result, i) => {
+      if (i % 7 === 3) expect(result).toMatchObject({ status: 'rejected', reason: { syntax: true } });
+      else expect(result).toEqual({ status: 'fulfilled', value: `let x${i} = [${Array.from({ length: i }, () => '1').join(', ')}];\n` });
+    });
   });
 
   it('rejects every queued job when its worker cannot start, instead of hanging', async () => {
