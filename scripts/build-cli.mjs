@@ -65,6 +65,10 @@ export async function buildCli(outdir) {
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     legalComments: 'none',
+    // 16 MB -> 11.5 MB: every run reads the whole file (~30 ms less per run). Identifiers are kept:
+    // renaming them would change function and class names that messages and stack traces show.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
   // The code cache is keyed by this hash: V8 itself only checks a cache against the source's length.
