@@ -10,11 +10,12 @@ import { GENERATOR_ROOT } from '../root.js';
  *
  * One worker starts with generate(); a second joins only when more than SECOND_WORKER_BYTES are
  * waiting and the machine has a core for it beyond the main thread's (3+ cores). Each worker pays
- * prettier's cold start (~0.25 s to load and warm its parsers); on 2 cores a second one measured
- * slower in every A/B, on the pinned spec and on GitHub's (~0.45 MB to format) alike. Jobs wait in one queue and an idle worker
- * takes the next, so a cold worker never holds a share of the work it cannot start yet. The pool
- * is per process and outlives one generate() call, so tests and repeated calls reuse warm
- * workers; idle workers are unref'd and never keep the process alive.
+ * prettier's cold start (loading and JIT-warming its parsers); on 2 cores a second one measured
+ * slower in every A/B, on the pinned spec and on GitHub's (~0.45 MB to format) alike. Jobs wait in
+ * one queue and a worker with room takes the next few (MAX_IN_FLIGHT_*), so a cold worker holds at
+ * most that much of the work it cannot start yet. The pool is per process and outlives one
+ * generate() call, so tests and repeated calls reuse warm workers; idle workers are unref'd and
+ * never keep the process alive.
  */
 const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
 const SECOND_WORKER_BYTES = 200 * 1024;
