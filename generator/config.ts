@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
+import type { AuthHeader } from './auth-from-spec.js';
 import { GeneratorError, pointerOf } from './errors.js';
 import { resolveMcpConfig, type McpConfig } from './mcp/config.js';
 
@@ -117,7 +118,7 @@ export async function readConfigFile(file: string): Promise<RawConfigInput> {
 type Json = Record<string, unknown>;
 
 /** Validates the raw YAML and fills defaults; errors name the pointer inside the config file. */
-export function resolveConfig(input: RawConfigInput, spec: { title: string }): CodegenConfig {
+export function resolveConfig(input: RawConfigInput, spec: { title: string; authHeaders?: Record<string, AuthHeader> | undefined }): CodegenConfig {
   const file = input.file;
   const root = asObject(input.data ?? {}, [], file);
   const fail = (path: (string | number)[], message: string): never => {
@@ -151,7 +152,8 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string }): C
   const envPrefix = className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
   const authHeaders: CodegenConfig['auth']['headers'] = {};
-  const rawHeaders = asObject(auth.headers ?? { bearer: { header: 'authorization', prefix: 'Bearer ' } }, ['auth', 'headers'], file);
+  // Unset: the header forms the spec's security schemes allow (auth-from-spec.ts), else Bearer.
+  const rawHeaders = asObject(auth.headers ?? spec.authHeaders ?? { bearer: { header: 'authorization', prefix: 'Bearer ' } }, ['auth', 'headers'], file);
   for (const [name, value] of Object.entries(rawHeaders)) {
     const h = asObject(value, ['auth', 'headers', name], file);
     const header = str(h, 'header', ['auth', 'headers', name]) ?? fail(['auth', 'headers', name], 'header is required');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
 import { emitPackage } from './emit/index.js';
+import { authHeadersFromSpec } from './auth-from-spec.js';
 import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
 import type { ApiIR } from './ir/types.js';
@@ -66,7 +67,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const configText = rawConfig.text;
   const ir = await timed('ir', () => {
     const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
-    const config = resolveConfig(rawConfig, { title });
+    const config = resolveConfig(rawConfig, { title, authHeaders: authHeadersFromSpec(loaded.document) });
     return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config }), config };
   });
   const versions = await toolVersions();
