@@ -5,15 +5,17 @@
 // and after a run that had none (or had it rejected) save what V8 compiled, including functions
 // compiled lazily during the run. The cache is keyed by Node/V8 version, the bundle's content hash
 // (V8 checks a cache only against the source's length, so a same-length bundle would otherwise run
-// old code) and the command (a `--help` run compiles far less than `generate`). Any cache problem
-// falls back to a plain compile: the cache can only make a run faster, never change its result.
+// old code) and the command (a `--help` run compiles far less than `generate`), and stored with a
+// checksum (checked-cache.mjs). Any cache problem falls back to a plain compile: the cache can only
+// make a run faster, never change its result.
 // NOTAI_CODEGEN_CACHE=0 turns it off (and the format cache).
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
+import { readCodeCache, writeCodeCache } from './checked-cache.mjs';
 
 /** The bundle's sha256 as build-cli.mjs recorded it, or computed now when the record is missing. */
 function bundleHash(bundle, source) {
@@ -42,30 +44,12 @@ function writable(dir) {
   }
 }
 
-function readCache(file) {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(file, data) {
-  try {
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, data);
-    renameSync(temp, file); // atomic: a concurrent run reads the old file or the new one, never half
-  } catch {
-    // A read-only install or a full disk only costs speed.
-  }
-}
-
 /** Loads the bundle (as `require` would) and runs its `main(argv)`; resolves to the exit code. */
 export async function runBundle(bundle, argv) {
   const useCache = process.env.NOTAI_CODEGEN_CACHE !== '0';
   const source = readFileSync(bundle, 'utf8');
   const cacheFile = useCache ? cacheFileFor(bundle, source, argv) : undefined;
-  const cachedData = cacheFile ? readCache(cacheFile) : undefined;
+  const cachedData = cacheFile ? readCodeCache(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(source), {
     filename: bundle,
     cachedData,
@@ -79,6 +63,6 @@ export async function runBundle(bundle, argv) {
   module.loaded = true;
   const code = await module.exports.main(argv);
   // Serialising the cache costs ~50 ms: skipped when it could not be saved anyway (read-only install).
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && writable(dirname(cacheFile))) writeCache(cacheFile, script.createCachedData());
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && writable(dirname(cacheFile))) writeCodeCache(cacheFile, script.createCachedData());
   return code;
 }

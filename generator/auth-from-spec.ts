@@ -25,7 +25,8 @@ function headerOf(scheme: Json): AuthHeader | undefined {
  * The header forms a spec's security schemes allow, by scheme name: the default for `auth.headers`
  * when the config sets none, so a client for an API that takes `X-API-Key` does not send a Bearer
  * token. Ordered like the spec: schemes of the top-level `security` requirements first (the first
- * one is the default form), then the other declared schemes. Schemes a key cannot use as a
+ * one is the default form), then the other declared schemes, one per distinct header form (named
+ * after the first scheme that has it). Schemes a key cannot use as a
  * header (HTTP basic, keys in the query or a cookie, `$ref`s) are skipped; undefined when none is
  * left, and the config's built-in Bearer default applies.
  */
@@ -37,7 +38,8 @@ export function authHeadersFromSpec(document: Json): Record<string, AuthHeader> 
     const scheme = schemes[name];
     if (name in out || !isObject(scheme)) continue;
     const header = headerOf(scheme);
-    if (header) out[name] = header;
+    // One entry per distinct header form: OAuth 2 flows, OpenID Connect and bearer all send the same.
+    if (header && !Object.values(out).some((h) => h.header === header.header && h.prefix === header.prefix)) out[name] = header;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -21,6 +21,8 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+const WRITE_BATCH = 32;
+
 /**
  * Stage 5: atomic write. The whole package is written to a sibling temp directory first; entries
  * the generator does not own (CHANGELOG.md, dist/, node_modules/…) are moved across; then the
@@ -36,11 +38,16 @@ export async function writeAtomically(out: string, files: Map<string, string>): 
   try {
     const entries = [...files].map(([rel, text]) => ({ full: assertInside(staging, rel), text }));
     for (const dir of new Set(entries.map(({ full }) => dirname(full)))) await mkdir(dir, { recursive: true });
-    // All at once: one file after another paid a thread-pool round trip each (~25 ms for 60 files).
-    // Settled before the staging directory can be removed, so no write lands after the clean-up.
-    const written = await Promise.allSettled(entries.map(({ full, text }) => writeFile(full, text)));
-    const failed = written.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    // Many at a time: one file after another paid a thread-pool round trip each (~25 ms for 60
+    // files); at most WRITE_BATCH open files at once, well under common descriptor limits. Each
+    // batch settles before the next starts or the staging directory is removed, so no write lands
+    // after the clean-up.
+    for (let start = 0; start < entries.length; start += WRITE_BATCH) {
+      const batch = entries.slice(start, start + WRITE_BATCH);
+      const written = await Promise.allSettled(batch.map(({ full, text }) => writeFile(full, text)));
+      const failed = written.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
     const owned = ownedEntries(files);
     const hadTarget = await exists(target);
     if (hadTarget) {

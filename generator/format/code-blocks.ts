@@ -1,16 +1,8 @@
-import { TYPESCRIPT_PARSER } from './rules.js';
-
-/** Formats one piece of code; rejects with `syntax: true` when prettier cannot parse it. */
-export type FormatCode = (code: string, parser: string) => Promise<string>;
+import { isSyntaxError, PARSERS_SOURCE, TYPESCRIPT_PARSER, type FormatCode } from './parsers.js';
 
 export interface CodeBlock {
   code: string;
   parser: string;
-}
-
-/** An error the formatter marks as "the code does not parse" (prettier then leaves the code as is). */
-export function isSyntaxError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { syntax?: unknown }).syntax === true;
 }
 
 /** Parsers whose programs are sequences of statements that prettier prints one by one. */
@@ -64,11 +56,15 @@ function trimBlankLines(lines: string[]): string {
  */
 async function formatTogether(blocks: CodeBlock[], formatCode: FormatCode): Promise<string[] | undefined> {
   const parser = blocks[0]?.parser ?? TYPESCRIPT_PARSER;
-  // The `;` ends a statement a block left open to automatic semicolon insertion.
-  const program = blocks.map((block, i) => (i === 0 ? block.code : `;\n${separator(i)}\n${block.code}`)).join('\n');
+  // A separator on a line of its own after a finished statement is a statement of its own
+  // (automatic semicolon insertion); after an unfinished one it joins that statement, and is then
+  // not printed as a line of its own, which the split below detects. (An explicit `;` before it
+  // would finish statements that do not parse alone, e.g. `if (x)`, and change what they print.)
+  const program = blocks.map((block, i) => (i === 0 ? block.code : `${separator(i)}\n${block.code}`)).join('\n');
   let formatted: string;
   try {
-    formatted = await formatCode(`${program}\n`, parser);
+    // Exact: a parser standing in for the whole program would format every block its own way.
+    formatted = await formatCode(`${program}\n`, parser, true);
   } catch (error) {
     if (isSyntaxError(error)) return undefined;
     throw error;
@@ -116,4 +112,4 @@ export async function formatCodeBlocks(blocks: readonly CodeBlock[], formatCode:
 }
 
 /** The functions whose code decides this module's output (for the format cache's Markdown key). */
-export const CODE_BLOCKS_SOURCE = [formatOne, batchable, trimBlankLines, formatTogether, formatCodeBlocks, separator, printedSeparator].map(String).join('\n') + [...BATCHABLE].join();
+export const CODE_BLOCKS_SOURCE = PARSERS_SOURCE + [formatOne, batchable, trimBlankLines, formatTogether, formatCodeBlocks, separator, printedSeparator].map(String).join('\n') + [...BATCHABLE].join();

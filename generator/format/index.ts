@@ -1,8 +1,12 @@
 import { GeneratorError } from '../errors.js';
 import { FormatCache } from './cache.js';
 import { FINISHER_KEY, finishGeneratedMarkdown } from './markdown.js';
+import { withParserFallback } from './parsers.js';
 import { formatPool } from './pool.js';
 import { PRETTIER, formatParser } from './rules.js';
+
+/** The workers' prettier, with babel-ts input it rejects tried with the typescript parser. */
+const formatCode = withParserFallback((code, parser) => formatPool.format(code, { ...PRETTIER, parser }));
 
 export { MAX_FORMAT_BYTES, PRETTIER } from './rules.js';
 
@@ -20,13 +24,14 @@ async function formatOne(path: string, text: string, cache: FormatCache | undefi
   const parser = formatParser(path, text);
   if (parser === undefined) return text;
   // Markdown goes through our own finisher first (prettier's Markdown parser only for what it does
-  // not handle): its entries are keyed by the finisher's code, so changing it misses the cache.
-  const key = FormatCache.key(parser === 'markdown' ? `markdown+finisher-${FINISHER_KEY}` : parser, text);
+  // not handle): entries are keyed by the finisher's code, so changing it misses the cache.
+  // Keyed by the finisher's code too, which covers the parser choice and fallback (parsers.ts).
+  const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}`, text);
   const cached = await cache?.get(key);
   if (cached !== undefined) return cached;
   try {
-    const finished = parser === 'markdown' ? await finishGeneratedMarkdown(text, (code, codeParser) => formatPool.format(code, { ...PRETTIER, parser: codeParser })) : undefined;
-    const formatted = finished ?? (await formatPool.format(text, { ...PRETTIER, parser }));
+    const finished = parser === 'markdown' ? await finishGeneratedMarkdown(text, formatCode) : undefined;
+    const formatted = finished ?? (await formatCode(text, parser));
     await cache?.set(key, formatted);
     return formatted;
   } catch (error) {

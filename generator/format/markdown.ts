@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CODE_BLOCKS_SOURCE, formatCodeBlocks, type CodeBlock, type FormatCode } from './code-blocks.js';
-import { TYPESCRIPT_PARSER } from './rules.js';
+import { CODE_BLOCKS_SOURCE, formatCodeBlocks, type CodeBlock } from './code-blocks.js';
+import { TYPESCRIPT_PARSER, type FormatCode } from './parsers.js';
 
 /**
  * Markdown that this generator printed itself is already in its final form except for two things

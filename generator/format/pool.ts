@@ -28,6 +28,7 @@ const WORKER_FILE = join(GENERATOR_ROOT, 'generator', 'format', 'worker.mjs');
 const CODE_CACHE_DIR = process.env.NOTAI_CODEGEN_CACHE === '0' ? undefined : join(GENERATOR_ROOT, 'dist', '.code-cache');
 
 interface Job {
+  id: number;
   text: string;
   options: Options;
   resolve: (text: string) => void;
@@ -37,6 +38,8 @@ interface Job {
 interface Reply {
   /** The answer to a flush request. */
   flushed?: boolean;
+  /** The job answered (replies come in the order jobs were sent; the id makes that checkable). */
+  id?: number;
   text?: string;
   error?: string;
   /** The input did not parse (as opposed to the formatter failing). */
@@ -56,6 +59,8 @@ class FormatWorker {
   /** Sent and not answered yet, oldest first: the worker answers in the order it was sent. */
   readonly #inFlight: Job[] = [];
   #inFlightBytes = 0;
+  /** Has formatted something: only then is there a code cache worth saving (see flush). */
+  #used = false;
   /** A flush is wanted once the queue is empty, or has been sent and not answered yet. */
   #flush: { state: 'wanted' | 'sent'; done: Promise<void>; resolve: () => void } | undefined;
 
@@ -75,20 +80,30 @@ class FormatWorker {
         this.pull();
         return;
       }
-      const job = this.#inFlight.shift();
-      if (job !== undefined) this.#inFlightBytes -= job.text.length;
-      if (reply.error !== undefined) job?.reject(Object.assign(new Error(reply.error), { syntax: reply.syntax === true }));
-      else job?.resolve(reply.text ?? '');
+      const job = this.#inFlight[0];
+      if (job === undefined || reply.id !== job.id) {
+        fail(new Error(`the formatting worker answered job ${reply.id} while job ${job?.id} was due`));
+        return;
+      }
+      this.#inFlight.shift();
+      this.#inFlightBytes -= job.text.length;
+      if (reply.error !== undefined) job.reject(Object.assign(new Error(reply.error), { syntax: reply.syntax === true }));
+      else job.resolve(reply.text ?? '');
       this.pull();
     });
+    let gone = false;
     const fail = (error: Error): void => {
       for (const job of this.#inFlight.splice(0)) job.reject(error);
       this.#inFlightBytes = 0;
       this.#flush?.resolve(); // nothing left to save
       this.#flush = undefined;
+      if (gone) return;
+      gone = true;
+      void this.#worker.terminate(); // a worker whose answers cannot be trusted does no more work
       onGone(this, error);
     };
     this.#worker.on('error', fail);
+    this.#worker.on('messageerror', fail);
     this.#worker.on('exit', (code) => fail(new Error(`the formatting worker exited (code ${code})`)));
     // After the listeners: attaching a 'message' listener refs the worker's port again.
     this.#worker.unref();
@@ -99,8 +114,12 @@ class FormatWorker {
     return this.#flush?.state !== 'sent' && (this.#inFlight.length === 0 || (this.#inFlight.length < MAX_IN_FLIGHT_JOBS && this.#inFlightBytes < MAX_IN_FLIGHT_BYTES));
   }
 
-  /** Asks the worker to save its code cache once it has no more work; resolves when it has. */
+  /**
+   * Asks the worker to save its code cache once it has no more work; resolves when it has. A worker
+   * that has formatted nothing has compiled little worth saving, and is not kept waiting for.
+   */
   flush(): Promise<void> {
+    if (!this.#used) return Promise.resolve();
     if (this.#flush === undefined) {
       let resolve = (): void => undefined;
       const done = new Promise<void>((r) => (resolve = r));
@@ -117,7 +136,7 @@ class FormatWorker {
       const job = this.next();
       if (job === undefined) break;
       try {
-        this.#worker.postMessage({ text: job.text, options: job.options });
+        this.#worker.postMessage({ id: job.id, text: job.text, options: job.options });
       } catch (error) {
         // Not sendable (a bug in the options): fail this job, keep the worker free for the next.
         job.reject(error instanceof Error ? error : new Error(String(error)));
@@ -125,6 +144,7 @@ class FormatWorker {
       }
       this.#inFlight.push(job);
       this.#inFlightBytes += job.text.length;
+      this.#used = true;
     }
     if (this.#inFlight.length > 0) this.#worker.ref();
     else if (this.#flush?.state === 'wanted') {
@@ -148,6 +168,7 @@ export class FormatPool {
 
   #workers: FormatWorker[] = [];
   #queue: Job[] = [];
+  #nextId = 0;
   #queuedBytes = 0;
 
   /** Starts the first worker now (it loads prettier in the background); later calls are no-ops. */
@@ -158,7 +179,7 @@ export class FormatPool {
   format(text: string, options: Options): Promise<string> {
     this.start();
     return new Promise((resolve, reject) => {
-      this.#queue.push({ text, options, resolve, reject });
+      this.#queue.push({ id: (this.#nextId += 1), text, options, resolve, reject });
       this.#queuedBytes += text.length;
       if (this.#queuedBytes > this.settings.secondWorkerBytes && this.#workers.length < this.settings.maxWorkers) this.#spawn();
       for (const worker of this.#workers) if (worker.idle) worker.pull();

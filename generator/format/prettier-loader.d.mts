@@ -1,7 +1,7 @@
 import type { Options } from 'prettier';
 
 export interface LoadedPrettier {
-  /** prettier's `format`; babel-ts input it cannot parse is formatted with the typescript parser. */
+  /** prettier's `format`. */
   format(text: string, options: Options): Promise<string>;
   /** Writes the V8 code cache if this load had none or V8 rejected it; never throws. */
   saveCodeCache(): void;

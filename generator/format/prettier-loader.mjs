@@ -6,16 +6,17 @@
 // critical path on a small spec. Node 20 has no built-in compile cache, so this does the same as
 // bin/run-bundle.mjs does for the CLI bundle: compile prettier's standalone build and the
 // JavaScript/TypeScript plugins as one `vm.Script` with cached data, and save what V8 compiled
-// once the worker is done (`saveCodeCache`). Any cache problem falls back to a plain compile:
-// the cache can only make a run faster, never change its output. Other parsers (Markdown, YAML)
+// once the worker is done (`saveCodeCache`), with a checksum (bin/checked-cache.mjs). Any cache
+// problem falls back to a plain compile: the cache can only make a run faster, never change output. Other parsers (Markdown, YAML)
 // are rare here (our own Markdown finisher handles generated READMEs) and load prettier's full
 // entry point, which has every plugin.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
+import { readCodeCache, writeCodeCache } from '../../bin/checked-cache.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -32,13 +33,22 @@ function codeCacheFile(dir, source) {
   return join(dir, `prettier-${version}-${process.version}-${process.arch}-${cachedDataVersionTag()}-${hash}.bin`);
 }
 
-function readOrUndefined(file) {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * Template literals prettier formats as another language (embedded CSS, GraphQL, HTML, Markdown)
+ * need that language's plugin, which the fast path does not load: text that may hold one goes to
+ * prettier's full entry point. Broader than prettier's own tests (a tag, `styled…` chain, marker
+ * comment or Angular `template`/`styles` property right before a backtick), so a false alarm costs
+ * only speed.
+ */
+const MAY_EMBED = new RegExp(
+  [
+    /\b(?:css|keyframes|injectGlobal|createGlobalStyle|gql|graphql|html|markdown|md)\s*`/.source,
+    /\b(?:styled|css)\b[\w$.\s]*(?:\([^()`]*\)[\w$.\s]*)*`/.source,
+    /\/\*\s*(?:GraphQL|HTML|CSS)\s*\*\/\s*`/.source,
+    /\b(?:template|styles)\s*:\s*\[?\s*`/.source,
+  ].join('|'),
+  'i',
+);
 
 /**
  * Prettier with a code cache in `codeCacheDir` (none when undefined). `format(text, options)`
@@ -54,7 +64,7 @@ export function loadPrettier(codeCacheDir) {
   // Each UMD build assigns module.exports when it sees CommonJS `module` and `exports`.
   const source = `[${PARTS.map((id) => `function (module, exports) {\n${readFileSync(require.resolve(id), 'utf8')}\n}`).join(',\n')}]`;
   const cacheFile = codeCacheDir === undefined ? undefined : codeCacheFile(codeCacheDir, source);
-  const cachedData = cacheFile === undefined ? undefined : readOrUndefined(cacheFile);
+  const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
   const script = new vm.Script(source, { filename: join(dirname(require.resolve('prettier/standalone')), 'notai-codegen-prettier.js'), cachedData });
   const factories = script.runInThisContext();
   const loaded = [];
@@ -68,39 +78,22 @@ export function loadPrettier(codeCacheDir) {
   };
   let full;
   let saved = false;
-  const format = async (text, options) => {
-    const plugins = PLUGINS_FOR[options.parser];
-    if (plugins === undefined) {
-      full ??= await import('prettier');
-      return full.format(text, options);
-    }
-    return part(STANDALONE).format(text, { ...options, plugins: plugins.map(part) });
-  };
 
   return {
     async format(text, options) {
-      try {
-        return await format(text, options);
-      } catch (error) {
-        // babel-ts is the fast TypeScript parser (rules.ts); its printed output is prettier's
-        // typescript parser's, but it rejects a few constructs that parser accepts.
-        if (options.parser !== 'babel-ts' || !isSyntaxError(error)) throw error;
-        return format(text, { ...options, parser: 'typescript' });
+      const plugins = PLUGINS_FOR[options.parser];
+      if (plugins === undefined || (options.parser !== 'json' && MAY_EMBED.test(text))) {
+        full ??= await import('prettier');
+        return full.format(text, options);
       }
+      return part(STANDALONE).format(text, { ...options, plugins: plugins.map(part) });
     },
     saveCodeCache() {
       if (saved || cacheFile === undefined || (cachedData !== undefined && !script.cachedDataRejected)) return;
       saved = true;
-      try {
-        mkdirSync(codeCacheDir, { recursive: true });
-        // Caches of other prettier or Node versions can never be used again.
-        for (const name of readdirSync(codeCacheDir)) if (name.startsWith('prettier-') && join(codeCacheDir, name) !== cacheFile) rmSync(join(codeCacheDir, name), { force: true });
-        const temp = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, cacheFile); // atomic: a concurrent run reads the old file or the new one
-      } catch {
-        // A read-only install or a full disk only costs speed.
-      }
+      // Caches of other prettier or Node versions are left alone (another Node may share this
+      // directory); `npm ci` rebuilds dist/ and so starts the directory afresh.
+      writeCodeCache(cacheFile, script.createCachedData());
     },
   };
 }

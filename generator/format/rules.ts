@@ -1,4 +1,5 @@
 import type { Options } from 'prettier';
+import { TYPESCRIPT_PARSER } from './parsers.js';
 
 /** The one prettier configuration every generated file is formatted with. */
 export const PRETTIER: Options = { printWidth: 120, singleQuote: true, trailingComma: 'all', proseWrap: 'preserve' };
@@ -21,14 +22,6 @@ const COPIED = /^src\/runtime\//;
  * largest resource modules (1–2 MB) took most of the formatting time.
  */
 export const MAX_FORMAT_BYTES = 64 * 1024;
-
-/**
- * The parser TypeScript is formatted with. babel-ts prints exactly what the typescript parser
- * prints (checked on every formatted file of the corpus) and is faster to load and to run (~0.1 s
- * of a small spec's critical path). The worker falls back to the typescript parser for the few
- * constructs babel-ts rejects (prettier-loader.mjs).
- */
-export const TYPESCRIPT_PARSER = 'babel-ts';
 
 function parserFor(path: string): typeof TYPESCRIPT_PARSER | 'json' | 'markdown' | undefined {
   if (path.endsWith('.ts')) return TYPESCRIPT_PARSER;

@@ -18,7 +18,11 @@ let chain = prettier.format('export const warm = 1;\n', { parser: 'babel-ts' }).
   () => undefined,
 );
 port.on('message', (message) => {
-  chain = chain.then(() => handle(message));
+  chain = chain
+    .then(() => handle(message))
+    // handle() answers every job itself; this catches a failure to answer (e.g. postMessage),
+    // which must not leave the job waiting or stop the chain for the jobs behind it.
+    .catch((error) => port.postMessage({ id: message.id, error: `the formatting worker failed: ${String(error)}` }));
 });
 
 async function handle(message) {
@@ -28,11 +32,11 @@ async function handle(message) {
     return;
   }
   try {
-    port.postMessage({ text: await prettier.format(message.text, message.options) });
+    port.postMessage({ id: message.id, text: await prettier.format(message.text, message.options) });
   } catch (error) {
     // A parse error means the input does not parse (Markdown code fences are then left as they
     // are); anything else is a failure of the formatter itself.
-    port.postMessage({ error: String(error instanceof Error ? error.message : error), syntax: isSyntaxError(error) });
+    port.postMessage({ id: message.id, error: String(error instanceof Error ? error.message : error), syntax: isSyntaxError(error) });
   }
 }
 

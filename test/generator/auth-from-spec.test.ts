@@ -21,21 +21,27 @@ const schemes = (securitySchemes: Record<string, unknown>, security?: unknown[])
 
 describe('authHeadersFromSpec', () => {
   it('turns header API keys, bearer, OAuth 2 and OpenID Connect into header forms, in declaration order', () => {
+    const bearer = { header: 'authorization', prefix: 'Bearer ' };
+    expect(authHeadersFromSpec(schemes({ api_key: { type: 'apiKey', in: 'header', name: 'X-API-Key' }, token: { type: 'http', scheme: 'Bearer' } }))).toEqual({
+      api_key: { header: 'x-api-key', prefix: '' },
+      token: bearer,
+    });
+    expect(authHeadersFromSpec(schemes({ oauth: { type: 'oauth2', flows: {} } }))).toEqual({ oauth: bearer });
+    expect(authHeadersFromSpec(schemes({ oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.example/.well-known/openid-configuration' } }))).toEqual({ oidc: bearer });
+  });
+
+  it('keeps one form per distinct header, named after the first scheme that sends it', () => {
     expect(
       authHeadersFromSpec(
         schemes({
-          api_key: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-          token: { type: 'http', scheme: 'Bearer' },
           oauth: { type: 'oauth2', flows: {} },
-          oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.example/.well-known/openid-configuration' },
+          token: { type: 'http', scheme: 'bearer' },
+          key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+          oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.example/' },
+          again: { type: 'apiKey', in: 'header', name: 'x-key' },
         }),
       ),
-    ).toEqual({
-      api_key: { header: 'x-api-key', prefix: '' },
-      token: { header: 'authorization', prefix: 'Bearer ' },
-      oauth: { header: 'authorization', prefix: 'Bearer ' },
-      oidc: { header: 'authorization', prefix: 'Bearer ' },
-    });
+    ).toEqual({ oauth: { header: 'authorization', prefix: 'Bearer ' }, key: { header: 'x-key', prefix: '' } });
   });
 
   it('puts the schemes of the top-level security requirements first', () => {

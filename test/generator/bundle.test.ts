@@ -90,12 +90,21 @@ describe('bundled CLI', () => {
     expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'c')]).status).toBe(0);
     expect(readTree(join(work, 'c'))).toEqual(readTree(join(work, 'a')));
     expect(statSync(file).mtimeMs).toBe(written);
-    // A corrupt cache is rejected by V8 and replaced, never fatal.
+    // A corrupt cache is rejected and replaced, never fatal: a short file, and one damaged in the
+    // middle (V8 itself checks only the header and used to crash the process on the second).
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, 'not a code cache');
     expect(runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'd')]).status).toBe(0);
     expect(readTree(join(work, 'd'))).toEqual(readTree(join(work, 'a')));
-    expect(readFileSync(file).byteLength).toBeGreaterThan(1_000_000);
+    const good = readFileSync(file);
+    expect(good.byteLength).toBeGreaterThan(1_000_000);
+    const damaged = Buffer.from(good);
+    for (let i = damaged.length >> 1; i < (damaged.length >> 1) + 4096; i += 1) damaged[i] = damaged[i]! ^ 0xff;
+    writeFileSync(file, damaged);
+    const run = runBundled(['generate', '--spec', SPECS.pinned, '--out', join(work, 'e')]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readTree(join(work, 'e'))).toEqual(readTree(join(work, 'a')));
+    expect(readFileSync(file).equals(damaged)).toBe(false);
   }, 120_000);
 
   it('keys the code cache by the bundle content, not its size or mtime', async () => {

@@ -1,29 +1,35 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { formatCodeBlocks, type CodeBlock, type FormatCode } from '../../generator/format/code-blocks.js';
+import { formatCodeBlocks, type CodeBlock } from '../../generator/format/code-blocks.js';
 import { PRETTIER } from '../../generator/format/index.js';
+import { withParserFallback, type FormatCode } from '../../generator/format/parsers.js';
 import { loadPrettier } from '../../generator/format/prettier-loader.mjs';
 
-// As the pool does: prettier's parse errors are marked `syntax` (prettier-loader's babel-ts
-// fallback included, since the worker formats through it).
+// As the pipeline does: the worker's prettier marks parse errors `syntax`, and babel-ts input it
+// rejects is tried with the typescript parser unless the caller asks for an exact parser.
 const loaded = loadPrettier(undefined);
+const workerFormat = async (code: string, parser: string): Promise<string> => {
+  try {
+    return await loaded.format(code, { ...PRETTIER, parser });
+  } catch (error) {
+    throw Object.assign(new Error(String(error)), { syntax: typeof error === 'object' && error !== null && 'loc' in error });
+  }
+};
+const pipelineFormat = withParserFallback(workerFormat);
+
 function counting(): { formatCode: FormatCode; calls: () => number } {
   let calls = 0;
-  const formatCode: FormatCode = async (code, parser) => {
+  const formatCode: FormatCode = (code, parser, exact) => {
     calls += 1;
-    try {
-      return await loaded.format(code, { ...PRETTIER, parser });
-    } catch (error) {
-      throw Object.assign(new Error(String(error)), { syntax: typeof error === 'object' && error !== null && 'loc' in error });
-    }
+    return pipelineFormat(code, parser, exact);
   };
   return { formatCode, calls: () => calls };
 }
 
-/** What prettier's Markdown formatter does with each block: format it alone, or leave it. */
+/** One block formatted alone (with the fallback), or left as it is when it does not parse. */
 async function alone(block: CodeBlock): Promise<string> {
   try {
-    return (await loaded.format(`${block.code}\n`, { ...PRETTIER, parser: block.parser })).replace(/\n+$/, '');
+    return (await pipelineFormat(`${block.code}\n`, block.parser)).replace(/\n+$/, '');
   } catch {
     return block.code;
   }
@@ -58,6 +64,22 @@ const TRICKY: CodeBlock[] = [
   ts('export default   1'),
   ts('export default 2'),
   ts('if (a) b\nelse c'),
+  // From review: blocks that do not parse alone, which an explicit `;` separator used to finish.
+  ts('foo:'),
+  ts('if (ready)'),
+  ts('while (x)'),
+  ts('for (;;)'),
+  ts('if (a) b\nelse'),
+  // prettier-ignore applies to the statement after it: the separator must not become that statement.
+  ts('// prettier-ignore\nfoo( 1 )'),
+  ts('// prettier-ignore\ntype  A = 1'),
+  ts('foo( 2 )\n// prettier-ignore'),
+  ts('/* prettier-ignore */'),
+  // babel-ts rejects these and the typescript parser formats them: in a joined program that
+  // fallback would format every block with the typescript parser.
+  ts('const v = a ?? b || c'),
+  ts('const x = /** @type {Foo} */ (y);'),
+  ts('class  K { override m() {} }'),
   { code: 'const el = <div   className="x" />', parser: 'babel' },
   { code: 'const el = <b />', parser: 'babel' },
   { code: '{"b":  [1,2]}', parser: 'json' },
@@ -100,6 +122,13 @@ describe('formatCodeBlocks', () => {
   it('lets a formatter failure that is not a syntax error fail the run', async () => {
     const failing: FormatCode = () => Promise.reject(new Error('worker died'));
     await expect(formatCodeBlocks([ts('a'), ts('b')], failing)).rejects.toThrow('worker died');
+  });
+
+  it('never formats a joined program with a fallback parser', async () => {
+    const { formatCode } = counting();
+    const cast = ts('const x = /** @type {Foo} */ (y);');
+    const rejectedByBabelTs = ts('const v = a ?? b || c');
+    expect(await formatCodeBlocks([cast, rejectedByBabelTs], formatCode)).toEqual([await alone(cast), await alone(rejectedByBabelTs)]);
   });
 
   it('matches prettier itself, not only the loader', async () => {
