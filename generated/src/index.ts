@@ -32,5 +32,5 @@ export { APIPromise } from './runtime/api-promise.js';
 export { Page, PagePromise } from './runtime/pagination.js';
 export { ApiClient } from './runtime/core.js';
 export type { ErrorCode, KnownErrorCodes } from './runtime/errors.js';
-export type { ClientOptions, RequestOptions, PageRequestOptions } from './runtime/options.js';
+export type { ClientOptions, RequestOptions, PageRequestOptions, WithOptionalUndefined } from './runtime/options.js';
 export type { Logger, LogLevel } from './runtime/logger.js';

@@ -15,7 +15,7 @@ const RUNTIME_VALUES: Record<string, string[]> = {
 };
 const RUNTIME_TYPES: Record<string, string[]> = {
   './runtime/errors.js': ['ErrorCode', 'KnownErrorCodes'],
-  './runtime/options.js': ['ClientOptions', 'RequestOptions', 'PageRequestOptions'],
+  './runtime/options.js': ['ClientOptions', 'RequestOptions', 'PageRequestOptions', 'WithOptionalUndefined'],
   './runtime/logger.js': ['Logger', 'LogLevel'],
 };
 

@@ -42,10 +42,10 @@ export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStruc
   if (names.params) {
     const locations = [...new Set(op.namedParams.map((p) => p.in))];
     const type = locations.map((loc) => `NonNullable<${indexType(t, 'parameters', loc)}>`).join(' & ');
-    alias(names.params, type, `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);
+    alias(names.params, `WithOptionalUndefined<${type}>`, `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);
   }
   if (names.body && op.requestBody) {
-    const type = op.requestBody.isJson ? indexType(`NonNullable<${t}["requestBody"]>`, 'content', op.requestBody.mediaType) : 'BodyInit';
+    const type = op.requestBody.isJson ? `WithOptionalUndefined<${indexType(`NonNullable<${t}["requestBody"]>`, 'content', op.requestBody.mediaType)}>` : 'BodyInit';
     alias(names.body, type, `Request body of \`${op.functionName}\`.`);
   }
   const success = op.success;

@@ -40,7 +40,7 @@ export function emitTsconfig(): string {
       lib: ['ES2022', 'DOM', 'DOM.Iterable'],
       strict: true,
       noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: false,
+      exactOptionalPropertyTypes: true,
       noImplicitOverride: true,
       isolatedModules: true,
       verbatimModuleSyntax: true,

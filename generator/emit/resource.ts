@@ -14,6 +14,7 @@ export function emitResource(resource: ResourceIR, printer: Printer, header: str
   const statements: (StatementStructures | string)[] = [];
   for (const op of resource.operations) {
     statements.push(...operationTypeAliases(op));
+    if (op.namedParams.length > 0 || op.requestBody?.isJson) imports.type('../runtime/options.js', 'WithOptionalUndefined');
     if (op.pathParams.length > 0) imports.value('../runtime/paths.js', 'encodePath');
     if (op.paging) {
       imports.type('../runtime/pagination.js', 'PagePromise').type('../runtime/options.js', 'PageRequestOptions');

@@ -29,44 +29,51 @@ export interface ClientHooks {
 
 export interface ClientOptions<Server extends string = string, Auth extends string = string> {
   /** Defaults to the first non-empty environment variable named in the API settings. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Named server from the spec; ignored when `baseUrl` is given. */
-  region?: Server;
+  region?: Server | undefined;
   /** Full base URL override (https, or http on loopback only). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Which auth header form to send; defaults to the API's preferred one. */
-  authHeader?: Auth;
+  authHeader?: Auth | undefined;
   /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Per-attempt timeout in ms (headers and body). Default 60000. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Budget in ms across all attempts and backoff waits. Default: none. */
-  deadline?: number;
+  deadline?: number | undefined;
   /** Fetch implementation; defaults to the global `fetch`, looked up at call time. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Extra headers on every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Where log lines go; defaults to console. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Default "off", or the value of the API's log environment variable. */
-  logLevel?: LogLevel;
-  hooks?: ClientHooks;
+  logLevel?: LogLevel | undefined;
+  hooks?: ClientHooks | undefined;
 }
 
 export interface RequestOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms for this call. */
-  timeout?: number;
-  maxRetries?: number;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
   /** Budget in ms across all attempts of this call (extension: overrides the client's deadline). */
-  deadline?: number;
+  deadline?: number | undefined;
   /** Extra headers for this call; null removes a header set by the client. */
-  headers?: Record<string, string | null>;
+  headers?: Record<string, string | null> | undefined;
 }
 
 export interface PageRequestOptions extends RequestOptions {
   /** Stop an auto-pagination walk after this many items. */
-  maxItems?: number;
+  maxItems?: number | undefined;
   /** Stop an auto-pagination walk after this many pages. */
-  maxPages?: number;
+  maxPages?: number | undefined;
 }
+
+/**
+ * `T` with `undefined` accepted for its optional properties (required ones are unchanged). Request
+ * parameters and JSON bodies are typed through it because the client skips undefined values (JSON
+ * drops them too), so `{ cursor: maybeCursor }` is fine even under `exactOptionalPropertyTypes`.
+ */
+export type WithOptionalUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };

@@ -9,22 +9,22 @@ export interface RequestSpec {
   /** Already encoded (see encodePath), starting with "/". */
   path: string;
   /** Query parameters (see serializeQuery); undefined/null values are skipped. */
-  query?: object;
+  query?: object | undefined;
   /** Header parameters of the operation, "simple" style; undefined values are skipped. */
-  headers?: Readonly<Record<string, unknown>>;
+  headers?: Readonly<Record<string, unknown>> | undefined;
   /** Per-parameter query serialisation when it differs from form/explode. */
-  queryStyles?: Readonly<Record<string, QueryStyle>>;
+  queryStyles?: Readonly<Record<string, QueryStyle>> | undefined;
   body?: unknown;
   /**
    * "json" (default) serialises `body`; "raw" sends it as given (string, Blob, bytes, ...).
    * Retries resend the same body, so a raw body must be replayable (not a one-shot stream).
    */
-  bodyType?: 'json' | 'raw';
+  bodyType?: 'json' | 'raw' | undefined;
   /** Content-Type of a raw body (omitted for FormData, whose boundary fetch sets itself). */
-  contentType?: string;
+  contentType?: string | undefined;
   /** Extension: how to decode a 2xx body; default "json". */
-  responseType?: ResponseType;
+  responseType?: ResponseType | undefined;
   /** Default true; false sends no credentials (e.g. a health probe). */
-  auth?: boolean;
+  auth?: boolean | undefined;
   operationId: string;
 }

@@ -19,10 +19,10 @@ function describeDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {
 }
 
 describe('generated package compiles', () => {
-  it('type-checks under its own strict tsconfig (no Node types: it must run in browsers too)', () => {
+  it('type-checks under its own strict tsconfig, exactOptionalPropertyTypes included (no Node types: it must run in browsers too)', () => {
     const p = program([]);
     const settings = p.getCompilerOptions();
-    expect([settings.strict, settings.noUncheckedIndexedAccess]).toEqual([true, true]);
+    expect([settings.strict, settings.noUncheckedIndexedAccess, settings.exactOptionalPropertyTypes]).toEqual([true, true, true]);
     expect(describeDiagnostics(ts.getPreEmitDiagnostics(p))).toEqual([]);
   });
 

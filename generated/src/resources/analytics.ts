@@ -1,10 +1,12 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
-import type { RequestOptions } from '../runtime/options.js';
+import type { RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { paths } from '../types.js';
 /** Parameters of `getAnalytics` (query). */
-export type GetAnalyticsParams = NonNullable<paths['/v1/analytics']['get']['parameters']['query']>;
+export type GetAnalyticsParams = WithOptionalUndefined<
+  NonNullable<paths['/v1/analytics']['get']['parameters']['query']>
+>;
 /** Response body of `getAnalytics` (HTTP 200). */
 export type GetAnalyticsResponse = paths['/v1/analytics']['get']['responses']['200']['content']['application/json'];
 

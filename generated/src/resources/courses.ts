@@ -1,11 +1,11 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
 import { CURSOR_PAGING } from '../paging.js';
 import type { ApiClient } from '../runtime/core.js';
-import type { PageRequestOptions } from '../runtime/options.js';
+import type { PageRequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { PagePromise } from '../runtime/pagination.js';
 import type { paths } from '../types.js';
 /** Parameters of `listCourses` (query). */
-export type ListCoursesParams = NonNullable<paths['/v1/courses']['get']['parameters']['query']>;
+export type ListCoursesParams = WithOptionalUndefined<NonNullable<paths['/v1/courses']['get']['parameters']['query']>>;
 /** Response body of `listCourses` (HTTP 200). */
 export type ListCoursesResponse = paths['/v1/courses']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listCourses` page. */

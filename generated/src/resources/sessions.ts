@@ -2,12 +2,14 @@
 import { CURSOR_PAGING } from '../paging.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
-import type { PageRequestOptions, RequestOptions } from '../runtime/options.js';
+import type { PageRequestOptions, RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { PagePromise } from '../runtime/pagination.js';
 import { encodePath } from '../runtime/paths.js';
 import type { paths } from '../types.js';
 /** Parameters of `listSessions` (query). */
-export type ListSessionsParams = NonNullable<paths['/v1/sessions']['get']['parameters']['query']>;
+export type ListSessionsParams = WithOptionalUndefined<
+  NonNullable<paths['/v1/sessions']['get']['parameters']['query']>
+>;
 /** Response body of `listSessions` (HTTP 200). */
 export type ListSessionsResponse = paths['/v1/sessions']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listSessions` page. */
@@ -100,7 +102,9 @@ export function getSessionDetails(
 }
 
 /** Parameters of `listEvents` (query). */
-export type ListEventsParams = NonNullable<paths['/v1/sessions/{sessionId}/events']['get']['parameters']['query']>;
+export type ListEventsParams = WithOptionalUndefined<
+  NonNullable<paths['/v1/sessions/{sessionId}/events']['get']['parameters']['query']>
+>;
 /** Response body of `listEvents` (HTTP 200). */
 export type ListEventsResponse =
   paths['/v1/sessions/{sessionId}/events']['get']['responses']['200']['content']['application/json'];

@@ -1,10 +1,10 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
-import type { RequestOptions } from '../runtime/options.js';
+import type { RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { paths } from '../types.js';
 /** Parameters of `getUsage` (query). */
-export type GetUsageParams = NonNullable<paths['/v1/usage']['get']['parameters']['query']>;
+export type GetUsageParams = WithOptionalUndefined<NonNullable<paths['/v1/usage']['get']['parameters']['query']>>;
 /** Response body of `getUsage` (HTTP 200). */
 export type GetUsageResponse = paths['/v1/usage']['get']['responses']['200']['content']['application/json'];
 

@@ -1,12 +1,12 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
 import { CURSOR_PAGING } from '../paging.js';
 import type { ApiClient } from '../runtime/core.js';
-import type { PageRequestOptions } from '../runtime/options.js';
+import type { PageRequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { PagePromise } from '../runtime/pagination.js';
 import { encodePath } from '../runtime/paths.js';
 import type { paths } from '../types.js';
 /** Parameters of `listUsers` (query). */
-export type ListUsersParams = NonNullable<paths['/v1/users']['get']['parameters']['query']>;
+export type ListUsersParams = WithOptionalUndefined<NonNullable<paths['/v1/users']['get']['parameters']['query']>>;
 /** Response body of `listUsers` (HTTP 200). */
 export type ListUsersResponse = paths['/v1/users']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listUsers` page. */
@@ -40,7 +40,9 @@ export function listUsers(
 }
 
 /** Parameters of `getUserSessions` (query). */
-export type GetUserSessionsParams = NonNullable<paths['/v1/users/{userId}/sessions']['get']['parameters']['query']>;
+export type GetUserSessionsParams = WithOptionalUndefined<
+  NonNullable<paths['/v1/users/{userId}/sessions']['get']['parameters']['query']>
+>;
 /** Response body of `getUserSessions` (HTTP 200). */
 export type GetUserSessionsResponse =
   paths['/v1/users/{userId}/sessions']['get']['responses']['200']['content']['application/json'];

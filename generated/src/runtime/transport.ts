@@ -109,7 +109,7 @@ export async function sendOnce(
         headers,
         body,
         redirect: 'manual',
-        signal: controller?.signal ?? signal,
+        signal: controller?.signal ?? signal ?? null,
       });
       if (stopped) {
         // Given up already (timeout or abort): nobody reads this body, so release the connection.

@@ -60,4 +60,15 @@ export async function useEveryMethod(): Promise<void> {
   void new NotAi({ region: 'ap' });
   // @ts-expect-error sessionId is required
   void client.sessions.get();
+
+  // Under exactOptionalPropertyTypes an option left undefined on purpose is still accepted.
+  const maybeTimeout: number | undefined = Math.random() > 2 ? 1 : undefined;
+  const maybeStatus: string | undefined = maybeTimeout === undefined ? undefined : 'active';
+  void new NotAi({ apiKey: undefined, timeout: maybeTimeout, headers: undefined });
+  void client.sessions.get('s_1', { signal: undefined, timeout: maybeTimeout });
+  void client.sessions.list({ cursor: undefined, status: maybeStatus }, { maxItems: undefined });
+  // @ts-expect-error still precise: pageSize is a number
+  void client.sessions.list({ pageSize: '25' });
+  // @ts-expect-error still precise: a timeout is a number
+  void client.sessions.get('s_1', { timeout: '5s' });
 }
