@@ -10,12 +10,12 @@
 // make a run faster, never change its result.
 // NOTAI_CODEGEN_CACHE=0 turns it off (and the format cache).
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
-import { readCodeCache, writeCodeCache } from './checked-cache.mjs';
+import { canWriteCodeCache, readCodeCache, writeCodeCache } from './checked-cache.mjs';
 
 /** The bundle's sha256 as build-cli.mjs recorded it, or computed now when the record is missing. */
 function bundleHash(bundle, source) {
@@ -34,15 +34,6 @@ function cacheFileFor(bundle, source, argv) {
   return join(dirname(bundle), '.code-cache', `${id}.bin`);
 }
 
-function writable(dir) {
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Loads the bundle (as `require` would) and runs its `main(argv)`; resolves to the exit code. */
 export async function runBundle(bundle, argv) {
@@ -63,6 +54,6 @@ export async function runBundle(bundle, argv) {
   module.loaded = true;
   const code = await module.exports.main(argv);
   // Serialising the cache costs ~50 ms: skipped when it could not be saved anyway (read-only install).
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && writable(dirname(cacheFile))) writeCodeCache(cacheFile, script.createCachedData());
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && canWriteCodeCache(dirname(cacheFile))) writeCodeCache(cacheFile, script.createCachedData());
   return code;
 }

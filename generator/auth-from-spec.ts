@@ -4,42 +4,64 @@ export interface AuthHeader {
   prefix: string;
 }
 
+export interface SpecAuth {
+  /** The header forms, by scheme name; undefined when the spec allows none. */
+  headers: Record<string, AuthHeader> | undefined;
+  /** Schemes that were skipped, and why: shown as generation warnings. */
+  warnings: string[];
+}
+
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The header form of one security scheme, or undefined when a key cannot travel in a header. */
-function headerOf(scheme: Json): AuthHeader | undefined {
+/** An HTTP header name (RFC 9110 token), as the runtime checks it. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** The header form of one security scheme, or why a key cannot travel in a header. */
+function headerOf(scheme: Json): AuthHeader | string {
   const type = typeof scheme.type === 'string' ? scheme.type.toLowerCase() : '';
   if (type === 'apikey') {
-    // A key in the query or a cookie is not a header form; such schemes are left to the config.
-    return scheme.in === 'header' && typeof scheme.name === 'string' && scheme.name !== '' ? { header: scheme.name.toLowerCase(), prefix: '' } : undefined;
+    if (scheme.in !== 'header') return `its key goes in the ${String(scheme.in)}, not a header`;
+    if (typeof scheme.name !== 'string' || !HEADER_NAME.test(scheme.name)) return `${JSON.stringify(scheme.name)} is not a valid header name`;
+    return { header: scheme.name.toLowerCase(), prefix: '' };
   }
-  if (type === 'http') return typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'bearer' ? { header: 'authorization', prefix: 'Bearer ' } : undefined;
+  if (type === 'http') {
+    const kind = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : '';
+    return kind === 'bearer' ? { header: 'authorization', prefix: 'Bearer ' } : `HTTP "${String(scheme.scheme)}" authentication takes more than an API key`;
+  }
   // Both carry a bearer token once the caller has one.
   if (type === 'oauth2' || type === 'openidconnect') return { header: 'authorization', prefix: 'Bearer ' };
-  return undefined;
+  return `type ${JSON.stringify(scheme.type)} is not one the client can send`;
 }
 
 /**
  * The header forms a spec's security schemes allow, by scheme name: the default for `auth.headers`
  * when the config sets none, so a client for an API that takes `X-API-Key` does not send a Bearer
  * token. Ordered like the spec: schemes of the top-level `security` requirements first (the first
- * one is the default form), then the other declared schemes, one per distinct header form (named
- * after the first scheme that has it). Schemes a key cannot use as a
- * header (HTTP basic, keys in the query or a cookie, `$ref`s) are skipped; undefined when none is
- * left, and the config's built-in Bearer default applies.
+ * one is the default form), then the other declared schemes, one per distinct header and prefix
+ * (named after the first scheme that has it). Schemes a key cannot use as a header (HTTP basic,
+ * keys in the query or a cookie, invalid header names, unresolved `$ref`s) are skipped with a
+ * warning; when none is left the config's built-in Bearer default applies, and the warning says
+ * that the API may never see the key.
  */
-export function authHeadersFromSpec(document: Json): Record<string, AuthHeader> | undefined {
+export function authFromSpec(document: Json): SpecAuth {
   const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
   const required = Array.isArray(document.security) ? document.security.filter(isObject).flatMap((requirement) => Object.keys(requirement)) : [];
-  const out: Record<string, AuthHeader> = {};
+  const headers = new Map<string, AuthHeader>();
+  const warnings: string[] = [];
+  const seen = new Set<string>();
   for (const name of [...required, ...Object.keys(schemes)]) {
-    const scheme = schemes[name];
-    if (name in out || !isObject(scheme)) continue;
+    const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
+    if (seen.has(name) || !isObject(scheme)) continue;
+    seen.add(name);
     const header = headerOf(scheme);
-    // One entry per distinct header form: OAuth 2 flows, OpenID Connect and bearer all send the same.
-    if (header && !Object.values(out).some((h) => h.header === header.header && h.prefix === header.prefix)) out[name] = header;
+    if (typeof header === 'string') warnings.push(`security scheme "${name}" is not offered as an authHeader form: ${header}.`);
+    // One entry per distinct form: OAuth 2 flows, OpenID Connect and bearer all send the same.
+    else if (![...headers.values()].some((h) => h.header === header.header && h.prefix === header.prefix)) headers.set(name, header);
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  if (headers.size === 0 && seen.size > 0) {
+    warnings.push('no security scheme can carry the key in a header, so the client sends `authorization: Bearer <key>`; set auth.headers in the config if the API expects something else.');
+  }
+  return { headers: headers.size > 0 ? Object.fromEntries(headers) : undefined, warnings };
 }

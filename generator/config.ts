@@ -101,6 +101,12 @@ export interface RawConfigInput {
   text?: string;
 }
 
+/** Whether the config names its own `auth.headers` (then the spec's security schemes are not used). */
+export function configNamesAuthHeaders(input: RawConfigInput): boolean {
+  const auth = typeof input.data === 'object' && input.data !== null ? (input.data as Record<string, unknown>).auth : undefined;
+  return typeof auth === 'object' && auth !== null && (auth as Record<string, unknown>).headers !== undefined;
+}
+
 export async function readConfigFile(file: string): Promise<RawConfigInput> {
   let text: string;
   try {
@@ -157,12 +163,17 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   for (const [name, value] of Object.entries(rawHeaders)) {
     const h = asObject(value, ['auth', 'headers', name], file);
     const header = str(h, 'header', ['auth', 'headers', name]) ?? fail(['auth', 'headers', name], 'header is required');
+    // The runtime would refuse it at construction, so no client could ever be made.
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) fail(['auth', 'headers', name, 'header'], `"${header}" is not a valid HTTP header name`);
     const prefix = h.prefix ?? '';
     if (typeof prefix !== 'string') fail(['auth', 'headers', name, 'prefix'], 'prefix must be a string');
     authHeaders[name] = { header: header.toLowerCase(), prefix: prefix as string };
   }
   const defaultAuth = str(auth, 'default', ['auth']) ?? Object.keys(authHeaders)[0] ?? 'bearer';
-  if (!(defaultAuth in authHeaders)) fail(['auth', 'default'], `default "${defaultAuth}" is not one of auth.headers`);
+  if (!Object.hasOwn(authHeaders, defaultAuth)) {
+    const derived = auth.headers === undefined && spec.authHeaders !== undefined ? ` (taken from the spec's securitySchemes: ${Object.keys(authHeaders).join(', ')}; set auth.headers to name your own)` : '';
+    fail(['auth', 'default'], `default "${defaultAuth}" is not one of auth.headers${derived}`);
+  }
 
   const regionMap: Record<string, string> = {};
   for (const [name, value] of Object.entries(regions)) {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
+import { configNamesAuthHeaders, readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
 import { emitPackage } from './emit/index.js';
-import { authHeadersFromSpec } from './auth-from-spec.js';
+import { authFromSpec } from './auth-from-spec.js';
 import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
 import type { ApiIR } from './ir/types.js';
@@ -67,8 +67,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const configText = rawConfig.text;
   const ir = await timed('ir', () => {
     const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
-    const config = resolveConfig(rawConfig, { title, authHeaders: authHeadersFromSpec(loaded.document) });
-    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config }), config };
+    const specAuth = authFromSpec(loaded.document);
+    const config = resolveConfig(rawConfig, { title, authHeaders: specAuth.headers });
+    // The spec's auth forms only matter when the config does not name its own.
+    const authWarnings = configNamesAuthHeaders(rawConfig) ? [] : specAuth.warnings;
+    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config }), config, authWarnings };
   });
   const versions = await toolVersions();
   const formatter = options.format === false ? undefined : new FormatSession();
@@ -89,7 +92,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mcpStage({ ir: ir.ir, config: ir.config, document: loaded.document, clientOut: options.out, specFile: loaded.location, configFile: source.config, format: options.format !== false }),
   );
   const files = options.format === false ? emitted : await timed('format', () => formatting);
-  const result: GenerateResult = { ir: ir.ir, files, warnings: loaded.warnings, ...(mcp ? { mcp } : {}) };
+  const result: GenerateResult = { ir: ir.ir, files, warnings: [...loaded.warnings, ...ir.authWarnings], ...(mcp ? { mcp } : {}) };
   if (options.check) {
     result.drift = await timed('check', () => findDrift(options.out, files));
     if (mcp) result.drift.push(...(await findDrift(mcp.out, mcp.files)).map((d) => `${mcp.label}/${d}`));

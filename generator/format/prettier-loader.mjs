@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
-import { readCodeCache, writeCodeCache } from '../../bin/checked-cache.mjs';
+import { canWriteCodeCache, readCodeCache, writeCodeCache } from '../../bin/checked-cache.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -93,7 +93,7 @@ export function loadPrettier(codeCacheDir) {
       saved = true;
       // Caches of other prettier or Node versions are left alone (another Node may share this
       // directory); `npm ci` rebuilds dist/ and so starts the directory afresh.
-      writeCodeCache(cacheFile, script.createCachedData());
+      if (canWriteCodeCache(codeCacheDir)) writeCodeCache(cacheFile, script.createCachedData());
     },
   };
 }

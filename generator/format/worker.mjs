@@ -22,12 +22,19 @@ port.on('message', (message) => {
     .then(() => handle(message))
     // handle() answers every job itself; this catches a failure to answer (e.g. postMessage),
     // which must not leave the job waiting or stop the chain for the jobs behind it.
-    .catch((error) => port.postMessage({ id: message.id, error: `the formatting worker failed: ${String(error)}` }));
+    .catch((error) =>
+      port.postMessage(message.flush ? { flushed: true } : { id: message.id, error: `the formatting worker failed: ${String(error)}` }),
+    )
+    .catch(() => undefined); // keep the chain going for the jobs behind it
 });
 
 async function handle(message) {
   if (message.flush) {
-    prettier.saveCodeCache();
+    try {
+      prettier.saveCodeCache();
+    } catch {
+      // Only speed is lost: the next run compiles prettier again.
+    }
     port.postMessage({ flushed: true });
     return;
   }

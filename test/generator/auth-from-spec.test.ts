@@ -1,18 +1,24 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { authHeadersFromSpec } from '../../generator/auth-from-spec.js';
-import { generate } from '../../generator/pipeline.js';
+import { authFromSpec } from '../../generator/auth-from-spec.js';
+import { resolveConfig } from '../../generator/config.js';
+import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { tempDir } from '../helpers/ir.js';
 
-/** The files a generation prints for `spec` (and a config), without writing them. */
-async function generateFiles(spec: unknown, config?: unknown): Promise<Map<string, string>> {
+/** A generation of `spec` (and a config), not written anywhere. */
+async function generateResult(spec: unknown, config?: unknown): Promise<GenerateResult> {
   const dir = await tempDir('auth-');
   await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
   if (config !== undefined) await writeFile(join(dir, 'codegen.config.yaml'), JSON.stringify(config)); // JSON is YAML
-  const result = await generate({ spec: join(dir, 'openapi.json'), out: join(dir, 'client'), check: true, ...(config !== undefined ? { config: join(dir, 'codegen.config.yaml') } : {}) });
-  return result.files;
+  return generate({ spec: join(dir, 'openapi.json'), out: join(dir, 'client'), check: true, ...(config !== undefined ? { config: join(dir, 'codegen.config.yaml') } : {}) });
 }
+
+async function generateFiles(spec: unknown, config?: unknown): Promise<Map<string, string>> {
+  return (await generateResult(spec, config)).files;
+}
+
+const authHeadersFromSpec = (document: Record<string, unknown>): unknown => authFromSpec(document).headers;
 
 const schemes = (securitySchemes: Record<string, unknown>, security?: unknown[]): Record<string, unknown> => ({
   components: { securitySchemes },
@@ -66,6 +72,26 @@ describe('authHeadersFromSpec', () => {
     expect(authHeadersFromSpec({})).toBeUndefined();
     expect(authHeadersFromSpec({ components: { securitySchemes: [] }, security: {} })).toBeUndefined();
   });
+
+  it('says which schemes it skipped and that the Bearer default may never reach the API', () => {
+    const { headers, warnings } = authFromSpec(
+      schemes({ basic: { type: 'http', scheme: 'basic' }, query: { type: 'apiKey', in: 'query', name: 'key' }, spaced: { type: 'apiKey', in: 'header', name: 'X API Key' } }),
+    );
+    expect(headers).toBeUndefined();
+    expect(warnings).toEqual([
+      'security scheme "basic" is not offered as an authHeader form: HTTP "basic" authentication takes more than an API key.',
+      'security scheme "query" is not offered as an authHeader form: its key goes in the query, not a header.',
+      'security scheme "spaced" is not offered as an authHeader form: "X API Key" is not a valid header name.',
+      'no security scheme can carry the key in a header, so the client sends `authorization: Bearer <key>`; set auth.headers in the config if the API expects something else.',
+    ]);
+    expect(authFromSpec({}).warnings).toEqual([]);
+  });
+
+  it('reads scheme names that are also Object.prototype members as plain names', () => {
+    expect(authHeadersFromSpec(schemes({ toString: { type: 'apiKey', in: 'header', name: 'X-Key' } }, [{ constructor: [] }]))).toEqual({
+      toString: { header: 'x-key', prefix: '' },
+    });
+  });
 });
 
 describe('auth forms in a generated client', () => {
@@ -86,6 +112,24 @@ describe('auth forms in a generated client', () => {
     expect(settings).toContain("default: 'ApiKeyAuth'");
     expect(settings).toContain("ApiKeyAuth: { header: 'x-api-key', prefix: '' }");
     expect(settings).not.toContain('Bearer');
+  });
+
+  it('warns about schemes it could not use, unless the config names its own forms', async () => {
+    const queryKey = { ...spec, components: { securitySchemes: { QueryKey: { type: 'apiKey', in: 'query', name: 'key' } } }, security: [{ QueryKey: [] }] };
+    expect((await generateResult(queryKey)).warnings.join('\n')).toContain('security scheme "QueryKey" is not offered');
+    expect((await generateResult(queryKey, { auth: { headers: { key: { header: 'x-key' } } } })).warnings).toEqual([]);
+  });
+
+  it('explains a config default that the derived forms do not have', async () => {
+    await expect(generateResult(spec, { auth: { default: 'bearer' } })).rejects.toThrow(
+      `default "bearer" is not one of auth.headers (taken from the spec's securitySchemes: ApiKeyAuth; set auth.headers to name your own)`,
+    );
+  });
+
+  it('refuses a config header form whose header name no request could carry', () => {
+    expect(() => resolveConfig({ data: { auth: { headers: { spaced: { header: 'X API Key' } } } }, file: 'codegen.config.yaml' }, { title: 'T' })).toThrow(
+      expect.objectContaining({ message: 'Invalid config: "X API Key" is not a valid HTTP header name', pointer: '#/auth/headers/spaced/header' }),
+    );
   });
 
   it('leaves a config that names its header forms as it is', async () => {

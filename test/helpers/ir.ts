@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../generator/config.js';
-import { authHeadersFromSpec } from '../../generator/auth-from-spec.js';
+import { authFromSpec } from '../../generator/auth-from-spec.js';
 import { buildIR } from '../../generator/ir/build.js';
 import type { ApiIR } from '../../generator/ir/types.js';
 import { loadSpec } from '../../generator/load/index.js';
@@ -23,7 +23,7 @@ export async function irOf(spec: Record<string, unknown>, config: unknown = {}):
   await writeFile(file, JSON.stringify(spec));
   const loaded = await loadSpec(file);
   const title = String((loaded.document.info as { title: string }).title);
-  return buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config: resolveConfig({ data: config }, { title, authHeaders: authHeadersFromSpec(loaded.document) }) });
+  return buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config: resolveConfig({ data: config }, { title, authHeaders: authFromSpec(loaded.document).headers }) });
 }
 
 export const json = (schema: unknown): Record<string, unknown> => ({ description: 'ok', content: { 'application/json': { schema } } });

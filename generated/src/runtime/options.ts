@@ -73,8 +73,17 @@ export interface PageRequestOptions extends RequestOptions {
 }
 
 /**
- * `T` with `undefined` accepted for its optional properties (required ones are unchanged). Request
- * parameters and JSON bodies are typed through it because the client skips undefined values (JSON
- * drops them too), so `{ cursor: maybeCursor }` is fine even under `exactOptionalPropertyTypes`.
+ * An object type `T` with `undefined` accepted for its optional top-level properties (required ones
+ * are unchanged; nested objects keep their exact optional properties). Request parameters and
+ * JSON bodies are typed through it because the client skips undefined parameters and JSON drops
+ * undefined properties, so `{ cursor: maybeCursor }` compiles even under
+ * `exactOptionalPropertyTypes`. Arrays (whose items would be mapped: `[undefined]` is sent as
+ * `[null]`), primitives, `unknown` and `any` pass through unchanged.
  */
-export type WithOptionalUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
+export type WithOptionalUndefined<T> = unknown extends T
+  ? T
+  : T extends readonly unknown[]
+    ? T
+    : T extends object
+      ? { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] }
+      : T;

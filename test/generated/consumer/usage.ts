@@ -10,6 +10,7 @@ import {
   type ListSessionsItem,
   type PublicSession,
   type GetUsageResponse,
+  type WithOptionalUndefined,
 } from '../../../generated/src/index.js';
 
 export async function useEveryMethod(): Promise<void> {
@@ -71,4 +72,20 @@ export async function useEveryMethod(): Promise<void> {
   void client.sessions.list({ pageSize: '25' });
   // @ts-expect-error still precise: a timeout is a number
   void client.sessions.get('s_1', { timeout: '5s' });
+
+  // WithOptionalUndefined (parameter and JSON body aliases): optional properties take undefined,
+  // required ones stay required, and arrays, primitives and unknown pass through unchanged.
+  type Body = WithOptionalUndefined<{ readonly id: string; note?: string }>;
+  const body: Body = { id: 'a', note: maybeStatus };
+  // @ts-expect-error id is required
+  const noId: Body = { note: 'x' };
+  // @ts-expect-error readonly stays readonly
+  body.id = 'b';
+  const items: WithOptionalUndefined<string[]> = ['a'];
+  // @ts-expect-error array items are not widened (JSON would send [undefined] as [null])
+  const holes: WithOptionalUndefined<string[]> = [undefined];
+  const anything: WithOptionalUndefined<unknown> = null;
+  const text: WithOptionalUndefined<string> = 'plain';
+  const either: WithOptionalUndefined<{ a?: number } | { b: string }> = { a: undefined };
+  void [noId, items, holes, anything, text, either];
 }
