@@ -124,6 +124,9 @@ export async function readConfigFile(file: string): Promise<RawConfigInput> {
 type Json = Record<string, unknown>;
 
 /** Validates the raw YAML and fills defaults; errors name the pointer inside the config file. */
+/** The top-level sections a config may have (docs/config.md). */
+const CONFIG_SECTIONS = ['package', 'client', 'apiKey', 'auth', 'regions', 'responseHeaders', 'logEnvVar', 'errors', 'resources', 'pagination', 'operations', 'fetch', 'mcp'];
+
 export function resolveConfig(input: RawConfigInput, spec: { title: string; authHeaders?: Record<string, AuthHeader> | undefined }): CodegenConfig {
   const file = input.file;
   const root = asObject(input.data ?? {}, [], file);
@@ -144,6 +147,10 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   };
 
   const titleName = pascalFromTitle(spec.title);
+  // A misspelt section would otherwise be ignored without a word, and its settings silently lost.
+  for (const key of Object.keys(root)) {
+    if (!CONFIG_SECTIONS.includes(key)) fail([key], `unknown key "${key}"; the keys are ${CONFIG_SECTIONS.join(', ')} (docs/config.md)`);
+  }
   const pkg = asObject(root.package ?? {}, ['package'], file);
   const client = asObject(root.client ?? {}, ['client'], file);
   const apiKey = asObject(root.apiKey ?? {}, ['apiKey'], file);
@@ -155,6 +162,12 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   const operations = asObject(root.operations ?? {}, ['operations'], file);
 
   const className = str(client, 'className', ['client']) ?? titleName;
+  const identifier = (value: string | undefined, path: string[]): string | undefined => {
+    if (value !== undefined && !/^[A-Za-z_$][\w$]*$/.test(value)) fail(path, `"${value}" is not a valid TypeScript class name`);
+    return value;
+  };
+  identifier(str(client, 'className', ['client']), ['client', 'className']);
+  identifier(str(client, 'errorClassName', ['client']), ['client', 'errorClassName']);
   const envPrefix = className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
   const authHeaders: CodegenConfig['auth']['headers'] = {};
@@ -224,7 +237,12 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   const fetchPath = str(asObject(root.fetch ?? {}, ['fetch'], file), 'path', ['fetch']);
   if (fetchPath !== undefined && !fetchPath.startsWith('/')) fail(['fetch', 'path'], 'path must start with "/"');
   const tier = str(responseHeaders, 'tier', ['responseHeaders']);
-  const packageName = str(pkg, 'name', ['package']) ?? kebabFromTitle(spec.title);
+  const configuredName = str(pkg, 'name', ['package']);
+  const packageName = configuredName ?? kebabFromTitle(spec.title);
+  // npm's rules: lower case, URL-safe, at most 214 characters, optionally @scope/name.
+  if (configuredName !== undefined && (configuredName.length > 214 || !/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(configuredName))) {
+    fail(['package', 'name'], `"${packageName}" is not a valid npm package name (lower case, no spaces; e.g. "my-api-client" or "@acme/api-client")`);
+  }
   const apiKeyEnvVars = strings(apiKey, 'envVars', ['apiKey']) ?? [`${envPrefix}_API_KEY`];
   return {
     package: {

@@ -62,7 +62,7 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
     const summary = `${result.ir.operations.length} operations, ${result.files.size} files${mcp}`;
     if (result.drift) {
       if (result.drift.length > 0) {
-        io.stderr(`${values.out} is stale (${result.drift.length} files differ from a fresh generation):\n${result.drift.map((d) => `  ${d}`).join('\n')}\nRun npm run generate and commit the result.\n`);
+        io.stderr(`${values.out} is stale (${result.drift.length} files differ from a fresh generation):\n${result.drift.map((d) => `  ${d}`).join('\n')}\nRegenerate it (the same command without --check) and commit the result.\n`);
         return 1;
       }
       io.stdout(`${values.out} is up to date (${summary}).\n`);
@@ -77,9 +77,16 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
 }
 
 /** One line for expected failures; a "this is a bug" line otherwise. Stacks only with --verbose. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
 export function reportError(error: unknown, verbose: boolean, io: CommandIO): number {
   if (error instanceof GeneratorError) {
     io.stderr(`notai-codegen: ${error.describe()}\n`);
+  } else if (isFileSystemError(error)) {
+    // The disk, permissions or the --out path, not the generator: an ordinary exit-2 message.
+    io.stderr(`notai-codegen: cannot write the output: ${error.message}\n`);
   } else {
     io.stderr(`notai-codegen: unexpected error (a bug; please report it): ${(error as Error).message}\n`);
   }

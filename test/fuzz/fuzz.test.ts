@@ -45,6 +45,7 @@ async function sentinel(dir: string): Promise<string> {
   await mkdir(join(dir, 'src'), { recursive: true });
   await writeFile(join(dir, 'src', 'index.ts'), 'export const sentinel = 1;\n');
   await writeFile(join(dir, 'CHANGELOG.md'), '# kept\n');
+  await writeFile(join(dir, 'codegen.lock.json'), '{}\n'); // an earlier generation's output
   return treeHash(dir);
 }
 

@@ -50,6 +50,7 @@ describe('CLI', () => {
     const stale = await run(['generate', '--spec', join(work, 'spec'), '--out', out, '--check']);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('src/client.ts (changed)');
+    expect(stale.stderr).toContain('Regenerate it (the same command without --check)');
     expect(await readFile(join(out, 'src', 'client.ts'), 'utf8')).toBe('// edited by hand\n');
   });
 
@@ -69,6 +70,15 @@ describe('CLI', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(await snapshotDir(out)).toEqual(beforeOut);
     expect(await snapshotDir(join(work, 'spec'))).toEqual(beforeSpec);
+  });
+
+  it('an output directory it cannot write is an ordinary exit-2 message, not "a bug"', async () => {
+    const blocked = join(work, 'a-file');
+    await writeFile(blocked, 'not a directory');
+    const result = await run(['generate', '--spec', join(work, 'spec'), '--out', join(blocked, 'client')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^notai-codegen: cannot write the output: E[A-Z]+: /);
+    expect(result.stderr).not.toContain('a bug');
   });
 
   it('--verbose prints stage timings', async () => {
