@@ -84,7 +84,7 @@ function build({ document, openapiVersion, location, config }: BuildInput): ApiI
     }
   }
   for (const id of Object.keys(config.operations)) {
-    if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), undefined);
+    if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), config.file);
   }
 
   const resources = groupResources(operations, overridden, exported);
@@ -210,7 +210,7 @@ function resolveServers(document: JsonObject, config: CodegenConfig): ApiIR['ser
     const trimmed = wanted.replace(/\/+$/, '');
     const found = declared.find((s) => s.url.replace(/\/+$/, '') === trimmed || s.description === wanted);
     if (!found) {
-      throw new GeneratorError(`Config region "${name}" matches no server in the spec (${declared.map((s) => s.url).join(', ') || 'none'})`, '#/servers');
+      throw new GeneratorError(`Config region "${name}" matches no server in the spec (${declared.map((s) => s.url).join(', ') || 'none'})`, pointerOf('regions', name), config.file);
     }
     return { ...found, url: found.url.replace(/\/+$/, ''), name };
   });

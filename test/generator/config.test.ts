@@ -25,3 +25,20 @@ describe('config checks a user meets first', () => {
     expect(at({ package: { name: '@acme/widget-client' }, client: { className: 'Widget$' } })).toBeUndefined();
   });
 });
+
+describe('config mistakes found against the spec', () => {
+  it('are reported against the config file, at the config key', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { generate } = await import('../../generator/pipeline.js');
+    const { tempDir } = await import('../helpers/ir.js');
+    const dir = await tempDir('config-');
+    const spec = join(dir, 'openapi.json');
+    const config = join(dir, 'codegen.config.yaml');
+    await writeFile(spec, JSON.stringify({ openapi: '3.0.3', info: { title: 'T', version: '1' }, servers: [{ url: 'https://t.example' }], paths: { '/a': { get: { operationId: 'a', responses: { '200': { description: 'ok' } } } } } }));
+    await writeFile(config, 'operations:\n  nosuchop: { method: b }\n');
+    await expect(generate({ spec, config, out: join(dir, 'out'), check: true, format: false })).rejects.toMatchObject({ file: config, pointer: '#/operations/nosuchop' });
+    await writeFile(config, 'regions:\n  prod: https://elsewhere.example\n');
+    await expect(generate({ spec, config, out: join(dir, 'out'), check: true, format: false })).rejects.toMatchObject({ file: config, pointer: '#/regions/prod' });
+  });
+});

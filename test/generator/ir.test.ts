@@ -265,7 +265,7 @@ describe('IR: responses, auth and servers', () => {
     ]);
     const failure = irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } } }, servers), { regions: { ap: 'https://ap.example.test' } });
     await expect(failure).rejects.toBeInstanceOf(GeneratorError);
-    await expect(failure).rejects.toMatchObject({ pointer: '#/servers' });
+    await expect(failure).rejects.toMatchObject({ pointer: '#/regions/ap' }); // in the config, where the mistake is
   });
 
   it('derives the package version and names from the spec when the config is silent', async () => {
