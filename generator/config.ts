@@ -9,8 +9,6 @@ import { resolveMcpConfig, type McpConfig } from './mcp/config.js';
  * names only from here or from the spec; a config of `{}` produces a working generic client.
  */
 export interface CodegenConfig {
-  /** The config file these settings came from (for errors about them); none for defaults. */
-  file?: string;
   package: {
     /** npm package name of the generated client. */
     name: string;
@@ -247,7 +245,6 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   }
   const apiKeyEnvVars = strings(apiKey, 'envVars', ['apiKey']) ?? [`${envPrefix}_API_KEY`];
   return {
-    ...(file !== undefined ? { file } : {}),
     package: {
       name: packageName,
       ...(version !== undefined ? { version } : {}),

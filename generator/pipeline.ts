@@ -71,7 +71,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const config = resolveConfig(rawConfig, { title, authHeaders: specAuth.headers });
     // The spec's auth forms only matter when the config does not name its own.
     const authWarnings = configNamesAuthHeaders(rawConfig) ? [] : specAuth.warnings;
-    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config }), config, authWarnings };
+    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config }), config, authWarnings };
   });
   const versions = await toolVersions();
   const formatter = options.format === false ? undefined : new FormatSession();

@@ -28,6 +28,8 @@ export interface BuildInput {
   openapiVersion: '3.0' | '3.1';
   location: string;
   config: CodegenConfig;
+  /** The config file, for errors about what it says (a config without a file has none). */
+  configFile?: string | undefined;
 }
 
 /** Stage 2: bundled document + config → the IR every emitter prints from. */
@@ -43,7 +45,7 @@ export function buildIR(input: BuildInput): ApiIR {
   }
 }
 
-function build({ document, openapiVersion, location, config }: BuildInput): ApiIR {
+function build({ document, openapiVersion, location, config, configFile }: BuildInput): ApiIR {
   const resolver = new RefResolver(document, location);
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
@@ -84,7 +86,7 @@ function build({ document, openapiVersion, location, config }: BuildInput): ApiI
     }
   }
   for (const id of Object.keys(config.operations)) {
-    if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), config.file);
+    if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), configFile);
   }
 
   const resources = groupResources(operations, overridden, exported);
@@ -98,7 +100,7 @@ function build({ document, openapiVersion, location, config }: BuildInput): ApiI
     packageDescription: config.package.description ?? `TypeScript client for ${title}`,
     clientClassName: config.client.className,
     errorClassName: config.client.errorClassName,
-    servers: resolveServers(document, config),
+    servers: resolveServers(document, config, configFile),
     operations,
     resources,
     schemaAliases: aliases,
@@ -197,7 +199,7 @@ function requiresAuth(security: unknown): boolean {
   return !security.some((req) => isObject(req) && Object.keys(req).length === 0);
 }
 
-function resolveServers(document: JsonObject, config: CodegenConfig): ApiIR['servers'] {
+function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined): ApiIR['servers'] {
   const declared = (Array.isArray(document.servers) ? document.servers : []).filter(isObject).map((s) => ({
     url: String(s.url ?? ''),
     ...(typeof s.description === 'string' ? { description: s.description } : {}),
@@ -210,7 +212,7 @@ function resolveServers(document: JsonObject, config: CodegenConfig): ApiIR['ser
     const trimmed = wanted.replace(/\/+$/, '');
     const found = declared.find((s) => s.url.replace(/\/+$/, '') === trimmed || s.description === wanted);
     if (!found) {
-      throw new GeneratorError(`Config region "${name}" matches no server in the spec (${declared.map((s) => s.url).join(', ') || 'none'})`, pointerOf('regions', name), config.file);
+      throw new GeneratorError(`Config region "${name}" matches no server in the spec (${declared.map((s) => s.url).join(', ') || 'none'})`, pointerOf('regions', name), configFile);
     }
     return { ...found, url: found.url.replace(/\/+$/, ''), name };
   });
