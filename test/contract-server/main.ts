@@ -38,7 +38,7 @@ for (const r of ['us', 'eu'] as const) {
     lines.push(`  ${r} ${tier.padEnd(10)} ${TEST_KEYS[r][tier]}${r === region ? '' : '   (other region: 401 here)'}`);
   }
 }
-lines.push('Send "x-fault: status=503;count=2" (see faults.ts) to inject faults. Ctrl+C stops.');
+lines.push('Send "x-fault: status=503;count=2;id=t1" to inject faults (id= arms them once, so the client\'s retries do not re-arm them; see faults.ts). Ctrl+C stops.');
 process.stdout.write(`${lines.join('\n')}\n`);
 
 let stopping = false;
