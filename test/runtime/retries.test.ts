@@ -12,6 +12,7 @@ import {
 import type { ResponseHookInfo } from '../../templates/runtime/options.js';
 import {
   api,
+  BASE_URL,
   clearKeyEnv,
   failure,
   getSpec,
@@ -128,7 +129,7 @@ describe('retry schedule', () => {
     api().get('/v1/x').times(3).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
     const error = await failure(makeClient().request(getSpec('/v1/x')));
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toBe('Connection error: socket hang up (ECONNRESET)');
+    expect((error as Error).message).toBe(`Connection error: socket hang up (ECONNRESET), talking to ${new URL(BASE_URL).origin}`);
     expect((error as APIConnectionError).retries).toBe(2);
     expect(nock.isDone()).toBe(true);
   });
@@ -137,7 +138,7 @@ describe('retry schedule', () => {
     const cause = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' });
     const fetch = scriptedFetch([new TypeError('fetch failed', { cause })]);
     const error = await failure(makeClient({ fetch, maxRetries: 0 }).request(getSpec('/v1/x')));
-    expect((error as Error).message).toBe('Connection error: fetch failed (ECONNREFUSED)');
+    expect((error as Error).message).toBe(`Connection error: fetch failed (ECONNREFUSED), talking to ${new URL(BASE_URL).origin}`);
     expect((error as Error).cause).toBeInstanceOf(TypeError);
   });
 
