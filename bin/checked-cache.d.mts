@@ -1,6 +1,4 @@
-/** The cache data in `file`, or undefined when it is missing, damaged or from another format. */
-export function readCodeCache(file: string): Buffer | undefined;
-/** Whether a cache could be written into `dir` (created if missing). */
-export function canWriteCodeCache(dir: string): boolean;
-/** Writes `data` to `file` atomically; false when it could not. */
-export function writeCodeCache(file: string, data: Buffer): boolean;
+import type { Script, ScriptOptions } from 'node:vm';
+
+/** `source` compiled with the cache in `cacheFile` (none when undefined); `saveCodeCache` writes one when this compile had none. */
+export function compileWithCodeCache(source: string, options: ScriptOptions, cacheFile: string | undefined): { script: Script; saveCodeCache(): void };

@@ -3,11 +3,13 @@
 // crashed the whole process with a fatal error on every run, and the run never got as far as
 // replacing it. A cache whose checksum does not match is treated as missing, so the run compiles
 // from source and writes a good one. CRC-32 is enough for accidental damage and costs ~2 ms per
-// 10 MB (sha256 cost ~12 ms, on every run's critical path). Used by run-bundle.mjs (the CLI
-// bundle) and generator/format/prettier-loader.mjs (prettier in the formatting worker).
+// 10 MB (sha256 cost ~12 ms, on every run's critical path). `compileWithCodeCache` is the one way
+// both users compile through a cache: run-bundle.mjs (the CLI bundle) and
+// generator/format/prettier-loader.mjs (prettier in the formatting worker).
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 
@@ -15,7 +17,7 @@ const MAGIC = Buffer.from('notai-codegen code cache v2\n');
 const CHECKSUM_BYTES = 4;
 
 /** The cache data in `file`, or undefined when it is missing, damaged or from another format. */
-export function readCodeCache(file) {
+function readCodeCache(file) {
   let stored;
   try {
     stored = readFileSync(file);
@@ -28,11 +30,8 @@ export function readCodeCache(file) {
   return stored.readUInt32BE(MAGIC.length) === crc32(data) ? data : undefined;
 }
 
-/**
- * Whether a cache could be written into `dir` (created if missing): checked before paying for
- * `createCachedData()`, which a read-only install would otherwise pay on every run.
- */
-export function canWriteCodeCache(dir) {
+/** Whether a cache could be written into `dir` (created if missing). */
+function canWriteCodeCache(dir) {
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
@@ -43,7 +42,7 @@ export function canWriteCodeCache(dir) {
 }
 
 /** Writes `data` to `file` atomically; false when it could not (a read-only install, a full disk). */
-export function writeCodeCache(file, data) {
+function writeCodeCache(file, data) {
   // Unique per process, thread and call: two formatting workers (one pid) may save at once.
   const temp = `${file}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -61,4 +60,25 @@ export function writeCodeCache(file, data) {
     }
     return false;
   }
+}
+
+/**
+ * Compiles `source` as a `vm.Script` (with `options`) using the cache in `cacheFile`, if any and
+ * intact. `saveCodeCache()` writes what V8 has compiled by then, lazily compiled functions
+ * included, when this compile had no usable cache; it does so once, and not at all where the
+ * directory cannot be written (`createCachedData()` costs tens of ms, which a read-only install
+ * would otherwise pay on every run). `cacheFile` undefined: no cache at all.
+ */
+export function compileWithCodeCache(source, options, cacheFile) {
+  const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
+  const script = new vm.Script(source, { ...options, cachedData });
+  let due = cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
+  return {
+    script,
+    saveCodeCache() {
+      if (!due) return;
+      due = false;
+      if (canWriteCodeCache(dirname(cacheFile))) writeCodeCache(cacheFile, script.createCachedData());
+    },
+  };
 }

@@ -15,7 +15,7 @@ import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
-import { canWriteCodeCache, readCodeCache, writeCodeCache } from './checked-cache.mjs';
+import { compileWithCodeCache } from './checked-cache.mjs';
 
 /** The bundle's sha256 as build-cli.mjs recorded it, or computed now when the record is missing. */
 function bundleHash(bundle, source) {
@@ -34,18 +34,16 @@ function cacheFileFor(bundle, source, argv) {
   return join(dirname(bundle), '.code-cache', `${id}.bin`);
 }
 
-
 /** Loads the bundle (as `require` would) and runs its `main(argv)`; resolves to the exit code. */
 export async function runBundle(bundle, argv) {
   const useCache = process.env.NOTAI_CODEGEN_CACHE !== '0';
   const source = readFileSync(bundle, 'utf8');
   const cacheFile = useCache ? cacheFileFor(bundle, source, argv) : undefined;
-  const cachedData = cacheFile ? readCodeCache(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(source), {
-    filename: bundle,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const { script, saveCodeCache } = compileWithCodeCache(
+    Module.wrap(source),
+    { filename: bundle, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER },
+    cacheFile,
+  );
   const module = new Module(bundle);
   module.filename = bundle;
   module.paths = Module._nodeModulePaths(dirname(bundle));
@@ -53,7 +51,6 @@ export async function runBundle(bundle, argv) {
   wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   module.loaded = true;
   const code = await module.exports.main(argv);
-  // Serialising the cache costs ~50 ms: skipped when it could not be saved anyway (read-only install).
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && canWriteCodeCache(dirname(cacheFile))) writeCodeCache(cacheFile, script.createCachedData());
+  saveCodeCache(); // after the run, so the cache holds every function it compiled
   return code;
 }

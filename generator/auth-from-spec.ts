@@ -16,7 +16,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An HTTP header name (RFC 9110 token), as the runtime checks it. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** The header form of one security scheme, or why a key cannot travel in a header. */
 function headerOf(scheme: Json): AuthHeader | string {

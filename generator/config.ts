@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import type { AuthHeader } from './auth-from-spec.js';
+import { HEADER_NAME, type AuthHeader } from './auth-from-spec.js';
 import { GeneratorError, pointerOf } from './errors.js';
 import { resolveMcpConfig, type McpConfig } from './mcp/config.js';
 
@@ -162,12 +162,10 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   const operations = asObject(root.operations ?? {}, ['operations'], file);
 
   const className = str(client, 'className', ['client']) ?? titleName;
-  const identifier = (value: string | undefined, path: string[]): string | undefined => {
-    if (value !== undefined && !/^[A-Za-z_$][\w$]*$/.test(value)) fail(path, `"${value}" is not a valid TypeScript class name`);
-    return value;
-  };
-  identifier(str(client, 'className', ['client']), ['client', 'className']);
-  identifier(str(client, 'errorClassName', ['client']), ['client', 'errorClassName']);
+  for (const key of ['className', 'errorClassName']) {
+    const name = str(client, key, ['client']);
+    if (name !== undefined && !/^[A-Za-z_$][\w$]*$/.test(name)) fail(['client', key], `"${name}" is not a valid TypeScript class name`);
+  }
   const envPrefix = className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
   const authHeaders: CodegenConfig['auth']['headers'] = {};
@@ -177,7 +175,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
     const h = asObject(value, ['auth', 'headers', name], file);
     const header = str(h, 'header', ['auth', 'headers', name]) ?? fail(['auth', 'headers', name], 'header is required');
     // The runtime would refuse it at construction, so no client could ever be made.
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) fail(['auth', 'headers', name, 'header'], `"${header}" is not a valid HTTP header name`);
+    if (!HEADER_NAME.test(header)) fail(['auth', 'headers', name, 'header'], `"${header}" is not a valid HTTP header name`);
     const prefix = h.prefix ?? '';
     if (typeof prefix !== 'string') fail(['auth', 'headers', name, 'prefix'], 'prefix must be a string');
     authHeaders[name] = { header: header.toLowerCase(), prefix: prefix as string };

@@ -46,7 +46,6 @@ async function toolVersions(): Promise<{ generator: string; typescript: string }
   return { generator: pkg.version, typescript };
 }
 
-
 /**
  * One timed run: load → ir → emit → format → write (or check). Formatting runs in worker threads
  * (format/pool.ts) and overlaps the MCP stage, so the `format` stage reports only the time left to
@@ -67,10 +66,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const configText = rawConfig.text;
   const ir = await timed('ir', () => {
     const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
-    const specAuth = authFromSpec(loaded.document);
-    const config = resolveConfig(rawConfig, { title, authHeaders: specAuth.headers });
-    // The spec's auth forms only matter when the config does not name its own.
-    const authWarnings = configNamesAuthHeaders(rawConfig) ? [] : specAuth.warnings;
+    // The spec's auth forms (and their warnings) only matter when the config does not name its own.
+    const specAuth = configNamesAuthHeaders(rawConfig) ? undefined : authFromSpec(loaded.document);
+    const config = resolveConfig(rawConfig, { title, authHeaders: specAuth?.headers });
+    const authWarnings = specAuth?.warnings ?? [];
     return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config }), config, authWarnings };
   });
   const versions = await toolVersions();

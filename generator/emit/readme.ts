@@ -37,7 +37,11 @@ function escapeHtml(text: string): string {
       const verbatim = fence || inFence || /^( {4}|\t)/.test(line);
       return line
         .split(/(`+[^`]*?`+)/)
-        .map((part, i) => (i % 2 === 1 ? part : verbatim ? part.replace(/</g, '&lt;') : part.replace(/</g, '&lt;').replace(/(?<=\S) {2,}(?=\S)/g, ' ')))
+        .map((part, i) => {
+          if (i % 2 === 1) return part; // a code span
+          const escaped = part.replace(/</g, '&lt;');
+          return verbatim ? escaped : escaped.replace(/(?<=\S) {2,}(?=\S)/g, ' ');
+        })
         .join('');
     })
     .join('\n');

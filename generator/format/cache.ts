@@ -5,7 +5,6 @@ import type { Options } from 'prettier';
 import { GENERATOR_ROOT } from '../root.js';
 import { sha256Of as sha256 } from '../spec-store/store.js';
 
-
 /**
  * Prettier's output for a given input, parser, options and prettier version never changes, so it
  * is cached by those (like `prettier --cache`): regenerating after a spec release, or `--check`,

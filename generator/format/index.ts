@@ -24,8 +24,8 @@ async function formatOne(path: string, text: string, cache: FormatCache | undefi
   const parser = formatParser(path, text);
   if (parser === undefined) return text;
   // Markdown goes through our own finisher first (prettier's Markdown parser only for what it does
-  // not handle): entries are keyed by the finisher's code, so changing it misses the cache.
-  // Keyed by the finisher's code too, which covers the parser choice and fallback (parsers.ts).
+  // not handle). Entries are keyed by the finisher's code, which also covers the parser choice and
+  // fallback (parsers.ts): changing either misses the cache instead of serving old output.
   const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}`, text);
   const cached = await cache?.get(key);
   if (cached !== undefined) return cached;

@@ -182,7 +182,7 @@ export class FormatPool {
       this.#queue.push({ id: (this.#nextId += 1), text, options, resolve, reject });
       this.#queuedBytes += text.length;
       if (this.#queuedBytes > this.settings.secondWorkerBytes && this.#workers.length < this.settings.maxWorkers) this.#spawn();
-      for (const worker of this.#workers) if (worker.idle) worker.pull();
+      for (const worker of this.#workers) worker.pull();
     });
   }
 

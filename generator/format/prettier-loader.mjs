@@ -15,8 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
-import vm from 'node:vm';
-import { canWriteCodeCache, readCodeCache, writeCodeCache } from '../../bin/checked-cache.mjs';
+import { compileWithCodeCache } from '../../bin/checked-cache.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -50,22 +49,23 @@ const MAY_EMBED = new RegExp(
   'i',
 );
 
-/**
- * Prettier with a code cache in `codeCacheDir` (none when undefined). `format(text, options)`
- * formats with options.parser; `saveCodeCache()` writes the cache if this load had none (or V8
- * rejected it), so the next run starts compiled.
- */
 /** Prettier's parse errors carry a source location; anything else is a failure of prettier itself. */
 export function isSyntaxError(error) {
   return error instanceof SyntaxError || (typeof error === 'object' && error !== null && 'loc' in error);
 }
 
+/**
+ * Prettier with a code cache in `codeCacheDir` (none when undefined). `format(text, options)`
+ * formats with options.parser; `saveCodeCache()` writes the cache if this load had none (or V8
+ * rejected it), so the next run starts compiled. Caches of other prettier or Node versions are
+ * left alone (another Node may share the directory); `npm ci` rebuilds dist/ and so starts it
+ * afresh.
+ */
 export function loadPrettier(codeCacheDir) {
   // Each UMD build assigns module.exports when it sees CommonJS `module` and `exports`.
   const source = `[${PARTS.map((id) => `function (module, exports) {\n${readFileSync(require.resolve(id), 'utf8')}\n}`).join(',\n')}]`;
   const cacheFile = codeCacheDir === undefined ? undefined : codeCacheFile(codeCacheDir, source);
-  const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
-  const script = new vm.Script(source, { filename: join(dirname(require.resolve('prettier/standalone')), 'notai-codegen-prettier.js'), cachedData });
+  const { script, saveCodeCache } = compileWithCodeCache(source, { filename: join(dirname(require.resolve('prettier/standalone')), 'notai-codegen-prettier.js') }, cacheFile);
   const factories = script.runInThisContext();
   const loaded = [];
   const part = (index) => {
@@ -77,7 +77,6 @@ export function loadPrettier(codeCacheDir) {
     return loaded[index];
   };
   let full;
-  let saved = false;
 
   return {
     async format(text, options) {
@@ -88,12 +87,6 @@ export function loadPrettier(codeCacheDir) {
       }
       return part(STANDALONE).format(text, { ...options, plugins: plugins.map(part) });
     },
-    saveCodeCache() {
-      if (saved || cacheFile === undefined || (cachedData !== undefined && !script.cachedDataRejected)) return;
-      saved = true;
-      // Caches of other prettier or Node versions are left alone (another Node may share this
-      // directory); `npm ci` rebuilds dist/ and so starts the directory afresh.
-      if (canWriteCodeCache(codeCacheDir)) writeCodeCache(cacheFile, script.createCachedData());
-    },
+    saveCodeCache,
   };
 }

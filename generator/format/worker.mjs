@@ -46,4 +46,3 @@ async function handle(message) {
     port.postMessage({ id: message.id, error: String(error instanceof Error ? error.message : error), syntax: isSyntaxError(error) });
   }
 }
-
