@@ -1,5 +1,5 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
-import './error-codes.js';
+export type {} from './error-codes.js';
 export { NotAi } from './client.js';
 export type { NotAiOptions, NotAiRegion, NotAiAuthHeader } from './client.js';
 export * from './resources/health.js';

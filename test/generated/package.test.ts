@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/ir.js';
 
@@ -70,5 +72,43 @@ describe('generated package: build and load by name', () => {
     for (const file of ['dist/esm/index.d.ts', 'dist/cjs/index.d.ts', 'dist/cjs/package.json']) {
       await expect(readFile(join(app, 'node_modules', 'notai-client', file), 'utf8')).resolves.toBeTruthy();
     }
+  });
+
+  // esbuild hides warnings for files under node_modules, so this bundles the sources, as a
+  // monorepo that vendors the package (or the bench) does.
+  it('bundles from source without warnings (the error-code augmentation is a type-only edge)', async () => {
+    const result = await build({
+      stdin: { contents: `export * from ${JSON.stringify(join(GENERATED, 'src', 'index.ts'))};`, resolveDir: app, loader: 'ts' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      logLevel: 'silent',
+    });
+    expect(result.warnings.map((w) => w.text)).toEqual([]);
+    expect(result.outputFiles[0]?.text).toContain('class');
+  });
+
+  it("the built .d.ts carries the spec's error codes to a consumer", async () => {
+    const file = join(app, 'codes.ts');
+    await writeFile(
+      file,
+      [
+        "import type { KnownErrorCodes } from 'notai-client';",
+        "export const known: keyof KnownErrorCodes = 'INVALID_API_KEY';",
+        "export const unknown: keyof KnownErrorCodes = 'NOT_A_CODE';",
+      ].join('\n'),
+    );
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    });
+    const messages = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.start === undefined ? '' : d.file?.getLineAndCharacterOfPosition(d.start).line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    // Line 1 type-checks only if the augmentation was loaded; line 2 proves the check can fail.
+    expect(messages).toEqual([`2: Type '"NOT_A_CODE"' is not assignable to type 'keyof KnownErrorCodes'.`]);
   });
 });
