@@ -3,6 +3,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../../templates/runtime/core.js';
 import { AuthenticationError, InvalidResponseError } from '../../templates/runtime/errors.js';
+import { createRedactor, REDACTED } from '../../templates/runtime/redact.js';
 import { VALID_KEY, api, clearKeyEnv, getSpec, makeClient, settings } from './fixtures.js';
 
 // The distinctive middle of the key: no output may contain it, not even partially redacted.
@@ -70,5 +71,29 @@ describe('the API key never leaks', () => {
     const client = makeClient({ authHeader: 'x-api-key', logLevel: 'debug', logger: { error() {}, warn() {}, info() {}, debug() {} } });
     expect(everyView(client)).not.toContain(SECRET_PART);
     expect(Object.getOwnPropertyNames(client)).not.toContain('apiKey');
+  });
+});
+
+describe('short keys (no key format in the settings)', () => {
+  const loose = { ...settings, apiKey: { envVars: [] } };
+
+  it('a key under 8 characters is not scrubbed from data or messages: it would garble them', async () => {
+    api().get('/v1/x').matchHeader('authorization', 'Bearer test').reply(200, { name: 'test run', note: 'latest' });
+    const client = new ApiClient({ apiKey: 'test' }, loose);
+    await expect(client.request(getSpec('/v1/x'))).resolves.toEqual({ name: 'test run', note: 'latest' });
+    expect(() => new ApiClient({ apiKey: 'k', region: 'nowhere' }, loose)).toThrow(
+      'Unknown region "nowhere" for the Example client; valid regions: "us", "eu".',
+    );
+  });
+
+  it('credential headers are still masked by name, whatever the key length', () => {
+    const redact = createRedactor('test', []);
+    expect(redact.headers({ authorization: 'Bearer test', accept: 'test/x' })).toEqual({ authorization: REDACTED, accept: 'test/x' });
+  });
+
+  it('from 8 characters on, the key is scrubbed as usual', async () => {
+    api().get('/v1/x').reply(200, { echo: 'abcd1234' });
+    const client = new ApiClient({ apiKey: 'abcd1234' }, loose);
+    await expect(client.request(getSpec('/v1/x'))).resolves.toEqual({ echo: REDACTED });
   });
 });

@@ -2,6 +2,19 @@
 /** Shown instead of a secret in logs, hook payloads and error text. */
 export const REDACTED = '[redacted]';
 
+/**
+ * Keys shorter than this are not searched for in text. A key like `test` or `dev` (local servers,
+ * APIs without a key format) would otherwise turn every occurrence of that word in response data
+ * and messages into `[redacted]`, and a key that short protects nothing anyway. Credential
+ * headers are masked by name whatever the key's length.
+ */
+export const MIN_SCRUBBED_LENGTH = 8;
+
+/** Whether text-level scrubbing applies to this key. */
+export function isScrubbable(secret: string | undefined): secret is string {
+  return secret !== undefined && secret.length >= MIN_SCRUBBED_LENGTH;
+}
+
 /** Removes the API key from anything that leaves the client (logs, hooks, error messages). */
 export interface Redactor {
   /** Replaces every occurrence of the key in a string. */
@@ -37,13 +50,14 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
   const sensitive = new Set(['authorization', 'x-api-key', 'proxy-authorization', 'cookie']);
   for (const name of sensitiveHeaders) sensitive.add(name.toLowerCase());
 
-  const holds = (value: string): boolean => secret !== undefined && secret !== '' && value.includes(secret);
+  const scrubbable = isScrubbable(secret);
+  const holds = (value: string): boolean => scrubbable && value.includes(secret as string);
   const text = (value: string): string => (holds(value) ? value.split(secret as string).join(REDACTED) : value);
 
   const json = (body: string): string => {
     const plain = text(body);
     // Without a backslash there is no escape for JSON.parse to decode, so text() saw it all.
-    if (secret === undefined || secret === '' || !plain.includes('\\')) return plain;
+    if (!scrubbable || !plain.includes('\\')) return plain;
     let parsed: unknown;
     try {
       parsed = JSON.parse(plain);
