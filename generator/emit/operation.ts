@@ -105,7 +105,7 @@ function requestSpec(op: OperationIR): string {
   }
   if (op.success && !op.success.isJson) fields.push(`responseType: ${literal(op.success.mediaType ? 'text' : 'none')}`);
   else if (!op.success) fields.push(`responseType: ${literal('none')}`);
-  if (!op.requiresAuth) fields.push('auth: false');
+  if (op.keyless) fields.push('auth: false');
   fields.push(`operationId: ${literal(op.operationId)}`);
   return `{ ${fields.join(', ')} }`;
 }

@@ -10,6 +10,7 @@ import type { CodegenConfig } from '../config.js';
 import type { ApiIR, OperationIR, ParameterIR, ResourceIR } from '../ir/types.js';
 import { errorClassFor } from './operation-docs.js';
 import { operationNames } from './operation.js';
+import { keyOptional } from './settings.js';
 import { literal } from './ts.js';
 
 export interface ReadmeInput {
@@ -264,7 +265,8 @@ function install(ir: ApiIR): string[] {
 
 function quickStart(ir: ApiIR, config: CodegenConfig): string[] {
   const env = config.apiKey.envVars;
-  const where = env.length > 0 ? `key from ${list(env, 'or')}` : 'pass `apiKey`';
+  const optional = keyOptional(ir) ? 'optional ' : '';
+  const where = env.length > 0 ? `${optional}key from ${list(env, 'or')}` : keyOptional(ir) ? 'no key needed' : 'pass `apiKey`';
   const region = ir.servers.length > 1 ? `; region ${tsString(ir.servers[0]!.name)} by default` : '';
   const construct = ir.servers.length > 0 ? `const client = new ${ir.clientClassName}(); // ${where}${region}` : `const client = new ${ir.clientClassName}({ baseUrl: 'https://api.example.com' }); // ${where}`;
   const pick = firstPaged(ir) ?? firstPlain(ir);
@@ -293,11 +295,16 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
     envVars.length > 0
       ? `\`new ${c}()\` reads the API key from ${list(quoted(envVars), 'or')}${envVars.length > 1 ? ' (the first non-empty one)' : ''}, unless you pass \`apiKey\`.`
       : 'Pass the API key as `apiKey`.';
+  const optional = keyOptional(ir);
+  const missing = optional ? 'A malformed key' : 'A missing or malformed key';
   const check =
     formatHint !== undefined || pattern !== undefined
-      ? ` The key is checked before any request is sent; it must be ${formatHint !== undefined ? mdText(formatHint) : `a match of \`/${pattern}/\``}. A missing or malformed key throws \`${ir.errorClassName}\` from the constructor, and no message ever contains the key.`
-      : ` A missing key throws \`${ir.errorClassName}\` from the constructor.`;
-  lines.push(`${fromEnv}${check}`, '');
+      ? ` The key is checked before any request is sent; it must be ${formatHint !== undefined ? mdText(formatHint) : `a match of \`/${pattern}/\``}. ${missing} throws \`${ir.errorClassName}\` from the constructor, and no message ever contains the key.`
+      : optional
+        ? ''
+        : ` A missing key throws \`${ir.errorClassName}\` from the constructor.`;
+  const withoutKey = optional ? ' No operation of this API requires a key, so the client can be built without one; it then sends no credentials.' : '';
+  lines.push(`${fromEnv}${withoutKey}${check}`, '');
   lines.push(
     `The key can travel in ${forms.length === 1 ? 'one header form' : `${forms.length} header forms`}, chosen with \`authHeader\`${defaultForm ? ` (default \`${tsString(config.auth.default)}\`, which sends ${sends(defaultForm)})` : ''}:`,
     '',
@@ -316,9 +323,14 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
     lines.push(`Why the default: the spec's security scheme${notes.length > 1 ? 's say' : ' says'}:`, '');
     for (const note of notes) lines.push(...mdText(`**${note.name}**: ${note.description}`).split('\n').map((l) => (l ? `> ${l}` : '>')), '');
   }
-  const open = operationsInOrder(ir).filter(({ op }) => !op.requiresAuth);
+  const calls = (ops: ReturnType<typeof operationsInOrder>): string => list(ops.map(({ resource, op }) => `\`client.${resource.property}.${op.resourceMethod}()\``));
+  const open = operationsInOrder(ir).filter(({ op }) => op.keyless);
   if (open.length > 0) {
-    lines.push(`${list(open.map(({ resource, op }) => `\`client.${resource.property}.${op.resourceMethod}()\``))} ${open.length === 1 ? 'sends' : 'send'} no credentials (the client is still constructed with a key).`, '');
+    lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials${optional ? '' : ' (the client is still constructed with a key)'}.`, '');
+  }
+  const either = optional ? [] : operationsInOrder(ir).filter(({ op }) => !op.keyless && !op.requiresAuth);
+  if (either.length > 0) {
+    lines.push(`For ${calls(either)} the key is optional in the spec; the client sends it.`, '');
   }
   lines.push(
     `The client keeps the key in a private field: \`JSON.stringify(client)\`, \`console.log(client)\`, errors, log lines and hook data never show it${forms.length > 0 ? ` (${list(quoted([...new Set(forms.map(([, h]) => h.header))]))} ${forms.length > 1 ? 'are' : 'is'} masked)` : ''}.`,

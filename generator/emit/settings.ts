@@ -5,6 +5,11 @@ import { ImportSet } from './imports.js';
 import type { Printer } from './project.js';
 import { jsDoc, literal } from './ts.js';
 
+/** No operation requires a key, so the client may be built without one (`apiKey.optional`). */
+export function keyOptional(ir: ApiIR): boolean {
+  return !ir.operations.some((op) => op.requiresAuth);
+}
+
 /** `settings.ts`: the per-API constants the generic runtime reads. */
 export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer, header: string): string {
   const settings = {
@@ -13,7 +18,8 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
     clientName: ir.clientClassName,
     servers: Object.fromEntries(ir.servers.map((s) => [s.name, s.url])),
     defaultServer: ir.servers[0]?.name ?? '',
-    apiKey: config.apiKey,
+    // A client for an API that needs no key must not demand one at construction.
+    apiKey: keyOptional(ir) ? { ...config.apiKey, optional: true } : config.apiKey,
     auth: config.auth,
     responseHeaders: config.responseHeaders,
     ...(config.logEnvVar ? { logEnvVar: config.logEnvVar } : {}),

@@ -151,6 +151,7 @@ function buildOperation(input: OperationInput): OperationIR {
     namedParams,
     errors,
     requiresAuth: requiresAuth(rawOp.security ?? document.security),
+    keyless: isKeyless(rawOp.security ?? document.security),
     resource: '',
     resourceMethod: '',
   };
@@ -197,6 +198,14 @@ function dedupeIdentifiers<T extends { identifier: string }>(params: T[]): T[] {
 function requiresAuth(security: unknown): boolean {
   if (!Array.isArray(security) || security.length === 0) return false;
   return !security.some((req) => isObject(req) && Object.keys(req).length === 0);
+}
+
+/**
+ * Only an explicit empty list says "no credentials". Security declared nowhere says nothing, and
+ * specs often leave it out for APIs that do take a key: a key the caller passes is then sent.
+ */
+function isKeyless(security: unknown): boolean {
+  return Array.isArray(security) && security.length === 0;
 }
 
 function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined): ApiIR['servers'] {

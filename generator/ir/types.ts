@@ -88,7 +88,14 @@ export interface OperationIR {
   /** The success response whose body the call resolves to (lowest 2xx), if any. */
   success?: ResponseIR;
   errors: ResponseIR[];
+  /** The spec requires a key for this operation (security with no empty `{}` alternative). */
   requiresAuth: boolean;
+  /**
+   * The spec says this operation takes no credentials (`security: []`): the key is never sent.
+   * Neither flag set means optional auth (a `{}` alternative, or no security anywhere in the
+   * spec): the key is sent when the client has one.
+   */
+  keyless: boolean;
   paging?: PagingIR;
   resource: string;
   resourceMethod: string;

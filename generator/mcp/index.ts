@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodegenConfig } from '../config.js';
 import { headerLine } from '../emit/ts.js';
+import { keyOptional } from '../emit/settings.js';
 import type { JsonObject } from '../ir/refs.js';
 import type { ApiIR } from '../ir/types.js';
 import { GENERATOR_ROOT } from '../root.js';
@@ -38,6 +39,7 @@ export function mcpSettings(ir: ApiIR, config: CodegenConfig & { mcp: McpConfig 
     regions: ir.servers.map((s) => s.name),
     ...(config.apiKey.pattern ? { apiKeyPattern: config.apiKey.pattern } : {}),
     ...(config.apiKey.formatHint ? { apiKeyFormatHint: config.apiKey.formatHint } : {}),
+    ...(keyOptional(ir) ? { apiKeyOptional: true } : {}),
     resultBudget: mcp.resultBudget,
     defaultPageSize: mcp.defaultPageSize,
     maxItemsLimit: mcp.maxItemsLimit,

@@ -125,7 +125,7 @@ function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: Mc
     ...(queryStyles(query) ?? {}),
     ...(body === undefined ? {} : { body: body.binding }),
     responseType: op.success === undefined ? 'none' : op.success.isJson ? 'json' : op.success.mediaType ? 'text' : 'none',
-    auth: op.requiresAuth,
+    auth: !op.keyless,
     ...(paging
       ? {
           paging: {

@@ -56,7 +56,11 @@ export class ApiClient {
     if (!isBrowserLike()) defaults['user-agent'] = `${settings.packageName}/${settings.packageVersion}`;
     this.#anonHeaders = mergeHeaders([defaults, options.headers]);
     const { header, prefix } = config.authHeader;
-    this.#baseHeaders = mergeHeaders([defaults, { [header]: `${prefix}${config.apiKey}` }, options.headers]);
+    // Without a key (allowed only when no operation requires one) every request goes out anonymous.
+    this.#baseHeaders =
+      config.apiKey === undefined
+        ? this.#anonHeaders
+        : mergeHeaders([defaults, { [header]: `${prefix}${config.apiKey}` }, options.headers]);
     this.#hooks = options.hooks;
     const authHeaders = Object.values(settings.auth.headers).map((entry) => entry.header);
     this.#redactor = createRedactor(config.apiKey, authHeaders);

@@ -254,6 +254,13 @@ describe('IR: responses, auth and servers', () => {
       }),
     );
     expect(ir.operations.map((o) => o.requiresAuth)).toEqual([true, false, false]);
+    // Only the explicit empty list means "never send the key"; `{}` means the key is optional.
+    expect(ir.operations.map((o) => o.keyless)).toEqual([false, true, false]);
+  });
+
+  it('security declared nowhere: the key is neither required nor withheld', async () => {
+    const ir = await irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } } }));
+    expect(ir.operations.map((o) => [o.requiresAuth, o.keyless])).toEqual([[false, false]]);
   });
 
   it('maps config regions to spec servers by URL or description, and fails on an unknown one', async () => {

@@ -45,6 +45,22 @@ describe('start-up configuration from the environment', () => {
   });
 });
 
+describe('an API that needs no key (apiKeyOptional)', () => {
+  const optional = { ...MCP_SETTINGS, apiKeyOptional: true };
+
+  it('starts without one, and still checks one that is set', () => {
+    expect(readStartupConfig(optional, { NOTAI_REGION: 'eu' })).toEqual({ region: 'eu', logLevel: 'info' });
+    expect(readStartupConfig(optional, { NOTAI_API_KEY: KEY })).toMatchObject({ apiKey: KEY, apiKeyVar: 'NOTAI_API_KEY' });
+    expect(() => readStartupConfig(optional, { NOTAI_API_KEY: 'aik_v1_short' })).toThrow(/^NOTAI_API_KEY is malformed/);
+    expect(() => readStartupConfig(optional, { NOTAI_REGION: 'mars' })).toThrow('NOTAI_REGION must be one of us, eu.');
+  });
+
+  it('a key under 8 characters is not scrubbed from output (it would garble it)', () => {
+    expect(createRedactor('test')('latest test')).toBe('latest test');
+    expect(createRedactor('abcd1234')('x abcd1234')).toBe('x [redacted]');
+  });
+});
+
 describe('logging', () => {
   it('writes whole, redacted lines at or above the level', () => {
     const lines: string[] = [];

@@ -85,6 +85,29 @@ describe('API key', () => {
     expect(() => new ApiClient({}, loose)).toThrow('Missing API key for the Example client: pass `apiKey`.');
   });
 
+  describe('when no operation requires a key (apiKey.optional)', () => {
+    const optional = { ...settings, apiKey: { ...settings.apiKey, optional: true } };
+
+    it('the client is built without one and sends no credentials', async () => {
+      const scope = nock(BASE_URL)
+        .get('/v1/open')
+        .reply(200, function () {
+          return { authorization: this.req.headers.authorization ?? null };
+        });
+      await expect(new ApiClient({}, optional).request(getSpec('/v1/open'))).resolves.toEqual({ authorization: null });
+      expect(scope.isDone()).toBe(true);
+    });
+
+    it('a key from the option or the environment is still checked and sent', async () => {
+      expect(() => new ApiClient({ apiKey: 'tk_SHORT' }, optional)).toThrow('is malformed');
+      expect(() => new ApiClient({ apiKey: '' }, optional)).toThrow('(the apiKey option is empty)');
+      vi.stubEnv('EXAMPLE_API_KEY', VALID_KEY);
+      const scope = nock(BASE_URL).get('/v1/open').matchHeader('authorization', `Bearer ${VALID_KEY}`).reply(200, {});
+      await new ApiClient({}, optional).request(getSpec('/v1/open'));
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
   it('the key is invisible to util.inspect and JSON.stringify', () => {
     const client = makeClient({ headers: { 'x-extra': '1' } });
     expect(inspect(client, { showHidden: true, depth: Infinity, getters: true })).not.toContain('SECRET');

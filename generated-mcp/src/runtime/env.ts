@@ -9,9 +9,10 @@ import type { McpSettings } from './types.js';
 export type ToolMode = 'static' | 'dynamic';
 
 export interface StartupConfig {
-  apiKey: string;
+  /** Absent only when the API needs no key (`apiKeyOptional`) and none is set. */
+  apiKey?: string;
   /** The variable the key came from. */
-  apiKeyVar: string;
+  apiKeyVar?: string;
   region?: string;
   baseUrl?: string;
   /** Only when the mode variable is set; otherwise the tool count decides. */
@@ -36,6 +37,8 @@ function value(env: Environment, name: string): string | undefined {
 export function readStartupConfig(settings: McpSettings, env: Environment): StartupConfig {
   const vars = settings.env;
   const found = vars.apiKey.map((name) => ({ name, key: value(env, name) })).find((entry) => entry.key !== undefined);
+  if (found?.key === undefined && settings.apiKeyOptional === true)
+    return readTheRest(settings, env, { logLevel: 'info' });
   if (found?.key === undefined) {
     const names = vars.apiKey.join(' or ');
     throw new StartupError(
@@ -49,7 +52,12 @@ export function readStartupConfig(settings: McpSettings, env: Environment): Star
   }
   if (/[\r\n\0]/.test(key)) throw new StartupError(`${name} contains control characters.`);
 
-  const config: StartupConfig = { apiKey: key, apiKeyVar: name, logLevel: 'info' };
+  return readTheRest(settings, env, { apiKey: key, apiKeyVar: name, logLevel: 'info' });
+}
+
+/** Region, base URL, tool mode and log level, added to `config`. */
+function readTheRest(settings: McpSettings, env: Environment, config: StartupConfig): StartupConfig {
+  const vars = settings.env;
   const region = value(env, vars.region);
   if (region !== undefined) {
     if (!settings.regions.includes(region)) {

@@ -11,7 +11,8 @@ import type { ApiClientLike, McpSettings, ToolDefinition } from './types.js';
 
 /** What the generated client constructor receives. */
 export interface ClientFactoryOptions {
-  apiKey: string;
+  /** Absent only when the API needs no key and none is set. */
+  apiKey?: string;
   region?: string;
   baseUrl?: string;
   logger: Logger;
@@ -36,7 +37,7 @@ function usage(app: ServerApp): string {
     `${app.settings.name} ${app.settings.version}: MCP server (stdio) for the ${app.settings.apiTitle}.`,
     '',
     'Configure it with environment variables only:',
-    `  ${env.apiKey.join(' or ')}  API key (required)`,
+    `  ${env.apiKey.join(' or ')}  API key (${app.settings.apiKeyOptional === true ? 'optional: no operation requires one' : 'required'})`,
     `  ${env.region}  region: ${app.settings.regions.join(', ')} (default ${app.settings.regions[0] ?? 'none'})`,
     `  ${env.baseUrl}  base URL instead of a region (a proxy or a local server)`,
     `  ${env.mode}  "static" (one tool per operation) or "dynamic" (search/describe/call)`,
@@ -72,7 +73,7 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
   let client: ApiClientLike;
   try {
     client = app.createClient({
-      apiKey: config.apiKey,
+      ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
       logger,
       ...(config.region === undefined ? {} : { region: config.region }),
       ...(config.baseUrl === undefined ? {} : { baseUrl: config.baseUrl }),
@@ -91,7 +92,15 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
     logger.warn(`${app.settings.env.baseUrl} is set, so ${app.settings.env.region} is ignored`);
   const mode = config.mode ?? defaultMode(app.settings, app.tools);
   serveStdio(
-    () => createToolServer({ settings: app.settings, tools: app.tools, client, apiKey: config.apiKey, mode, logger }),
+    () =>
+      createToolServer({
+        settings: app.settings,
+        tools: app.tools,
+        client,
+        ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
+        mode,
+        logger,
+      }),
     {
       onerror: (error) => logger.error(`transport error: ${error.message}`),
     },
@@ -101,7 +110,7 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
       ? app.settings.env.baseUrl
       : `region ${config.region ?? app.settings.regions[0] ?? 'default'}`;
   logger.info(
-    `ready on stdio: ${mode === 'static' ? `${app.tools.length} tools` : 'dynamic mode (3 tools)'}, API key from ${config.apiKeyVar}, ${target}`,
+    `ready on stdio: ${mode === 'static' ? `${app.tools.length} tools` : 'dynamic mode (3 tools)'}, ${config.apiKeyVar === undefined ? 'no API key' : `API key from ${config.apiKeyVar}`}, ${target}`,
   );
   return 0;
 }

@@ -100,6 +100,8 @@ export interface McpSettings {
   regions: readonly string[];
   apiKeyPattern?: string;
   apiKeyFormatHint?: string;
+  /** No operation requires a key: the server starts without one and sends none. */
+  apiKeyOptional?: boolean;
   /** Characters of compact JSON a result may take. */
   resultBudget: number;
   defaultPageSize: number;

@@ -12,7 +12,8 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Everything the client needs, resolved and validated once at construction. */
 export interface ResolvedConfig {
-  apiKey: string;
+  /** Undefined only when the settings mark the key optional and none was found. */
+  apiKey: string | undefined;
   baseUrl: string;
   authHeader: { header: string; prefix: string };
   maxRetries: number;
@@ -47,8 +48,8 @@ export function resolveConfig(options: ClientOptions, settings: ApiSettings): Re
  * Finds and checks the key. Messages say where the key came from and what shape is expected,
  * but never contain the key or any part of it.
  */
-function resolveApiKey(options: ClientOptions, settings: ApiSettings): string {
-  const { envVars, pattern, formatHint } = settings.apiKey;
+function resolveApiKey(options: ClientOptions, settings: ApiSettings): string | undefined {
+  const { envVars, pattern, formatHint, optional } = settings.apiKey;
   let key: string | undefined;
   let source: string;
   if (options.apiKey !== undefined) {
@@ -60,6 +61,7 @@ function resolveApiKey(options: ClientOptions, settings: ApiSettings): string {
     source = found ? `the ${found.name} environment variable` : '';
   }
   if (!key) {
+    if (optional === true && options.apiKey === undefined) return undefined;
     const where = envVars.length > 0 ? ` or set ${envVars.join(' or ')}` : '';
     const empty = options.apiKey !== undefined ? ' (the apiKey option is empty)' : '';
     throw new ClientError(`Missing API key for the ${settings.clientName} client${empty}: pass \`apiKey\`${where}.`);

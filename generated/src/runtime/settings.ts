@@ -22,6 +22,11 @@ export interface ApiSettings {
     pattern?: string;
     /** Human description of the key format, shown when the key does not match `pattern`. */
     formatHint?: string;
+    /**
+     * True when no operation requires a key: the client can then be built without one and sends
+     * none. (When any operation requires it, a missing key fails at construction instead.)
+     */
+    optional?: boolean;
   };
   auth: {
     /** Auth scheme name -> header to send and the prefix put before the key. */
