@@ -5,6 +5,7 @@ import { emitPackage } from './emit/index.js';
 import { authFromSpec } from './auth-from-spec.js';
 import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
+import { serverWarnings } from './ir/servers.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec } from './load/index.js';
 import { mcpStage, type McpOutput } from './mcp/wire.js';
@@ -69,8 +70,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // The spec's auth forms (and their warnings) only matter when the config does not name its own.
     const specAuth = configNamesAuthHeaders(rawConfig) ? undefined : authFromSpec(loaded.document);
     const config = resolveConfig(rawConfig, { title, authHeaders: specAuth?.headers });
-    const authWarnings = specAuth?.warnings ?? [];
-    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config }), config, authWarnings };
+    const specWarnings = [...(specAuth?.warnings ?? []), ...serverWarnings(loaded.document)];
+    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config }), config, specWarnings };
   });
   const versions = await toolVersions();
   const formatter = options.format === false ? undefined : new FormatSession();
@@ -91,7 +92,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mcpStage({ ir: ir.ir, config: ir.config, document: loaded.document, clientOut: options.out, specFile: loaded.location, configFile: source.config, format: options.format !== false }),
   );
   const files = options.format === false ? emitted : await timed('format', () => formatting);
-  const result: GenerateResult = { ir: ir.ir, files, warnings: [...loaded.warnings, ...ir.authWarnings], ...(mcp ? { mcp } : {}) };
+  const result: GenerateResult = { ir: ir.ir, files, warnings: [...loaded.warnings, ...ir.specWarnings], ...(mcp ? { mcp } : {}) };
   if (options.check) {
     result.drift = await timed('check', () => findDrift(options.out, files));
     if (mcp) result.drift.push(...(await findDrift(mcp.out, mcp.files)).map((d) => `${mcp.label}/${d}`));

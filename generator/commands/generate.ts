@@ -58,6 +58,10 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
     });
     progress.end();
     if (verbose) for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+    else if (result.warnings.length > 0) {
+      const count = result.warnings.length === 1 ? '1 warning' : `${result.warnings.length} warnings`;
+      io.stderr(`${count} about the spec: run with --verbose to see ${result.warnings.length === 1 ? 'it' : 'them'}.\n`);
+    }
     const mcp = result.mcp ? `; ${result.mcp.label}: ${result.mcp.tools} MCP tools, ${result.mcp.files.size} files` : '';
     const summary = `${result.ir.operations.length} operations, ${result.files.size} files${mcp}`;
     if (result.drift) {

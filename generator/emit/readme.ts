@@ -343,7 +343,7 @@ function regions(ir: ApiIR): string[] {
   const c = ir.clientClassName;
   const lines = ['## Regions', ''];
   if (ir.servers.length === 0) {
-    lines.push(`The spec names no servers: pass \`baseUrl\` to \`new ${c}()\`.`, '');
+    lines.push(`The spec names no server the client can use: pass \`baseUrl\` to \`new ${c}()\`.`, '');
   } else {
     lines.push(
       `\`region\` picks one of the spec's servers (type \`${c}Region\`); the first is the default. \`baseUrl\` overrides it, for a proxy or a local test server (plain \`http://\` is refused except for \`localhost\`, \`127.0.0.0/8\` and \`::1\`, because the key travels in a header).`,
@@ -353,6 +353,14 @@ function regions(ir: ApiIR): string[] {
       ...ir.servers.map((s, i) => `| ${code(tsString(s.name), true)} | ${code(s.url, true)} | ${[i === 0 ? 'default' : '', s.description ? mdCell(s.description) : ''].filter(Boolean).join(', ')} |`),
       '',
     );
+    for (const s of ir.servers) {
+      if (!s.template || !s.variables) continue;
+      const values = s.variables.map((v) => {
+        const others = (v.enum ?? []).filter((e) => e !== v.default);
+        return `${code(v.name, true)} = ${code(v.default, true)}${others.length > 0 ? ` (or ${list(others.map((e) => code(e, true)), 'or')})` : ''}`;
+      });
+      lines.push(`${code(tsString(s.name), true)} is the spec's URL template ${code(s.template, true)} with its variables' defaults: ${list(values)}. For other values, pass the whole URL as \`baseUrl\`.`, '');
+    }
   }
   const second = ir.servers[1];
   lines.push(

@@ -6,6 +6,7 @@ import { collectParameters, orderPathParameters } from './parameters.js';
 import { isObject, RefResolver, type JsonObject } from './refs.js';
 import { groupResources, placeOperation } from './resources.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
+import { resolveServers } from './servers.js';
 import { isArraySchema } from './schema-paths.js';
 import type { ApiIR, HttpMethod, OperationIR, PagingIR } from './types.js';
 
@@ -206,25 +207,6 @@ function requiresAuth(security: unknown): boolean {
  */
 function isKeyless(security: unknown): boolean {
   return Array.isArray(security) && security.length === 0;
-}
-
-function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined): ApiIR['servers'] {
-  const declared = (Array.isArray(document.servers) ? document.servers : []).filter(isObject).map((s) => ({
-    url: String(s.url ?? ''),
-    ...(typeof s.description === 'string' ? { description: s.description } : {}),
-  }));
-  const regionEntries = Object.entries(config.regions);
-  if (regionEntries.length === 0) {
-    return declared.map((s, i) => ({ ...s, name: declared.length === 1 ? 'default' : `server${i}` }));
-  }
-  return regionEntries.map(([name, wanted]) => {
-    const trimmed = wanted.replace(/\/+$/, '');
-    const found = declared.find((s) => s.url.replace(/\/+$/, '') === trimmed || s.description === wanted);
-    if (!found) {
-      throw new GeneratorError(`Config region "${name}" matches no server in the spec (${declared.map((s) => s.url).join(', ') || 'none'})`, pointerOf('regions', name), configFile);
-    }
-    return { ...found, url: found.url.replace(/\/+$/, ''), name };
-  });
 }
 
 function schemaAliases(document: JsonObject, exported: Set<string>): ApiIR['schemaAliases'] {

@@ -14,14 +14,26 @@ export interface ApiIR {
   packageDescription: string;
   clientClassName: string;
   errorClassName: string;
-  /** Region name → base URL, in config order; the first is the default. */
-  servers: { name: string; url: string; description?: string }[];
+  /** Regions in config order (the first is the default); only servers usable as a base URL. */
+  servers: ServerIR[];
   operations: OperationIR[];
   resources: ResourceIR[];
   /** Component schemas that get a named alias in the generated package. */
   schemaAliases: { name: string; schemaName: string; description?: string; deprecated: boolean }[];
   pagingStyles: PagingIR[];
   knownErrorCodes: { code: string; status: number | null }[];
+}
+
+export interface ServerIR {
+  /** Region name callers pass as `region`. */
+  name: string;
+  /** Base URL without a trailing slash, URL variables filled in with their defaults. */
+  url: string;
+  description?: string;
+  /** The spec's URL template, when it has variables. */
+  template?: string;
+  /** The template's variables, in order of appearance, when it has any. */
+  variables?: { name: string; default: string; enum?: string[] }[];
 }
 
 export interface SchemaSummary {

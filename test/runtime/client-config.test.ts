@@ -128,6 +128,14 @@ describe('base URL', () => {
     expect(makeClient(options).baseUrl).toBe(expected);
   });
 
+  it('an API whose spec names no usable server: baseUrl is required, and said so', () => {
+    const serverless = { ...settings, servers: {}, defaultServer: '' };
+    const message = "The Example client needs a baseUrl: the API's spec names no server it can use.";
+    expect(() => new ApiClient({ apiKey: VALID_KEY }, serverless)).toThrow(message);
+    expect(() => new ApiClient({ apiKey: VALID_KEY, region: 'us' }, serverless)).toThrow(message);
+    expect(new ApiClient({ apiKey: VALID_KEY, baseUrl: 'https://self.example' }, serverless).baseUrl).toBe('https://self.example');
+  });
+
   it('unknown region lists the valid ones', () => {
     expect(constructionError({ apiKey: VALID_KEY, region: 'ap' }).message).toBe(
       'Unknown region "ap" for the Example client; valid regions: "us", "eu".',

@@ -87,6 +87,11 @@ function safeRegExp(source: string): RegExp {
 
 function resolveBaseUrl(options: ClientOptions, settings: ApiSettings): string {
   if (options.baseUrl !== undefined) return normalizeBaseUrl(options.baseUrl);
+  if (settings.defaultServer === '') {
+    throw new ClientError(
+      `The ${settings.clientName} client needs a baseUrl: the API's spec names no server it can use.`,
+    );
+  }
   const region = options.region ?? settings.defaultServer;
   const server = pick(
     settings.servers,

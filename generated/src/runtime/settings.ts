@@ -13,7 +13,7 @@ export interface ApiSettings {
   clientName: string;
   /** Region (server) name -> base URL. */
   servers: Readonly<Record<string, string>>;
-  /** Key of `servers` used when neither `baseUrl` nor `region` is given. */
+  /** Key of `servers` used when neither `baseUrl` nor `region` is given; '' when there is none. */
   defaultServer: string;
   apiKey: {
     /** Environment variables consulted, in order, when no key is passed; first non-empty wins. */
