@@ -87,6 +87,18 @@ describe('CLI', () => {
     for (const stage of ['load', 'ir', 'emit', 'format', 'check']) expect(result.stderr).toMatch(new RegExp(`${stage}\\s+\\d+ ms`));
   });
 
+  it('spec warnings: a count without --verbose, each one with it; none for the pinned spec', async () => {
+    const pinned = await run(['generate', '--spec', join(work, 'spec'), '--out', join(work, 'generated'), '--check']);
+    expect(pinned.stderr).not.toMatch(/warning/);
+    const file = join(work, 'serverless.json');
+    await writeFile(file, JSON.stringify({ openapi: '3.1.0', info: { title: 'Serverless', version: '1.0.0' }, paths: {} }));
+    const quiet = await run(['generate', '--spec', file, '--out', join(work, 'serverless')]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toContain('1 warning about the spec: run with --verbose to see it.\n');
+    const loud = await run(['generate', '--spec', file, '--out', join(work, 'serverless'), '--verbose']);
+    expect(loud.stderr).toContain('warning: The spec names no servers: the client needs a baseUrl from its users.\n');
+  });
+
   it('generates into a new directory that then passes --check', async () => {
     const out = join(work, 'fresh');
     const result = await run(['generate', '--spec', join(work, 'spec'), '--out', out]);
