@@ -20,5 +20,6 @@ export const API_SETTINGS: ApiSettings = {
     },
   },
   responseHeaders: { tier: 'x-isnotai-tier', requestId: ['x-request-id'] },
+  errorBody: { code: [['error', 'code']], message: [['error', 'message']], details: [['error', 'details']] },
   logEnvVar: 'NOTAI_LOG',
 };

@@ -339,6 +339,14 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
   return lines;
 }
 
+/** Where `code`, `message` and `details` come from, as the spec's error schemas lay them out. */
+function errorBodySentence(ir: ApiIR): string {
+  const layout = ir.errorBody;
+  if (!layout) return 'An `APIError` reads `code`, `message` and `details` where JSON error bodies usually keep them (`message`, `error.message`, problem details). ';
+  const fields = (['code', 'message', 'details'] as const).filter((f) => layout[f] !== undefined).map((f) => `\`${f}\` from \`${layout[f]!.join('.')}\``);
+  return `An \`APIError\` takes ${list(fields)} of the error body, as the spec's error responses lay it out; other JSON error bodies (a gateway's \`{"message": …}\`, problem details) are read where such bodies usually keep them. `;
+}
+
 function regions(ir: ApiIR): string[] {
   const c = ir.clientClassName;
   const lines = ['## Regions', ''];
@@ -507,7 +515,7 @@ function errors(ir: ApiIR): string[] {
     '| `APIUserAbortError` | your `AbortSignal` fired (never retried) | `cause` (the signal\'s reason) |',
     '| `InvalidResponseError` | a 2xx response whose body is not what the operation promises (empty, not JSON), or a pagination cursor that leads back into the walk | `status`, `headers`, `tier`, `requestId` |',
     '',
-    'A non-JSON error body (an HTML page from a proxy) still becomes the right class, with the text in `body`.',
+    `${errorBodySentence(ir)}A non-JSON error body (an HTML page from a proxy) still becomes the right class, with the text in \`body\`.`,
     '',
   ];
   if (codes.length > 0) {

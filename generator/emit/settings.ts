@@ -22,6 +22,8 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
     apiKey: keyOptional(ir) ? { ...config.apiKey, optional: true } : config.apiKey,
     auth: config.auth,
     responseHeaders: config.responseHeaders,
+    // One path per field from the spec; the runtime tries common shapes after it.
+    ...(ir.errorBody ? { errorBody: Object.fromEntries(Object.entries(ir.errorBody).map(([field, path]) => [field, [path]])) } : {}),
     ...(config.logEnvVar ? { logEnvVar: config.logEnvVar } : {}),
   };
   const statements: (StatementStructures | string)[] = [

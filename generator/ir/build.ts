@@ -6,9 +6,10 @@ import { collectParameters, orderPathParameters } from './parameters.js';
 import { isObject, RefResolver, type JsonObject } from './refs.js';
 import { groupResources, placeOperation } from './resources.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
+import { deriveErrorBody } from './error-body.js';
 import { resolveServers } from './servers.js';
 import { isArraySchema } from './schema-paths.js';
-import type { ApiIR, HttpMethod, OperationIR, PagingIR } from './types.js';
+import type { ApiIR, ErrorBodyIR, HttpMethod, OperationIR, PagingIR } from './types.js';
 
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -107,8 +108,11 @@ function build({ document, openapiVersion, location, config, configFile }: Build
     schemaAliases: aliases,
     pagingStyles: [...pagingByStyle.values()],
     knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
+    ...withErrorBody(deriveErrorBody(document, resolver)),
   };
 }
+
+const withErrorBody = (errorBody: ErrorBodyIR | undefined): { errorBody?: ErrorBodyIR } => (errorBody ? { errorBody } : {});
 
 interface OperationInput {
   resolver: RefResolver;

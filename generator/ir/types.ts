@@ -22,6 +22,15 @@ export interface ApiIR {
   schemaAliases: { name: string; schemaName: string; description?: string; deprecated: boolean }[];
   pagingStyles: PagingIR[];
   knownErrorCodes: { code: string; status: number | null }[];
+  /** Where error bodies keep their fields, from the spec's error schemas (absent if they say nothing). */
+  errorBody?: ErrorBodyIR;
+}
+
+/** Property paths of an error body's fields, e.g. `{ code: ['error', 'code'] }`. */
+export interface ErrorBodyIR {
+  code?: string[];
+  message?: string[];
+  details?: string[];
 }
 
 export interface ServerIR {

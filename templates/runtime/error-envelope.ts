@@ -23,15 +23,60 @@ export interface Envelope {
   details: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** Reads `{error:{code,message,details}}`, taking each field only if it has the right type. */
-export function readEnvelope(body: unknown): Envelope {
-  const error = isRecord(body) ? body['error'] : undefined;
-  if (!isRecord(error)) return { code: undefined, message: undefined, details: undefined };
-  const { code, message, details } = error;
+/** Where an API's error body keeps its fields: a list of property paths per field, tried in order. */
+export interface ErrorBodyPaths {
+  code?: readonly (readonly string[])[];
+  message?: readonly (readonly string[])[];
+  details?: readonly (readonly string[])[];
+}
+
+/**
+ * Shapes common across APIs, tried after the spec's own paths: `{error:{code,message,details}}`,
+ * `{code,message}`, RFC 9457 problem details (`detail`, `title`), OAuth (`error_description`),
+ * `{error:"text"}` and `{err:"text"}`. A proxy's JSON error page then still reads well.
+ */
+const COMMON: Required<ErrorBodyPaths> = {
+  code: [['error', 'code'], ['code']],
+  message: [['error', 'message'], ['message'], ['detail'], ['error_description'], ['title'], ['error'], ['err']],
+  details: [['error', 'details'], ['details']],
+};
+
+/** The value at `path`, through own properties only (never a prototype's). */
+function at(body: unknown, path: readonly string[]): unknown {
+  let value = body;
+  for (const key of path) {
+    if (!isRecord(value) || !Object.hasOwn(value, key)) return undefined;
+    value = value[key];
+  }
+  return value;
+}
+
+function firstString(body: unknown, ...lists: (readonly (readonly string[])[] | undefined)[]): string | undefined {
+  for (const list of lists)
+    for (const path of list ?? []) {
+      const value = at(body, path);
+      if (typeof value === 'string' && value !== '') return value;
+    }
+  return undefined;
+}
+
+/**
+ * Reads code, message and details from an error body: first at the paths the spec's error
+ * schemas give, then at common places. Each field is taken only if it has the right type.
+ */
+export function readEnvelope(body: unknown, paths: ErrorBodyPaths = {}): Envelope {
+  let details: Readonly<Record<string, unknown>> | undefined;
+  for (const path of [...(paths.details ?? []), ...COMMON.details]) {
+    const value = at(body, path);
+    if (isRecord(value)) {
+      details = value;
+      break;
+    }
+  }
   return {
-    code: typeof code === 'string' && code !== '' ? code : undefined,
-    message: typeof message === 'string' && message !== '' ? message : undefined,
-    details: isRecord(details) ? details : undefined,
+    code: firstString(body, paths.code, COMMON.code),
+    message: firstString(body, paths.message, COMMON.message),
+    details,
   };
 }
 

@@ -1,6 +1,6 @@
 import { fallbackMessage, parseErrorBody, readEnvelope } from './error-envelope.js';
 import { parseRetryAfterMs } from './retry-after.js';
-import { readRequestId, readTier, type ResponseHeaderSettings } from './response-meta.js';
+import { readRequestId, readTier, type ResponseSettings } from './response-meta.js';
 
 /**
  * Error codes the API is known to return. Empty here; the generated package adds the codes
@@ -66,10 +66,10 @@ export class APIError extends ClientError {
     bodyText: string,
     headers: Headers,
     retries: number,
-    settings: ResponseHeaderSettings,
+    settings: ResponseSettings,
   ): APIError {
     const body = parseErrorBody(bodyText);
-    const { code, message, details } = readEnvelope(body);
+    const { code, message, details } = readEnvelope(body, settings.errorBody);
     const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
     return new ErrorClass({
       status,
@@ -159,7 +159,7 @@ export class InvalidResponseError extends ClientError {
   readonly tier: string | undefined;
   readonly requestId: string | undefined;
 
-  constructor(message: string, status: number, headers: Headers, settings: ResponseHeaderSettings) {
+  constructor(message: string, status: number, headers: Headers, settings: ResponseSettings) {
     super(message);
     this.status = status;
     this.headers = headers;

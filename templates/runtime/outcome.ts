@@ -2,7 +2,7 @@ import type { WithResponse } from './api-promise.js';
 import { APIError, InvalidResponseError, type ClientError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decodeSuccessBody, type ResponseType } from './response.js';
-import { readRequestId, readTier, type ResponseHeaderSettings } from './response-meta.js';
+import { readRequestId, readTier, type ResponseSettings } from './response-meta.js';
 import type { AttemptResult } from './transport.js';
 
 /** What one attempt produced: the call's result, or an error plus the headers that came with it. */
@@ -19,7 +19,7 @@ export function readOutcome<T>(
   responseType: ResponseType,
   retries: number,
   redactor: Redactor,
-  settings: ResponseHeaderSettings,
+  settings: ResponseSettings,
 ): Outcome<T> {
   const { response } = sent;
   const redactedHeaders = (): Headers => redactor.responseHeaders(response.headers);
@@ -59,7 +59,7 @@ export function invalidResponse(
   message: string,
   response: Response,
   redactor: Redactor,
-  settings: ResponseHeaderSettings,
+  settings: ResponseSettings,
 ): InvalidResponseError {
   const headers = redactor.responseHeaders(response.headers);
   return new InvalidResponseError(redactor.text(message), response.status, headers, settings);

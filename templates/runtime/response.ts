@@ -1,5 +1,5 @@
 import { InvalidResponseError } from './errors.js';
-import type { ResponseHeaderSettings } from './response-meta.js';
+import type { ResponseSettings } from './response-meta.js';
 
 /** How the body of a successful response is turned into data. */
 export type ResponseType = 'json' | 'text' | 'none';
@@ -16,7 +16,7 @@ export function decodeSuccessBody(
   headers: () => Headers,
   bodyText: string,
   responseType: ResponseType,
-  settings: ResponseHeaderSettings,
+  settings: ResponseSettings,
 ): unknown {
   if (responseType === 'none' || status === 204 || status === 205) return undefined;
   if (responseType === 'text') return bodyText;

@@ -1,3 +1,5 @@
+import type { ErrorBodyPaths } from './error-envelope.js';
+
 /**
  * Everything API-specific the runtime needs. The generator emits one constant of this type
  * from the spec and its config; the runtime files themselves stay generic and are copied
@@ -35,6 +37,11 @@ export interface ApiSettings {
   };
   /** Response headers surfaced on results and errors. */
   responseHeaders: { tier?: string; requestId?: readonly string[] };
+  /**
+   * Where the API's error bodies keep `code`, `message` and `details` (property paths, derived
+   * from the spec's error schemas); common shapes are tried after them.
+   */
+  errorBody?: ErrorBodyPaths;
   /** Environment variable holding the default log level, e.g. "NOTAI_LOG". */
   logEnvVar?: string;
 }

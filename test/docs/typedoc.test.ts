@@ -13,7 +13,7 @@ import { GENERATED, ROOT } from './code-blocks.js';
  * Known gaps are listed below and ratcheted: a NEW undocumented or unexported public type fails
  * this test; fixing a listed one only makes its entry obsolete (remove it then).
  */
-const KNOWN_NOT_EXPORTED = new Set(['ClientHooks', 'WithResponse', 'RequestSpec', 'PagingSpec', 'ApiSettings', 'APIErrorInit', 'ResponseHeaderSettings', 'PageSource', 'PageCaps']);
+const KNOWN_NOT_EXPORTED = new Set(['ClientHooks', 'WithResponse', 'RequestSpec', 'PagingSpec', 'ApiSettings', 'APIErrorInit', 'ResponseSettings', 'PageSource', 'PageCaps']);
 const KNOWN_UNDOCUMENTED = new Set([
   // openapi-typescript's raw types
   'paths',

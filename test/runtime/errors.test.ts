@@ -91,8 +91,12 @@ describe('APIError.from reads the envelope', () => {
   });
 
   it.each([
-    ['JSON of the wrong shape', '{"message":"nope"}', 'HTTP 404: {"message":"nope"}', undefined],
-    ['error is a string', '{"error":"nope"}', 'HTTP 404: {"error":"nope"}', undefined],
+    ['JSON of no known shape', '{"msg":{"text":"nope"}}', 'HTTP 404: {"msg":{"text":"nope"}}', undefined],
+    ['a flat {message} (API gateways)', '{"message":"nope"}', 'nope', undefined],
+    ['error is a string', '{"error":"nope"}', 'nope', undefined],
+    ['problem details (RFC 9457): detail before title', '{"type":"about:blank","title":"Not Found","detail":"No widget 7"}', 'No widget 7', undefined],
+    ['OAuth: the description is the message', '{"error":"invalid_token","error_description":"expired"}', 'expired', undefined],
+    ['flat code and message', '{"code":"GONE","message":"gone"}', 'gone', 'GONE'],
     ['fields of the wrong type', '{"error":{"code":42,"message":["x"],"details":"d"}}', 'HTTP 404: {"error":{"code":42,"message":["x"],"details":"d"}}', undefined],
     ['code without message', '{"error":{"code":"GONE"}}', 'HTTP 404 GONE: {"error":{"code":"GONE"}}', 'GONE'],
     ['a JSON array', '[1,2]', 'HTTP 404: [1,2]', undefined],
@@ -104,6 +108,22 @@ describe('APIError.from reads the envelope', () => {
     expect(error.message).toBe(message);
     expect(error.code).toBe(code);
     expect(error.details).toBeUndefined();
+  });
+
+  it("reads the spec's own paths first, then common shapes", () => {
+    const custom = { ...settings, errorBody: { code: [['problem', 'kind']], message: [['problem', 'text']], details: [['problem', 'extra']] } };
+    const body = '{"message":"generic","code":"GENERIC","problem":{"kind":"SPECIFIC","text":"specific","extra":{"field":"a"}}}';
+    const error = APIError.from(400, body, new Headers(), 0, custom);
+    expect([error.code, error.message, error.details]).toEqual(['SPECIFIC', 'specific', { field: 'a' }]);
+    // Where the spec's paths hold nothing (a proxy's page), the common shapes still apply.
+    const proxied = APIError.from(403, '{"message":"Forbidden"}', new Headers(), 0, custom);
+    expect([proxied.code, proxied.message, proxied.details]).toEqual([undefined, 'Forbidden', undefined]);
+  });
+
+  it('never reads a field through the prototype chain', () => {
+    const custom = { ...settings, errorBody: { message: [['toString']], code: [['constructor', 'name']] } };
+    const error = APIError.from(400, '{}', new Headers(), 0, custom);
+    expect([error.code, error.message]).toEqual([undefined, 'HTTP 400: {}']);
   });
 
   it('cuts a long body to a 200-character snippet', () => {

@@ -1,4 +1,6 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/settings.ts.
+import type { ErrorBodyPaths } from './error-envelope.js';
+
 /**
  * Everything API-specific the runtime needs. The generator emits one constant of this type
  * from the spec and its config; the runtime files themselves stay generic and are copied
@@ -36,6 +38,11 @@ export interface ApiSettings {
   };
   /** Response headers surfaced on results and errors. */
   responseHeaders: { tier?: string; requestId?: readonly string[] };
+  /**
+   * Where the API's error bodies keep `code`, `message` and `details` (property paths, derived
+   * from the spec's error schemas); common shapes are tried after them.
+   */
+  errorBody?: ErrorBodyPaths;
   /** Environment variable holding the default log level, e.g. "NOTAI_LOG". */
   logEnvVar?: string;
 }

@@ -1,0 +1,113 @@
+import { isObject, type JsonObject, RefResolver } from './refs.js';
+import type { ErrorBodyIR } from './types.js';
+
+/** Property names that hold a human-readable message, most specific first. */
+const MESSAGE_NAMES = ['message', 'detail', 'error_description', 'title', 'error', 'err', 'msg'];
+/** Property names that hold a machine-readable code. */
+const CODE_NAMES = ['code', 'error_code', 'errorCode'];
+const DETAILS_NAMES = ['details'];
+/** Object properties an envelope may nest its fields in, e.g. `{error:{code,message}}`. */
+const NESTING_DEPTH = 1;
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * Where the API's error bodies keep code, message and details, read from the JSON schemas of
+ * its error responses (4xx, 5xx, `default`): the layout most of them share. Undefined when no
+ * error schema names a message or a code; the runtime then tries common shapes only.
+ */
+export function deriveErrorBody(document: JsonObject, resolver: RefResolver): ErrorBodyIR | undefined {
+  const votes = new Map<string, { layout: ErrorBodyIR; count: number }>();
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const rawItem of Object.values(paths)) {
+    const item = safeDeref(resolver, rawItem);
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      for (const [status, rawResponse] of Object.entries(operation.responses)) {
+        if (!/^(4|5|default)/i.test(status)) continue;
+        const schema = jsonSchemaOf(resolver, rawResponse);
+        const layout = schema === undefined ? undefined : layoutOf(resolver, schema, [], new Set());
+        if (layout === undefined) continue;
+        const key = JSON.stringify(layout);
+        const vote = votes.get(key) ?? { layout, count: 0 };
+        vote.count += 1;
+        votes.set(key, vote);
+      }
+    }
+  }
+  // Most common layout; on a tie, the one seen first (Map keeps insertion order).
+  let best: { layout: ErrorBodyIR; count: number } | undefined;
+  for (const vote of votes.values()) if (best === undefined || vote.count > best.count) best = vote;
+  return best?.layout;
+}
+
+function jsonSchemaOf(resolver: RefResolver, rawResponse: unknown): JsonObject | undefined {
+  const response = safeDeref(resolver, rawResponse);
+  if (!isObject(response) || !isObject(response.content)) return undefined;
+  const type = Object.keys(response.content).find((t) => /^application\/(.+\+)?json\b/i.test(t.trim()));
+  const media = type === undefined ? undefined : response.content[type];
+  const schema = isObject(media) ? safeDeref(resolver, media.schema) : undefined;
+  return isObject(schema) ? schema : undefined;
+}
+
+/** Dereferences, treating a broken reference as "nothing here": this is a best-effort reading. */
+function safeDeref(resolver: RefResolver, value: unknown): unknown {
+  try {
+    return resolver.deref(value, '#').value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Properties of an object schema, `allOf` parts merged in (first definition of a name wins). */
+function propertiesOf(resolver: RefResolver, schema: JsonObject, seen: Set<unknown>): Map<string, JsonObject> {
+  const out = new Map<string, JsonObject>();
+  if (seen.has(schema)) return out;
+  seen.add(schema);
+  if (isObject(schema.properties)) {
+    for (const [name, raw] of Object.entries(schema.properties)) {
+      const property = safeDeref(resolver, raw);
+      if (isObject(property) && !out.has(name)) out.set(name, property);
+    }
+  }
+  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    const resolved = safeDeref(resolver, part);
+    if (isObject(resolved)) for (const [name, property] of propertiesOf(resolver, resolved, seen)) if (!out.has(name)) out.set(name, property);
+  }
+  return out;
+}
+
+const typeOf = (schema: JsonObject): string[] => (Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === 'string' ? [schema.type] : []);
+const isString = (schema: JsonObject): boolean => typeOf(schema).includes('string');
+const isObjectSchema = (schema: JsonObject): boolean => typeOf(schema).includes('object') || isObject(schema.properties) || Array.isArray(schema.allOf);
+
+function layoutOf(resolver: RefResolver, schema: JsonObject, prefix: string[], seen: Set<unknown>): ErrorBodyIR | undefined {
+  const properties = propertiesOf(resolver, schema, seen);
+  const pick = (names: string[], test: (s: JsonObject) => boolean): string | undefined =>
+    names.find((name) => {
+      const property = properties.get(name);
+      return property !== undefined && test(property);
+    });
+  const message = pick(MESSAGE_NAMES, isString);
+  const code = pick(
+    CODE_NAMES.filter((name) => name !== message),
+    isString,
+  );
+  if (message !== undefined || code !== undefined) {
+    const details = pick(DETAILS_NAMES, isObjectSchema);
+    return {
+      ...(code !== undefined ? { code: [...prefix, code] } : {}),
+      ...(message !== undefined ? { message: [...prefix, message] } : {}),
+      ...(details !== undefined ? { details: [...prefix, details] } : {}),
+    };
+  }
+  if (prefix.length >= NESTING_DEPTH) return undefined;
+  for (const [name, property] of properties) {
+    if (!isObjectSchema(property)) continue;
+    const nested = layoutOf(resolver, property, [...prefix, name], seen);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
