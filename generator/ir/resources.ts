@@ -9,6 +9,16 @@ const CLIENT_MEMBERS = new Set(['request', 'requestPage', 'baseUrl', 'options', 
 const VERB_FOR_COLLECTION: Partial<Record<HttpMethod, string>> = { post: 'create', put: 'replace', patch: 'update', delete: 'deleteAll' };
 const VERB_FOR_ITEM: Partial<Record<HttpMethod, string>> = { get: 'get', post: 'create', put: 'replace', patch: 'update', delete: 'delete' };
 
+/**
+ * A path segment starting with one of these already says what the call does
+ * (`/user/createWithArray`, `/pets/{id}/uploadImage`, `/jobs/{id}/cancel`): no verb is put in front.
+ */
+const ACTION_VERBS = new Set(
+  ('add approve archive assign cancel check close confirm copy create delete disable download enable export find get ' +
+    'import invite list lock login logout merge move open publish refresh reject remove rename reset resend restore retry ' +
+    'revoke run search send set start stop submit sync test transfer unlock unpublish update upload validate verify').split(' '),
+);
+
 export interface Placement {
   resource: string;
   method: string;
@@ -44,7 +54,8 @@ export function placeOperation(
     }
   } else {
     const noun = camelCase(statics.join(' '));
-    const verb = op.method === 'get' ? '' : endsWithParam ? (VERB_FOR_ITEM[op.method] ?? op.method) : (VERB_FOR_COLLECTION[op.method] ?? op.method);
+    const saysWhat = ACTION_VERBS.has(words(statics[0]!)[0]?.toLowerCase() ?? '');
+    const verb = op.method === 'get' || saysWhat ? '' : endsWithParam ? (VERB_FOR_ITEM[op.method] ?? op.method) : (VERB_FOR_COLLECTION[op.method] ?? op.method);
     method = verb ? camelCase(`${verb} ${statics.join(' ')}`) : noun;
   }
   return {

@@ -84,6 +84,19 @@ describe('IR: resource grouping and method names', () => {
     expect(ir.operations.map((o) => `${o.resource}.${o.resourceMethod}`)).toEqual(['things.listThings', 'things.listThingsV2']);
   });
 
+  it('puts no verb before a path segment that already is one', async () => {
+    const id = { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }] };
+    const ir = await irOf(
+      specWith({
+        '/user/createWithArray': { post: { operationId: 'createUsersWithArrayInput', ...ok() } },
+        '/pet/{id}/uploadImage': { ...id, post: { operationId: 'uploadFile', ...ok() } },
+        '/jobs/{id}/cancel': { ...id, post: { operationId: 'cancelJob', ...ok() } },
+        '/jobs/{id}/results': { ...id, delete: { operationId: 'purgeResults', ...ok() } },
+      }),
+    );
+    expect(ir.operations.map((o) => `${o.resource}.${o.resourceMethod}`)).toEqual(['user.createWithArray', 'pet.uploadImage', 'jobs.cancel', 'jobs.deleteAllResults']);
+  });
+
   it('derives stable names for operations without an operationId', async () => {
     const ir = await irOf(specWith({ '/v1/users/{userId}': { get: { parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }], ...ok() } } }));
     expect(ir.operations[0]).toMatchObject({ operationId: 'getV1UsersByUserId', hasSpecOperationId: false, functionName: 'getV1UsersByUserId', resource: 'users', resourceMethod: 'get' });
