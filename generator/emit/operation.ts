@@ -50,7 +50,8 @@ export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStruc
   }
   const success = op.success;
   // Non-JSON bodies (text, XML, CSV…) arrive as the response text.
-  const responseType = success?.mediaType && success.isJson ? indexType(t, 'responses', success.status, 'content', success.mediaType) : success?.mediaType ? 'string' : 'void';
+  const responseType =
+    success?.mediaType && success.isJson ? indexType(t, 'responses', success.status, 'content', success.mediaType) : success?.isBinary ? 'Blob' : success?.mediaType ? 'string' : 'void';
   alias(names.response, responseType, `Response body of \`${op.functionName}\`${success ? ` (HTTP ${success.status})` : ''}.`);
   if (names.item && op.paging) {
     const items = op.paging.itemsPath.reduce((acc, key) => `NonNullable<${indexType(acc, key)}>`, names.response);
@@ -103,7 +104,7 @@ function requestSpec(op: OperationIR): string {
     fields.push(`bodyType: ${literal(op.requestBody.isJson ? 'json' : 'raw')}`);
     if (!op.requestBody.isJson && !/^multipart\//i.test(op.requestBody.mediaType)) fields.push(`contentType: ${literal(op.requestBody.mediaType)}`);
   }
-  if (op.success && !op.success.isJson) fields.push(`responseType: ${literal(op.success.mediaType ? 'text' : 'none')}`);
+  if (op.success && !op.success.isJson) fields.push(`responseType: ${literal(op.success.isBinary ? 'blob' : op.success.mediaType ? 'text' : 'none')}`);
   else if (!op.success) fields.push(`responseType: ${literal('none')}`);
   if (op.keyless) fields.push('auth: false');
   fields.push(`operationId: ${literal(op.operationId)}`);

@@ -626,6 +626,13 @@ function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
       ),
     );
   }
+  const files = operationsInOrder(ir).filter(({ op }) => op.success?.isBinary);
+  if (files.length > 0) {
+    lines.push(
+      `${list(files.map(({ resource, op }) => `\`client.${resource.property}.${op.resourceMethod}()\``))} ${files.length === 1 ? 'answers' : 'answer'} with a file: the data is a \`Blob\` holding the bytes exactly as sent (\`blob.type\` is the Content-Type; \`await blob.arrayBuffer()\` or \`blob.stream()\` reads it).`,
+      '',
+    );
+  }
   return lines;
 }
 

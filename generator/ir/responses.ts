@@ -6,6 +6,19 @@ export function isJsonMediaType(mediaType: string): boolean {
   return base === 'application/json' || base.endsWith('+json') || base === '*/*';
 }
 
+/** Media types whose bodies are bytes, not text: decoding them as UTF-8 would corrupt them. */
+const BINARY_MEDIA_TYPE =
+  /^(application\/(octet-stream|pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|x-bzip2?|wasm|msword|vnd\.ms-[\w.-]+|vnd\.openxmlformats-[\w.-]+)|image\/|audio\/|video\/|font\/)/i;
+
+/** A body is binary if its media type says so or its schema is `format: binary` (3.0) / `contentMediaType` (3.1). */
+function isBinaryContent(resolver: RefResolver, content: JsonObject, mediaType: string): boolean {
+  if (isJsonMediaType(mediaType)) return false;
+  if (BINARY_MEDIA_TYPE.test(mediaType.split(';')[0]!.trim())) return true;
+  const media = content[mediaType];
+  const schema = isObject(media) ? resolver.deref(media.schema, '#').value : undefined;
+  return isObject(schema) && (schema.format === 'binary' || (typeof schema.contentMediaType === 'string' && BINARY_MEDIA_TYPE.test(schema.contentMediaType)));
+}
+
 /** Prefers a JSON media type; otherwise the first declared. */
 export function pickMediaType(content: unknown): string | undefined {
   if (!isObject(content)) return undefined;
@@ -27,6 +40,7 @@ export function collectResponses(resolver: RefResolver, operation: JsonObject, o
     const mediaType = pickMediaType(response.content);
     const ir: ResponseIR = { status, isJson: mediaType !== undefined && isJsonMediaType(mediaType) };
     if (mediaType !== undefined) ir.mediaType = mediaType;
+    if (mediaType !== undefined && isObject(response.content) && isBinaryContent(resolver, response.content, mediaType)) ir.isBinary = true;
     if (typeof response.description === 'string' && response.description.trim()) ir.description = response.description.trim();
     return ir;
   });

@@ -76,6 +76,8 @@ export interface ResponseIR {
   /** First media type declared, JSON preferred. */
   mediaType?: string;
   isJson: boolean;
+  /** Bytes (a file, an image): the call resolves to a Blob. */
+  isBinary?: boolean;
 }
 
 export interface RequestBodyIR {

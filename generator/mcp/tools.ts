@@ -124,7 +124,7 @@ function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: Mc
     queryParams: query.map((p) => p.name),
     ...(queryStyles(query) ?? {}),
     ...(body === undefined ? {} : { body: body.binding }),
-    responseType: op.success === undefined ? 'none' : op.success.isJson ? 'json' : op.success.mediaType ? 'text' : 'none',
+    responseType: op.success === undefined ? 'none' : op.success.isJson ? 'json' : op.success.isBinary ? 'blob' : op.success.mediaType ? 'text' : 'none',
     auth: !op.keyless,
     ...(paging
       ? {

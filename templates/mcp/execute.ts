@@ -63,7 +63,7 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
           });
         } else {
           const data = await client.request(buildRequest(tool.binding, args), signal === undefined ? {} : { signal });
-          value = fitObject(data, budget);
+          value = fitObject(describeBinary(data), budget);
         }
         const result = textResult(value, redact);
         logger.debug(`${tool.name} ok in ${Date.now() - started} ms`, {
@@ -81,4 +81,10 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
       }
     },
   };
+}
+
+/** A file or image cannot be shown as text: the agent gets its type and size instead. */
+function describeBinary(data: unknown): unknown {
+  if (typeof Blob === 'undefined' || !(data instanceof Blob)) return data;
+  return { binary: true, contentType: data.type || 'application/octet-stream', bytes: data.size };
 }

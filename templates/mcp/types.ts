@@ -53,7 +53,7 @@ export interface OperationBinding {
   queryStyles?: Readonly<Record<string, QueryStyleBinding>>;
   /** The request body travels in the `body` argument. */
   body?: { required: boolean; json: boolean; contentType?: string };
-  responseType: 'json' | 'text' | 'none';
+  responseType: 'json' | 'text' | 'blob' | 'none';
   auth: boolean;
   paging?: PagingBinding;
 }
@@ -120,7 +120,7 @@ export interface RequestSpecLike {
   body?: unknown;
   bodyType?: 'json' | 'raw';
   contentType?: string;
-  responseType?: 'json' | 'text' | 'none';
+  responseType?: 'json' | 'text' | 'blob' | 'none';
   auth?: boolean;
   operationId: string;
 }

@@ -111,6 +111,7 @@ export class ApiClient {
     const { signal } = options;
     const url = buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles);
     const request: AttemptInit = { method: spec.method, ...this.#payload(spec, options) };
+    if (spec.responseType === 'blob') request.bytes = true;
     const maxRetries =
       options.maxRetries === undefined ? this.maxRetries : checkMaxRetries(options.maxRetries, 'maxRetries');
     const timeout = options.timeout === undefined ? this.timeout : checkDuration(options.timeout, 'timeout');

@@ -38,20 +38,31 @@ export function readOutcome<T>(
     };
   }
   try {
+    if (sent.bodyBytes !== undefined) {
+      // Bytes are handed over as the server sent them: a key cannot be scrubbed out of a file.
+      const data = response.status === 204 || response.status === 205 ? undefined : toBlob(sent.bodyBytes, response);
+      return { result: resultOf(data as T, response, settings) };
+    }
     const text = redactor.text(sent.bodyText);
     const data = decodeSuccessBody(response.status, redactedHeaders, text, responseType, settings) as T;
-    const tier = readTier(response.headers, settings);
-    return {
-      result: {
-        data,
-        response,
-        tier,
-        requestId: readRequestId(response.headers, settings),
-      },
-    };
+    return { result: resultOf(data, response, settings) };
   } catch (error) {
     return { error: error as ClientError, headers: redactedHeaders() };
   }
+}
+
+function resultOf<T>(data: T, response: Response, settings: ResponseSettings): WithResponse<T> {
+  return {
+    data,
+    response,
+    tier: readTier(response.headers, settings),
+    requestId: readRequestId(response.headers, settings),
+  };
+}
+
+/** The bytes as a Blob typed with the response's Content-Type (Blob is global in Node 18+ and browsers). */
+function toBlob(bytes: ArrayBuffer, response: Response): Blob {
+  return new Blob([bytes], { type: response.headers.get('content-type') ?? '' });
 }
 
 /** An InvalidResponseError about `response`, with the key scrubbed from message and headers. */

@@ -180,6 +180,25 @@ describe('successful responses', () => {
     await expect(makeClient().request(getSpec('/v1/n', { responseType: 'none' }))).resolves.toBeUndefined();
   });
 
+  it('responseType "blob": the bytes exactly as sent (not UTF-8 decoded), typed with the Content-Type', async () => {
+    // Invalid UTF-8 on purpose: a text() round trip would turn these into U+FFFD.
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x80, 0xc3]);
+    api().get('/v1/file').reply(200, bytes, { 'content-type': 'image/png' });
+    const blob = await makeClient().request<Blob>(getSpec('/v1/file', { responseType: 'blob' }));
+    expect(blob).toBeInstanceOf(Blob);
+    expect(blob.type).toBe('image/png');
+    expect(Buffer.from(await blob.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('responseType "blob": an error status still becomes a typed error from the text body', async () => {
+    api().get('/v1/file').reply(404, { error: { code: 'NOT_FOUND', message: 'no such file' } });
+    const error = await makeClient()
+      .request(getSpec('/v1/file', { responseType: 'blob' }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toBe('no such file');
+  });
+
   it('200 with an empty body is an InvalidResponseError, not retried', async () => {
     let hits = 0;
     api()

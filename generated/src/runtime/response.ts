@@ -2,8 +2,8 @@
 import { InvalidResponseError } from './errors.js';
 import type { ResponseSettings } from './response-meta.js';
 
-/** How the body of a successful response is turned into data. */
-export type ResponseType = 'json' | 'text' | 'none';
+/** How the body of a successful response is turned into data ("blob": bytes, e.g. a file). */
+export type ResponseType = 'json' | 'text' | 'blob' | 'none';
 
 /**
  * Decodes a 2xx body. 204/205 and responseType "none" give undefined; "text" gives the raw
@@ -20,7 +20,7 @@ export function decodeSuccessBody(
   settings: ResponseSettings,
 ): unknown {
   if (responseType === 'none' || status === 204 || status === 205) return undefined;
-  if (responseType === 'text') return bodyText;
+  if (responseType === 'text' || responseType === 'blob') return bodyText;
   try {
     return JSON.parse(bodyText) as unknown;
   } catch {

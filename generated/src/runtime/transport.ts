@@ -11,6 +11,8 @@ export interface AttemptInit {
   method: string;
   headers: Record<string, string>;
   body: BodyInit | null;
+  /** Read a 2xx body as bytes (into `bodyBytes`) rather than as text: a file, an image. */
+  bytes?: boolean;
 }
 
 export interface AttemptLimits {
@@ -24,9 +26,11 @@ export interface AttemptLimits {
 }
 
 export interface AttemptResult {
-  /** The response; its body has already been read into `bodyText`. */
+  /** The response; its body has already been read into `bodyText` (or `bodyBytes`). */
   response: Response;
   bodyText: string;
+  /** A 2xx body read as bytes, when the attempt asked for `bytes`; `bodyText` is then ''. */
+  bodyBytes?: ArrayBuffer;
   /** Set when `response` is a redirect that was not followed (see redirect.ts): why not. */
   refusedRedirect?: string;
 }
@@ -116,6 +120,9 @@ export async function sendOnce(
         response.body?.cancel().catch(() => undefined);
         throw new Error('attempt abandoned');
       }
+      // Decoding bytes as UTF-8 text would corrupt them. (A 2xx is never a redirect to follow.)
+      if (init.bytes === true && response.ok)
+        return { response, bodyText: '', bodyBytes: await response.arrayBuffer() };
       const bodyText = await response.text();
       const decision = decideRedirect(response, request, hops);
       if (decision.kind === 'follow') request = decision.request;
