@@ -2,7 +2,7 @@ import { readEnv } from './env.js';
 import { ClientError } from './errors.js';
 import { isLogLevel, type LogLevel } from './logger.js';
 import type { ClientOptions } from './options.js';
-import { isScrubbable, REDACTED } from './redact.js';
+import { REDACTED } from './redact.js';
 import type { ApiSettings } from './settings.js';
 import { normalizeBaseUrl } from './url.js';
 
@@ -36,7 +36,7 @@ export function resolveConfig(options: ClientOptions, settings: ApiSettings): Re
   } catch (error) {
     // Messages quote the offending option (`Invalid baseUrl "..."`), and a key pasted into the
     // wrong option, or into a URL's query string, must not come back out in them.
-    if (error instanceof ClientError && isScrubbable(apiKey) && error.message.includes(apiKey)) {
+    if (error instanceof ClientError && apiKey && error.message.includes(apiKey)) {
       throw new ClientError(error.message.split(apiKey).join(REDACTED));
     }
     throw error;

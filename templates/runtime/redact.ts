@@ -2,22 +2,19 @@
 export const REDACTED = '[redacted]';
 
 /**
- * Keys shorter than this are not searched for in text. A key like `test` or `dev` (local servers,
- * APIs without a key format) would otherwise turn every occurrence of that word in response data
- * and messages into `[redacted]`, and a key that short protects nothing anyway. Credential
- * headers are masked by name whatever the key's length.
+ * Success data is scrubbed only of keys at least this long. A key like `test` or `dev` (local
+ * servers, APIs without a key format) would otherwise turn every occurrence of that word in the
+ * caller's data into `[redacted]`. Messages, logs, hook payloads and error bodies are scrubbed of
+ * any key: garbling a message is harmless, leaking a short key is not.
  */
-export const MIN_SCRUBBED_LENGTH = 8;
-
-/** Whether text-level scrubbing applies to this key. */
-export function isScrubbable(secret: string | undefined): secret is string {
-  return secret !== undefined && secret.length >= MIN_SCRUBBED_LENGTH;
-}
+export const MIN_DATA_SCRUBBED_LENGTH = 8;
 
 /** Removes the API key from anything that leaves the client (logs, hooks, error messages). */
 export interface Redactor {
   /** Replaces every occurrence of the key in a string. */
   text(value: string): string;
+  /** text() for a success body: keys under MIN_DATA_SCRUBBED_LENGTH are left in data. */
+  data(value: string): string;
   /** Copies a header map, masking credential headers and any value holding the key. */
   headers(headers: Readonly<Record<string, string>>): Record<string, string>;
   /** Deep copy of log data with the same treatment (bounded depth, cycle-safe). */
@@ -49,14 +46,14 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
   const sensitive = new Set(['authorization', 'x-api-key', 'proxy-authorization', 'cookie']);
   for (const name of sensitiveHeaders) sensitive.add(name.toLowerCase());
 
-  const scrubbable = isScrubbable(secret);
-  const holds = (value: string): boolean => scrubbable && value.includes(secret as string);
+  const holds = (value: string): boolean => secret !== undefined && secret !== '' && value.includes(secret);
   const text = (value: string): string => (holds(value) ? value.split(secret as string).join(REDACTED) : value);
+  const longKey = secret !== undefined && secret.length >= MIN_DATA_SCRUBBED_LENGTH;
 
   const json = (body: string): string => {
     const plain = text(body);
     // Without a backslash there is no escape for JSON.parse to decode, so text() saw it all.
-    if (!scrubbable || !plain.includes('\\')) return plain;
+    if (secret === undefined || secret === '' || !plain.includes('\\')) return plain;
     let parsed: unknown;
     try {
       parsed = JSON.parse(plain);
@@ -141,6 +138,7 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
 
   return {
     text,
+    data: (value) => (longKey ? text(value) : value),
     headers,
     value: (value) => walk(value, 0, new WeakSet()),
     json,

@@ -9,7 +9,8 @@ export type ResponseType = 'json' | 'text' | 'blob' | 'none';
  * string; "json" parses whatever the Content-Type claims (servers mislabel JSON), and an empty
  * or unparseable body becomes an InvalidResponseError instead of an uncaught SyntaxError.
  * `headers` gives the response headers as errors may show them (already redacted); it is only
- * called for an error, so a good response is not copied.
+ * called for an error, so a good response is not copied. `scrub` removes the key from the body
+ * snippet an error message quotes (the data itself may keep a short key, see redact.ts).
  */
 export function decodeSuccessBody(
   status: number,
@@ -17,6 +18,7 @@ export function decodeSuccessBody(
   bodyText: string,
   responseType: ResponseType,
   settings: ResponseSettings,
+  scrub: (text: string) => string,
 ): unknown {
   if (responseType === 'none' || status === 204 || status === 205) return undefined;
   if (responseType === 'text' || responseType === 'blob') return bodyText;
@@ -33,7 +35,8 @@ export function decodeSuccessBody(
       );
     }
     const type = shown.get('content-type') ?? 'no content-type';
-    const start = bodyText.slice(0, 80).replace(/\s+/g, ' ');
+    // Scrubbed before it is cut, so a key straddling the cut cannot show in part.
+    const start = scrub(bodyText).slice(0, 80).replace(/\s+/g, ' ');
     const why = endsMidDocument(bodyText)
       ? ` it stops mid-document after ${bodyText.length} characters (truncated?):`
       : '';

@@ -77,21 +77,32 @@ describe('the API key never leaks', () => {
 describe('short keys (no key format in the settings)', () => {
   const loose = { ...settings, apiKey: { envVars: [] } };
 
-  it('a key under 8 characters is not scrubbed from data or messages: it would garble them', async () => {
+  it('a key under 8 characters stays in success data: scrubbing it would change the data', async () => {
     api().get('/v1/x').matchHeader('authorization', 'Bearer test').reply(200, { name: 'test run', note: 'latest' });
     const client = new ApiClient({ apiKey: 'test' }, loose);
     await expect(client.request(getSpec('/v1/x'))).resolves.toEqual({ name: 'test run', note: 'latest' });
-    expect(() => new ApiClient({ apiKey: 'k', region: 'nowhere' }, loose)).toThrow(
-      'Unknown region "nowhere" for the Example client; valid regions: "us", "eu".',
-    );
   });
 
-  it('credential headers are still masked by name, whatever the key length', () => {
+  it('but not in messages, error bodies or logs: a short key can still be a secret', async () => {
+    const key = 'Ab3xK9q';
+    api().get('/v1/x').reply(401, { message: `invalid key ${key}` });
+    api().get('/v1/y').reply(200, `<html>key ${key}</html>`);
+    const client = new ApiClient({ apiKey: key, maxRetries: 0 }, loose);
+    const denied = await client.request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect((denied as Error).message).toBe('invalid key [redacted]');
+    expect(everyView(denied)).not.toContain(key);
+    const invalid = await client.request(getSpec('/v1/y')).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(InvalidResponseError);
+    expect(everyView(invalid)).not.toContain(key);
+    expect(() => new ApiClient({ apiKey: key, baseUrl: `https://h.test/?k=${key}` }, loose)).toThrow(/k=\[redacted\]/);
+  });
+
+  it('credential headers are masked by name, whatever the key length', () => {
     const redact = createRedactor('test', []);
-    expect(redact.headers({ authorization: 'Bearer test', accept: 'test/x' })).toEqual({ authorization: REDACTED, accept: 'test/x' });
+    expect(redact.headers({ authorization: 'Bearer test', accept: 'x/y' })).toEqual({ authorization: REDACTED, accept: 'x/y' });
   });
 
-  it('from 8 characters on, the key is scrubbed as usual', async () => {
+  it('from 8 characters on, the key is scrubbed from success data too', async () => {
     api().get('/v1/x').reply(200, { echo: 'abcd1234' });
     const client = new ApiClient({ apiKey: 'abcd1234' }, loose);
     await expect(client.request(getSpec('/v1/x'))).resolves.toEqual({ echo: REDACTED });

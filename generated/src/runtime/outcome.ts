@@ -44,8 +44,8 @@ export function readOutcome<T>(
       const data = response.status === 204 || response.status === 205 ? undefined : toBlob(sent.bodyBytes, response);
       return { result: resultOf(data as T, response, settings) };
     }
-    const text = redactor.text(sent.bodyText);
-    const data = decodeSuccessBody(response.status, redactedHeaders, text, responseType, settings) as T;
+    const text = redactor.data(sent.bodyText);
+    const data = decodeSuccessBody(response.status, redactedHeaders, text, responseType, settings, redactor.text) as T;
     return { result: resultOf(data, response, settings) };
   } catch (error) {
     return { error: error as ClientError, headers: redactedHeaders() };
