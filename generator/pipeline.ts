@@ -5,6 +5,7 @@ import { emitPackage } from './emit/index.js';
 import { authFromSpec } from './auth-from-spec.js';
 import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
+import { securityWarnings } from './ir/security.js';
 import { serverWarnings } from './ir/servers.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec } from './load/index.js';
@@ -70,7 +71,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // The spec's auth forms (and their warnings) only matter when the config does not name its own.
     const specAuth = configNamesAuthHeaders(rawConfig) ? undefined : authFromSpec(loaded.document);
     const config = resolveConfig(rawConfig, { title, authHeaders: specAuth?.headers });
-    const specWarnings = [...(specAuth?.warnings ?? []), ...serverWarnings(loaded.document)];
+    const specWarnings = [...(specAuth?.warnings ?? []), ...securityWarnings(loaded.document), ...serverWarnings(loaded.document, config)];
     return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config }), config, specWarnings };
   });
   const versions = await toolVersions();

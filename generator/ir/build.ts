@@ -7,6 +7,7 @@ import { isObject, RefResolver, type JsonObject } from './refs.js';
 import { groupResources, placeOperation } from './resources.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
 import { deriveErrorBody } from './error-body.js';
+import { operationAuth, securityAppliedNowhere } from './security.js';
 import { resolveServers } from './servers.js';
 import { isArraySchema } from './schema-paths.js';
 import type { ApiIR, ErrorBodyIR, HttpMethod, OperationIR, PagingIR } from './types.js';
@@ -65,6 +66,7 @@ function build({ document, openapiVersion, location, config, configFile }: Build
   // first, and generated names (functions, operation aliases, resource classes) give way.
   const aliases = schemaAliases(document, exported);
   const paths = isObject(document.paths) ? document.paths : {};
+  const securityNowhere = securityAppliedNowhere(document);
   for (const [path, rawItem] of Object.entries(paths)) {
     const pathPointer = pointerOf('paths', path);
     const { value: pathItem } = resolver.deref(rawItem, pathPointer);
@@ -74,7 +76,7 @@ function build({ document, openapiVersion, location, config, configFile }: Build
       if (rawOp === undefined) continue;
       const opPointer = pointerOf('paths', path, method);
       if (!isObject(rawOp)) throw new GeneratorError('An operation must be an object', opPointer);
-      const op = buildOperation({ resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, functionNames, exported, pagingByStyle });
+      const op = buildOperation({ resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, functionNames, exported, pagingByStyle, securityNowhere });
       const previous = usedOperationIds.get(op.operationId);
       if (previous) throw new GeneratorError(`Duplicate operationId "${op.operationId}" (also at ${previous})`, `${opPointer}/operationId`);
       usedOperationIds.set(op.operationId, opPointer);
@@ -127,10 +129,12 @@ interface OperationInput {
   functionNames: Set<string>;
   exported: Set<string>;
   pagingByStyle: Map<PaginationStyleConfig, PagingIR>;
+  /** The spec defines security schemes but applies none (see security.ts). */
+  securityNowhere: boolean;
 }
 
 function buildOperation(input: OperationInput): OperationIR {
-  const { resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer } = input;
+  const { resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, securityNowhere } = input;
   const specId = typeof rawOp.operationId === 'string' && rawOp.operationId.trim() ? rawOp.operationId.trim() : undefined;
   const operationId = specId ?? nameFromMethodAndPath(method, path);
   const functionName = uniqueName(safeIdentifier(preserveCamel(operationId), 'operation'), input.functionNames);
@@ -155,8 +159,7 @@ function buildOperation(input: OperationInput): OperationIR {
     pathParams: dedupeIdentifiers(pathParams),
     namedParams,
     errors,
-    requiresAuth: requiresAuth(rawOp.security ?? document.security),
-    keyless: isKeyless(rawOp.security ?? document.security),
+    ...operationAuth(rawOp.security, document, securityNowhere),
     resource: '',
     resourceMethod: '',
   };
@@ -197,20 +200,6 @@ function uniqueTypePrefix(base: string, exported: Set<string>): string {
 function dedupeIdentifiers<T extends { identifier: string }>(params: T[]): T[] {
   const taken = new Set(['client', 'params', 'options', 'body']);
   return params.map((p) => ({ ...p, identifier: uniqueName(p.identifier, taken) }));
-}
-
-/** An operation needs a key unless its effective security is empty or lists `{}` (optional auth). */
-function requiresAuth(security: unknown): boolean {
-  if (!Array.isArray(security) || security.length === 0) return false;
-  return !security.some((req) => isObject(req) && Object.keys(req).length === 0);
-}
-
-/**
- * Only an explicit empty list says "no credentials". Security declared nowhere says nothing, and
- * specs often leave it out for APIs that do take a key: a key the caller passes is then sent.
- */
-function isKeyless(security: unknown): boolean {
-  return Array.isArray(security) && security.length === 0;
 }
 
 function schemaAliases(document: JsonObject, exported: Set<string>): ApiIR['schemaAliases'] {

@@ -1,3 +1,4 @@
+import { normalizeBaseUrl } from '../../templates/runtime/url.js';
 import type { CodegenConfig } from '../config.js';
 import { GeneratorError, pointerOf } from '../errors.js';
 import { isObject, type JsonObject } from './refs.js';
@@ -50,40 +51,32 @@ function declaredServers(document: JsonObject): DeclaredServer[] {
   });
 }
 
-/** Why a filled-in server URL cannot be a client's base URL, or undefined if it can. */
+/**
+ * Why a filled-in server URL cannot be a client's base URL, or undefined if it can: the client
+ * runtime's own check (https only, or http on loopback; no query, fragment or credentials), so a
+ * region can never be one the client refuses at construction.
+ */
 function unusable(server: DeclaredServer): string | undefined {
   if (server.url === undefined) return 'a variable in it has no default';
-  let parsed: URL;
   try {
-    parsed = new URL(server.url);
-  } catch {
-    return 'it is not an absolute URL (a URL relative to where the spec is served)';
+    normalizeBaseUrl(server.url);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `its scheme is ${parsed.protocol.replace(/:$/, '')}, not http(s)`;
-  return undefined;
 }
 
-/** Loopback hosts, where the client runtime allows plain http (see templates/runtime/url.ts). */
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
-/**
- * Warnings about the spec's servers: ones left out of the regions, and plain-http ones the client
- * will refuse as its default (it sends the key only over https or to loopback).
- */
-export function serverWarnings(document: JsonObject): string[] {
-  const warnings: string[] = [];
+/** Warnings about the spec's servers left out of the regions (unless the config picks regions). */
+export function serverWarnings(document: JsonObject, config: CodegenConfig): string[] {
   const declared = declaredServers(document);
-  if (declared.length === 0) warnings.push('The spec names no servers: the client needs a baseUrl from its users.');
+  if (declared.length === 0) return ['The spec names no servers: the client needs a baseUrl from its users.'];
+  if (Object.keys(config.regions).length > 0) return [];
+  const warnings: string[] = [];
   for (const server of declared) {
     const why = unusable(server);
-    if (why !== undefined) {
-      warnings.push(`Server "${server.template}" (${server.pointer}) is left out of the regions: ${why}.`);
-    } else if (server.url !== undefined && new URL(server.url).protocol === 'http:' && !isLoopback(new URL(server.url).hostname)) {
-      warnings.push(`Server "${server.url}" (${server.pointer}) is plain http: the client refuses it unless given an https baseUrl.`);
-    }
+    if (why !== undefined) warnings.push(`Server "${server.template}" (${server.pointer}) is left out of the regions: ${why}.`);
   }
+  if (declared.every((s) => unusable(s) !== undefined)) warnings.push('No spec server can be a base URL: the client needs a baseUrl from its users.');
   return warnings;
 }
 
@@ -94,7 +87,6 @@ export function serverWarnings(document: JsonObject): string[] {
  */
 export function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined): ServerIR[] {
   const declared = declaredServers(document);
-  const usable = declared.filter((s) => unusable(s) === undefined);
   const toIR = (s: DeclaredServer, name: string): ServerIR => ({
     name,
     url: (s.url ?? s.template).replace(/\/+$/, ''),
@@ -102,7 +94,12 @@ export function resolveServers(document: JsonObject, config: CodegenConfig, conf
     ...(s.variables.length > 0 ? { template: s.template, variables: s.variables } : {}),
   });
   const regionEntries = Object.entries(config.regions);
-  if (regionEntries.length === 0) return usable.map((s, i) => toIR(s, usable.length === 1 ? 'default' : `server${i}`));
+  if (regionEntries.length === 0) {
+    // Named by their place in the spec's list, so a server that becomes usable (or not) in a
+    // later release does not rename the others.
+    if (declared.length === 1) return declared[0] && unusable(declared[0]) === undefined ? [toIR(declared[0], 'default')] : [];
+    return declared.flatMap((s, i) => (unusable(s) === undefined ? [toIR(s, `server${i}`)] : []));
+  }
   const trim = (url: string): string => url.replace(/\/+$/, '');
   return regionEntries.map(([name, wanted]) => {
     const found = declared.find((s) => (s.url !== undefined && trim(s.url) === trim(wanted)) || trim(s.template) === trim(wanted) || s.description === wanted);

@@ -60,7 +60,8 @@ function resolveApiKey(options: ClientOptions, settings: ApiSettings): string | 
     source = found ? `the ${found.name} environment variable` : '';
   }
   if (!key) {
-    if (optional === true && options.apiKey === undefined) return undefined;
+    // An empty option (`apiKey: process.env.KEY ?? ''`) means no key too, where none is needed.
+    if (optional === true) return undefined;
     const where = envVars.length > 0 ? ` or set ${envVars.join(' or ')}` : '';
     const empty = options.apiKey !== undefined ? ' (the apiKey option is empty)' : '';
     throw new ClientError(`Missing API key for the ${settings.clientName} client${empty}: pass \`apiKey\`${where}.`);

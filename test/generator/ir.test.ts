@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.js';
 import { cursorPage, irOf, json, specWith } from '../helpers/ir.js';
+import { securityWarnings } from '../../generator/ir/security.js';
 
 const item = { type: 'object', properties: { id: { type: 'string' } } };
 const ok = (schema: unknown = item) => ({ responses: { '200': json(schema) } });
@@ -274,6 +275,19 @@ describe('IR: responses, auth and servers', () => {
   it('security declared nowhere: the key is neither required nor withheld', async () => {
     const ir = await irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } } }));
     expect(ir.operations.map((o) => [o.requiresAuth, o.keyless])).toEqual([[false, false]]);
+  });
+
+  it('schemes defined but applied nowhere: read as an omission, every operation requires the key', async () => {
+    const schemes = { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } };
+    const forgot = await irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } }, '/b': { get: { operationId: 'b', ...ok() } } }, schemes));
+    expect(forgot.operations.map((o) => [o.requiresAuth, o.keyless])).toEqual([[true, false], [true, false]]);
+    expect(securityWarnings(specWith({}, schemes))).toEqual([
+      'The spec defines security schemes but applies none (no root or operation `security`): every operation is taken to require the key.',
+    ]);
+    expect(securityWarnings(specWith({}, { ...schemes, security: [{ key: [] }] }))).toEqual([]);
+    // Applied somewhere: operations without security are left as they are (optional).
+    const some = await irOf(specWith({ '/a': { get: { operationId: 'a', security: [{ key: [] }], ...ok() } }, '/b': { get: { operationId: 'b', ...ok() } } }, schemes));
+    expect(some.operations.map((o) => [o.requiresAuth, o.keyless])).toEqual([[true, false], [false, false]]);
   });
 
   it('maps config regions to spec servers by URL or description, and fails on an unknown one', async () => {

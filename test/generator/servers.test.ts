@@ -30,29 +30,39 @@ describe('servers → regions', () => {
     ]);
   });
 
-  it('leaves out servers that cannot be a base URL, and says why', () => {
+  it('leaves out servers the client would refuse as a base URL, and says why in its words', () => {
     const doc = servers(
       { url: '/api/v3' },
       { url: 'https://{region}.example.test' },
       { url: 'https://{region}.example.test', variables: { region: { enum: ['us'] } } },
       { url: 'ftp://files.example.test' },
+      { url: 'http://api.example.test/v1' },
+      { url: 'https://api.example.test/v1?x=1' },
       { url: 'https://api.example.test', description: 'Production' },
+      { url: 'http://127.0.0.1:8080' },
     );
-    // The only usable one is named as if it were alone.
-    expect(resolveServers(doc, config(), undefined)).toEqual([{ name: 'default', url: 'https://api.example.test', description: 'Production' }]);
-    expect(serverWarnings(doc)).toEqual([
-      'Server "/api/v3" (#/servers/0) is left out of the regions: it is not an absolute URL (a URL relative to where the spec is served).',
+    // Named by their place in the spec's list, so later releases do not rename them.
+    expect(resolveServers(doc, config(), undefined)).toEqual([
+      { name: 'server6', url: 'https://api.example.test', description: 'Production' },
+      { name: 'server7', url: 'http://127.0.0.1:8080' },
+    ]);
+    expect(serverWarnings(doc, config())).toEqual([
+      'Server "/api/v3" (#/servers/0) is left out of the regions: Invalid baseUrl "/api/v3": not an absolute URL.',
       'Server "https://{region}.example.test" (#/servers/1) is left out of the regions: a variable in it has no default.',
       'Server "https://{region}.example.test" (#/servers/2) is left out of the regions: a variable in it has no default.',
-      'Server "ftp://files.example.test" (#/servers/3) is left out of the regions: its scheme is ftp, not http(s).',
+      'Server "ftp://files.example.test" (#/servers/3) is left out of the regions: Invalid baseUrl "ftp://files.example.test": only https:// (or http:// on loopback) is supported.',
+      'Server "http://api.example.test/v1" (#/servers/4) is left out of the regions: Refusing plain http baseUrl "http://api.example.test/v1": the API key would be sent unencrypted. Use https:// (http is allowed only for localhost, 127.0.0.0/8 and ::1).',
+      'Server "https://api.example.test/v1?x=1" (#/servers/5) is left out of the regions: Invalid baseUrl "https://api.example.test/v1?x=1": it must not contain a query string or fragment.',
     ]);
+    // With the config choosing regions, servers it leaves out are not news.
+    expect(serverWarnings(doc, config({ prod: 'Production' }))).toEqual([]);
   });
 
-  it('warns about plain http away from loopback, and about a spec with no servers', () => {
-    expect(serverWarnings(servers({ url: 'http://api.example.test/v1' }, { url: 'http://127.0.0.1:8080' }, { url: 'http://localhost' }))).toEqual([
-      'Server "http://api.example.test/v1" (#/servers/0) is plain http: the client refuses it unless given an https baseUrl.',
-    ]);
-    expect(serverWarnings({})).toEqual(['The spec names no servers: the client needs a baseUrl from its users.']);
+  it('one server, unusable: no regions, and the user is told a baseUrl is needed', () => {
+    const doc = servers({ url: 'http://petstore.example.test/v2' });
+    expect(resolveServers(doc, config(), undefined)).toEqual([]);
+    expect(serverWarnings(doc, config()).at(-1)).toBe('No spec server can be a base URL: the client needs a baseUrl from its users.');
+    expect(serverWarnings({}, config())).toEqual(['The spec names no servers: the client needs a baseUrl from its users.']);
     expect(resolveServers({}, config(), undefined)).toEqual([]);
   });
 
@@ -81,7 +91,7 @@ describe('servers → regions', () => {
     }
     expect(caught).toBeInstanceOf(GeneratorError);
     expect(String((caught as Error).message)).toBe(
-      'Config region "main" names server "/relative", which cannot be a base URL: it is not an absolute URL (a URL relative to where the spec is served)',
+      'Config region "main" names server "/relative", which cannot be a base URL: Invalid baseUrl "/relative": not an absolute URL',
     );
   });
 });
