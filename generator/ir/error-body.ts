@@ -61,7 +61,7 @@ function safeDeref(resolver: RefResolver, value: unknown): unknown {
   }
 }
 
-/** Properties of an object schema, `allOf` parts merged in (first definition of a name wins). */
+/** Properties of an object schema, `allOf` parts and `oneOf`/`anyOf` variants merged in (first definition of a name wins). */
 function propertiesOf(resolver: RefResolver, schema: JsonObject, seen: Set<unknown>): Map<string, JsonObject> {
   const out = new Map<string, JsonObject>();
   if (seen.has(schema)) return out;
@@ -72,18 +72,31 @@ function propertiesOf(resolver: RefResolver, schema: JsonObject, seen: Set<unkno
       if (isObject(property) && !out.has(name)) out.set(name, property);
     }
   }
-  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
+  const parts = [schema.allOf, schema.oneOf, schema.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
+  for (const part of parts) {
     const resolved = safeDeref(resolver, part);
     if (isObject(resolved)) for (const [name, property] of propertiesOf(resolver, resolved, seen)) if (!out.has(name)) out.set(name, property);
   }
   return out;
 }
 
-const typeOf = (schema: JsonObject): string[] => (Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === 'string' ? [schema.type] : []);
-const isString = (schema: JsonObject): boolean => typeOf(schema).includes('string');
-const isObjectSchema = (schema: JsonObject): boolean => typeOf(schema).includes('object') || isObject(schema.properties) || Array.isArray(schema.allOf);
+/**
+ * The types a schema allows, through `allOf`/`oneOf`/`anyOf` (so `anyOf: [{type: string},
+ * {type: null}]`, pydantic's nullable string, counts as a string).
+ */
+function typesOf(resolver: RefResolver, schema: JsonObject, depth = 0): string[] {
+  const own = Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === 'string' ? [schema.type] : [];
+  if (depth > 3) return own;
+  const parts = [schema.allOf, schema.oneOf, schema.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
+  return [...own, ...parts.flatMap((part) => {
+    const resolved = safeDeref(resolver, part);
+    return isObject(resolved) ? typesOf(resolver, resolved, depth + 1) : [];
+  })];
+}
 
 function layoutOf(resolver: RefResolver, schema: JsonObject, prefix: string[], seen: Set<unknown>): ErrorBodyIR | undefined {
+  const isString = (s: JsonObject): boolean => typesOf(resolver, s).includes('string');
+  const isObjectSchema = (s: JsonObject): boolean => typesOf(resolver, s).includes('object') || propertiesOf(resolver, s, new Set()).size > 0;
   const properties = propertiesOf(resolver, schema, seen);
   const pick = (names: string[], test: (s: JsonObject) => boolean): string | undefined =>
     names.find((name) => {

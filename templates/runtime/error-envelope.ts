@@ -61,12 +61,15 @@ function firstString(body: unknown, ...lists: (readonly (readonly string[])[] | 
 }
 
 /**
- * Reads code, message and details from an error body: first at the paths the spec's error
- * schemas give, then at common places. Each field is taken only if it has the right type.
+ * Reads code, message and details from an error body. Where the spec's error schemas give a
+ * layout, `code` and `details` come only from it (`code` is what callers branch on: a gateway's
+ * `{"code": …}` must not pose as one), and `message` from it, then from common places. Without a
+ * layout, all three come from common places. Each field is taken only if it has the right type.
  */
 export function readEnvelope(body: unknown, paths: ErrorBodyPaths = {}): Envelope {
+  const known = paths.code !== undefined || paths.message !== undefined || paths.details !== undefined;
   let details: Readonly<Record<string, unknown>> | undefined;
-  for (const path of [...(paths.details ?? []), ...COMMON.details]) {
+  for (const path of known ? (paths.details ?? []) : COMMON.details) {
     const value = at(body, path);
     if (isRecord(value)) {
       details = value;
@@ -74,7 +77,7 @@ export function readEnvelope(body: unknown, paths: ErrorBodyPaths = {}): Envelop
     }
   }
   return {
-    code: firstString(body, paths.code, COMMON.code),
+    code: firstString(body, known ? paths.code : COMMON.code),
     message: firstString(body, paths.message, COMMON.message),
     details,
   };

@@ -33,6 +33,13 @@ describe("the error body's layout, from the spec's error schemas", () => {
     expect((await irOf(specWithErrors(composed))).errorBody).toEqual({ code: ['code'], message: ['message'] });
   });
 
+  it('nullable strings written as unions, and envelopes written as oneOf', async () => {
+    const nullableMessage = { type: 'object', properties: { fault: { type: 'object', properties: { code: str, message: { anyOf: [str, { type: 'null' }] } } } } };
+    expect((await irOf(specWithErrors(nullableMessage))).errorBody).toEqual({ code: ['fault', 'code'], message: ['fault', 'message'] });
+    const variants = { oneOf: [{ type: 'object', properties: { message: str } }, { type: 'object', properties: { message: str, code: str } }] };
+    expect((await irOf(specWithErrors(variants))).errorBody).toEqual({ code: ['code'], message: ['message'] });
+  });
+
   it('the layout most error responses share wins', async () => {
     const flat = { type: 'object', properties: { message: str } };
     const nested = { type: 'object', properties: { error: { type: 'object', properties: { message: str } } } };

@@ -115,15 +115,32 @@ describe('APIError.from reads the envelope', () => {
     const body = '{"message":"generic","code":"GENERIC","problem":{"kind":"SPECIFIC","text":"specific","extra":{"field":"a"}}}';
     const error = APIError.from(400, body, new Headers(), 0, custom);
     expect([error.code, error.message, error.details]).toEqual(['SPECIFIC', 'specific', { field: 'a' }]);
-    // Where the spec's paths hold nothing (a proxy's page), the common shapes still apply.
-    const proxied = APIError.from(403, '{"message":"Forbidden"}', new Headers(), 0, custom);
+    // Where the spec's paths hold nothing (a proxy's page), the message is still found; a
+    // gateway's code and details are not taken for the API's (callers branch on code).
+    const proxied = APIError.from(403, '{"message":"Forbidden","code":"GW_1","details":{"x":1}}', new Headers(), 0, custom);
     expect([proxied.code, proxied.message, proxied.details]).toEqual([undefined, 'Forbidden', undefined]);
   });
 
+  it('without a layout from the spec, code and details come from common places too', () => {
+    const error = APIError.from(409, '{"code":"TAKEN","message":"name taken","details":{"field":"name"}}', new Headers(), 0, settings);
+    expect([error.code, error.message, error.details]).toEqual(['TAKEN', 'name taken', { field: 'name' }]);
+  });
+
   it('never reads a field through the prototype chain', () => {
-    const custom = { ...settings, errorBody: { message: [['toString']], code: [['constructor', 'name']] } };
-    const error = APIError.from(400, '{}', new Headers(), 0, custom);
-    expect([error.code, error.message]).toEqual([undefined, 'HTTP 400: {}']);
+    // Field names no settings object uses, so only the body reading can see the pollution.
+    const layout = { errorBody: { message: [['error', 'text']], code: [['error', 'kind']], details: [['error', 'extra']] } };
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['text'] = 'polluted';
+    proto['kind'] = 'POLLUTED';
+    proto['extra'] = { polluted: true };
+    try {
+      const error = APIError.from(400, '{"error":{}}', new Headers(), 0, { ...settings, ...layout });
+      expect([error.code, error.message, error.details]).toEqual([undefined, 'HTTP 400: {"error":{}}', undefined]);
+    } finally {
+      delete proto['text'];
+      delete proto['kind'];
+      delete proto['extra'];
+    }
   });
 
   it('cuts a long body to a 200-character snippet', () => {
