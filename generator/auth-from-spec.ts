@@ -1,8 +1,5 @@
-/** One way the key can travel: a request header and the text before the key. */
-export interface AuthHeader {
-  header: string;
-  prefix: string;
-}
+/** One way the key can travel: a request header and the text before the key, or a query parameter. */
+export type AuthHeader = { header: string; prefix: string } | { query: string };
 
 export interface SpecAuth {
   /** The header forms, by scheme name; undefined when the spec allows none. */
@@ -18,11 +15,17 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 /** An HTTP header name (RFC 9110 token), as the runtime checks it. */
 export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** The header form of one security scheme, or why a key cannot travel in a header. */
+/** A query parameter name the client can send: non-empty, no characters that need thought. */
+export const QUERY_NAME = /^[A-Za-z0-9._~-]+$/;
+
+/** The form of one security scheme, or why a key cannot travel in it. */
 function headerOf(scheme: Json): AuthHeader | string {
   const type = typeof scheme.type === 'string' ? scheme.type.toLowerCase() : '';
   if (type === 'apikey') {
-    if (scheme.in !== 'header') return `its key goes in the ${String(scheme.in)}, not a header`;
+    if (scheme.in === 'query') {
+      return typeof scheme.name === 'string' && QUERY_NAME.test(scheme.name) ? { query: scheme.name } : `${JSON.stringify(scheme.name)} is not a query parameter name the client can send`;
+    }
+    if (scheme.in !== 'header') return `its key goes in the ${String(scheme.in)}, not a header or the query`;
     if (typeof scheme.name !== 'string' || !HEADER_NAME.test(scheme.name)) return `${JSON.stringify(scheme.name)} is not a valid header name`;
     return { header: scheme.name.toLowerCase(), prefix: '' };
   }
@@ -58,10 +61,10 @@ export function authFromSpec(document: Json): SpecAuth {
     const header = headerOf(scheme);
     if (typeof header === 'string') warnings.push(`security scheme "${name}" is not offered as an authHeader form: ${header}.`);
     // One entry per distinct form: OAuth 2 flows, OpenID Connect and bearer all send the same.
-    else if (![...headers.values()].some((h) => h.header === header.header && h.prefix === header.prefix)) headers.set(name, header);
+    else if (![...headers.values()].some((h) => JSON.stringify(h) === JSON.stringify(header))) headers.set(name, header);
   }
   if (headers.size === 0 && seen.size > 0) {
-    warnings.push('no security scheme can carry the key in a header, so the client sends `authorization: Bearer <key>`; set auth.headers in the config if the API expects something else.');
+    warnings.push('no security scheme can carry the key in a header or the query, so the client sends `authorization: Bearer <key>`; set auth.headers in the config if the API expects something else.');
   }
   return { headers: headers.size > 0 ? Object.fromEntries(headers) : undefined, warnings };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { HEADER_NAME, type AuthHeader } from './auth-from-spec.js';
+import { HEADER_NAME, QUERY_NAME, type AuthHeader } from './auth-from-spec.js';
 import { GeneratorError, pointerOf } from './errors.js';
 import { resolveMcpConfig, type McpConfig } from './mcp/config.js';
 
@@ -32,8 +32,8 @@ export interface CodegenConfig {
   auth: {
     /** Name of the default auth header form (a key of `headers`). */
     default: string;
-    /** Auth header forms the client can send, by option value. */
-    headers: Record<string, { header: string; prefix: string }>;
+    /** Forms the key can travel in (a header with a prefix, or a query parameter), by option value. */
+    headers: Record<string, AuthHeader>;
   };
   /** Region name → server URL or server description; each must match one of the spec's servers. */
   regions: Record<string, string>;
@@ -173,7 +173,15 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   const rawHeaders = asObject(auth.headers ?? spec.authHeaders ?? { bearer: { header: 'authorization', prefix: 'Bearer ' } }, ['auth', 'headers'], file);
   for (const [name, value] of Object.entries(rawHeaders)) {
     const h = asObject(value, ['auth', 'headers', name], file);
-    const header = str(h, 'header', ['auth', 'headers', name]) ?? fail(['auth', 'headers', name], 'header is required');
+    const query = str(h, 'query', ['auth', 'headers', name]);
+    if (query !== undefined) {
+      // A key in the query string (`?api_key=`), as some APIs take it.
+      if (h.header !== undefined || h.prefix !== undefined) fail(['auth', 'headers', name], 'give either header (and prefix) or query, not both');
+      if (!QUERY_NAME.test(query)) fail(['auth', 'headers', name, 'query'], `"${query}" is not a query parameter name the client can send (letters, digits, . _ ~ -)`);
+      authHeaders[name] = { query };
+      continue;
+    }
+    const header = str(h, 'header', ['auth', 'headers', name]) ?? fail(['auth', 'headers', name], 'header (or query) is required');
     // The runtime would refuse it at construction, so no client could ever be made.
     if (!HEADER_NAME.test(header)) fail(['auth', 'headers', name, 'header'], `"${header}" is not a valid HTTP header name`);
     const prefix = h.prefix ?? '';

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../templates/runtime/config.js';
 import { INITIAL_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from '../../templates/runtime/retry.js';
+import type { AuthHeader } from '../auth-from-spec.js';
 import type { CodegenConfig } from '../config.js';
 import type { ApiIR, OperationIR, ParameterIR, ResourceIR } from '../ir/types.js';
 import { errorClassFor } from './operation-docs.js';
@@ -289,7 +290,9 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
   const forms = Object.entries(config.auth.headers);
   const other = forms.find(([name]) => name !== config.auth.default);
   const defaultForm = config.auth.headers[config.auth.default];
-  const sends = (h: { header: string; prefix: string }): string => code(`${h.header}: ${h.prefix}<key>`, true);
+  const sends = (h: AuthHeader): string => ('header' in h ? code(`${h.header}: ${h.prefix}<key>`, true) : code(`?${h.query}=<key>`, true));
+  const allHeaders = forms.every(([, h]) => 'header' in h);
+  const headerNames = [...new Set(forms.flatMap(([, h]) => ('header' in h ? [h.header] : [])))];
   const lines = ['## Authentication', ''];
   const fromEnv =
     envVars.length > 0
@@ -306,9 +309,9 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
   const withoutKey = optional ? ' No operation of this API requires a key, so the client can be built without one; it then sends no credentials.' : '';
   lines.push(`${fromEnv}${withoutKey}${check}`, '');
   lines.push(
-    `The key can travel in ${forms.length === 1 ? 'one header form' : `${forms.length} header forms`}, chosen with \`authHeader\`${defaultForm ? ` (default \`${tsString(config.auth.default)}\`, which sends ${sends(defaultForm)})` : ''}:`,
+    `The key can travel in ${forms.length === 1 ? `one ${allHeaders ? 'header ' : ''}form` : `${forms.length} ${allHeaders ? 'header ' : ''}forms`}, chosen with \`authHeader\`${defaultForm ? ` (default \`${tsString(config.auth.default)}\`, which sends ${sends(defaultForm)})` : ''}:`,
     '',
-    '| `authHeader` | header sent | |',
+    `| \`authHeader\` | ${allHeaders ? 'header sent' : 'sent as'} | |`,
     '| --- | --- | --- |',
     ...forms.map(([name, h]) => `| ${code(tsString(name), true)} | ${sends(h)} | ${name === config.auth.default ? 'default' : ''} |`),
     '',
@@ -333,7 +336,7 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
     lines.push(`For ${calls(either)} the key is optional in the spec; the client sends it.`, '');
   }
   lines.push(
-    `The client keeps the key in a private field: \`JSON.stringify(client)\`, \`console.log(client)\`, errors, log lines and hook data never show it${forms.length > 0 ? ` (${list(quoted([...new Set(forms.map(([, h]) => h.header))]))} ${forms.length > 1 ? 'are' : 'is'} masked)` : ''}.`,
+    `The client keeps the key in a private field: \`JSON.stringify(client)\`, \`console.log(client)\`, errors, log lines and hook data never show it${headerNames.length > 0 ? ` (${list(quoted(headerNames))} ${headerNames.length > 1 ? 'are' : 'is'} masked)` : ''}.${allHeaders ? '' : ' A key sent in the query string is part of the URL, so proxies and server logs along the way can record it; in this client\'s own logs and hooks it shows as `[redacted]`.'}`,
     '',
   );
   return lines;
@@ -638,7 +641,7 @@ function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
 
 function logging(ir: ApiIR, config: CodegenConfig): string[] {
   const env = config.logEnvVar;
-  const authHeaders = [...new Set(Object.values(config.auth.headers).map((h) => h.header))];
+  const authHeaders = [...new Set(Object.values(config.auth.headers).flatMap((h) => ('header' in h ? [h.header] : [])))];
   return [
     '## Logging and hooks',
     '',

@@ -3,7 +3,7 @@ import { ClientError } from './errors.js';
 import { isLogLevel, type LogLevel } from './logger.js';
 import type { ClientOptions } from './options.js';
 import { REDACTED } from './redact.js';
-import type { ApiSettings } from './settings.js';
+import type { ApiSettings, AuthForm } from './settings.js';
 import { normalizeBaseUrl } from './url.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
@@ -14,7 +14,7 @@ export interface ResolvedConfig {
   /** Undefined only when the settings mark the key optional and none was found. */
   apiKey: string | undefined;
   baseUrl: string;
-  authHeader: { header: string; prefix: string };
+  authHeader: AuthForm;
   maxRetries: number;
   timeout: number;
   deadline: number | undefined;
@@ -101,7 +101,7 @@ function resolveBaseUrl(options: ClientOptions, settings: ApiSettings): string {
   return normalizeBaseUrl(server);
 }
 
-function resolveAuthHeader(options: ClientOptions, settings: ApiSettings): { header: string; prefix: string } {
+function resolveAuthHeader(options: ClientOptions, settings: ApiSettings): AuthForm {
   const choice = options.authHeader ?? settings.auth.default;
   return pick(settings.auth.headers, choice, (valid) => `Unknown authHeader "${choice}"; valid values: ${valid}.`);
 }

@@ -31,6 +31,8 @@ export class ApiClient {
   /** Default, auth and client-wide headers, merged and validated once: with and without the key. */
   readonly #baseHeaders: Record<string, string>;
   readonly #anonHeaders: Record<string, string>;
+  /** `name=key`, encoded, for an API that takes the key as a query parameter. */
+  readonly #authQuery: string | undefined;
   /** Whether the timeout was chosen by the caller rather than left at the default. */
   readonly #hooks: ClientHooks | undefined;
   readonly #redactor: Redactor;
@@ -55,14 +57,20 @@ export class ApiClient {
     const defaults: Record<string, string> = { accept: 'application/json' };
     if (!isBrowserLike()) defaults['user-agent'] = `${settings.packageName}/${settings.packageVersion}`;
     this.#anonHeaders = mergeHeaders([defaults, options.headers]);
-    const { header, prefix } = config.authHeader;
+    const form = config.authHeader;
     // Without a key (allowed only when no operation requires one) every request goes out anonymous.
     this.#baseHeaders =
-      config.apiKey === undefined
+      config.apiKey === undefined || !('header' in form)
         ? this.#anonHeaders
-        : mergeHeaders([defaults, { [header]: `${prefix}${config.apiKey}` }, options.headers]);
+        : mergeHeaders([defaults, { [form.header]: `${form.prefix}${config.apiKey}` }, options.headers]);
+    this.#authQuery =
+      config.apiKey !== undefined && 'query' in form
+        ? `${encodeURIComponent(form.query)}=${encodeURIComponent(config.apiKey)}`
+        : undefined;
     this.#hooks = options.hooks;
-    const authHeaders = Object.values(settings.auth.headers).map((entry) => entry.header);
+    const authHeaders = Object.values(settings.auth.headers).flatMap((entry) =>
+      'header' in entry ? [entry.header] : [],
+    );
     this.#redactor = createRedactor(config.apiKey, authHeaders);
     this.#log = createLogger(config.logLevel, options.logger, this.#redactor);
     this.#debug = config.logLevel === 'debug';
@@ -109,7 +117,10 @@ export class ApiClient {
 
   async #execute<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
     const { signal } = options;
-    const url = buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles);
+    let url = buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles);
+    // Every URL that can leave the client (log lines, hook payloads) goes through the redactor.
+    if (this.#authQuery !== undefined && spec.auth !== false)
+      url += `${url.includes('?') ? '&' : '?'}${this.#authQuery}`;
     const request: AttemptInit = { method: spec.method, ...this.#payload(spec, options) };
     if (spec.responseType === 'blob') request.bytes = true;
     const maxRetries =

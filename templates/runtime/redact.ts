@@ -46,8 +46,14 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
   const sensitive = new Set(['authorization', 'x-api-key', 'proxy-authorization', 'cookie']);
   for (const name of sensitiveHeaders) sensitive.add(name.toLowerCase());
 
-  const holds = (value: string): boolean => secret !== undefined && secret !== '' && value.includes(secret);
-  const text = (value: string): string => (holds(value) ? value.split(secret as string).join(REDACTED) : value);
+  // The key as sent in a query string too (`%2B` for `+`): a URL in a log line holds that form.
+  const forms = secret === undefined || secret === '' ? [] : [...new Set([secret, encodeURIComponent(secret)])];
+  const holds = (value: string): boolean => forms.some((form) => value.includes(form));
+  const text = (value: string): string => {
+    let out = value;
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    return out;
+  };
   const longKey = secret !== undefined && secret.length >= MIN_DATA_SCRUBBED_LENGTH;
 
   const json = (body: string): string => {

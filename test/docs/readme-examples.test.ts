@@ -97,7 +97,7 @@ describe('generated/README.md is generated from the IR and the config', () => {
     for (const name of config.apiKey.envVars) expect(text).toContain(`\`${name}\``);
     for (const [form, h] of Object.entries(config.auth.headers)) {
       expect(text).toContain(`'${form}'`);
-      expect(text).toContain(`${h.header}: ${h.prefix}<key>`);
+      expect(text).toContain('header' in h ? `${h.header}: ${h.prefix}<key>` : `?${h.query}=<key>`);
     }
     expect(text).toMatch(new RegExp(`\\| \`'${config.auth.default}'\`\\s*\\|[^\\n]*\\| default`));
     for (const server of ir().servers) expect(text).toMatch(new RegExp(`\`'${server.name}'\`\\s*\\| \`${server.url.replace(/[.]/g, '\\.')}\``));

@@ -57,12 +57,12 @@ describe('authHeadersFromSpec', () => {
     expect(Object.keys(found ?? {})).toEqual(['b', 'a']);
   });
 
-  it('skips what cannot carry a key in a header, and gives up when nothing is left', () => {
+  it('skips what cannot carry a key in a header or the query, and gives up when nothing is left', () => {
     expect(
       authHeadersFromSpec(
         schemes({
           basic: { type: 'http', scheme: 'basic' },
-          query: { type: 'apiKey', in: 'query', name: 'key' },
+          query: { type: 'apiKey', in: 'query', name: 'key word' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'session' },
           nameless: { type: 'apiKey', in: 'header' },
           ref: { $ref: '#/components/securitySchemes/basic' },
@@ -75,16 +75,29 @@ describe('authHeadersFromSpec', () => {
 
   it('says which schemes it skipped and that the Bearer default may never reach the API', () => {
     const { headers, warnings } = authFromSpec(
-      schemes({ basic: { type: 'http', scheme: 'basic' }, query: { type: 'apiKey', in: 'query', name: 'key' }, spaced: { type: 'apiKey', in: 'header', name: 'X API Key' } }),
+      schemes({
+        basic: { type: 'http', scheme: 'basic' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'session' },
+        query: { type: 'apiKey', in: 'query', name: 'key&x' },
+        spaced: { type: 'apiKey', in: 'header', name: 'X API Key' },
+      }),
     );
     expect(headers).toBeUndefined();
     expect(warnings).toEqual([
       'security scheme "basic" is not offered as an authHeader form: HTTP "basic" authentication takes more than an API key.',
-      'security scheme "query" is not offered as an authHeader form: its key goes in the query, not a header.',
+      'security scheme "cookie" is not offered as an authHeader form: its key goes in the cookie, not a header or the query.',
+      'security scheme "query" is not offered as an authHeader form: "key&x" is not a query parameter name the client can send.',
       'security scheme "spaced" is not offered as an authHeader form: "X API Key" is not a valid header name.',
-      'no security scheme can carry the key in a header, so the client sends `authorization: Bearer <key>`; set auth.headers in the config if the API expects something else.',
+      'no security scheme can carry the key in a header or the query, so the client sends `authorization: Bearer <key>`; set auth.headers in the config if the API expects something else.',
     ]);
     expect(authFromSpec({}).warnings).toEqual([]);
+  });
+
+  it('a key in the query string is a form of its own (?api_key=)', () => {
+    expect(authHeadersFromSpec(schemes({ q: { type: 'apiKey', in: 'query', name: 'api_key' }, h: { type: 'apiKey', in: 'header', name: 'X-Key' } }, [{ q: [] }]))).toEqual({
+      q: { query: 'api_key' },
+      h: { header: 'x-key', prefix: '' },
+    });
   });
 
   it('reads scheme names that are also Object.prototype members as plain names', () => {
@@ -115,9 +128,25 @@ describe('auth forms in a generated client', () => {
   });
 
   it('warns about schemes it could not use, unless the config names its own forms', async () => {
-    const queryKey = { ...spec, components: { securitySchemes: { QueryKey: { type: 'apiKey', in: 'query', name: 'key' } } }, security: [{ QueryKey: [] }] };
-    expect((await generateResult(queryKey)).warnings.join('\n')).toContain('security scheme "QueryKey" is not offered');
-    expect((await generateResult(queryKey, { auth: { headers: { key: { header: 'x-key' } } } })).warnings).toEqual([]);
+    const cookieKey = { ...spec, components: { securitySchemes: { CookieKey: { type: 'apiKey', in: 'cookie', name: 'key' } } }, security: [{ CookieKey: [] }] };
+    expect((await generateResult(cookieKey)).warnings.join('\n')).toContain('security scheme "CookieKey" is not offered');
+    expect((await generateResult(cookieKey, { auth: { headers: { key: { header: 'x-key' } } } })).warnings).toEqual([]);
+  });
+
+  it('a query key becomes a query form, and the README says where the key goes', async () => {
+    const queryKey = { ...spec, components: { securitySchemes: { QueryKey: { type: 'apiKey', in: 'query', name: 'api_key' } } }, security: [{ QueryKey: [] }] };
+    const files = await generateFiles(queryKey);
+    expect(files.get('src/settings.ts')).toContain("QueryKey: { query: 'api_key' }");
+    const readme = files.get('README.md') ?? '';
+    expect(readme).toContain("(default `'QueryKey'`, which sends `?api_key=<key>`)");
+    expect(readme).toContain('A key sent in the query string is part of the URL');
+  });
+
+  it('config query forms: accepted, and checked', () => {
+    const config = (form: unknown) => resolveConfig({ data: { auth: { headers: { q: form } } }, file: 'c.yaml' }, { title: 'T' });
+    expect(config({ query: 'api_key' }).auth.headers).toEqual({ q: { query: 'api_key' } });
+    expect(() => config({ query: 'api_key', header: 'x-key' })).toThrow('give either header (and prefix) or query, not both');
+    expect(() => config({ query: 'a b' })).toThrow('"a b" is not a query parameter name the client can send');
   });
 
   it('explains a config default that the derived forms do not have', async () => {

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APIConnectionError, ClientError, InvalidResponseError, NotFoundError } from '../../templates/runtime/errors.js';
-import { BASE_URL, VALID_KEY, api, clearKeyEnv, failure, getSpec, makeClient, useFakeClock } from './fixtures.js';
+import { ApiClient } from '../../templates/runtime/core.js';
+import { BASE_URL, VALID_KEY, api, clearKeyEnv, failure, getSpec, makeClient, settings, useFakeClock } from './fixtures.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
@@ -97,6 +98,43 @@ describe('headers sent', () => {
     expect((error as Error).message).toContain(message);
     expect((error as Error).message).not.toContain('injected');
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});
+
+describe('a key in the query string (auth form { query })', () => {
+  const KEY = 'k+y/SECRET=0123456789';
+  const querySettings = { ...settings, apiKey: { envVars: [] }, auth: { default: 'q', headers: { q: { query: 'api_key' } } } };
+
+  it('is appended to the query of operations that send the key, and to no header', async () => {
+    let seen: Record<string, string | string[] | undefined> = {};
+    const scope = api()
+      .get('/v1/x')
+      .query({ page: '2', api_key: KEY })
+      .reply(function reply() {
+        seen = { ...this.req.headers };
+        return [200, {}];
+      });
+    api().get('/v1/open').reply(200, {}); // no query at all: the key is not appended
+    const client = new ApiClient({ apiKey: KEY }, querySettings);
+    await client.request(getSpec('/v1/x', { query: { page: 2 } }));
+    await client.request(getSpec('/v1/open', { auth: false }));
+    expect(scope.isDone()).toBe(true);
+    expect(seen['authorization']).toBeUndefined();
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('never shows in log lines or hook payloads, even URL-encoded', async () => {
+    api().get('/v1/x').query(true).times(2).reply(503, { error: { code: 'DOWN', message: 'down' } });
+    const lines: string[] = [];
+    const urls: string[] = [];
+    const logger = { error: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), info: (m: string) => lines.push(m), debug: (m: string, d?: unknown) => lines.push(m + JSON.stringify(d)) };
+    const client = new ApiClient({ apiKey: KEY, maxRetries: 1, logger, logLevel: 'debug', hooks: { onRequest: (info) => urls.push(info.url) } }, querySettings);
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    await client.request(getSpec('/v1/x')).catch(() => undefined);
+    const everything = [...lines, ...urls].join('\n');
+    expect(urls[0]).toBe('https://api.example.test/v1/x?api_key=[redacted]');
+    expect(everything).not.toContain('SECRET');
+    expect(everything).not.toContain(encodeURIComponent(KEY));
   });
 });
 

@@ -1,6 +1,9 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/settings.ts.
 import type { ErrorBodyPaths } from './error-envelope.js';
 
+/** Where the key travels: a request header (after `prefix`), or a query parameter. */
+export type AuthForm = { header: string; prefix: string } | { query: string };
+
 /**
  * Everything API-specific the runtime needs. The generator emits one constant of this type
  * from the spec and its config; the runtime files themselves stay generic and are copied
@@ -31,8 +34,11 @@ export interface ApiSettings {
     optional?: boolean;
   };
   auth: {
-    /** Auth scheme name -> header to send and the prefix put before the key. */
-    headers: Readonly<Record<string, { header: string; prefix: string }>>;
+    /**
+     * Auth form name -> where the key travels: a header and the prefix put before the key, or a
+     * query parameter (APIs such as `?api_key=`).
+     */
+    headers: Readonly<Record<string, AuthForm>>;
     /** Key of `headers` used when the caller does not choose one. */
     default: string;
   };
