@@ -98,7 +98,11 @@ function requestSpec(op: OperationIR): string {
     const styles = Object.fromEntries(styled.map((p) => [p.name, { ...(p.style ? { style: p.style } : {}), ...(p.explode !== undefined ? { explode: p.explode } : {}) }]));
     fields.push(`queryStyles: ${literal(styles)}`);
   }
-  if (headers.length > 0) fields.push(`headers: { ${headers.map((p) => `${literal(p.name)}: params?.[${literal(p.name)}]`).join(', ')} }`);
+  // A file or text answer asks for its own media type: the client's default `accept:
+  // application/json` would get a 406 from servers that negotiate (Spring, JAX-RS).
+  const accept = op.success?.mediaType !== undefined && !op.success.isJson ? [`accept: ${literal(op.success.mediaType)}`] : [];
+  const headerFields = [...accept, ...headers.map((p) => `${literal(p.name)}: params?.[${literal(p.name)}]`)];
+  if (headerFields.length > 0) fields.push(`headers: { ${headerFields.join(', ')} }`);
   if (op.requestBody) {
     fields.push('body');
     fields.push(`bodyType: ${literal(op.requestBody.isJson ? 'json' : 'raw')}`);

@@ -114,6 +114,12 @@ function build({ document, openapiVersion, location, config, configFile }: Build
   };
 }
 
+function isAuthParameter(p: { in: string; name: string }, config: CodegenConfig): boolean {
+  return Object.values(config.auth.headers).some((form) =>
+    'query' in form ? p.in === 'query' && p.name === form.query : p.in === 'header' && p.name.toLowerCase() === form.header,
+  );
+}
+
 const withErrorBody = (errorBody: ErrorBodyIR | undefined): { errorBody?: ErrorBodyIR } => (errorBody ? { errorBody } : {});
 
 interface OperationInput {
@@ -143,7 +149,9 @@ function buildOperation(input: OperationInput): OperationIR {
 
   const params = collectParameters(resolver, pathItem, rawOp, pathPointer, opPointer);
   const pathParams = orderPathParameters(path, params, opPointer);
-  const namedParams = params.filter((p) => p.in !== 'path');
+  // A parameter that is the key itself (`api_key` in the query, `Authorization` in a header,
+  // declared beside the security scheme) is the client's to send, not the caller's.
+  const namedParams = params.filter((p) => p.in !== 'path' && !isAuthParameter(p, config));
   const { success, errors } = collectResponses(resolver, rawOp, opPointer);
 
   const op: OperationIR = {

@@ -12,7 +12,8 @@ const BINARY_MEDIA_TYPE =
 
 /** A body is binary if its media type says so or its schema is `format: binary` (3.0) / `contentMediaType` (3.1). */
 function isBinaryContent(resolver: RefResolver, content: JsonObject, mediaType: string): boolean {
-  if (isJsonMediaType(mediaType)) return false;
+  // `*/*` (springdoc's default) says nothing by itself: only its schema can make it binary.
+  if (isJsonMediaType(mediaType) && mediaType.trim() !== '*/*') return false;
   if (BINARY_MEDIA_TYPE.test(mediaType.split(';')[0]!.trim())) return true;
   const media = content[mediaType];
   const schema = isObject(media) ? resolver.deref(media.schema, '#').value : undefined;
@@ -38,9 +39,10 @@ export function collectResponses(resolver: RefResolver, operation: JsonObject, o
     const { value } = resolver.deref(raw, `${opPointer}/responses/${status}`);
     const response = isObject(value) ? value : {};
     const mediaType = pickMediaType(response.content);
-    const ir: ResponseIR = { status, isJson: mediaType !== undefined && isJsonMediaType(mediaType) };
+    const binary = mediaType !== undefined && isObject(response.content) && isBinaryContent(resolver, response.content, mediaType);
+    const ir: ResponseIR = { status, isJson: mediaType !== undefined && isJsonMediaType(mediaType) && !binary };
     if (mediaType !== undefined) ir.mediaType = mediaType;
-    if (mediaType !== undefined && isObject(response.content) && isBinaryContent(resolver, response.content, mediaType)) ir.isBinary = true;
+    if (binary) ir.isBinary = true;
     if (typeof response.description === 'string' && response.description.trim()) ir.description = response.description.trim();
     return ir;
   });

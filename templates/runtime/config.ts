@@ -2,7 +2,7 @@ import { readEnv } from './env.js';
 import { ClientError } from './errors.js';
 import { isLogLevel, type LogLevel } from './logger.js';
 import type { ClientOptions } from './options.js';
-import { REDACTED } from './redact.js';
+import { createRedactor } from './redact.js';
 import type { ApiSettings, AuthForm } from './settings.js';
 import { normalizeBaseUrl } from './url.js';
 
@@ -36,8 +36,10 @@ export function resolveConfig(options: ClientOptions, settings: ApiSettings): Re
   } catch (error) {
     // Messages quote the offending option (`Invalid baseUrl "..."`), and a key pasted into the
     // wrong option, or into a URL's query string, must not come back out in them.
-    if (error instanceof ClientError && apiKey && error.message.includes(apiKey)) {
-      throw new ClientError(error.message.split(apiKey).join(REDACTED));
+    if (error instanceof ClientError && apiKey) {
+      // The redactor also knows the key's URL-encoded spellings (`?api_key=k%2By…`).
+      const scrubbed = createRedactor(apiKey, []).text(error.message);
+      if (scrubbed !== error.message) throw new ClientError(scrubbed);
     }
     throw error;
   }

@@ -10,7 +10,7 @@ import { Page, PagePromise, type PageSource, type PagingSpec } from './paginatio
 import { createRedactor, type Redactor } from './redact.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { ApiSettings } from './settings.js';
-import { sendOnce, sleep, type AttemptInit, type AttemptResult } from './transport.js';
+import { sendOnce, sleep, withAuthQuery, type AttemptInit, type AttemptResult, type AuthQuery } from './transport.js';
 import { buildUrl } from './url.js';
 
 import type { RequestSpec } from './request-spec.js';
@@ -31,8 +31,8 @@ export class ApiClient {
   /** Default, auth and client-wide headers, merged and validated once: with and without the key. */
   readonly #baseHeaders: Record<string, string>;
   readonly #anonHeaders: Record<string, string>;
-  /** `name=key`, encoded, for an API that takes the key as a query parameter. */
-  readonly #authQuery: string | undefined;
+  /** The parameter and its encoded `name=key`, for an API that takes the key in the query. */
+  readonly #authQuery: AuthQuery | undefined;
   /** Whether the timeout was chosen by the caller rather than left at the default. */
   readonly #hooks: ClientHooks | undefined;
   readonly #redactor: Redactor;
@@ -65,7 +65,7 @@ export class ApiClient {
         : mergeHeaders([defaults, { [form.header]: `${form.prefix}${config.apiKey}` }, options.headers]);
     this.#authQuery =
       config.apiKey !== undefined && 'query' in form
-        ? `${encodeURIComponent(form.query)}=${encodeURIComponent(config.apiKey)}`
+        ? { name: form.query, pair: `${encodeURIComponent(form.query)}=${encodeURIComponent(config.apiKey)}` }
         : undefined;
     this.#hooks = options.hooks;
     const authHeaders = Object.values(settings.auth.headers).flatMap((entry) =>
@@ -117,11 +117,11 @@ export class ApiClient {
 
   async #execute<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
     const { signal } = options;
-    let url = buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles);
+    const authQuery = spec.auth === false ? undefined : this.#authQuery;
     // Every URL that can leave the client (log lines, hook payloads) goes through the redactor.
-    if (this.#authQuery !== undefined && spec.auth !== false)
-      url += `${url.includes('?') ? '&' : '?'}${this.#authQuery}`;
+    const url = withAuthQuery(buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles), authQuery);
     const request: AttemptInit = { method: spec.method, ...this.#payload(spec, options) };
+    if (authQuery !== undefined) request.authQuery = authQuery;
     if (spec.responseType === 'blob') request.bytes = true;
     const maxRetries =
       options.maxRetries === undefined ? this.maxRetries : checkMaxRetries(options.maxRetries, 'maxRetries');

@@ -41,11 +41,11 @@ export function readOutcome<T>(
     if (sent.bodyBytes !== undefined) {
       // Bytes are handed over as the server sent them: a key cannot be scrubbed out of a file.
       const data = response.status === 204 || response.status === 205 ? undefined : toBlob(sent.bodyBytes, response);
-      return { result: resultOf(data as T, response, settings) };
+      return { result: resultOf(data as T, redactor.response(response), settings) };
     }
     const text = redactor.data(sent.bodyText);
     const data = decodeSuccessBody(response.status, redactedHeaders, text, responseType, settings, redactor.text) as T;
-    return { result: resultOf(data, response, settings) };
+    return { result: resultOf(data, redactor.response(response), settings) };
   } catch (error) {
     return { error: error as ClientError, headers: redactedHeaders() };
   }

@@ -27,6 +27,11 @@ export interface Redactor {
   /** Response headers with the key masked in every value; the same object when none holds it. */
   responseHeaders(headers: Headers): Headers;
   /**
+   * The raw Response handed to callers; a copy (same status and headers, `url` redacted, body
+   * already read) when its URL holds the key, as it does when the key travels in the query.
+   */
+  response(value: Response): Response;
+  /**
    * The cause of a transport failure, or, if its message, stack, cause chain or own fields hold
    * the key, a plain Error copy (name and redacted message, same chain) without the extra fields.
    */
@@ -47,12 +52,18 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
   for (const name of sensitiveHeaders) sensitive.add(name.toLowerCase());
 
   // The key as sent in a query string too (`%2B` for `+`): a URL in a log line holds that form.
-  const forms = secret === undefined || secret === '' ? [] : [...new Set([secret, encodeURIComponent(secret)])];
-  const holds = (value: string): boolean => forms.some((form) => value.includes(form));
+  const forms = secret === undefined || secret === '' ? [] : [...new Set([secret, uriEncoded(secret)])];
+  // Other spellings a server may echo it in (`%2b`, `+` or `%20` for a space): only keys with
+  // characters that get encoded have them, and only text with `%` or `+` can hold them.
+  const encoded = secret === undefined ? undefined : encodedSpellings(secret);
+  const holds = (value: string): boolean =>
+    forms.some((form) => value.includes(form)) ||
+    (encoded !== undefined && (value.includes('%') || value.includes('+')) && encoded.test(value));
   const text = (value: string): string => {
+    if (!holds(value)) return value;
     let out = value;
     for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return out;
+    return encoded === undefined ? out : out.replace(new RegExp(encoded.source, 'g'), REDACTED);
   };
   const longKey = secret !== undefined && secret.length >= MIN_DATA_SCRUBBED_LENGTH;
 
@@ -142,8 +153,16 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
     return out;
   };
 
+  const response = (value: Response): Response => {
+    if (!holds(value.url)) return value;
+    const copy = new Response(null, { status: value.status, statusText: value.statusText, headers: value.headers });
+    Object.defineProperties(copy, { url: { value: text(value.url) }, redirected: { value: value.redirected } });
+    return copy;
+  };
+
   return {
     text,
+    response,
     data: (value) => (longKey ? text(value) : value),
     headers,
     value: (value) => walk(value, 0, new WeakSet()),
@@ -151,4 +170,31 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
     responseHeaders,
     cause: (value) => cause(value),
   };
+}
+
+/**
+ * A pattern for `secret` as a URL may spell it: each character that encodeURIComponent escapes
+ * matches itself or its %XX bytes in either case, a space also `+`. Undefined when nothing in the
+ * key is escaped (then every spelling is the key itself).
+ */
+function encodedSpellings(secret: string): RegExp | undefined {
+  if (uriEncoded(secret) === secret) return undefined;
+  const anyCase = (hex: string): string => hex.replace(/[A-F]/g, (d) => `[${d}${d.toLowerCase()}]`);
+  let source = '';
+  for (const char of secret) {
+    const escaped = uriEncoded(char);
+    const literal = char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    if (escaped === char) source += literal;
+    else source += `(?:${literal}|${anyCase(escaped)}${char === ' ' ? '|\\+' : ''})`;
+  }
+  return new RegExp(source);
+}
+
+/** encodeURIComponent, or the text itself where it cannot be encoded (a lone surrogate). */
+function uriEncoded(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

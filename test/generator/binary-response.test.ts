@@ -24,7 +24,10 @@ describe('binary success bodies', () => {
     '/report': { get: { operationId: 'getReport', ...content('application/pdf', { type: 'string' }) } },
     '/export': { get: { operationId: 'getExport', ...content('text/csv', { type: 'string', format: 'binary' }) } },
     '/note': { get: { operationId: 'getNote', ...content('text/plain', { type: 'string' }) } },
+    // springdoc's default: the media type says nothing, the schema says bytes.
+    '/attachment': { get: { operationId: 'getAttachment', ...content('*/*', { type: 'string', format: 'binary' }) } },
   });
+  const accepts: (string | undefined)[] = [];
   let out: string;
   let result: GenerateResult;
   let server: Server;
@@ -37,6 +40,7 @@ describe('binary success bodies', () => {
     out = join(dir, 'client');
     result = await generate({ spec: file, out });
     server = createServer((req, res) => {
+      accepts.push(req.headers.accept);
       if (req.url === '/note') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('héllo');
       else res.writeHead(200, { 'content-type': 'application/pdf' }).end(BYTES);
     });
@@ -50,7 +54,8 @@ describe('binary success bodies', () => {
 
   it('binary media types and format: binary schemas are binary; text stays text', () => {
     const binary = Object.fromEntries(result.ir.operations.map((o) => [o.operationId, o.success?.isBinary === true]));
-    expect(binary).toEqual({ downloadFile: true, getReport: true, getExport: true, getNote: false });
+    expect(binary).toEqual({ downloadFile: true, getReport: true, getExport: true, getNote: false, getAttachment: true });
+    expect(result.ir.operations.find((o) => o.operationId === 'getAttachment')?.success?.isJson).toBe(false);
   });
 
   it('the generated functions resolve to Blob (or string for text), and the package type-checks', async () => {
@@ -60,7 +65,7 @@ describe('binary success bodies', () => {
     expect(await readFile(join(out, 'src', 'resources', 'note.ts'), 'utf8')).toMatch(/export type GetNoteResponse = string;/);
     expect(typeCheck([out])).toEqual([]);
     const readme = await readFile(join(out, 'README.md'), 'utf8');
-    expect(readme).toMatch(/`client\.files\.content\(\)`, `client\.report\.get\(\)` and `client\.export_\.get\(\)` answer with a file: the data is a `Blob`/);
+    expect(readme).toMatch(/`client\.files\.content\(\)`, `client\.report\.get\(\)`, `client\.export_\.get\(\)` and `client\.attachment\.get\(\)` answer with a file: the data is a `Blob`/);
   });
 
   it('a download arrives byte for byte', async () => {
@@ -71,5 +76,7 @@ describe('binary success bodies', () => {
     expect(blob.type).toBe('application/pdf');
     expect(Buffer.from(await blob.arrayBuffer())).toEqual(BYTES);
     await expect(client.note.get()).resolves.toBe('héllo');
+    // Each asks for its own media type, not the client's default application/json.
+    expect(accepts).toEqual(['application/octet-stream', 'text/plain']);
   });
 });

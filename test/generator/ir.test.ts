@@ -277,6 +277,26 @@ describe('IR: responses, auth and servers', () => {
     expect(ir.operations.map((o) => [o.requiresAuth, o.keyless])).toEqual([[false, false]]);
   });
 
+  it('a parameter that is the key itself is left to the client', async () => {
+    const spec = specWith(
+      {
+        '/a': {
+          get: {
+            operationId: 'a',
+            parameters: [
+              { name: 'api_key', in: 'query', required: true, schema: { type: 'string' } },
+              { name: 'Authorization', in: 'header', schema: { type: 'string' } },
+              { name: 'limit', in: 'query', schema: { type: 'integer' } },
+            ],
+            ...ok(),
+          },
+        },
+      },
+      { components: { securitySchemes: { q: { type: 'apiKey', in: 'query', name: 'api_key' }, b: { type: 'http', scheme: 'bearer' } } }, security: [{ q: [] }] },
+    );
+    expect((await irOf(spec)).operations[0]?.namedParams.map((p) => p.name)).toEqual(['limit']);
+  });
+
   it('schemes defined but applied nowhere: read as an omission, every operation requires the key', async () => {
     const schemes = { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } };
     const forgot = await irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } }, '/b': { get: { operationId: 'b', ...ok() } } }, schemes));

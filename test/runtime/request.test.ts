@@ -123,6 +123,32 @@ describe('a key in the query string (auth form { query })', () => {
     expect(nock.isDone()).toBe(true);
   });
 
+  it('survives a same-origin redirect whose Location drops it', async () => {
+    api().get('/v1/moved').query({ api_key: KEY }).reply(301, '', { location: '/v1/x#top' });
+    const target = api().get('/v1/x').query({ api_key: KEY }).reply(200, { ok: true });
+    await expect(new ApiClient({ apiKey: KEY }, querySettings).request(getSpec('/v1/moved'))).resolves.toEqual({ ok: true });
+    expect(target.isDone()).toBe(true);
+  });
+
+  it('is not appended twice when the URL already has the parameter', async () => {
+    const scope = api().get('/v1/x').query({ api_key: 'explicit' }).reply(200, {});
+    await new ApiClient({ apiKey: KEY }, querySettings).request(getSpec('/v1/x', { query: { api_key: 'explicit' } }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('the Response handed out has the key redacted from its url', async () => {
+    api().get('/v1/x').query(true).reply(200, { ok: true }, { 'x-request-id': 'r1' });
+    const { response, requestId } = await new ApiClient({ apiKey: KEY }, querySettings).request(getSpec('/v1/x')).withResponse();
+    expect(response.url).toBe('https://api.example.test/v1/x?api_key=[redacted]');
+    expect([response.status, requestId]).toEqual([200, 'r1']);
+  });
+
+  it('a key pasted into baseUrl does not come back out of the error, encoded or not', () => {
+    expect(() => new ApiClient({ apiKey: KEY, baseUrl: `https://h.test/?api_key=${encodeURIComponent(KEY)}` }, querySettings)).toThrow(
+      'Invalid baseUrl "https://h.test/?api_key=[redacted]": it must not contain a query string or fragment',
+    );
+  });
+
   it('never shows in log lines or hook payloads, even URL-encoded', async () => {
     api().get('/v1/x').query(true).times(2).reply(503, { error: { code: 'DOWN', message: 'down' } });
     const lines: string[] = [];

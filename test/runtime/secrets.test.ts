@@ -74,6 +74,16 @@ describe('the API key never leaks', () => {
   });
 });
 
+describe('URL-encoded spellings of the key', () => {
+  it('lowercase hex and + for a space are scrubbed too; text without % or + is not re-scanned', () => {
+    const redact = createRedactor('k+y/K EY', []);
+    expect(redact.text('a=k%2by%2fK+EY b=k%2By%2FK%20EY c=k+y/K EY')).toBe(`a=${REDACTED} b=${REDACTED} c=${REDACTED}`);
+    expect(redact.text('k%2bz')).toBe('k%2bz');
+    // A key nothing in which gets encoded has no other spelling.
+    expect(createRedactor('plainKEY123', []).text('plainkey123 plainKEY123')).toBe(`plainkey123 ${REDACTED}`);
+  });
+});
+
 describe('short keys (no key format in the settings)', () => {
   const loose = { ...settings, apiKey: { envVars: [] } };
 

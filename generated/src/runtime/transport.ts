@@ -13,6 +13,25 @@ export interface AttemptInit {
   body: BodyInit | null;
   /** Read a 2xx body as bytes (into `bodyBytes`) rather than as text: a file, an image. */
   bytes?: boolean;
+  /** A key sent in the query: kept on every same-origin redirect hop, whatever `Location` says. */
+  authQuery?: AuthQuery;
+}
+
+/** A query parameter that carries the key, and its encoded `name=key`. */
+export interface AuthQuery {
+  name: string;
+  pair: string;
+}
+
+/** `url` with the key's parameter appended, unless it already has that parameter. */
+export function withAuthQuery(url: string, auth: AuthQuery | undefined): string {
+  if (auth === undefined) return url;
+  // A redirect's Location may carry a fragment; the parameter goes before it (fetch drops it).
+  const hash = url.indexOf('#');
+  const base = hash >= 0 ? url.slice(0, hash) : url;
+  const query = base.indexOf('?');
+  if (query >= 0 && new URLSearchParams(base.slice(query + 1)).has(auth.name)) return base;
+  return `${base}${query >= 0 ? '&' : '?'}${auth.pair}`;
 }
 
 export interface AttemptLimits {
@@ -125,7 +144,8 @@ export async function sendOnce(
         return { response, bodyText: '', bodyBytes: await response.arrayBuffer() };
       const bodyText = await response.text();
       const decision = decideRedirect(response, request, hops);
-      if (decision.kind === 'follow') request = decision.request;
+      if (decision.kind === 'follow')
+        request = { ...decision.request, url: withAuthQuery(decision.request.url, init.authQuery) };
       else if (decision.kind === 'refuse') return { response, bodyText, refusedRedirect: decision.reason };
       else return { response, bodyText };
     }
