@@ -357,7 +357,7 @@ function regions(ir: ApiIR): string[] {
     lines.push(`The spec names no server the client can use: pass \`baseUrl\` to \`new ${c}()\`.`, '');
   } else {
     lines.push(
-      `\`region\` picks one of the spec's servers (type \`${c}Region\`); the first is the default. \`baseUrl\` overrides it, for a proxy or a local test server (plain \`http://\` is refused except for \`localhost\`, \`127.0.0.0/8\` and \`::1\`, because the key travels in a header).`,
+      `\`region\` picks one of the spec's servers (type \`${c}Region\`); the first is the default. \`baseUrl\` overrides it, for a proxy or a local test server (plain \`http://\` is refused except for \`localhost\`, \`127.0.0.0/8\` and \`::1\`, because the key travels with every request).`,
       '',
       '| `region` | base URL | |',
       '| --- | --- | --- |',
@@ -398,7 +398,9 @@ function operations(ir: ApiIR): string[] {
     '| method | function | HTTP | summary | notes |',
     '| --- | --- | --- | --- | --- |',
     ...all.map(({ resource, op }) => {
-      const notes = [op.paging ? 'paginated' : '', op.deprecated ? '**deprecated**' : '', op.requiresAuth ? '' : 'no auth'].filter(Boolean).join(', ');
+      // "key optional" only where another operation needs one: otherwise the whole API is keyless.
+      const auth = op.keyless ? 'no auth' : op.requiresAuth || keyOptional(ir) ? '' : 'key optional';
+      const notes = [op.paging ? 'paginated' : '', op.deprecated ? '**deprecated**' : '', auth].filter(Boolean).join(', ');
       return `| \`client.${resource.property}.${op.resourceMethod}()\` | \`${op.functionName}()\` | ${code(`${op.method.toUpperCase()} ${op.path}`, true)} | ${mdCell(op.summary ?? '')} | ${notes} |`;
     }),
     '',

@@ -114,10 +114,14 @@ function build({ document, openapiVersion, location, config, configFile }: Build
   };
 }
 
+/**
+ * Only the default form's parameter: in a spec with several schemes (Petstore's OAuth and
+ * `api_key`), a parameter of another scheme is the caller's to set, not the client's.
+ */
 function isAuthParameter(p: { in: string; name: string }, config: CodegenConfig): boolean {
-  return Object.values(config.auth.headers).some((form) =>
-    'query' in form ? p.in === 'query' && p.name === form.query : p.in === 'header' && p.name.toLowerCase() === form.header,
-  );
+  const form = config.auth.headers[config.auth.default];
+  if (form === undefined) return false;
+  return 'query' in form ? p.in === 'query' && p.name === form.query : p.in === 'header' && p.name.toLowerCase() === form.header;
 }
 
 const withErrorBody = (errorBody: ErrorBodyIR | undefined): { errorBody?: ErrorBodyIR } => (errorBody ? { errorBody } : {});

@@ -142,6 +142,23 @@ describe('auth forms in a generated client', () => {
     expect(readme).toContain('A key sent in the query string is part of the URL');
   });
 
+  it('operations without security beside ones that need the key: "key optional" in the table, sent if held', async () => {
+    const ok = { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } } };
+    const mixed = {
+      ...spec,
+      security: undefined,
+      paths: {
+        '/things': { get: { operationId: 'listThings', security: [{ ApiKeyAuth: [] }], ...ok } },
+        '/status': { get: { operationId: 'getStatus', ...ok } },
+        '/ping': { get: { operationId: 'ping', security: [], ...ok } },
+      },
+    };
+    const readme = (await generateFiles(mixed)).get('README.md') ?? '';
+    expect(readme).toMatch(/\| `client\.status\.get\(\)` .*\| key optional\s+\|/);
+    expect(readme).toMatch(/\| `client\.ping\.get\(\)` .*\| no auth\s+\|/);
+    expect(readme).toContain('For `client.status.get()` the key is optional in the spec; the client sends it.');
+  });
+
   it('config query forms: accepted, and checked', () => {
     const config = (form: unknown) => resolveConfig({ data: { auth: { headers: { q: form } } }, file: 'c.yaml' }, { title: 'T' });
     expect(config({ query: 'api_key' }).auth.headers).toEqual({ q: { query: 'api_key' } });

@@ -294,7 +294,10 @@ describe('IR: responses, auth and servers', () => {
       },
       { components: { securitySchemes: { q: { type: 'apiKey', in: 'query', name: 'api_key' }, b: { type: 'http', scheme: 'bearer' } } }, security: [{ q: [] }] },
     );
-    expect((await irOf(spec)).operations[0]?.namedParams.map((p) => p.name)).toEqual(['limit']);
+    expect((await irOf(spec)).operations[0]?.namedParams.map((p) => p.name)).toEqual(['Authorization', 'limit']);
+    // The default form's parameter only: with bearer the default, `api_key` is the caller's again.
+    const bearerFirst = { ...spec, security: [{ b: [] }] };
+    expect((await irOf(bearerFirst)).operations[0]?.namedParams.map((p) => p.name)).toEqual(['api_key', 'limit']);
   });
 
   it('schemes defined but applied nowhere: read as an omission, every operation requires the key', async () => {
