@@ -45,7 +45,9 @@ export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStruc
     alias(names.params, `WithOptionalUndefined<${type}>`, `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);
   }
   if (names.body && op.requestBody) {
-    const type = op.requestBody.isJson ? `WithOptionalUndefined<${indexType(`NonNullable<${t}["requestBody"]>`, 'content', op.requestBody.mediaType)}>` : 'BodyInit';
+    // JSON and form bodies are typed objects the runtime encodes; anything else is sent as given.
+    const typed = isTypedBody(op.requestBody);
+    const type = typed ? `WithOptionalUndefined<${indexType(`NonNullable<${t}["requestBody"]>`, 'content', op.requestBody.mediaType)}>` : 'BodyInit';
     alias(names.body, type, `Request body of \`${op.functionName}\`.`);
   }
   const success = op.success;
@@ -105,8 +107,9 @@ function requestSpec(op: OperationIR): string {
   if (headerFields.length > 0) fields.push(`headers: { ${headerFields.join(', ')} }`);
   if (op.requestBody) {
     fields.push('body');
-    fields.push(`bodyType: ${literal(op.requestBody.isJson ? 'json' : 'raw')}`);
-    if (!op.requestBody.isJson && !/^multipart\//i.test(op.requestBody.mediaType)) fields.push(`contentType: ${literal(op.requestBody.mediaType)}`);
+    const form = isFormBody(op.requestBody.mediaType);
+    fields.push(`bodyType: ${literal(op.requestBody.isJson ? 'json' : form ? 'form' : 'raw')}`);
+    if (!op.requestBody.isJson && !form && !/^multipart\//i.test(op.requestBody.mediaType)) fields.push(`contentType: ${literal(op.requestBody.mediaType)}`);
   }
   if (op.success && !op.success.isJson) fields.push(`responseType: ${literal(op.success.isBinary ? 'blob' : op.success.mediaType ? 'text' : 'none')}`);
   else if (!op.success) fields.push(`responseType: ${literal('none')}`);
@@ -161,4 +164,14 @@ export function resourceMethod(op: OperationIR): MethodDeclarationStructure {
     returnType: operationNames(op).returnType,
     statements: [`return ${op.functionName}(this.#client, ${params.map((p) => p.name).join(', ')});`],
   };
+}
+
+/** JSON and form bodies are typed objects the runtime encodes; other bodies are `BodyInit`. */
+export function isTypedBody(body: { isJson: boolean; mediaType: string }): boolean {
+  return body.isJson || isFormBody(body.mediaType);
+}
+
+/** `application/x-www-form-urlencoded`: an object of fields the runtime encodes (bodyType "form"). */
+function isFormBody(mediaType: string): boolean {
+  return /^application\/x-www-form-urlencoded\b/i.test(mediaType.trim());
 }

@@ -1,7 +1,7 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ResourceIR } from '../ir/types.js';
 import { ImportSet } from './imports.js';
-import { operationFunction, operationTypeAliases, resourceMethod } from './operation.js';
+import { isTypedBody, operationFunction, operationTypeAliases, resourceMethod } from './operation.js';
 import type { Printer } from './project.js';
 import { jsDoc } from './ts.js';
 
@@ -14,7 +14,7 @@ export function emitResource(resource: ResourceIR, printer: Printer, header: str
   const statements: (StatementStructures | string)[] = [];
   for (const op of resource.operations) {
     statements.push(...operationTypeAliases(op));
-    if (op.namedParams.length > 0 || op.requestBody?.isJson) imports.type('../runtime/options.js', 'WithOptionalUndefined');
+    if (op.namedParams.length > 0 || (op.requestBody && isTypedBody(op.requestBody))) imports.type('../runtime/options.js', 'WithOptionalUndefined');
     if (op.pathParams.length > 0) imports.value('../runtime/paths.js', 'encodePath');
     if (op.paging) {
       imports.type('../runtime/pagination.js', 'PagePromise').type('../runtime/options.js', 'PageRequestOptions');

@@ -53,12 +53,15 @@ describe('semantics seen in the corpus', () => {
     expect(text.slice(text.lastIndexOf('/**', fn), fn)).toContain('@deprecated');
   });
 
-  it('sends non-JSON request bodies as given, with their media type', async () => {
-    const ir = generated.get('readme-3.0-form-data')!.result.ir;
-    const op = ir.operations.find((o) => o.requestBody && !o.requestBody.isJson)!;
-    expect(op.requestBody!.mediaType).toMatch(/form/);
-    const text = await file('readme-3.0-form-data', moduleOf('readme-3.0-form-data', op.resource));
-    expect(text).toMatch(/bodyType: 'raw'/);
+  it('encodes form bodies from typed objects, and sends other non-JSON bodies as given with their media type', async () => {
+    const form = generated.get('readme-3.0-form-data')!.result.ir;
+    const formOp = form.operations.find((o) => o.requestBody && !o.requestBody.isJson)!;
+    expect(formOp.requestBody!.mediaType).toBe('application/x-www-form-urlencoded');
+    expect(await file('readme-3.0-form-data', moduleOf('readme-3.0-form-data', formOp.resource))).toMatch(/bodyType: 'form'/);
+    const uploads = generated.get('readme-3.0-file-uploads')!.result.ir;
+    const png = uploads.operations.find((o) => o.requestBody?.mediaType === 'image/png')!;
+    const text = await file('readme-3.0-file-uploads', moduleOf('readme-3.0-file-uploads', png.resource));
+    expect(text).toMatch(/bodyType: 'raw',\s+contentType: 'image\/png'/);
   });
 
   it('generates a 3.1 webhooks-only document as a client with its types and no operations', () => {

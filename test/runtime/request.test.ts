@@ -190,6 +190,22 @@ describe('URL and body', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('form bodies are encoded from an object: undefined left out, arrays repeated, before fetch on a bad value', async () => {
+    let sent: { body: string; type: string | undefined } | undefined;
+    api()
+      .post('/v1/form')
+      .reply(function reply(_uri, body) {
+        sent = { body: String(body), type: this.req.headers['content-type'] as string | undefined };
+        return [200, {}];
+      });
+    const body = { name: 'Rex & co', status: undefined, tags: ['a b', 'c'], age: 3 };
+    await makeClient().request(getSpec('/v1/form', { method: 'POST', body, bodyType: 'form' }));
+    expect(sent).toEqual({ body: 'name=Rex+%26+co&tags=a+b&tags=c&age=3', type: 'application/x-www-form-urlencoded' });
+    await expect(makeClient().request(getSpec('/v1/form', { method: 'POST', body: 'name=x', bodyType: 'form' }))).rejects.toThrow(
+      'A form body must be an object of fields',
+    );
+  });
+
   it('raw bodies are sent as given', async () => {
     const scope = api().put('/v1/blob', 'raw-bytes').reply(204);
     await makeClient().request({ ...getSpec('/v1/blob'), method: 'PUT', body: 'raw-bytes', bodyType: 'raw' });

@@ -3,6 +3,7 @@ import { APIPromise, type WithResponse } from './api-promise.js';
 import { checkDuration, checkMaxRetries, resolveConfig } from './config.js';
 import { isBrowserLike } from './env.js';
 import { ClientError } from './errors.js';
+import { formBody } from './form.js';
 import { mergeHeaders, serializeHeaderParams } from './headers.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } from './options.js';
@@ -205,8 +206,9 @@ export class ApiClient {
       if (spec.method === 'GET' || spec.method === 'HEAD')
         throw new ClientError(`${spec.method} requests cannot have a body`);
       const raw = spec.bodyType === 'raw';
-      body = raw ? (spec.body as BodyInit) : JSON.stringify(spec.body);
-      contentType = raw ? spec.contentType : 'application/json';
+      const form = spec.bodyType === 'form';
+      body = raw ? (spec.body as BodyInit) : form ? formBody(spec.body) : JSON.stringify(spec.body);
+      contentType = raw ? spec.contentType : form ? 'application/x-www-form-urlencoded' : 'application/json';
     }
     // Later layers win: the body's content type is a default, an operation's own header
     // parameters beat client-wide headers, and per-call options beat everything (including the

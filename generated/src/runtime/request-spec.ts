@@ -17,10 +17,11 @@ export interface RequestSpec {
   queryStyles?: Readonly<Record<string, QueryStyle>> | undefined;
   body?: unknown;
   /**
-   * "json" (default) serialises `body`; "raw" sends it as given (string, Blob, bytes, ...).
+   * "json" (default) serialises `body`; "form" encodes an object of fields as
+   * application/x-www-form-urlencoded; "raw" sends it as given (string, Blob, bytes, ...).
    * Retries resend the same body, so a raw body must be replayable (not a one-shot stream).
    */
-  bodyType?: 'json' | 'raw' | undefined;
+  bodyType?: 'json' | 'raw' | 'form' | undefined;
   /** Content-Type of a raw body (omitted for FormData, whose boundary fetch sets itself). */
   contentType?: string | undefined;
   /** Extension: how to decode a 2xx body; default "json". */
