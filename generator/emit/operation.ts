@@ -1,4 +1,5 @@
 import { StructureKind, type FunctionDeclarationStructure, type MethodDeclarationStructure, type ParameterDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
+import { responseTypeOf } from '../ir/responses.js';
 import type { OperationIR, ParameterIR } from '../ir/types.js';
 import { operationDoc } from './operation-docs.js';
 import { indexType, jsDoc, literal } from './ts.js';
@@ -111,8 +112,8 @@ function requestSpec(op: OperationIR): string {
     fields.push(`bodyType: ${literal(op.requestBody.isJson ? 'json' : form ? 'form' : 'raw')}`);
     if (!op.requestBody.isJson && !form && !/^multipart\//i.test(op.requestBody.mediaType)) fields.push(`contentType: ${literal(op.requestBody.mediaType)}`);
   }
-  if (op.success && !op.success.isJson) fields.push(`responseType: ${literal(op.success.isBinary ? 'blob' : op.success.mediaType ? 'text' : 'none')}`);
-  else if (!op.success) fields.push(`responseType: ${literal('none')}`);
+  const responseType = responseTypeOf(op.success);
+  if (responseType !== 'json') fields.push(`responseType: ${literal(responseType)}`);
   if (op.keyless) fields.push('auth: false');
   fields.push(`operationId: ${literal(op.operationId)}`);
   return `{ ${fields.join(', ')} }`;

@@ -326,7 +326,6 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
     lines.push(`Why the default: the spec's security scheme${notes.length > 1 ? 's say' : ' says'}:`, '');
     for (const note of notes) lines.push(...mdText(`**${note.name}**: ${note.description}`).split('\n').map((l) => (l ? `> ${l}` : '>')), '');
   }
-  const calls = (ops: ReturnType<typeof operationsInOrder>): string => list(ops.map(({ resource, op }) => `\`client.${resource.property}.${op.resourceMethod}()\``));
   const open = operationsInOrder(ir).filter(({ op }) => op.keyless);
   if (open.length > 0) {
     lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials${optional ? '' : ' (the client is still constructed with a key)'}.`, '');
@@ -340,6 +339,11 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
     '',
   );
   return lines;
+}
+
+/** "`client.a.b()`, `client.c.d()` and …": how the README names a list of operations. */
+function calls(ops: ReturnType<typeof operationsInOrder>): string {
+  return list(ops.map(({ resource, op }) => `\`client.${resource.property}.${op.resourceMethod}()\``));
 }
 
 /** Where `code`, `message` and `details` come from, as the spec's error schemas lay them out. */
@@ -634,7 +638,7 @@ function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
   const files = operationsInOrder(ir).filter(({ op }) => op.success?.isBinary);
   if (files.length > 0) {
     lines.push(
-      `${list(files.map(({ resource, op }) => `\`client.${resource.property}.${op.resourceMethod}()\``))} ${files.length === 1 ? 'answers' : 'answer'} with a file: the data is a \`Blob\` holding the bytes exactly as sent (\`blob.type\` is the Content-Type; \`await blob.arrayBuffer()\` or \`blob.stream()\` reads it).`,
+      `${calls(files)} ${files.length === 1 ? 'answers' : 'answer'} with a file: the data is a \`Blob\` holding the bytes exactly as sent (\`blob.type\` is the Content-Type; \`await blob.arrayBuffer()\` or \`blob.stream()\` reads it).`,
       '',
     );
   }

@@ -10,9 +10,8 @@ import { deriveErrorBody } from './error-body.js';
 import { operationAuth, securityAppliedNowhere } from './security.js';
 import { resolveServers } from './servers.js';
 import { isArraySchema } from './schema-paths.js';
-import type { ApiIR, ErrorBodyIR, HttpMethod, OperationIR, PagingIR } from './types.js';
+import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type OperationIR, type PagingIR } from './types.js';
 
-const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
  * Names the generated package exports from its runtime and fixed modules. Generated names that
@@ -71,7 +70,7 @@ function build({ document, openapiVersion, location, config, configFile }: Build
     const pathPointer = pointerOf('paths', path);
     const { value: pathItem } = resolver.deref(rawItem, pathPointer);
     if (!isObject(pathItem)) throw new GeneratorError('A path item must be an object', pathPointer);
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const rawOp = pathItem[method];
       if (rawOp === undefined) continue;
       const opPointer = pointerOf('paths', path, method);

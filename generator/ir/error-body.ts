@@ -1,5 +1,6 @@
 import { isObject, type JsonObject, RefResolver } from './refs.js';
-import type { ErrorBodyIR } from './types.js';
+import { isJsonMediaType } from './responses.js';
+import { HTTP_METHODS, type ErrorBodyIR } from './types.js';
 
 /** Property names that hold a human-readable message, most specific first. */
 const MESSAGE_NAMES = ['message', 'detail', 'error_description', 'title', 'error', 'err', 'msg'];
@@ -8,8 +9,6 @@ const CODE_NAMES = ['code', 'error_code', 'errorCode'];
 const DETAILS_NAMES = ['details'];
 /** Object properties an envelope may nest its fields in, e.g. `{error:{code,message}}`. */
 const NESTING_DEPTH = 1;
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
  * Where the API's error bodies keep code, message and details, read from the JSON schemas of
@@ -46,7 +45,8 @@ export function deriveErrorBody(document: JsonObject, resolver: RefResolver): Er
 function jsonSchemaOf(resolver: RefResolver, rawResponse: unknown): JsonObject | undefined {
   const response = safeDeref(resolver, rawResponse);
   if (!isObject(response) || !isObject(response.content)) return undefined;
-  const type = Object.keys(response.content).find((t) => /^application\/(.+\+)?json\b/i.test(t.trim()));
+  // A JSON media type proper: `*/*` promises nothing about the body's shape.
+  const type = Object.keys(response.content).find((t) => isJsonMediaType(t) && t.trim() !== '*/*');
   const media = type === undefined ? undefined : response.content[type];
   const schema = isObject(media) ? safeDeref(resolver, media.schema) : undefined;
   return isObject(schema) ? schema : undefined;

@@ -20,6 +20,14 @@ function isBinaryContent(resolver: RefResolver, content: JsonObject, mediaType: 
   return isObject(schema) && (schema.format === 'binary' || (typeof schema.contentMediaType === 'string' && BINARY_MEDIA_TYPE.test(schema.contentMediaType)));
 }
 
+/** How the client decodes an operation's success body (the runtime's `responseType`). */
+export function responseTypeOf(success: ResponseIR | undefined): 'json' | 'text' | 'blob' | 'none' {
+  if (success === undefined) return 'none';
+  if (success.isJson) return 'json';
+  if (success.isBinary) return 'blob';
+  return success.mediaType ? 'text' : 'none';
+}
+
 /** Prefers a JSON media type; otherwise the first declared. */
 export function pickMediaType(content: unknown): string | undefined {
   if (!isObject(content)) return undefined;

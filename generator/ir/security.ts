@@ -1,6 +1,5 @@
 import { isObject, type JsonObject } from './refs.js';
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+import { HTTP_METHODS } from './types.js';
 
 /** How an operation takes the key: from its own `security`, else the root's. */
 export interface OperationAuth {

@@ -14,6 +14,8 @@ interface DeclaredServer {
   url: string | undefined;
   description?: string;
   variables: NonNullable<ServerIR['variables']>;
+  /** Why the filled-in URL cannot be a base URL; undefined when it can. */
+  problem: string | undefined;
 }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -39,13 +41,15 @@ function declaredServers(document: JsonObject): DeclaredServer[] {
       }
       return String(fallback);
     });
+    const filled = complete ? url : undefined;
     return [
       {
         pointer: pointerOf('servers', index),
         template,
-        url: complete ? url : undefined,
+        url: filled,
         ...(typeof entry.description === 'string' ? { description: entry.description } : {}),
         variables,
+        problem: unusable(filled),
       },
     ];
   });
@@ -56,10 +60,10 @@ function declaredServers(document: JsonObject): DeclaredServer[] {
  * runtime's own check (https only, or http on loopback; no query, fragment or credentials), so a
  * region can never be one the client refuses at construction.
  */
-function unusable(server: DeclaredServer): string | undefined {
-  if (server.url === undefined) return 'a variable in it has no default';
+function unusable(url: string | undefined): string | undefined {
+  if (url === undefined) return 'a variable in it has no default';
   try {
-    normalizeBaseUrl(server.url);
+    normalizeBaseUrl(url);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -73,10 +77,9 @@ export function serverWarnings(document: JsonObject, config: CodegenConfig): str
   if (Object.keys(config.regions).length > 0) return [];
   const warnings: string[] = [];
   for (const server of declared) {
-    const why = unusable(server);
-    if (why !== undefined) warnings.push(`Server "${server.template}" (${server.pointer}) is left out of the regions: ${why}.`);
+    if (server.problem !== undefined) warnings.push(`Server "${server.template}" (${server.pointer}) is left out of the regions: ${server.problem}.`);
   }
-  if (declared.every((s) => unusable(s) !== undefined)) warnings.push('No spec server can be a base URL: the client needs a baseUrl from its users.');
+  if (declared.every((s) => s.problem !== undefined)) warnings.push('No spec server can be a base URL: the client needs a baseUrl from its users.');
   return warnings;
 }
 
@@ -87,9 +90,10 @@ export function serverWarnings(document: JsonObject, config: CodegenConfig): str
  */
 export function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined): ServerIR[] {
   const declared = declaredServers(document);
+  const trim = (url: string): string => url.replace(/\/+$/, '');
   const toIR = (s: DeclaredServer, name: string): ServerIR => ({
     name,
-    url: (s.url ?? s.template).replace(/\/+$/, ''),
+    url: trim(s.url ?? s.template),
     ...(s.description !== undefined ? { description: s.description } : {}),
     ...(s.variables.length > 0 ? { template: s.template, variables: s.variables } : {}),
   });
@@ -97,19 +101,17 @@ export function resolveServers(document: JsonObject, config: CodegenConfig, conf
   if (regionEntries.length === 0) {
     // Named by their place in the spec's list, so a server that becomes usable (or not) in a
     // later release does not rename the others.
-    if (declared.length === 1) return declared[0] && unusable(declared[0]) === undefined ? [toIR(declared[0], 'default')] : [];
-    return declared.flatMap((s, i) => (unusable(s) === undefined ? [toIR(s, `server${i}`)] : []));
+    if (declared.length === 1) return declared[0] && declared[0].problem === undefined ? [toIR(declared[0], 'default')] : [];
+    return declared.flatMap((s, i) => (s.problem === undefined ? [toIR(s, `server${i}`)] : []));
   }
-  const trim = (url: string): string => url.replace(/\/+$/, '');
   return regionEntries.map(([name, wanted]) => {
     const found = declared.find((s) => (s.url !== undefined && trim(s.url) === trim(wanted)) || trim(s.template) === trim(wanted) || s.description === wanted);
     if (!found) {
       const listed = declared.map((s) => s.url ?? s.template).join(', ') || 'none';
       throw new GeneratorError(`Config region "${name}" matches no server in the spec (${listed})`, pointerOf('regions', name), configFile);
     }
-    const why = unusable(found);
-    if (why !== undefined) {
-      throw new GeneratorError(`Config region "${name}" names server "${found.template}", which cannot be a base URL: ${why}`, pointerOf('regions', name), configFile);
+    if (found.problem !== undefined) {
+      throw new GeneratorError(`Config region "${name}" names server "${found.template}", which cannot be a base URL: ${found.problem}`, pointerOf('regions', name), configFile);
     }
     return toIR(found, name);
   });

@@ -4,6 +4,9 @@
  */
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
+/** The operation keys of a path item, in the order operations are read. */
+export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
 export interface ApiIR {
   title: string;
   specVersion: string;

@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '../config.js';
 import { GeneratorError } from '../errors.js';
 import { isObject, RefResolver, type JsonObject } from '../ir/refs.js';
-import { successSchema } from '../ir/responses.js';
+import { responseTypeOf, successSchema } from '../ir/responses.js';
 import { schemaAtPath } from '../ir/schema-paths.js';
 import type { ApiIR, HttpMethod, OperationIR } from '../ir/types.js';
 import type { BindingMethod, ListExtras, OperationBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';
@@ -124,7 +124,7 @@ function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: Mc
     queryParams: query.map((p) => p.name),
     ...(queryStyles(query) ?? {}),
     ...(body === undefined ? {} : { body: body.binding }),
-    responseType: op.success === undefined ? 'none' : op.success.isJson ? 'json' : op.success.isBinary ? 'blob' : op.success.mediaType ? 'text' : 'none',
+    responseType: responseTypeOf(op.success),
     auth: !op.keyless,
     ...(paging
       ? {

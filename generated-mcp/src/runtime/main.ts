@@ -70,10 +70,11 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
   }
   const redact = createRedactor(config.apiKey);
   const logger = createLogger({ name: app.settings.name, level: config.logLevel, redact, write: io.stderr });
+  const key = config.apiKey === undefined ? {} : { apiKey: config.apiKey };
   let client: ApiClientLike;
   try {
     client = app.createClient({
-      ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
+      ...key,
       logger,
       ...(config.region === undefined ? {} : { region: config.region }),
       ...(config.baseUrl === undefined ? {} : { baseUrl: config.baseUrl }),
@@ -97,7 +98,7 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
         settings: app.settings,
         tools: app.tools,
         client,
-        ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
+        ...key,
         mode,
         logger,
       }),

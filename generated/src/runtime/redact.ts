@@ -57,6 +57,8 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
   // Other spellings a server may echo it in (`%2b`, `+` or `%20` for a space): only keys with
   // characters that get encoded have them, and only text with `%` or `+` can hold them.
   const encoded = secret === undefined ? undefined : encodedSpellings(secret);
+  // Compiled once: the global twin replaces every match (replace() starts it from 0 each time).
+  const encodedAll = encoded === undefined ? undefined : new RegExp(encoded.source, 'g');
   const holds = (value: string): boolean =>
     forms.some((form) => value.includes(form)) ||
     (encoded !== undefined && (value.includes('%') || value.includes('+')) && encoded.test(value));
@@ -64,7 +66,7 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
     if (!holds(value)) return value;
     let out = value;
     for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return encoded === undefined ? out : out.replace(new RegExp(encoded.source, 'g'), REDACTED);
+    return encodedAll === undefined ? out : out.replace(encodedAll, REDACTED);
   };
   const longKey = secret !== undefined && secret.length >= MIN_DATA_SCRUBBED_LENGTH;
 
