@@ -19,7 +19,7 @@ export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export const QUERY_NAME = /^[A-Za-z0-9._~-]+$/;
 
 /** The form of one security scheme, or why a key cannot travel in it. */
-function headerOf(scheme: Json): AuthHeader | string {
+export function headerOf(scheme: Json): AuthHeader | string {
   const type = typeof scheme.type === 'string' ? scheme.type.toLowerCase() : '';
   if (type === 'apikey') {
     if (scheme.in === 'query') {
@@ -67,4 +67,25 @@ export function authFromSpec(document: Json): SpecAuth {
     warnings.push('no security scheme can carry the key in a header or the query, so the client sends `authorization: Bearer <key>`; set auth.headers in the config if the API expects something else.');
   }
   return { headers: headers.size > 0 ? Object.fromEntries(headers) : undefined, warnings };
+}
+
+/**
+ * Each security scheme a key can travel in, mapped to the auth form (a key of `forms`, the
+ * config's final `auth.headers`) that sends it: the form of the scheme's own name when it is the
+ * same, else the first one with the same header and prefix (or query parameter). Schemes no form
+ * sends (HTTP basic, cookies, a header the config left out) are not in the map.
+ */
+export function schemeForms(document: Json, forms: Readonly<Record<string, AuthHeader>>): Map<string, string> {
+  const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
+  const same = (a: AuthHeader, b: AuthHeader): boolean => JSON.stringify(a) === JSON.stringify(b);
+  const out = new Map<string, string>();
+  for (const [name, scheme] of Object.entries(schemes)) {
+    if (!isObject(scheme)) continue;
+    const form = headerOf(scheme);
+    if (typeof form === 'string') continue;
+    const own = Object.hasOwn(forms, name) && same(forms[name] as AuthHeader, form) ? name : undefined;
+    const match = own ?? Object.keys(forms).find((key) => same(forms[key] as AuthHeader, form));
+    if (match !== undefined) out.set(name, match);
+  }
+  return out;
 }

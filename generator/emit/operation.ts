@@ -115,6 +115,8 @@ function requestSpec(op: OperationIR): string {
   const responseType = responseTypeOf(op.success);
   if (responseType !== 'json') fields.push(`responseType: ${literal(responseType)}`);
   if (op.keyless) fields.push('auth: false');
+  // Only in APIs whose operations take different credentials (see ir/security.ts).
+  if (op.security) fields.push(`security: ${literal(op.security)}`);
   fields.push(`operationId: ${literal(op.operationId)}`);
   return `{ ${fields.join(', ')} }`;
 }

@@ -326,6 +326,7 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
     lines.push(`Why the default: the spec's security scheme${notes.length > 1 ? 's say' : ' says'}:`, '');
     for (const note of notes) lines.push(...mdText(`**${note.name}**: ${note.description}`).split('\n').map((l) => (l ? `> ${l}` : '>')), '');
   }
+  lines.push(...severalCredentials(ir));
   const open = operationsInOrder(ir).filter(({ op }) => op.keyless);
   if (open.length > 0) {
     lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials${optional ? '' : ' (the client is still constructed with a key)'}.`, '');
@@ -339,6 +340,41 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
     '',
   );
   return lines;
+}
+
+/** What an operation accepts, where operations take different credentials (see ir/security.ts). */
+function acceptedBy(ir: ApiIR, op: OperationIR): string[][] | undefined {
+  if (ir.security === undefined && !ir.operations.some((o) => o.security)) return undefined;
+  return op.keyless ? undefined : (op.security ?? ir.security);
+}
+
+/** "`a` or `b` + `c`": alternatives of auth forms, `+` joining forms sent together. */
+const alternatives = (accepts: string[][]): string => list(accepts.map((names) => names.map((n) => code(tsString(n), true)).join(' + ')), 'or');
+
+/** The `credentials` option, for APIs whose operations take different keys (Petstore's OAuth and `api_key`). */
+function severalCredentials(ir: ApiIR): string[] {
+  const groups = new Map<string, { accepts: string[][]; ops: ReturnType<typeof operationsInOrder> }>();
+  for (const entry of operationsInOrder(ir)) {
+    const accepts = acceptedBy(ir, entry.op);
+    if (accepts === undefined) continue;
+    const id = JSON.stringify(accepts);
+    const group = groups.get(id) ?? { accepts, ops: [] };
+    group.ops.push(entry);
+    groups.set(id, group);
+  }
+  if (groups.size === 0) return [];
+  const named = [...new Set([...groups.values()].flatMap((g) => g.accepts.flat()))];
+  const example = named.map((name) => `${propertyKey(name)}: 'YOUR_${screaming(name)}'`);
+  const lines = [
+    `Operations of this API take different credentials. Pass one per auth form in \`credentials\`; each call sends the first set its operation accepts (your \`apiKey\`, in its \`authHeader\` form, whenever the operation accepts that). When an operation accepts none of those you gave, the client sends \`apiKey\` (or else the first credential) anyway, and the server's answer says what is wrong.`,
+    '',
+    ...ts(...opening(ir, [], [], `const client = new ${ir.clientClassName}({ credentials: { ${example.join(', ')} } });`)),
+  ];
+  for (const group of groups.values()) {
+    if (group.accepts.length === 0) continue;
+    lines.push(`- ${alternatives(group.accepts)}: ${calls(group.ops)}`);
+  }
+  return [...lines, ''];
 }
 
 /** "`client.a.b()`, `client.c.d()` and …": how the README names a list of operations. */
@@ -403,7 +439,10 @@ function operations(ir: ApiIR): string[] {
     '| --- | --- | --- | --- | --- |',
     ...all.map(({ resource, op }) => {
       // "key optional" only where another operation needs one: otherwise the whole API is keyless.
-      const auth = op.keyless ? 'no auth' : op.requiresAuth || keyOptional(ir) ? '' : 'key optional';
+      const accepts = acceptedBy(ir, op);
+      const takes = accepts !== undefined && accepts.length > 0 ? `takes ${alternatives(accepts)}` : '';
+      const optional = op.keyless ? 'no auth' : op.requiresAuth || keyOptional(ir) ? '' : 'key optional';
+      const auth = [takes, optional].filter(Boolean).join(', ');
       const notes = [op.paging ? 'paginated' : '', op.deprecated ? '**deprecated**' : '', auth].filter(Boolean).join(', ');
       return `| \`client.${resource.property}.${op.resourceMethod}()\` | \`${op.functionName}()\` | ${code(`${op.method.toUpperCase()} ${op.path}`, true)} | ${mdCell(op.summary ?? '')} | ${notes} |`;
     }),

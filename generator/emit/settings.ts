@@ -20,7 +20,7 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
     defaultServer: ir.servers[0]?.name ?? '',
     // A client for an API that needs no key must not demand one at construction.
     apiKey: keyOptional(ir) ? { ...config.apiKey, optional: true } : config.apiKey,
-    auth: config.auth,
+    auth: ir.security ? { ...config.auth, security: ir.security } : config.auth,
     responseHeaders: config.responseHeaders,
     // One path per field from the spec; the runtime tries common shapes after it.
     ...(ir.errorBody ? { errorBody: Object.fromEntries(Object.entries(ir.errorBody).map(([field, path]) => [field, [path]])) } : {}),

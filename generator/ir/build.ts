@@ -7,7 +7,8 @@ import { isObject, RefResolver, type JsonObject } from './refs.js';
 import { groupResources, placeOperation } from './resources.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
 import { deriveErrorBody } from './error-body.js';
-import { operationAuth, securityAppliedNowhere } from './security.js';
+import { schemeForms } from '../auth-from-spec.js';
+import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
 import { resolveServers } from './servers.js';
 import { isArraySchema } from './schema-paths.js';
 import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type OperationIR, type PagingIR } from './types.js';
@@ -66,6 +67,7 @@ function build({ document, openapiVersion, location, config, configFile }: Build
   const aliases = schemaAliases(document, exported);
   const paths = isObject(document.paths) ? document.paths : {};
   const securityNowhere = securityAppliedNowhere(document);
+  const forms = schemeForms(document, config.auth.headers);
   for (const [path, rawItem] of Object.entries(paths)) {
     const pathPointer = pointerOf('paths', path);
     const { value: pathItem } = resolver.deref(rawItem, pathPointer);
@@ -75,7 +77,7 @@ function build({ document, openapiVersion, location, config, configFile }: Build
       if (rawOp === undefined) continue;
       const opPointer = pointerOf('paths', path, method);
       if (!isObject(rawOp)) throw new GeneratorError('An operation must be an object', opPointer);
-      const op = buildOperation({ resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, functionNames, exported, pagingByStyle, securityNowhere });
+      const op = buildOperation({ resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, functionNames, exported, pagingByStyle, securityNowhere, schemeForms: forms });
       const previous = usedOperationIds.get(op.operationId);
       if (previous) throw new GeneratorError(`Duplicate operationId "${op.operationId}" (also at ${previous})`, `${opPointer}/operationId`);
       usedOperationIds.set(op.operationId, opPointer);
@@ -93,6 +95,7 @@ function build({ document, openapiVersion, location, config, configFile }: Build
   }
 
   const resources = groupResources(operations, overridden, exported);
+  const security = apiSecurity(document, operations, forms);
   return {
     title,
     specVersion,
@@ -110,17 +113,37 @@ function build({ document, openapiVersion, location, config, configFile }: Build
     pagingStyles: [...pagingByStyle.values()],
     knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
     ...withErrorBody(deriveErrorBody(document, resolver)),
+    ...(security ? { security } : {}),
   };
 }
 
 /**
- * Only the default form's parameter: in a spec with several schemes (Petstore's OAuth and
- * `api_key`), a parameter of another scheme is the caller's to set, not the client's.
+ * Decided once for every emitter: when operations take different credentials, the API-wide list
+ * (the root `security`) and, on each operation whose list differs, its own. Otherwise nothing, so
+ * a one-key API's client stays as it was.
  */
-function isAuthParameter(p: { in: string; name: string }, config: CodegenConfig): boolean {
-  const form = config.auth.headers[config.auth.default];
-  if (form === undefined) return false;
-  return 'query' in form ? p.in === 'query' && p.name === form.query : p.in === 'header' && p.name.toLowerCase() === form.header;
+function apiSecurity(document: JsonObject, operations: OperationIR[], forms: ReadonlyMap<string, string>): string[][] | undefined {
+  if (!takesSeveralCredentials(operations.map((op) => op.accepts))) return undefined;
+  const root = Array.isArray(document.security) && document.security.length > 0 ? acceptedForms(document.security, forms) : undefined;
+  for (const op of operations) {
+    if (op.keyless || op.accepts === undefined) continue;
+    if (JSON.stringify(op.accepts) !== JSON.stringify(root)) op.security = op.accepts;
+  }
+  return root;
+}
+
+/**
+ * A parameter that is a key the client sends: the default form's, or one of the forms this
+ * operation accepts. In a spec with several schemes (Petstore's OAuth and `api_key`), a parameter
+ * of a scheme the operation does not list is the caller's to set, not the client's.
+ */
+function isAuthParameter(p: { in: string; name: string }, config: CodegenConfig, accepts: string[][] | undefined): boolean {
+  const names = new Set([config.auth.default, ...(accepts ?? []).flat()]);
+  return [...names].some((name) => {
+    const form = Object.hasOwn(config.auth.headers, name) ? config.auth.headers[name] : undefined;
+    if (form === undefined) return false;
+    return 'query' in form ? p.in === 'query' && p.name === form.query : p.in === 'header' && p.name.toLowerCase() === form.header;
+  });
 }
 
 const withErrorBody = (errorBody: ErrorBodyIR | undefined): { errorBody?: ErrorBodyIR } => (errorBody ? { errorBody } : {});
@@ -140,6 +163,8 @@ interface OperationInput {
   pagingByStyle: Map<PaginationStyleConfig, PagingIR>;
   /** The spec defines security schemes but applies none (see security.ts). */
   securityNowhere: boolean;
+  /** Security scheme name -> the auth form that sends it (auth-from-spec.ts). */
+  schemeForms: ReadonlyMap<string, string>;
 }
 
 function buildOperation(input: OperationInput): OperationIR {
@@ -154,7 +179,8 @@ function buildOperation(input: OperationInput): OperationIR {
   const pathParams = orderPathParameters(path, params, opPointer);
   // A parameter that is the key itself (`api_key` in the query, `Authorization` in a header,
   // declared beside the security scheme) is the client's to send, not the caller's.
-  const namedParams = params.filter((p) => p.in !== 'path' && !isAuthParameter(p, config));
+  const auth = operationAuth(rawOp.security, document, securityNowhere, input.schemeForms);
+  const namedParams = params.filter((p) => p.in !== 'path' && !isAuthParameter(p, config, auth.accepts));
   const { success, errors } = collectResponses(resolver, rawOp, opPointer);
 
   const op: OperationIR = {
@@ -170,13 +196,15 @@ function buildOperation(input: OperationInput): OperationIR {
     pathParams: dedupeIdentifiers(pathParams),
     namedParams,
     errors,
-    ...operationAuth(rawOp.security, document, securityNowhere),
+    requiresAuth: auth.requiresAuth,
+    keyless: auth.keyless,
     resource: '',
     resourceMethod: '',
   };
   if (typeof rawOp.summary === 'string' && rawOp.summary.trim()) op.summary = rawOp.summary.trim();
   if (typeof rawOp.description === 'string' && rawOp.description.trim()) op.description = rawOp.description.trim();
   if (success) op.success = success;
+  if (auth.accepts !== undefined) op.accepts = auth.accepts;
   const body = collectRequestBody(resolver, rawOp, opPointer);
   if (body) op.requestBody = body;
 

@@ -7,6 +7,12 @@ export interface OperationAuth {
   requiresAuth: boolean;
   /** No credentials at all (`security: []`): the key is never sent. */
   keyless: boolean;
+  /**
+   * The credentials it accepts (own `security`, else the root's): alternatives, each the auth
+   * forms sent together, in spec order. Requirements with a scheme no form can send, and the empty
+   * `{}`, are left out. Undefined when the spec declares none for it.
+   */
+  accepts: string[][] | undefined;
 }
 
 /**
@@ -26,12 +32,40 @@ export function securityAppliedNowhere(document: JsonObject): boolean {
  * makes the key optional; security declared nowhere says nothing, so a key the caller has is
  * sent (specs often leave security out for APIs that do take a key).
  */
-export function operationAuth(operationSecurity: unknown, document: JsonObject, appliedNowhere: boolean): OperationAuth {
+export function operationAuth(operationSecurity: unknown, document: JsonObject, appliedNowhere: boolean, forms: ReadonlyMap<string, string>): OperationAuth {
   const security = operationSecurity ?? document.security;
-  if (security === undefined) return { requiresAuth: appliedNowhere, keyless: false };
-  if (!Array.isArray(security)) return { requiresAuth: false, keyless: false };
-  if (security.length === 0) return { requiresAuth: false, keyless: true };
-  return { requiresAuth: !security.some((req) => isObject(req) && Object.keys(req).length === 0), keyless: false };
+  if (security === undefined) return { requiresAuth: appliedNowhere, keyless: false, accepts: undefined };
+  if (!Array.isArray(security)) return { requiresAuth: false, keyless: false, accepts: undefined };
+  if (security.length === 0) return { requiresAuth: false, keyless: true, accepts: [] };
+  return {
+    requiresAuth: !security.some((req) => isObject(req) && Object.keys(req).length === 0),
+    keyless: false,
+    accepts: acceptedForms(security, forms),
+  };
+}
+
+/** A security requirement list as auth form names (see OperationAuth.accepts). */
+export function acceptedForms(security: unknown[], forms: ReadonlyMap<string, string>): string[][] {
+  const out = new Map<string, string[]>();
+  for (const requirement of security) {
+    if (!isObject(requirement)) continue;
+    const schemes = Object.keys(requirement);
+    if (schemes.length === 0 || !schemes.every((scheme) => forms.has(scheme))) continue;
+    const names = [...new Set(schemes.map((scheme) => forms.get(scheme) as string))];
+    out.set(JSON.stringify(names), names);
+  }
+  return [...out.values()];
+}
+
+/**
+ * Whether operations take different credentials: their accepted lists name two or more auth
+ * forms. Only then does the client need to know per operation which key to send; with one form
+ * (an API key, however many operations) `apiKey` goes everywhere, as it always has.
+ */
+export function takesSeveralCredentials(accepts: Iterable<string[][] | undefined>): boolean {
+  const named = new Set<string>();
+  for (const list of accepts) for (const names of list ?? []) for (const name of names) named.add(name);
+  return named.size > 1;
 }
 
 export function securityWarnings(document: JsonObject): string[] {

@@ -27,6 +27,12 @@ export interface ApiIR {
   knownErrorCodes: { code: string; status: number | null }[];
   /** Where error bodies keep their fields, from the spec's error schemas (absent if they say nothing). */
   errorBody?: ErrorBodyIR;
+  /**
+   * The credentials operations accept by default (the root `security`, as auth form names), set
+   * only when operations take different ones (see ir/security.ts): the runtime's
+   * `auth.security`.
+   */
+  security?: string[][];
 }
 
 /** Property paths of an error body's fields, e.g. `{ code: ['error', 'code'] }`. */
@@ -122,6 +128,13 @@ export interface OperationIR {
    * spec): the key is sent when the client has one.
    */
   keyless: boolean;
+  /**
+   * The credentials it accepts: alternatives of auth forms sent together, in spec order (absent
+   * when the spec declares no security for it). See ir/security.ts.
+   */
+  accepts?: string[][];
+  /** `accepts`, where the client must be told: operations take different credentials and this one's differ from `ApiIR.security`. */
+  security?: string[][];
   paging?: PagingIR;
   resource: string;
   resourceMethod: string;

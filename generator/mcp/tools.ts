@@ -126,6 +126,7 @@ function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: Mc
     ...(body === undefined ? {} : { body: body.binding }),
     responseType: responseTypeOf(op.success),
     auth: !op.keyless,
+    ...(op.security ? { security: op.security } : {}),
     ...(paging
       ? {
           paging: {

@@ -49,5 +49,6 @@ export function buildRequest(
   }
   if (binding.responseType !== 'json') spec.responseType = binding.responseType;
   if (!binding.auth) spec.auth = false;
+  if (binding.security !== undefined) spec.security = binding.security;
   return spec;
 }

@@ -34,8 +34,14 @@ export interface ClientOptions<Server extends string = string, Auth extends stri
   region?: Server | undefined;
   /** Full base URL override (https, or http on loopback only). */
   baseUrl?: string | undefined;
-  /** Which auth header form to send; defaults to the API's preferred one. */
+  /** Which auth form `apiKey` is sent in; defaults to the API's preferred one. */
   authHeader?: Auth | undefined;
+  /**
+   * One credential per auth form, for APIs whose operations take different ones (an OAuth token
+   * for some, an API key for others). Each call sends the first set its operation accepts; with
+   * none accepted, `apiKey` (or else the first credential) goes as configured.
+   */
+  credentials?: Partial<Record<Auth, string>> | undefined;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number | undefined;
   /** Per-attempt timeout in ms (headers and body). Default 60000. */

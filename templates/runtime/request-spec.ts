@@ -27,5 +27,7 @@ export interface RequestSpec {
   responseType?: ResponseType | undefined;
   /** Default true; false sends no credentials (e.g. a health probe). */
   auth?: boolean | undefined;
+  /** The credentials this operation accepts, where they differ from `ApiSettings.auth.security`. */
+  security?: readonly (readonly string[])[] | undefined;
   operationId: string;
 }

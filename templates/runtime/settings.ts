@@ -40,6 +40,12 @@ export interface ApiSettings {
     headers: Readonly<Record<string, AuthForm>>;
     /** Key of `headers` used when the caller does not choose one. */
     default: string;
+    /**
+     * Which credentials operations accept, when the spec names more than one form: alternatives,
+     * each a list of form names sent together. Operations with their own list carry it in their
+     * RequestSpec. Absent: every operation takes the client's `apiKey`.
+     */
+    security?: readonly (readonly string[])[];
   };
   /** Response headers surfaced on results and errors. */
   responseHeaders: { tier?: string; requestId?: readonly string[] };

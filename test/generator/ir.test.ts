@@ -313,6 +313,82 @@ describe('IR: responses, auth and servers', () => {
     expect(some.operations.map((o) => [o.requiresAuth, o.keyless])).toEqual([[true, false], [false, false]]);
   });
 
+  describe('operations that take different credentials', () => {
+    const schemes = {
+      components: {
+        securitySchemes: {
+          oauth: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://auth.example.test', scopes: {} } } },
+          openId: { type: 'openIdConnect', openIdConnectUrl: 'https://auth.example.test/.well-known' },
+          storeKey: { type: 'apiKey', in: 'header', name: 'api_key' },
+          appKey: { type: 'apiKey', in: 'query', name: 'key' },
+          appToken: { type: 'apiKey', in: 'query', name: 'token' },
+          basic: { type: 'http', scheme: 'basic' },
+        },
+      },
+    };
+    const op = (operationId: string, security?: unknown): Record<string, unknown> => ({ get: { operationId, ...(security ? { security } : {}), ...ok() } });
+
+    it('lists what each operation accepts as auth forms, in spec order; the API-wide list is the root one', async () => {
+      const ir = await irOf(
+        specWith(
+          {
+            '/pets': op('pets'),
+            '/store': op('store', [{ storeKey: [] }, { oauth: [] }]),
+            '/boards': op('boards', [{ appKey: [], appToken: [] }]),
+            '/health': op('health', []),
+          },
+          { ...schemes, security: [{ oauth: [] }] },
+        ),
+      );
+      expect(ir.security).toEqual([['oauth']]);
+      const byId = Object.fromEntries(ir.operations.map((o) => [o.operationId, o]));
+      expect(byId.pets).toMatchObject({ accepts: [['oauth']] });
+      expect(byId.pets?.security).toBeUndefined(); // same as the API-wide list: nothing to tell the client
+      expect(byId.store).toMatchObject({ accepts: [['storeKey'], ['oauth']], security: [['storeKey'], ['oauth']] });
+      expect(byId.boards).toMatchObject({ accepts: [['appKey', 'appToken']], security: [['appKey', 'appToken']] });
+      expect(byId.health).toMatchObject({ keyless: true, accepts: [] });
+      expect(byId.health?.security).toBeUndefined();
+    });
+
+    it('maps schemes that send alike to one form, and drops requirements no form can send and the empty {}', async () => {
+      const ir = await irOf(specWith({ '/a': op('a', [{ basic: [] }, { openId: [] }, {}, { oauth: [] }, { storeKey: [], basic: [] }, { storeKey: [] }]) }, schemes));
+      // OpenID Connect and OAuth both send `Authorization: Bearer`: one form, named after the first.
+      expect(ir.operations[0]?.accepts).toEqual([['oauth'], ['storeKey']]);
+      expect(ir.operations[0]?.requiresAuth).toBe(false); // the {} alternative
+      expect(ir.security).toBeUndefined(); // no root security: each operation carries its own list
+      expect(ir.operations[0]?.security).toEqual([['oauth'], ['storeKey']]);
+    });
+
+    it('a one-credential API gets no lists at all, however its operations declare security', async () => {
+      const one = await irOf(specWith({ '/a': op('a'), '/b': op('b', [{ oauth: [] }, { openId: [] }]), '/c': op('c', []) }, { ...schemes, security: [{ oauth: [] }] }));
+      expect(one.security).toBeUndefined();
+      expect(one.operations.map((o) => o.security)).toEqual([undefined, undefined, undefined]);
+      // Config forms that are not the spec's own names still match by header and prefix.
+      const named = await irOf(specWith({ '/a': op('a', [{ storeKey: [] }]), '/b': op('b') }, { ...schemes, security: [{ oauth: [] }] }), {
+        auth: { default: 'token', headers: { token: { header: 'Authorization', prefix: 'Bearer ' }, key: { header: 'api_key', prefix: '' } } },
+      });
+      expect(named.security).toEqual([['token']]);
+      expect(named.operations.map((o) => o.security)).toEqual([[['key']], undefined]);
+    });
+
+    it('a parameter that is a key of a form the operation accepts is left to the client, others stay', async () => {
+      const params = [
+        { name: 'api_key', in: 'header', schema: { type: 'string' } },
+        { name: 'token', in: 'query', schema: { type: 'string' } },
+      ];
+      const ir = await irOf(
+        specWith(
+          {
+            '/store': { get: { operationId: 'store', security: [{ storeKey: [] }], parameters: params, ...ok() } },
+            '/pets': { get: { operationId: 'pets', parameters: params, ...ok() } },
+          },
+          { ...schemes, security: [{ oauth: [] }] },
+        ),
+      );
+      expect(ir.operations.map((o) => o.namedParams.map((p) => p.name))).toEqual([['token'], ['api_key', 'token']]);
+    });
+  });
+
   it('maps config regions to spec servers by URL or description, and fails on an unknown one', async () => {
     const servers = { servers: [{ url: 'https://us.example.test/', description: 'US' }, { url: 'https://eu.example.test', description: 'EU' }] };
     const ir = await irOf(specWith({ '/a': { get: { operationId: 'a', ...ok() } } }, servers), { regions: { us: 'https://us.example.test', eu: 'EU' } });

@@ -7,6 +7,7 @@ import { buildIR } from '../../generator/ir/build.js';
 import { loadSpec } from '../../generator/load/index.js';
 import { deriveToolName, singular } from '../../generator/mcp/naming.js';
 import { buildTools } from '../../generator/mcp/tools.js';
+import { buildRequest } from '../../templates/mcp/request.js';
 import type { McpConfig } from '../../generator/mcp/config.js';
 import { mcpOutDir, mcpStage } from '../../generator/mcp/wire.js';
 import { generate, type GenerateResult } from '../../generator/pipeline.js';
@@ -129,6 +130,19 @@ describe('flat, self-contained input schemas', () => {
       additionalProperties: false,
     });
     expect(tool!.binding).toMatchObject({ path: '/things/{thingId}', pathParams: ['thingId'], queryParams: ['kind', 'limit', 'old'] });
+  });
+
+  it('tells the client which credentials an operation takes, where operations take different ones', async () => {
+    const schemes = { oauth: { type: 'http', scheme: 'bearer' }, key: { type: 'apiKey', in: 'header', name: 'api_key' } };
+    const spec = specWith(
+      { '/pets': get({ operationId: 'listPets' }), '/store': get({ operationId: 'getStore', security: [{ key: [] }] }) },
+      { security: [{ oauth: [] }], components: { securitySchemes: schemes } },
+    );
+    const auth = { auth: { default: 'oauth', headers: { oauth: { header: 'authorization', prefix: 'Bearer ' }, key: { header: 'api_key', prefix: '' } } } };
+    const [pets, store] = await toolsOf(spec, auth);
+    expect(pets!.binding.security).toBeUndefined(); // the API-wide list, which the client's settings hold
+    expect(store!.binding.security).toEqual([['key']]);
+    expect(buildRequest(store!.binding, {})).toMatchObject({ path: '/store', security: [['key']] });
   });
 
   it('gives request bodies a `body` argument (recursion cut) and derives annotations from the method', async () => {

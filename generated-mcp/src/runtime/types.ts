@@ -56,6 +56,8 @@ export interface OperationBinding {
   body?: { required: boolean; json: boolean; contentType?: string };
   responseType: 'json' | 'text' | 'blob' | 'none';
   auth: boolean;
+  /** The credentials the operation accepts, where the client must be told (see RequestSpec). */
+  security?: readonly (readonly string[])[];
   paging?: PagingBinding;
 }
 
@@ -123,6 +125,7 @@ export interface RequestSpecLike {
   contentType?: string;
   responseType?: 'json' | 'text' | 'blob' | 'none';
   auth?: boolean;
+  security?: readonly (readonly string[])[];
   operationId: string;
 }
 

@@ -4,7 +4,7 @@ import { ClientError } from './errors.js';
 import { isLogLevel, type LogLevel } from './logger.js';
 import type { ClientOptions } from './options.js';
 import { createRedactor } from './redact.js';
-import type { ApiSettings, AuthForm } from './settings.js';
+import type { ApiSettings } from './settings.js';
 import { normalizeBaseUrl } from './url.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
@@ -12,10 +12,16 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Everything the client needs, resolved and validated once at construction. */
 export interface ResolvedConfig {
-  /** Undefined only when the settings mark the key optional and none was found. */
+  /** Undefined when the settings mark the key optional, or `credentials` were given instead. */
   apiKey: string | undefined;
   baseUrl: string;
-  authHeader: AuthForm;
+  /** Name of the form `apiKey` travels in (`authHeader`, else the API's default). */
+  authHeader: string;
+  /**
+   * Every credential the client holds, by auth form name: `credentials`, plus `apiKey` under
+   * `authHeader`. Empty only when the key is optional and none was given.
+   */
+  credentials: ReadonlyMap<string, string>;
   maxRetries: number;
   timeout: number;
   deadline: number | undefined;
@@ -23,12 +29,27 @@ export interface ResolvedConfig {
 }
 
 export function resolveConfig(options: ClientOptions, settings: ApiSettings): ResolvedConfig {
-  const apiKey = resolveApiKey(options, settings);
+  const given = resolveCredentials(options, settings);
+  const hasOthers = given.size > 0;
+  const apiKey = resolveApiKey(options, settings, hasOthers);
+  const secrets = apiKey === undefined ? [...given.values()] : [apiKey, ...given.values()];
   try {
+    const authHeader = resolveAuthHeader(options, settings);
+    const credentials = new Map(given);
+    if (apiKey !== undefined) {
+      const other = given.get(authHeader);
+      if (other !== undefined && other !== apiKey) {
+        throw new ClientError(
+          `Two keys for the "${authHeader}" auth form: \`apiKey\` and \`credentials["${authHeader}"]\` differ; give it once.`,
+        );
+      }
+      credentials.set(authHeader, apiKey);
+    }
     return {
       apiKey,
       baseUrl: resolveBaseUrl(options, settings),
-      authHeader: resolveAuthHeader(options, settings),
+      authHeader,
+      credentials,
       maxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries'),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout'),
       deadline: options.deadline === undefined ? undefined : checkDuration(options.deadline, 'deadline'),
@@ -37,9 +58,9 @@ export function resolveConfig(options: ClientOptions, settings: ApiSettings): Re
   } catch (error) {
     // Messages quote the offending option (`Invalid baseUrl "..."`), and a key pasted into the
     // wrong option, or into a URL's query string, must not come back out in them.
-    if (error instanceof ClientError && apiKey) {
+    if (error instanceof ClientError && secrets.length > 0) {
       // The redactor also knows the key's URL-encoded spellings (`?api_key=k%2By…`).
-      const scrubbed = createRedactor(apiKey, []).text(error.message);
+      const scrubbed = createRedactor(secrets, []).text(error.message);
       if (scrubbed !== error.message) throw new ClientError(scrubbed);
     }
     throw error;
@@ -50,7 +71,7 @@ export function resolveConfig(options: ClientOptions, settings: ApiSettings): Re
  * Finds and checks the key. Messages say where the key came from and what shape is expected,
  * but never contain the key or any part of it.
  */
-function resolveApiKey(options: ClientOptions, settings: ApiSettings): string | undefined {
+function resolveApiKey(options: ClientOptions, settings: ApiSettings, hasOthers: boolean): string | undefined {
   const { envVars, pattern, formatHint, optional } = settings.apiKey;
   let key: string | undefined;
   let source: string;
@@ -64,10 +85,14 @@ function resolveApiKey(options: ClientOptions, settings: ApiSettings): string | 
   }
   if (!key) {
     // An empty option (`apiKey: process.env.KEY ?? ''`) means no key too, where none is needed.
-    if (optional === true) return undefined;
+    if (optional === true || hasOthers) return undefined;
     const where = envVars.length > 0 ? ` or set ${envVars.join(' or ')}` : '';
     const empty = options.apiKey !== undefined ? ' (the apiKey option is empty)' : '';
-    throw new ClientError(`Missing API key for the ${settings.clientName} client${empty}: pass \`apiKey\`${where}.`);
+    // APIs whose operations take different credentials also accept them per auth form.
+    const perForm = settings.auth.security === undefined ? '' : ' (or `credentials`, one per auth form)';
+    throw new ClientError(
+      `Missing API key for the ${settings.clientName} client${empty}: pass \`apiKey\`${perForm}${where}.`,
+    );
   }
   if (pattern !== undefined && !safeRegExp(pattern).test(key)) {
     const expected = formatHint ? `expected ${formatHint}` : `expected it to match /${pattern}/`;
@@ -75,9 +100,44 @@ function resolveApiKey(options: ClientOptions, settings: ApiSettings): string | 
       `The ${settings.clientName} API key from ${source} is malformed: ${expected} (got ${key.length} characters).`,
     );
   }
-  if (/[\r\n\0]/.test(key))
-    throw new ClientError(`The ${settings.clientName} API key from ${source} contains control characters.`);
+  const problem = keyTextProblem(key);
+  if (problem) throw new ClientError(`The ${settings.clientName} API key from ${source} ${problem}.`);
   return key;
+}
+
+/** Why a key cannot go into a header or a query string, if it cannot. */
+function keyTextProblem(key: string): string | undefined {
+  if (/[\r\n\0]/.test(key)) return 'contains control characters';
+  try {
+    encodeURIComponent(key);
+  } catch {
+    return 'is not well-formed Unicode (a lone surrogate)';
+  }
+  return undefined;
+}
+
+/**
+ * The `credentials` option: one key per auth form, for APIs whose operations take different
+ * credentials (an OAuth token for some, an API key for others). Checked like `apiKey`, except for
+ * its format, which describes the API key only.
+ */
+function resolveCredentials(options: ClientOptions, settings: ApiSettings): Map<string, string> {
+  const out = new Map<string, string>();
+  const given = options.credentials;
+  if (given === undefined) return out;
+  if (typeof given !== 'object' || given === null) throw new ClientError('credentials must be an object');
+  for (const [name, raw] of Object.entries(given)) {
+    if (raw === undefined) continue;
+    pick(settings.auth.headers, name, (valid) => `Unknown auth form "${name}" in credentials; valid forms: ${valid}.`);
+    const value = typeof raw === 'string' ? raw.trim() : undefined;
+    if (value === undefined) throw new ClientError(`credentials["${name}"] must be a string`);
+    // An empty entry means "none" (`{ oauth: process.env.TOKEN ?? '' }`), as for apiKey.
+    if (value === '') continue;
+    const problem = keyTextProblem(value);
+    if (problem) throw new ClientError(`credentials["${name}"] ${problem}.`);
+    out.set(name, value);
+  }
+  return out;
 }
 
 function safeRegExp(source: string): RegExp {
@@ -104,9 +164,10 @@ function resolveBaseUrl(options: ClientOptions, settings: ApiSettings): string {
   return normalizeBaseUrl(server);
 }
 
-function resolveAuthHeader(options: ClientOptions, settings: ApiSettings): AuthForm {
+function resolveAuthHeader(options: ClientOptions, settings: ApiSettings): string {
   const choice = options.authHeader ?? settings.auth.default;
-  return pick(settings.auth.headers, choice, (valid) => `Unknown authHeader "${choice}"; valid values: ${valid}.`);
+  pick(settings.auth.headers, choice, (valid) => `Unknown authHeader "${choice}"; valid values: ${valid}.`);
+  return choice;
 }
 
 /** `map[key]` if it is an own entry; otherwise a ClientError listing the valid keys. */

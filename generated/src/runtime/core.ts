@@ -1,5 +1,6 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/core.ts.
 import { APIPromise, type WithResponse } from './api-promise.js';
+import { createAuthPlan, type AuthPlan } from './auth.js';
 import { checkDuration, checkMaxRetries, resolveConfig } from './config.js';
 import { isBrowserLike } from './env.js';
 import { ClientError } from './errors.js';
@@ -12,7 +13,7 @@ import { Page, PagePromise, type PageSource, type PagingSpec } from './paginatio
 import { createRedactor, type Redactor } from './redact.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { ApiSettings } from './settings.js';
-import { sendOnce, sleep, withAuthQuery, type AttemptInit, type AttemptResult, type AuthQuery } from './transport.js';
+import { sendOnce, sleep, withAuthQuery, type AttemptInit, type AttemptResult } from './transport.js';
 import { buildUrl } from './url.js';
 
 import type { RequestSpec } from './request-spec.js';
@@ -30,12 +31,8 @@ export class ApiClient {
   readonly deadline: number | undefined;
   readonly #settings: ApiSettings;
   readonly #fetch: typeof fetch;
-  /** Default, auth and client-wide headers, merged and validated once: with and without the key. */
-  readonly #baseHeaders: Record<string, string>;
-  readonly #anonHeaders: Record<string, string>;
-  /** The parameter and its encoded `name=key`, for an API that takes the key in the query. */
-  readonly #authQuery: AuthQuery | undefined;
-  /** Whether the timeout was chosen by the caller rather than left at the default. */
+  /** Which credentials each call sends (headers merged and validated up front). */
+  readonly #auth: AuthPlan;
   readonly #hooks: ClientHooks | undefined;
   readonly #redactor: Redactor;
   readonly #log: Logger;
@@ -58,22 +55,15 @@ export class ApiClient {
     // Later layers win: client-wide headers beat the defaults (including the auth header).
     const defaults: Record<string, string> = { accept: 'application/json' };
     if (!isBrowserLike()) defaults['user-agent'] = `${settings.packageName}/${settings.packageVersion}`;
-    this.#anonHeaders = mergeHeaders([defaults, options.headers]);
-    const form = config.authHeader;
-    // Without a key (allowed only when no operation requires one) every request goes out anonymous.
-    this.#baseHeaders =
-      config.apiKey === undefined || !('header' in form)
-        ? this.#anonHeaders
-        : mergeHeaders([defaults, { [form.header]: `${form.prefix}${config.apiKey}` }, options.headers]);
-    this.#authQuery =
-      config.apiKey !== undefined && 'query' in form
-        ? { name: form.query, pair: `${encodeURIComponent(form.query)}=${encodeURIComponent(config.apiKey)}` }
-        : undefined;
+    // `apiKey` is the caller's own choice, so it goes wherever an operation accepts it; keys given
+    // only in `credentials` follow the order of the operation's alternatives.
+    const preferred = config.apiKey === undefined ? undefined : config.authHeader;
+    this.#auth = createAuthPlan(settings, config.credentials, preferred, defaults, options.headers);
     this.#hooks = options.hooks;
     const authHeaders = Object.values(settings.auth.headers).flatMap((entry) =>
       'header' in entry ? [entry.header] : [],
     );
-    this.#redactor = createRedactor(config.apiKey, authHeaders);
+    this.#redactor = createRedactor([...config.credentials.values()], authHeaders);
     this.#log = createLogger(config.logLevel, options.logger, this.#redactor);
     this.#debug = config.logLevel === 'debug';
   }
@@ -119,10 +109,11 @@ export class ApiClient {
 
   async #execute<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
     const { signal } = options;
-    const authQuery = spec.auth === false ? undefined : this.#authQuery;
+    const auth = spec.auth === false ? this.#auth.anon : this.#auth.sent(spec.security);
+    const authQuery = auth.query;
     // Every URL that can leave the client (log lines, hook payloads) goes through the redactor.
     const url = withAuthQuery(buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles), authQuery);
-    const request: AttemptInit = { method: spec.method, ...this.#payload(spec, options) };
+    const request: AttemptInit = { method: spec.method, ...this.#payload(spec, options, auth.headers) };
     if (authQuery !== undefined) request.authQuery = authQuery;
     if (spec.responseType === 'blob') request.bytes = true;
     const maxRetries =
@@ -198,8 +189,7 @@ export class ApiClient {
   }
 
   /** Headers and body; any ClientError here is thrown before a request is sent. */
-  #payload(spec: RequestSpec, options: RequestOptions): Omit<AttemptInit, 'method'> {
-    const base = spec.auth === false ? this.#anonHeaders : this.#baseHeaders;
+  #payload(spec: RequestSpec, options: RequestOptions, base: Record<string, string>): Omit<AttemptInit, 'method'> {
     let body: BodyInit | null = null;
     let contentType: string | undefined;
     if (spec.body !== undefined) {

@@ -45,35 +45,26 @@ const WITHHELD_BODY = '[body withheld: too deeply nested to check it for the API
 const MAX_CAUSE_DEPTH = 4;
 
 /**
- * @param secret the API key (may be undefined in tests of other parts)
+ * @param secrets the API key, or every credential the client holds (none in tests of other parts)
  * @param sensitiveHeaders header names whose values are always masked, whatever they hold
  */
-export function createRedactor(secret: string | undefined, sensitiveHeaders: Iterable<string>): Redactor {
+export function createRedactor(
+  secrets: string | readonly string[] | undefined,
+  sensitiveHeaders: Iterable<string>,
+): Redactor {
   const sensitive = new Set(['authorization', 'x-api-key', 'proxy-authorization', 'cookie']);
   for (const name of sensitiveHeaders) sensitive.add(name.toLowerCase());
 
-  // The key as sent in a query string too (`%2B` for `+`): a URL in a log line holds that form.
-  const forms = secret === undefined || secret === '' ? [] : [...new Set([secret, uriEncoded(secret)])];
-  // Other spellings a server may echo it in (`%2b`, `+` or `%20` for a space): only keys with
-  // characters that get encoded have them, and only text with `%` or `+` can hold them.
-  const encoded = secret === undefined ? undefined : encodedSpellings(secret);
-  // Compiled once: the global twin replaces every match (replace() starts it from 0 each time).
-  const encodedAll = encoded === undefined ? undefined : new RegExp(encoded.source, 'g');
-  const holds = (value: string): boolean =>
-    forms.some((form) => value.includes(form)) ||
-    (encoded !== undefined && (value.includes('%') || value.includes('+')) && encoded.test(value));
-  const text = (value: string): string => {
-    if (!holds(value)) return value;
-    let out = value;
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return encodedAll === undefined ? out : out.replace(encodedAll, REDACTED);
-  };
-  const longKey = secret !== undefined && secret.length >= MIN_DATA_SCRUBBED_LENGTH;
+  const all = (typeof secrets === 'string' ? [secrets] : (secrets ?? [])).filter((secret) => secret !== '');
+  const { holds, text } = scrubber(all);
+  // Success data keeps short keys (see MIN_DATA_SCRUBBED_LENGTH); same scrubber when none is short.
+  const long = all.filter((secret) => secret.length >= MIN_DATA_SCRUBBED_LENGTH);
+  const data = long.length === all.length ? text : scrubber(long).text;
 
   const json = (body: string): string => {
     const plain = text(body);
     // Without a backslash there is no escape for JSON.parse to decode, so text() saw it all.
-    if (secret === undefined || secret === '' || !plain.includes('\\')) return plain;
+    if (all.length === 0 || !plain.includes('\\')) return plain;
     let parsed: unknown;
     try {
       parsed = JSON.parse(plain);
@@ -166,7 +157,7 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
   return {
     text,
     response,
-    data: (value) => (longKey ? text(value) : value),
+    data,
     headers,
     value: (value) => walk(value, 0, new WeakSet()),
     json,
@@ -175,12 +166,36 @@ export function createRedactor(secret: string | undefined, sensitiveHeaders: Ite
   };
 }
 
+/** Finds and replaces every spelling of any of `secrets`: as given, and as a URL may encode it. */
+function scrubber(secrets: readonly string[]): { holds(value: string): boolean; text(value: string): string } {
+  // Longest first, so a key that contains another is replaced whole.
+  const sorted = [...secrets].sort((a, b) => b.length - a.length);
+  // Each key as sent in a query string too (`%2B` for `+`): a URL in a log line holds that form.
+  const forms = [...new Set(sorted.flatMap((secret) => [secret, uriEncoded(secret)]))];
+  // Other spellings a server may echo a key in (`%2b`, `+` or `%20` for a space): only keys with
+  // characters that get encoded have them, and only text with `%` or `+` can hold them.
+  const patterns = sorted.flatMap((secret) => encodedSpellings(secret) ?? []);
+  const encoded = patterns.length === 0 ? undefined : new RegExp(patterns.join('|'));
+  // Compiled once: the global twin replaces every match (replace() starts it from 0 each time).
+  const encodedAll = encoded === undefined ? undefined : new RegExp(encoded.source, 'g');
+  const holds = (value: string): boolean =>
+    forms.some((form) => value.includes(form)) ||
+    (encoded !== undefined && (value.includes('%') || value.includes('+')) && encoded.test(value));
+  const text = (value: string): string => {
+    if (!holds(value)) return value;
+    let out = value;
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    return encodedAll === undefined ? out : out.replace(encodedAll, REDACTED);
+  };
+  return { holds, text };
+}
+
 /**
- * A pattern for `secret` as a URL may spell it: each character that encodeURIComponent escapes
+ * A pattern source for `secret` as a URL may spell it: each character that encodeURIComponent escapes
  * matches itself or its %XX bytes in either case, a space also `+`. Undefined when nothing in the
  * key is escaped (then every spelling is the key itself).
  */
-function encodedSpellings(secret: string): RegExp | undefined {
+function encodedSpellings(secret: string): string | undefined {
   if (uriEncoded(secret) === secret) return undefined;
   const anyCase = (hex: string): string => hex.replace(/[A-F]/g, (d) => `[${d}${d.toLowerCase()}]`);
   let source = '';
@@ -190,7 +205,7 @@ function encodedSpellings(secret: string): RegExp | undefined {
     if (escaped === char) source += literal;
     else source += `(?:${literal}|${anyCase(escaped)}${char === ' ' ? '|\\+' : ''})`;
   }
-  return new RegExp(source);
+  return `(?:${source})`;
 }
 
 /** encodeURIComponent, or the text itself where it cannot be encoded (a lone surrogate). */

@@ -13,25 +13,28 @@ export interface AttemptInit {
   body: BodyInit | null;
   /** Read a 2xx body as bytes (into `bodyBytes`) rather than as text: a file, an image. */
   bytes?: boolean;
-  /** A key sent in the query: kept on every same-origin redirect hop, whatever `Location` says. */
-  authQuery?: AuthQuery;
+  /** Keys sent in the query: kept on every same-origin redirect hop, whatever `Location` says. */
+  authQuery?: readonly AuthQuery[];
 }
 
-/** A query parameter that carries the key, and its encoded `name=key`. */
+/** A query parameter that carries a key, and its encoded `name=key`. */
 export interface AuthQuery {
   name: string;
   pair: string;
 }
 
-/** `url` with the key's parameter appended, unless it already has that parameter. */
-export function withAuthQuery(url: string, auth: AuthQuery | undefined): string {
-  if (auth === undefined) return url;
-  // A redirect's Location may carry a fragment; the parameter goes before it (fetch drops it).
+/** `url` with each key's parameter appended, unless it already has that parameter. */
+export function withAuthQuery(url: string, auth: readonly AuthQuery[] | undefined): string {
+  if (auth === undefined || auth.length === 0) return url;
+  // A redirect's Location may carry a fragment; the parameters go before it (fetch drops it).
   const hash = url.indexOf('#');
-  const base = hash >= 0 ? url.slice(0, hash) : url;
-  const query = base.indexOf('?');
-  if (query >= 0 && new URLSearchParams(base.slice(query + 1)).has(auth.name)) return base;
-  return `${base}${query >= 0 ? '&' : '?'}${auth.pair}`;
+  let out = hash >= 0 ? url.slice(0, hash) : url;
+  for (const { name, pair } of auth) {
+    const query = out.indexOf('?');
+    if (query >= 0 && new URLSearchParams(out.slice(query + 1)).has(name)) continue;
+    out = `${out}${query >= 0 ? '&' : '?'}${pair}`;
+  }
+  return out;
 }
 
 export interface AttemptLimits {

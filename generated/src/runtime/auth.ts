@@ -1,0 +1,79 @@
+// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/auth.ts.
+import { mergeHeaders } from './headers.js';
+import type { ApiSettings } from './settings.js';
+import type { AuthQuery } from './transport.js';
+
+/** Alternatives of an operation's security: each a list of auth form names sent together. */
+export type Security = readonly (readonly string[])[];
+
+/** What a request carries besides its own parameters: headers (credentials included) and query keys. */
+export interface SentAuth {
+  headers: Record<string, string>;
+  query: readonly AuthQuery[] | undefined;
+}
+
+/** The credentials each call sends, decided from what its operation accepts. */
+export interface AuthPlan {
+  /** No credentials (an operation with `security: []`). */
+  anon: SentAuth;
+  /** For an operation's own security list, or the API's (`undefined`). */
+  sent(security: Security | undefined): SentAuth;
+}
+
+/**
+ * @param credentials auth form name -> key (the `credentials` option, plus `apiKey`)
+ * @param preferred the form of `apiKey` (the caller's `authHeader`), if the client has that key
+ * @param defaults headers every request carries; `clientHeaders` (the option) beat them and the keys
+ */
+export function createAuthPlan(
+  settings: ApiSettings,
+  credentials: ReadonlyMap<string, string>,
+  preferred: string | undefined,
+  defaults: Record<string, string>,
+  clientHeaders: Record<string, string> | undefined,
+): AuthPlan {
+  const anon: SentAuth = { headers: mergeHeaders([defaults, clientHeaders]), query: undefined };
+  // The key that goes when an operation accepts none the client has, or the spec names none.
+  const fallback = preferred ?? Object.keys(settings.auth.headers).find((name) => credentials.has(name));
+
+  /**
+   * The caller's `apiKey` when it is one of the alternatives, else the first alternative the
+   * client has every key of. When none fits, the fallback goes anyway: specs often under-declare
+   * security, and the server's 401 says more than a refusal here would.
+   */
+  const build = (alternatives: Security | undefined): SentAuth => {
+    const chosen =
+      alternatives?.find((names) => names.length === 1 && names[0] === preferred) ??
+      alternatives?.find((names) => names.length > 0 && names.every((name) => credentials.has(name))) ??
+      (fallback === undefined ? [] : [fallback]);
+    const headers: Record<string, string> = {};
+    const query: AuthQuery[] = [];
+    for (const name of chosen) {
+      const form = Object.hasOwn(settings.auth.headers, name) ? settings.auth.headers[name] : undefined;
+      const key = credentials.get(name);
+      if (form === undefined || key === undefined) continue;
+      if ('header' in form) headers[form.header] = `${form.prefix}${key}`;
+      else query.push({ name: form.query, pair: `${encodeURIComponent(form.query)}=${encodeURIComponent(key)}` });
+    }
+    if (Object.keys(headers).length === 0 && query.length === 0) return anon;
+    // Validated once per list: a bad client-wide header already failed with `anon` above.
+    return { headers: mergeHeaders([defaults, headers, clientHeaders]), query: query.length > 0 ? query : undefined };
+  };
+
+  // Most operations share the API's list: built once, up front. Their own lists on first use.
+  const standard = build(settings.auth.security);
+  const bySecurity = new Map<string, SentAuth>();
+  return {
+    anon,
+    sent(security) {
+      if (security === undefined) return standard;
+      const id = JSON.stringify(security);
+      let sent = bySecurity.get(id);
+      if (sent === undefined) {
+        sent = build(security);
+        bySecurity.set(id, sent);
+      }
+      return sent;
+    },
+  };
+}
