@@ -677,7 +677,7 @@ function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
   const files = operationsInOrder(ir).filter(({ op }) => op.success?.isBinary);
   if (files.length > 0) {
     lines.push(
-      `${calls(files)} ${files.length === 1 ? 'answers' : 'answer'} with a file: the data is a \`Blob\` holding the bytes exactly as sent (\`blob.type\` is the Content-Type; \`await blob.arrayBuffer()\` or \`blob.stream()\` reads it).`,
+      `${calls(files)} ${files.length === 1 ? 'answers' : 'answer'} with a file: the data is a \`Blob\` holding the bytes exactly as sent (\`blob.type\` is the Content-Type; \`await blob.arrayBuffer()\` or \`blob.stream()\` reads it). A download the API hands out from another host (a redirect to storage or a CDN, over https) is followed without any credential; other calls follow redirects only on the API's own host.`,
       '',
     );
   }

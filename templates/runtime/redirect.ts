@@ -1,3 +1,5 @@
+import { isLoopbackHost } from './url.js';
+
 /**
  * Redirect policy. Requests go out with `redirect: "manual"` and redirects are followed here,
  * because fetch's own "follow" mode re-sends every header except Authorization to whatever origin
@@ -7,12 +9,15 @@
  * - Same origin (scheme, host and port all equal): followed, at most MAX_REDIRECTS hops per
  *   attempt, credentials kept. 303 turns any method but HEAD into a bodiless GET, and 301/302
  *   turn a POST into one (what fetch and browsers do); 307/308 keep method and body.
- * - Another origin, an https -> http downgrade, a Location with user:password@ or one that does
- *   not parse: refused. Nothing is sent to the target, and the attempt ends with an
- *   InvalidResponseError naming the target origin (never its path or query). Following such a
- *   redirect without credentials was considered and rejected: the API never redirects off its
- *   own host, so it would only turn a misconfiguration into a confusing error from a host the
- *   caller never chose.
+ * - Another origin, for a download (a file or text answer, `anonymous: true`): followed as a
+ *   bodiless GET or HEAD over https (http only to loopback) carrying only `accept` and
+ *   `user-agent`, no credential of any kind, and none on later hops either. File APIs hand out
+ *   downloads this way (a signed storage or CDN URL, GitHub's archives); the target learns
+ *   nothing the Location did not already give it.
+ * - Any other cross-origin redirect, an https -> http downgrade, a Location with user:password@
+ *   or one that does not parse: refused. Nothing is sent to the target, and the attempt ends with
+ *   an InvalidResponseError naming the target origin (never its path or query). A JSON API that
+ *   redirects off its own host is almost always a wrong baseUrl or region, which the error says.
  * - In browsers a manual redirect is opaque (status 0, no Location), so its target cannot be
  *   checked; it is refused too.
  */
@@ -38,13 +43,25 @@ export interface HopRequest {
 }
 
 export type RedirectDecision =
-  { kind: 'final' } | { kind: 'follow'; request: HopRequest } | { kind: 'refuse'; reason: string };
+  | { kind: 'final' }
+  /** `anonymous`: the hop leaves the API's origin, so the request carries no credentials from here on. */
+  | { kind: 'follow'; request: HopRequest; anonymous?: true }
+  | { kind: 'refuse'; reason: string };
+
+/** The only headers a download takes to another origin: nothing in them identifies the caller. */
+const ANONYMOUS_HEADERS: readonly string[] = ['accept', 'user-agent'];
 
 /**
  * What to do with `response`, the answer to `request` after `hops` redirects already followed
- * in this attempt. Anything that is not a usable redirect is "final".
+ * in this attempt. Anything that is not a usable redirect is "final". `download`: the call
+ * answers with a file or text, which may be handed out from another origin.
  */
-export function decideRedirect(response: Response, request: HopRequest, hops: number): RedirectDecision {
+export function decideRedirect(
+  response: Response,
+  request: HopRequest,
+  hops: number,
+  download = false,
+): RedirectDecision {
   if (response.type === 'opaqueredirect') {
     return {
       kind: 'refuse',
@@ -68,7 +85,8 @@ export function decideRedirect(response: Response, request: HopRequest, hops: nu
   if (target.username !== '' || target.password !== '') {
     return { kind: 'refuse', reason: `Refused to follow ${what}: its Location embeds credentials.` };
   }
-  if (target.origin !== from.origin) {
+  const crossOrigin = target.origin !== from.origin;
+  if (crossOrigin && !download) {
     return {
       kind: 'refuse',
       reason:
@@ -84,10 +102,30 @@ export function decideRedirect(response: Response, request: HopRequest, hops: nu
   const toGet =
     (response.status === 303 && request.method !== 'GET' && request.method !== 'HEAD') ||
     ((response.status === 301 || response.status === 302) && request.method === 'POST');
+  const method = toGet ? 'GET' : request.method;
+  if (crossOrigin) {
+    if (target.protocol !== 'https:' && !isLoopbackHost(target.hostname)) {
+      return {
+        kind: 'refuse',
+        reason: `Refused to follow ${what} to ${target.origin}: downloads leave the API's host only over https.`,
+      };
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      return {
+        kind: 'refuse',
+        reason: `Refused to follow ${what} to another origin, ${target.origin}: it would re-send a ${method} body there.`,
+      };
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (ANONYMOUS_HEADERS.includes(name.toLowerCase())) headers[name] = value;
+    }
+    return { kind: 'follow', request: { url: target.href, method, headers, body: null }, anonymous: true };
+  }
   if (!toGet) return { kind: 'follow', request: { ...request, url: target.href } };
   const headers = { ...request.headers };
   for (const name of BODY_HEADERS) delete headers[name];
-  return { kind: 'follow', request: { url: target.href, method: 'GET', headers, body: null } };
+  return { kind: 'follow', request: { url: target.href, method, headers, body: null } };
 }
 
 /** Origin and path only: a query string is not needed to place the redirect and may be long. */

@@ -12,6 +12,8 @@ export interface AttemptInit {
   body: BodyInit | null;
   /** Read a 2xx body as bytes (into `bodyBytes`) rather than as text: a file, an image. */
   bytes?: boolean;
+  /** The answer is a file or text: a redirect to another origin is followed, without credentials. */
+  download?: boolean;
   /** Keys sent in the query: kept on every same-origin redirect hop, whatever `Location` says. */
   authQuery?: readonly AuthQuery[];
 }
@@ -127,6 +129,8 @@ export async function sendOnce(
       headers: init.headers,
       body: init.body,
     };
+    // Set once a hop leaves the API's origin: no key goes out again in this attempt.
+    let anonymous = false;
     for (let hops = 0; ; hops += 1) {
       const { method, headers, body } = request;
       const response = await fetchFn(request.url, {
@@ -145,10 +149,13 @@ export async function sendOnce(
       if (init.bytes === true && response.ok)
         return { response, bodyText: '', bodyBytes: await response.arrayBuffer() };
       const bodyText = await response.text();
-      const decision = decideRedirect(response, request, hops);
-      if (decision.kind === 'follow')
-        request = { ...decision.request, url: withAuthQuery(decision.request.url, init.authQuery) };
-      else if (decision.kind === 'refuse') return { response, bodyText, refusedRedirect: decision.reason };
+      const decision = decideRedirect(response, request, hops, init.download === true);
+      if (decision.kind === 'follow') {
+        anonymous ||= decision.anonymous === true;
+        request = anonymous
+          ? decision.request
+          : { ...decision.request, url: withAuthQuery(decision.request.url, init.authQuery) };
+      } else if (decision.kind === 'refuse') return { response, bodyText, refusedRedirect: decision.reason };
       else return { response, bodyText };
     }
   };

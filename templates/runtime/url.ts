@@ -2,7 +2,7 @@ import { ClientError } from './errors.js';
 import { serializeQuery, type QueryStyle } from './query.js';
 
 /** Hosts where plain http cannot leak the key off the machine. */
-function isLoopbackHost(hostname: string): boolean {
+export function isLoopbackHost(hostname: string): boolean {
   // URL has already normalised IPv4 shorthands (127.1, 0x7f.0.0.1) and IPv6 spellings.
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

@@ -149,6 +149,38 @@ describe('decideRedirect', () => {
     expect(decideRedirect(redirect(307, '/v1/y'), post, 0)).toEqual({ kind: 'follow', request: { ...post, url: 'https://api.example.test/v1/y' } });
   });
 
+  describe('for a download (file or text answer)', () => {
+    const download: HopRequest = { ...from, headers: { authorization: 'Bearer k', 'x-api-key': 'k', accept: 'application/pdf', 'User-Agent': 'c/1', 'x-custom': 'v' } };
+
+    it('another origin over https is followed anonymously: only accept and user-agent go along', () => {
+      expect(decideRedirect(redirect(302, 'https://cdn.example.test/f.pdf?sig=1#x'), download, 0, true)).toEqual({
+        kind: 'follow',
+        anonymous: true,
+        request: { url: 'https://cdn.example.test/f.pdf?sig=1', method: 'GET', headers: { accept: 'application/pdf', 'User-Agent': 'c/1' }, body: null },
+      });
+    });
+
+    it.each<[string, string]>([
+      ['http://cdn.example.test/f.pdf', "to http://cdn.example.test: downloads leave the API's host only over https"],
+      ['http://api.example.test/f.pdf', "to http://api.example.test: downloads leave the API's host only over https"],
+      ['https://u:p@cdn.example.test/f.pdf', 'its Location embeds credentials'],
+    ])('%s is still refused (%s)', (location, reason) => {
+      const decision = decideRedirect(redirect(302, location), download, 0, true);
+      expect(decision.kind === 'refuse' && decision.reason).toContain(reason);
+    });
+
+    it('a POST is followed elsewhere only once it has become a bodiless GET', () => {
+      const post: HopRequest = { ...download, method: 'POST', body: '{}' };
+      expect(decideRedirect(redirect(303, 'https://cdn.example.test/f'), post, 0, true)).toMatchObject({ kind: 'follow', request: { method: 'GET', body: null } });
+      const kept = decideRedirect(redirect(308, 'https://cdn.example.test/f'), post, 0, true);
+      expect(kept.kind === 'refuse' && kept.reason).toContain('it would re-send a POST body there');
+    });
+
+    it('the same origin keeps the credentials, as for any call', () => {
+      expect(decideRedirect(redirect(302, '/v1/y'), download, 0, true)).toEqual({ kind: 'follow', request: { ...download, url: 'https://api.example.test/v1/y' } });
+    });
+  });
+
   it('303 after a HEAD stays a HEAD', () => {
     const head: HopRequest = { ...from, method: 'HEAD' };
     expect(decideRedirect(redirect(303, '/v1/y'), head, 0)).toEqual({ kind: 'follow', request: { ...head, url: 'https://api.example.test/v1/y' } });

@@ -116,6 +116,7 @@ export class ApiClient {
     const request: AttemptInit = { method: spec.method, ...this.#payload(spec, options, auth.headers) };
     if (authQuery !== undefined) request.authQuery = authQuery;
     if (spec.responseType === 'blob') request.bytes = true;
+    if (spec.responseType === 'blob' || spec.responseType === 'text') request.download = true;
     const maxRetries =
       options.maxRetries === undefined ? this.maxRetries : checkMaxRetries(options.maxRetries, 'maxRetries');
     const timeout = options.timeout === undefined ? this.timeout : checkDuration(options.timeout, 'timeout');
