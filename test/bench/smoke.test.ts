@@ -120,6 +120,11 @@ describe('bench helpers', () => {
       graph: true,
     });
     expect(() => parseArgs(['--only', 'nope'])).toThrow(/unknown --only/);
+    // A partial run never replaces the committed full report.
+    expect(parseArgs([]).out).toBe(join(ROOT, 'bench', 'results.md'));
+    expect(parseArgs(['--only', 'gen,client,bundle,typecheck']).out).toBe(join(ROOT, 'bench', 'results.md'));
+    expect(parseArgs(['--only', 'bundle']).out).toBe(join(tmpdir(), 'notai-bench-bundle.md'));
+    expect(parseArgs(['--only', 'bundle', '--out', 'x.md']).out).toBe(join(process.cwd(), 'x.md'));
     expect(parseStages('  load        54 ms\n  ir           9 ms\nwarning: x\n')).toBe('load 54 ms, ir 9 ms');
     expect(consumerCalls('client.sessions.get(id); client.users.list(); client.sessions.get(x)')).toEqual([
       'sessions.get',
