@@ -299,13 +299,16 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
       ? `\`new ${c}()\` reads the API key from ${list(quoted(envVars), 'or')}${envVars.length > 1 ? ' (the first non-empty one)' : ''}, unless you pass \`apiKey\`.`
       : 'Pass the API key as `apiKey`.';
   const optional = keyOptional(ir);
-  const missing = optional ? 'A malformed key' : 'A missing or malformed key';
+  // With several credentials, `credentials` alone is enough to build a client.
+  const several = ir.security !== undefined;
+  const absent = several ? 'Neither `apiKey` nor `credentials`' : 'A missing key';
+  const missing = optional ? 'A malformed key' : several ? 'A malformed key, or neither `apiKey` nor `credentials`,' : 'A missing or malformed key';
   const check =
     formatHint !== undefined || pattern !== undefined
       ? ` The key is checked before any request is sent; it must be ${formatHint !== undefined ? mdText(formatHint) : `a match of \`/${pattern}/\``}. ${missing} throws \`${ir.errorClassName}\` from the constructor, and no message ever contains the key.`
       : optional
         ? ''
-        : ` A missing key throws \`${ir.errorClassName}\` from the constructor.`;
+        : ` ${absent} throws \`${ir.errorClassName}\` from the constructor.`;
   const withoutKey = optional ? ' No operation of this API requires a key, so the client can be built without one; it then sends no credentials.' : '';
   lines.push(`${fromEnv}${withoutKey}${check}`, '');
   lines.push(
@@ -329,7 +332,7 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
   lines.push(...severalCredentials(ir));
   const open = operationsInOrder(ir).filter(({ op }) => op.keyless);
   if (open.length > 0) {
-    lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials${optional ? '' : ' (the client is still constructed with a key)'}.`, '');
+    lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials${optional ? '' : ` (the client is still constructed with ${several ? 'a key or credentials' : 'a key'})`}.`, '');
   }
   const either = optional ? [] : operationsInOrder(ir).filter(({ op }) => !op.keyless && !op.requiresAuth);
   if (either.length > 0) {
@@ -344,12 +347,13 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
 
 /** What an operation accepts, where operations take different credentials (see ir/security.ts). */
 function acceptedBy(ir: ApiIR, op: OperationIR): string[][] | undefined {
-  if (ir.security === undefined && !ir.operations.some((o) => o.security)) return undefined;
+  if (ir.security === undefined) return undefined;
   return op.keyless ? undefined : (op.security ?? ir.security);
 }
 
 /** "`a` or `b` + `c`": alternatives of auth forms, `+` joining forms sent together. */
-const alternatives = (accepts: string[][]): string => list(accepts.map((names) => names.map((n) => code(tsString(n), true)).join(' + ')), 'or');
+const alternatives = (accepts: string[][]): string =>
+  list(accepts.map((names) => (names.length === 0 ? 'none' : names.map((n) => code(tsString(n), true)).join(' + '))), 'or');
 
 /** The `credentials` option, for APIs whose operations take different keys (Petstore's OAuth and `api_key`). */
 function severalCredentials(ir: ApiIR): string[] {
@@ -366,7 +370,7 @@ function severalCredentials(ir: ApiIR): string[] {
   const named = [...new Set([...groups.values()].flatMap((g) => g.accepts.flat()))];
   const example = named.map((name) => `${propertyKey(name)}: 'YOUR_${screaming(name)}'`);
   const lines = [
-    `Operations of this API take different credentials. Pass one per auth form in \`credentials\`; each call sends the first set its operation accepts (your \`apiKey\`, in its \`authHeader\` form, whenever the operation accepts that). When an operation accepts none of those you gave, the client sends \`apiKey\` (or else the first credential) anyway, and the server's answer says what is wrong.`,
+    `Operations of this API take different credentials. Pass one per auth form in \`credentials\` (\`apiKey\` counts as the credential of its \`authHeader\` form); each call sends the first set its operation accepts, or \`apiKey\` itself where the operation accepts that form on its own. When an operation accepts none of those you gave, it gets nothing if it can be called without credentials, else \`apiKey\` (or, without one, your credential for the first form in the table above) anyway, and the server's answer says what is wrong.`,
     '',
     ...ts(...opening(ir, [], [], `const client = new ${ir.clientClassName}({ credentials: { ${example.join(', ')} } });`)),
   ];

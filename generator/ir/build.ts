@@ -124,7 +124,9 @@ function build({ document, openapiVersion, location, config, configFile }: Build
  */
 function apiSecurity(document: JsonObject, operations: OperationIR[], forms: ReadonlyMap<string, string>): string[][] | undefined {
   if (!takesSeveralCredentials(operations.map((op) => op.accepts))) return undefined;
-  const root = Array.isArray(document.security) && document.security.length > 0 ? acceptedForms(document.security, forms) : undefined;
+  // Without a root list, `[]`: the runtime then falls back to `apiKey` as for any unmatched list,
+  // and the client still knows that its operations take different credentials.
+  const root = Array.isArray(document.security) && document.security.length > 0 ? acceptedForms(document.security, forms) : [];
   for (const op of operations) {
     if (op.keyless || op.accepts === undefined) continue;
     if (JSON.stringify(op.accepts) !== JSON.stringify(root)) op.security = op.accepts;
@@ -133,13 +135,14 @@ function apiSecurity(document: JsonObject, operations: OperationIR[], forms: Rea
 }
 
 /**
- * A parameter that is a key the client sends: the default form's, or one of the forms this
- * operation accepts. In a spec with several schemes (Petstore's OAuth and `api_key`), a parameter
- * of a scheme the operation does not list is the caller's to set, not the client's.
+ * A parameter that is a key the client sends: one of the forms this operation accepts, or, when
+ * the spec names none for it, the default form's. In a spec with several schemes (Petstore's
+ * OAuth and `api_key`), a parameter of a scheme the operation does not list is the caller's to
+ * set, not the client's.
  */
 function isAuthParameter(p: { in: string; name: string }, config: CodegenConfig, accepts: string[][] | undefined): boolean {
-  const names = new Set([config.auth.default, ...(accepts ?? []).flat()]);
-  return [...names].some((name) => {
+  const listed = (accepts ?? []).flat();
+  return (listed.length > 0 ? listed : [config.auth.default]).some((name) => {
     const form = Object.hasOwn(config.auth.headers, name) ? config.auth.headers[name] : undefined;
     if (form === undefined) return false;
     return 'query' in form ? p.in === 'query' && p.name === form.query : p.in === 'header' && p.name.toLowerCase() === form.header;

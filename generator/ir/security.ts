@@ -9,8 +9,9 @@ export interface OperationAuth {
   keyless: boolean;
   /**
    * The credentials it accepts (own `security`, else the root's): alternatives, each the auth
-   * forms sent together, in spec order. Requirements with a scheme no form can send, and the empty
-   * `{}`, are left out. Undefined when the spec declares none for it.
+   * forms sent together, in spec order; `[]` for the empty `{}` (no credentials needed).
+   * Requirements with a scheme no form can send are left out. Undefined when the spec declares
+   * none for it.
    */
   accepts: string[][] | undefined;
 }
@@ -44,13 +45,13 @@ export function operationAuth(operationSecurity: unknown, document: JsonObject, 
   };
 }
 
-/** A security requirement list as auth form names (see OperationAuth.accepts). */
+/** A security requirement list as auth form names (see OperationAuth.accepts); `{}` is `[]`. */
 export function acceptedForms(security: unknown[], forms: ReadonlyMap<string, string>): string[][] {
   const out = new Map<string, string[]>();
   for (const requirement of security) {
     if (!isObject(requirement)) continue;
     const schemes = Object.keys(requirement);
-    if (schemes.length === 0 || !schemes.every((scheme) => forms.has(scheme))) continue;
+    if (!schemes.every((scheme) => forms.has(scheme))) continue;
     const names = [...new Set(schemes.map((scheme) => forms.get(scheme) as string))];
     out.set(JSON.stringify(names), names);
   }
@@ -59,13 +60,24 @@ export function acceptedForms(security: unknown[], forms: ReadonlyMap<string, st
 
 /**
  * Whether operations take different credentials: their accepted lists name two or more auth
- * forms. Only then does the client need to know per operation which key to send; with one form
- * (an API key, however many operations) `apiKey` goes everywhere, as it always has.
+ * forms in all, and either the lists differ between operations or one alternative needs two keys
+ * at once. Only then does the client need to know per operation which key to send. One key that
+ * every operation takes in either of two forms (a header or the query) is still one credential:
+ * `apiKey` in its `authHeader` form goes everywhere, as it always has.
  */
 export function takesSeveralCredentials(accepts: Iterable<string[][] | undefined>): boolean {
   const named = new Set<string>();
-  for (const list of accepts) for (const names of list ?? []) for (const name of names) named.add(name);
-  return named.size > 1;
+  const lists = new Set<string>();
+  let together = false;
+  for (const list of accepts) {
+    if (list === undefined || list.length === 0) continue;
+    lists.add(JSON.stringify(list));
+    for (const names of list) {
+      together ||= names.length > 1;
+      for (const name of names) named.add(name);
+    }
+  }
+  return named.size > 1 && (lists.size > 1 || together);
 }
 
 export function securityWarnings(document: JsonObject): string[] {

@@ -182,29 +182,47 @@ function scrubber(secrets: readonly string[]): { holds(value: string): boolean; 
     (encoded !== undefined && (value.includes('%') || value.includes('+')) && encoded.test(value));
   const text = (value: string): string => {
     if (!holds(value)) return value;
-    let out = value;
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return encodedAll === undefined ? out : out.replace(encodedAll, REDACTED);
+    // Every match of every spelling, overlapping ones merged: two keys that share characters
+    // (`…1234` and `1234…`) must not leave a fragment of either behind.
+    const ranges: [number, number][] = [];
+    for (const form of forms) {
+      for (let at = value.indexOf(form); at >= 0; at = value.indexOf(form, at + 1)) ranges.push([at, at + form.length]);
+    }
+    if (encodedAll !== undefined)
+      for (const m of value.matchAll(encodedAll)) ranges.push([m.index, m.index + m[0].length]);
+    ranges.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let done = 0;
+    for (const [start, end] of ranges) {
+      if (end <= done) continue;
+      out += start >= done ? value.slice(done, start) + REDACTED : '';
+      done = end;
+    }
+    return out + value.slice(done);
   };
   return { holds, text };
 }
 
 /**
- * A pattern source for `secret` as a URL may spell it: each character that encodeURIComponent escapes
- * matches itself or its %XX bytes in either case, a space also `+`. Undefined when nothing in the
- * key is escaped (then every spelling is the key itself).
+ * A pattern source for `secret` as a URL may spell it: each character that encodeURIComponent
+ * escapes matches itself or its %XX bytes in either case, a space also `+`; so do `!'()*`, which
+ * it leaves alone but URL parsers escape in a query (`'` becomes %27). Undefined when no
+ * character has another spelling (then every spelling is the key itself).
  */
 function encodedSpellings(secret: string): string | undefined {
-  if (uriEncoded(secret) === secret) return undefined;
   const anyCase = (hex: string): string => hex.replace(/[A-F]/g, (d) => `[${d}${d.toLowerCase()}]`);
   let source = '';
+  let varied = false;
   for (const char of secret) {
     const escaped = uriEncoded(char);
     const literal = char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    if (escaped === char) source += literal;
-    else source += `(?:${literal}|${anyCase(escaped)}${char === ' ' ? '|\\+' : ''})`;
+    const hex =
+      escaped !== char ? escaped : /[!'()*]/.test(char) ? `%${char.charCodeAt(0).toString(16).toUpperCase()}` : '';
+    if (hex === '') source += literal;
+    else source += `(?:${literal}|${anyCase(hex)}${char === ' ' ? '|\\+' : ''})`;
+    varied ||= hex !== '';
   }
-  return `(?:${source})`;
+  return varied ? `(?:${source})` : undefined;
 }
 
 /** encodeURIComponent, or the text itself where it cannot be encoded (a lone surrogate). */

@@ -107,6 +107,8 @@ describe('operations that take different credentials', () => {
   it('the README explains credentials and says what each operation takes', async () => {
     const readme = await readFile(join(out, 'README.md'), 'utf8');
     expect(readme).toContain('Operations of this API take different credentials. Pass one per auth form in `credentials`');
+    expect(readme).toContain('Neither `apiKey` nor `credentials` throws `TestError` from the constructor.');
+    expect(readme).toContain('(the client is still constructed with a key or credentials)');
     expect(readme).toContain(`credentials: { petstore_auth: 'YOUR_PETSTORE_AUTH', api_key: 'YOUR_API_KEY', appKey: 'YOUR_APP_KEY', appToken: 'YOUR_APP_TOKEN' }`);
     expect(readme).toContain("- `'appKey'` + `'appToken'`: `client.boards.get()`");
     expect(readme).toContain("- `'api_key'` or `'petstore_auth'`: `client.pets.count()`");

@@ -350,13 +350,17 @@ describe('IR: responses, auth and servers', () => {
       expect(byId.health?.security).toBeUndefined();
     });
 
-    it('maps schemes that send alike to one form, and drops requirements no form can send and the empty {}', async () => {
-      const ir = await irOf(specWith({ '/a': op('a', [{ basic: [] }, { openId: [] }, {}, { oauth: [] }, { storeKey: [], basic: [] }, { storeKey: [] }]) }, schemes));
+    it('maps schemes that send alike to one form, drops requirements no form can send, keeps {} as []', async () => {
+      const ir = await irOf(
+        specWith({ '/a': op('a', [{ basic: [] }, { openId: [] }, {}, { oauth: [] }, { storeKey: [], basic: [] }, { storeKey: [] }]), '/b': op('b', [{ storeKey: [] }]) }, schemes),
+      );
       // OpenID Connect and OAuth both send `Authorization: Bearer`: one form, named after the first.
-      expect(ir.operations[0]?.accepts).toEqual([['oauth'], ['storeKey']]);
-      expect(ir.operations[0]?.requiresAuth).toBe(false); // the {} alternative
-      expect(ir.security).toBeUndefined(); // no root security: each operation carries its own list
-      expect(ir.operations[0]?.security).toEqual([['oauth'], ['storeKey']]);
+      // `{}` (no credentials needed) stays, as an empty alternative.
+      expect(ir.operations[0]?.accepts).toEqual([['oauth'], [], ['storeKey']]);
+      expect(ir.operations[0]?.requiresAuth).toBe(false);
+      // No root security: an empty API-wide list, and each operation carries its own.
+      expect(ir.security).toEqual([]);
+      expect(ir.operations[0]?.security).toEqual([['oauth'], [], ['storeKey']]);
     });
 
     it('a one-credential API gets no lists at all, however its operations declare security', async () => {
@@ -369,6 +373,15 @@ describe('IR: responses, auth and servers', () => {
       });
       expect(named.security).toEqual([['token']]);
       expect(named.operations.map((o) => o.security)).toEqual([[['key']], undefined]);
+    });
+
+    it('one key that every operation takes in either of two forms is still one credential', async () => {
+      const either = await irOf(specWith({ '/a': op('a'), '/b': op('b'), '/c': op('c', []) }, { ...schemes, security: [{ storeKey: [] }, { appKey: [] }] }));
+      expect(either.operations[0]?.accepts).toEqual([['storeKey'], ['appKey']]);
+      expect(either.security).toBeUndefined();
+      // A pair sent together needs two keys, even if every operation takes the same pair.
+      const pair = await irOf(specWith({ '/a': op('a'), '/b': op('b') }, { ...schemes, security: [{ appKey: [], appToken: [] }] }));
+      expect(pair.security).toEqual([['appKey', 'appToken']]);
     });
 
     it('a parameter that is a key of a form the operation accepts is left to the client, others stay', async () => {
@@ -386,6 +399,12 @@ describe('IR: responses, auth and servers', () => {
         ),
       );
       expect(ir.operations.map((o) => o.namedParams.map((p) => p.name))).toEqual([['token'], ['api_key', 'token']]);
+      // The default form's parameter stays where the operation does not take that form: the
+      // client sends the operation another key, so only the caller can set this one.
+      const defaultQuery = await irOf(
+        specWith({ '/c': { get: { operationId: 'c', security: [{ storeKey: [] }], parameters: params, ...ok() } }, '/d': op('d') }, { ...schemes, security: [{ appToken: [] }] }),
+      );
+      expect(defaultQuery.operations.map((o) => o.namedParams.map((p) => p.name))).toEqual([['token'], []]);
     });
   });
 

@@ -90,6 +90,16 @@ describe('choosing the credentials of a call', () => {
     expect(without().headers['api_key']).toBe(STORE_KEY);
   });
 
+  it('sends nothing to an operation it has no accepted key for, when the operation may go without ({})', async () => {
+    const client = new ApiClient({ credentials: { oauth: TOKEN } }, multi);
+    const optional = capture('/maybe');
+    await client.request(getSpec('/maybe', { security: [['api_key'], []] }));
+    expect(optional().headers['authorization']).toBeUndefined();
+    const accepted = capture('/either');
+    await client.request(getSpec('/either', { security: [['oauth'], []] }));
+    expect(accepted().headers['authorization']).toBe(`Bearer ${TOKEN}`);
+  });
+
   it('sends nothing to operations that take no credentials', async () => {
     const seen = capture('/health');
     await new ApiClient({ credentials: { oauth: TOKEN, appKey: 'k1', appToken: 't1' } }, multi).request(
@@ -123,6 +133,8 @@ describe('checking credentials before any request', () => {
     expect(() => new ApiClient({}, multi)).toThrow(
       'Missing API key for the Example client: pass `apiKey` (or `credentials`, one per auth form) or set EXAMPLE_API_KEY.',
     );
+    // An API whose spec has no root list still says so (its settings carry an empty one).
+    expect(() => new ApiClient({}, { ...multi, auth: { ...multi.auth, security: [] } })).toThrow('(or `credentials`, one per auth form)');
     // Empty entries mean "none", as an empty apiKey does.
     expect(() => new ApiClient({ credentials: { oauth: '' } }, multi)).toThrow('Missing API key');
   });
@@ -144,6 +156,22 @@ describe('checking credentials before any request', () => {
         expect(String(error)).not.toContain(TOKEN);
       }
     }
+  });
+
+  it('an explicit credential beats a key from the environment for the same form', async () => {
+    vi.stubEnv('EXAMPLE_API_KEY', 'env-KEY-0123456789');
+    const client = new ApiClient({ credentials: { oauth: TOKEN, api_key: STORE_KEY } }, multi);
+    const seen = capture();
+    await client.request(getSpec('/v1/x'));
+    expect(seen().headers['authorization']).toBe(`Bearer ${TOKEN}`);
+    // For another form, the environment's key is still the apiKey (default form, oauth here).
+    const withEnv = capture();
+    await new ApiClient({ credentials: { api_key: STORE_KEY } }, multi).request(getSpec('/v1/x'));
+    expect(withEnv().headers['authorization']).toBe('Bearer env-KEY-0123456789');
+  });
+
+  it('a header credential that cannot be sent fails at construction, not on first use', () => {
+    expect(() => new ApiClient({ credentials: { oauth: TOKEN, api_key: 'sec\u20acret' } }, multi)).toThrow(ClientError);
   });
 
   it('refuses two different keys for one form', () => {
@@ -183,6 +211,24 @@ describe('every credential is a secret', () => {
     const everything = [String(error), JSON.stringify(error), ...lines, ...hooked].join('\n');
     expect(String(error)).toContain('token [redacted] and key [redacted] rejected');
     for (const secret of [APP_TOKEN, encodeURIComponent(APP_TOKEN), STORE_KEY]) expect(everything).not.toContain(secret);
+  });
+
+  it('two keys that overlap in a text are masked whole, no fragment of either left', async () => {
+    const first = 'abcdefgh1234';
+    const second = '1234zzzzzzzz';
+    api().get('/v1/x').reply(400, { error: { code: 'BAD', message: `got ${first}zzzzzzzz` } });
+    const client = new ApiClient({ credentials: { oauth: first, api_key: second }, maxRetries: 0 }, multi);
+    const error = await client.request(getSpec('/v1/x')).catch((e: unknown) => e);
+    expect(String(error)).toContain('got [redacted]');
+    expect(String(error)).not.toMatch(/zzzz|1234/);
+  });
+
+  it("a query key with ' ( ) is masked in the response url, where URL parsing escapes the quote", async () => {
+    const key = "ab'c(d)12345";
+    api().get('/v1/x').query(true).reply(200, {});
+    const client = new ApiClient({ credentials: { appKey: key } }, multi);
+    const { response } = await client.request(getSpec('/v1/x', { security: [['appKey']] })).withResponse();
+    expect(response.url).toBe('https://api.example.test/v1/x?key=[redacted]');
   });
 
   it('success data loses only the long ones, as with one key (MIN_DATA_SCRUBBED_LENGTH)', async () => {

@@ -21,7 +21,8 @@ interface Host {
 }
 
 async function host(): Promise<Host> {
-  const entry = { seen: [], handle: (_req, res) => res.writeHead(500).end() } as unknown as Host;
+  const handle: Handler = (_req, res) => res.writeHead(500).end();
+  const entry = { seen: [], handle } as unknown as Host;
   entry.server = createServer((req, res) => {
     entry.seen.push({ method: req.method, url: req.url, headers: req.headers });
     entry.handle(req, res);

@@ -35,17 +35,23 @@ export function createAuthPlan(
   const anon: SentAuth = { headers: mergeHeaders([defaults, clientHeaders]), query: undefined };
   // The key that goes when an operation accepts none the client has, or the spec names none.
   const fallback = preferred ?? Object.keys(settings.auth.headers).find((name) => credentials.has(name));
+  // Every header credential is checked now, so a bad one fails at construction, not on first use.
+  for (const [name, key] of credentials) {
+    const form = settings.auth.headers[name];
+    if (form !== undefined && 'header' in form) mergeHeaders([{ [form.header]: `${form.prefix}${key}` }]);
+  }
 
   /**
    * The caller's `apiKey` when it is one of the alternatives, else the first alternative the
-   * client has every key of. When none fits, the fallback goes anyway: specs often under-declare
-   * security, and the server's 401 says more than a refusal here would.
+   * client has every key of. When none fits: nothing if the operation may be called without
+   * credentials (an empty alternative, the spec's `{}`), else the fallback, since specs often
+   * under-declare security and the server's 401 says more than a refusal here would.
    */
   const build = (alternatives: Security | undefined): SentAuth => {
     const chosen =
       alternatives?.find((names) => names.length === 1 && names[0] === preferred) ??
       alternatives?.find((names) => names.length > 0 && names.every((name) => credentials.has(name))) ??
-      (fallback === undefined ? [] : [fallback]);
+      (fallback === undefined || alternatives?.some((names) => names.length === 0) ? [] : [fallback]);
     const headers: Record<string, string> = {};
     const query: AuthQuery[] = [];
     for (const name of chosen) {

@@ -31,20 +31,22 @@ export interface ResolvedConfig {
 export function resolveConfig(options: ClientOptions, settings: ApiSettings): ResolvedConfig {
   const given = resolveCredentials(options, settings);
   const hasOthers = given.size > 0;
-  const apiKey = resolveApiKey(options, settings, hasOthers);
+  let apiKey = resolveApiKey(options, settings, hasOthers);
   const secrets = apiKey === undefined ? [...given.values()] : [apiKey, ...given.values()];
   try {
     const authHeader = resolveAuthHeader(options, settings);
     const credentials = new Map(given);
-    if (apiKey !== undefined) {
-      const other = given.get(authHeader);
-      if (other !== undefined && other !== apiKey) {
+    const other = given.get(authHeader);
+    if (apiKey !== undefined && other !== undefined && other !== apiKey) {
+      // What the caller passed beats the environment; two different options for one form do not.
+      if (options.apiKey !== undefined) {
         throw new ClientError(
           `Two keys for the "${authHeader}" auth form: \`apiKey\` and \`credentials["${authHeader}"]\` differ; give it once.`,
         );
       }
-      credentials.set(authHeader, apiKey);
+      apiKey = undefined;
     }
+    if (apiKey !== undefined) credentials.set(authHeader, apiKey);
     return {
       apiKey,
       baseUrl: resolveBaseUrl(options, settings),

@@ -42,9 +42,10 @@ export interface ApiSettings {
     /** Key of `headers` used when the caller does not choose one. */
     default: string;
     /**
-     * Which credentials operations accept, when the spec names more than one form: alternatives,
-     * each a list of form names sent together. Operations with their own list carry it in their
-     * RequestSpec. Absent: every operation takes the client's `apiKey`.
+     * Present when operations take different credentials (the `credentials` option): the
+     * alternatives operations accept by default, each a list of form names sent together (`[]`:
+     * none needed); operations with their own list carry it in their RequestSpec. Absent: every
+     * operation takes the client's `apiKey`.
      */
     security?: readonly (readonly string[])[];
   };
