@@ -408,6 +408,10 @@ function regions(ir: ApiIR): string[] {
       ...ir.servers.map((s, i) => `| ${code(tsString(s.name), true)} | ${code(s.url, true)} | ${[i === 0 ? 'default' : '', s.description ? mdCell(s.description) : ''].filter(Boolean).join(', ')} |`),
       '',
     );
+    const hostOf = ir.servers.find((s) => s.hostOf)?.hostOf;
+    if (hostOf) {
+      lines.push(`The regions are the values of ${code(`{${hostOf.variable}}`, true)} in the spec's URL template ${code(hostOf.template, true)}. For other values, pass the whole URL as \`baseUrl\`.`, '');
+    }
     for (const s of ir.servers) {
       if (!s.template || !s.variables) continue;
       const values = s.variables.map((v) => {

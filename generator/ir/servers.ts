@@ -16,9 +16,14 @@ interface DeclaredServer {
   variables: NonNullable<ServerIR['variables']>;
   /** Why the filled-in URL cannot be a base URL; undefined when it can. */
   problem: string | undefined;
+  /** The values of the one variable that picks the host, when there is one (see hostChoices). */
+  hosts?: { variable: string; choices: { value: string; url: string; problem: string | undefined }[] };
 }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/** A variable value that can name a region as it is: `eu`, `us-east-1`, `staging`. */
+const REGION_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 function declaredServers(document: JsonObject): DeclaredServer[] {
   const servers = Array.isArray(document.servers) ? document.servers : [];
@@ -27,21 +32,25 @@ function declaredServers(document: JsonObject): DeclaredServer[] {
     const template = String(entry.url ?? '');
     const specVariables = isObject(entry.variables) ? entry.variables : {};
     const variables: NonNullable<ServerIR['variables']> = [];
-    let complete = true;
-    const url = template.replace(PLACEHOLDER, (whole, name: string) => {
-      const variable = Object.hasOwn(specVariables, name) ? specVariables[name] : undefined;
+    for (const [, name] of template.matchAll(PLACEHOLDER)) {
+      const variable = Object.hasOwn(specVariables, name!) ? specVariables[name!] : undefined;
       const fallback = isObject(variable) ? variable.default : undefined;
-      if (fallback === undefined || fallback === null || typeof fallback === 'object') {
+      if (fallback === undefined || fallback === null || typeof fallback === 'object' || variables.some((v) => v.name === name)) continue;
+      const choices = isObject(variable) && Array.isArray(variable.enum) ? variable.enum.map(String) : undefined;
+      variables.push({ name: name!, default: String(fallback), ...(choices ? { enum: choices } : {}) });
+    }
+    const fill = (values: Record<string, string>): string | undefined => {
+      let complete = true;
+      const url = template.replace(PLACEHOLDER, (whole, name: string) => {
+        if (Object.hasOwn(values, name)) return values[name]!;
         complete = false;
         return whole;
-      }
-      if (!variables.some((v) => v.name === name)) {
-        const choices = isObject(variable) && Array.isArray(variable.enum) ? variable.enum.map(String) : undefined;
-        variables.push({ name, default: String(fallback), ...(choices ? { enum: choices } : {}) });
-      }
-      return String(fallback);
-    });
-    const filled = complete ? url : undefined;
+      });
+      return complete ? url : undefined;
+    };
+    const defaults = Object.fromEntries(variables.map((v) => [v.name, v.default]));
+    const filled = fill(defaults);
+    const hosts = hostChoices(template, variables, (variable, value) => fill({ ...defaults, [variable]: value }));
     return [
       {
         pointer: pointerOf('servers', index),
@@ -50,9 +59,36 @@ function declaredServers(document: JsonObject): DeclaredServer[] {
         ...(typeof entry.description === 'string' ? { description: entry.description } : {}),
         variables,
         problem: unusable(filled),
+        ...(hosts ? { hosts } : {}),
       },
     ];
   });
+}
+
+/**
+ * A server whose host is picked by one enum variable (`https://{region}.api.example.com` with
+ * `enum: [us, eu]`) describes one server per value: the API's regions. Only a variable in the host
+ * (not a port, scheme or base path), with two or more values that read as names, and only one
+ * such variable; the default value comes first.
+ */
+function hostChoices(
+  template: string,
+  variables: NonNullable<ServerIR['variables']>,
+  fill: (variable: string, value: string) => string | undefined,
+): DeclaredServer['hosts'] {
+  const authority = /^[^:/]*:\/\/([^/]*)/.exec(template)?.[1] ?? '';
+  const host = authority.replace(/:[^:.]*$/, ''); // without the port
+  const candidates = variables.filter((v) => v.enum !== undefined && v.enum.length > 1 && host.includes(`{${v.name}}`) && v.enum.every((e) => REGION_NAME.test(e)));
+  const [variable] = candidates;
+  if (variable === undefined || candidates.length > 1) return undefined;
+  const values = [...new Set([variable.default, ...variable.enum!])];
+  return {
+    variable: variable.name,
+    choices: values.flatMap((value) => {
+      const url = fill(variable.name, value);
+      return url === undefined ? [] : [{ value, url, problem: unusable(url) }];
+    }),
+  };
 }
 
 /**
@@ -76,6 +112,15 @@ export function serverWarnings(document: JsonObject, config: CodegenConfig): str
   if (declared.length === 0) return ['The spec names no servers: the client needs a baseUrl from its users.'];
   if (Object.keys(config.regions).length > 0) return [];
   const warnings: string[] = [];
+  const [only] = declared;
+  if (declared.length === 1 && only?.hosts) {
+    const { variable, choices } = only.hosts;
+    for (const choice of choices) {
+      if (choice.problem !== undefined) warnings.push(`Server "${only.template}" (${only.pointer}) with ${variable} = "${choice.value}" is left out of the regions: ${choice.problem}.`);
+    }
+    if (choices.every((c) => c.problem !== undefined)) warnings.push('No spec server can be a base URL: the client needs a baseUrl from its users.');
+    return warnings;
+  }
   for (const server of declared) {
     if (server.problem !== undefined) warnings.push(`Server "${server.template}" (${server.pointer}) is left out of the regions: ${server.problem}.`);
   }
@@ -85,8 +130,9 @@ export function serverWarnings(document: JsonObject, config: CodegenConfig): str
 
 /**
  * The regions of the client. Without config `regions`: every usable server of the spec, named
- * `default` when there is one and `server0`, `server1`, … otherwise. With them: each config
- * region matched to a server by its filled-in URL, its template or its description.
+ * `default` when there is one and `server0`, `server1`, … otherwise; a lone server whose host is
+ * an enum variable gives one region per value, named by it (see hostChoices). With them: each
+ * config region matched to a server by its filled-in URL, its template or its description.
  */
 export function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined): ServerIR[] {
   const declared = declaredServers(document);
@@ -101,10 +147,22 @@ export function resolveServers(document: JsonObject, config: CodegenConfig, conf
   if (regionEntries.length === 0) {
     // Named by their place in the spec's list, so a server that becomes usable (or not) in a
     // later release does not rename the others.
-    if (declared.length === 1) return declared[0] && declared[0].problem === undefined ? [toIR(declared[0], 'default')] : [];
+    const [only] = declared;
+    if (only?.hosts && declared.length === 1) {
+      const { variable, choices } = only.hosts;
+      return choices.flatMap((c) => (c.problem === undefined ? [{ name: c.value, url: trim(c.url), ...(only.description !== undefined ? { description: only.description } : {}), hostOf: { template: only.template, variable } }] : []));
+    }
+    if (declared.length === 1) return only && only.problem === undefined ? [toIR(only, 'default')] : [];
     return declared.flatMap((s, i) => (s.problem === undefined ? [toIR(s, `server${i}`)] : []));
   }
   return regionEntries.map(([name, wanted]) => {
+    // One value of a host variable, by its filled-in URL (`https://eu.api.example.com`).
+    for (const s of declared) {
+      const choice = s.hosts?.choices.find((c) => trim(c.url) === trim(wanted));
+      if (choice && choice.problem === undefined) {
+        return { name, url: trim(choice.url), ...(s.description !== undefined ? { description: s.description } : {}), hostOf: { template: s.template, variable: s.hosts!.variable } };
+      }
+    }
     const found = declared.find((s) => (s.url !== undefined && trim(s.url) === trim(wanted)) || trim(s.template) === trim(wanted) || s.description === wanted);
     if (!found) {
       const listed = declared.map((s) => s.url ?? s.template).join(', ') || 'none';

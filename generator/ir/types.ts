@@ -52,6 +52,8 @@ export interface ServerIR {
   template?: string;
   /** The template's variables, in order of appearance, when it has any. */
   variables?: { name: string; default: string; enum?: string[] }[];
+  /** Set when the region is one value of the template's host variable (ir/servers.ts hostChoices). */
+  hostOf?: { template: string; variable: string };
 }
 
 export interface SchemaSummary {

@@ -1,4 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import { specWith, tempDir } from '../helpers/ir.js';
 import { resolveConfig } from '../../generator/config.js';
 import { GeneratorError } from '../../generator/errors.js';
 import { resolveServers, serverWarnings } from '../../generator/ir/servers.js';
@@ -56,6 +60,57 @@ describe('servers → regions', () => {
     ]);
     // With the config choosing regions, servers it leaves out are not news.
     expect(serverWarnings(doc, config({ prod: 'Production' }))).toEqual([]);
+  });
+
+  it('a lone server whose host is an enum variable: one region per value, the default first', () => {
+    const doc = servers({
+      url: 'https://{region}.api.example.test:{port}/{version}',
+      description: 'Regional',
+      variables: { region: { default: 'eu', enum: ['us', 'eu', 'ap-south-1'] }, port: { default: '443', enum: ['443', '8443'] }, version: { default: 'v1', enum: ['v1', 'v2'] } },
+    });
+    const hostOf = { template: 'https://{region}.api.example.test:{port}/{version}', variable: 'region' };
+    expect(resolveServers(doc, config(), undefined)).toEqual([
+      { name: 'eu', url: 'https://eu.api.example.test:443/v1', description: 'Regional', hostOf },
+      { name: 'us', url: 'https://us.api.example.test:443/v1', description: 'Regional', hostOf },
+      { name: 'ap-south-1', url: 'https://ap-south-1.api.example.test:443/v1', description: 'Regional', hostOf },
+    ]);
+    expect(serverWarnings(doc, config())).toEqual([]);
+    // Config regions can name one value's URL.
+    expect(resolveServers(doc, config({ europe: 'https://eu.api.example.test:443/v1' }), undefined)).toEqual([
+      { name: 'europe', url: 'https://eu.api.example.test:443/v1', description: 'Regional', hostOf },
+    ]);
+  });
+
+  it('the generated client types the values as its regions, and its README says where they come from', async () => {
+    const dir = await tempDir('host-regions-');
+    const file = join(dir, 'openapi.json');
+    const ok = { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } } };
+    const spec = specWith({ '/a': { get: { operationId: 'a', ...ok } } }, { servers: [{ url: 'https://{region}.api.example.test', variables: { region: { default: 'us', enum: ['us', 'eu'] } } }] });
+    await writeFile(file, JSON.stringify(spec));
+    await generate({ spec: file, out: join(dir, 'client'), format: false });
+    expect(await readFile(join(dir, 'client', 'src', 'client.ts'), 'utf8')).toContain(`export type TestRegion = "us" | "eu";`);
+    expect(await readFile(join(dir, 'client', 'README.md'), 'utf8')).toContain(
+      "The regions are the values of `{region}` in the spec's URL template `https://{region}.api.example.test`. For other values, pass the whole URL as `baseUrl`.",
+    );
+  });
+
+  it('values that cannot be a base URL are left out with a warning naming the value', () => {
+    const doc = servers({ url: 'http://{host}:8080', variables: { host: { default: 'localhost', enum: ['localhost', 'staging.example.test'] } } });
+    expect(resolveServers(doc, config(), undefined).map((r) => [r.name, r.url])).toEqual([['localhost', 'http://localhost:8080']]);
+    expect(serverWarnings(doc, config())).toEqual([
+      expect.stringMatching(/^Server "http:\/\/\{host\}:8080" \(#\/servers\/0\) with host = "staging\.example\.test" is left out of the regions: Refusing plain http baseUrl/),
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a port', { url: 'https://api.example.test:{port}', variables: { port: { default: '443', enum: ['443', '8443'] } } }],
+    ['a scheme', { url: '{scheme}://api.example.test', variables: { scheme: { default: 'https', enum: ['https', 'http'] } } }],
+    ['a base path', { url: 'https://api.example.test/{v}', variables: { v: { default: 'v1', enum: ['v1', 'v2'] } } }],
+    ['two host variables', { url: 'https://{a}.{b}.example.test', variables: { a: { default: 'x', enum: ['x', 'y'] }, b: { default: 'p', enum: ['p', 'q'] } } }],
+    ['values that are not names', { url: 'https://{h}.example.test', variables: { h: { default: 'a', enum: ['a', 'b c'] } } }],
+    ['one value', { url: 'https://{h}.example.test', variables: { h: { default: 'a', enum: ['a'] } } }],
+  ])('an enum in %s is not a region choice: one default region', (_what, server) => {
+    expect(resolveServers(servers(server), config(), undefined).map((r) => r.name)).toEqual(['default']);
   });
 
   it('one server, unusable: no regions, and the user is told a baseUrl is needed', () => {
