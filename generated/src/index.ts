@@ -31,6 +31,21 @@ export {
 export { APIPromise } from './runtime/api-promise.js';
 export { Page, PagePromise } from './runtime/pagination.js';
 export { ApiClient } from './runtime/core.js';
-export type { ErrorCode, KnownErrorCodes } from './runtime/errors.js';
-export type { ClientOptions, RequestOptions, PageRequestOptions, WithOptionalUndefined } from './runtime/options.js';
+export type { ErrorCode, KnownErrorCodes, APIErrorInit } from './runtime/errors.js';
+export type {
+  ClientOptions,
+  RequestOptions,
+  PageRequestOptions,
+  WithOptionalUndefined,
+  ClientHooks,
+  RequestHookInfo,
+  ResponseHookInfo,
+} from './runtime/options.js';
 export type { Logger, LogLevel } from './runtime/logger.js';
+export type { WithResponse } from './runtime/api-promise.js';
+export type { RequestSpec, HttpMethod } from './runtime/core.js';
+export type { PagingSpec } from './runtime/pagination.js';
+export type { ApiSettings, AuthForm } from './runtime/settings.js';
+export type { QueryStyle } from './runtime/query.js';
+export type { ResponseType } from './runtime/response.js';
+export type { ErrorBodyPaths } from './runtime/error-envelope.js';

@@ -1,4 +1,5 @@
 // Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+/** Every path of the spec with its operations' parameters, request bodies and responses, as openapi-typescript types them; the per-operation types of this package index into it. */
 export interface paths {
     "/health": {
         parameters: {
@@ -242,6 +243,7 @@ export interface paths {
     };
 }
 export type webhooks = Record<string, never>;
+/** The spec's reusable components, as openapi-typescript types them: `components["schemas"]["Name"]` is the type of the schema `Name`. */
 export interface components {
     schemas: {
         /** @description Aggregated analytics over the requested period. */
@@ -851,6 +853,7 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** Every operation of the spec by its operationId, as openapi-typescript types it. */
 export interface operations {
     health: {
         parameters: {

@@ -13,10 +13,19 @@ const RUNTIME_VALUES: Record<string, string[]> = {
   './runtime/pagination.js': ['Page', 'PagePromise'],
   './runtime/core.js': ['ApiClient'],
 };
+// Every type a public signature names is exported too, so callers can name it (a hook's
+// parameter, `.withResponse()`'s result) and the API docs can link it.
 const RUNTIME_TYPES: Record<string, string[]> = {
-  './runtime/errors.js': ['ErrorCode', 'KnownErrorCodes'],
-  './runtime/options.js': ['ClientOptions', 'RequestOptions', 'PageRequestOptions', 'WithOptionalUndefined'],
+  './runtime/errors.js': ['ErrorCode', 'KnownErrorCodes', 'APIErrorInit'],
+  './runtime/options.js': ['ClientOptions', 'RequestOptions', 'PageRequestOptions', 'WithOptionalUndefined', 'ClientHooks', 'RequestHookInfo', 'ResponseHookInfo'],
   './runtime/logger.js': ['Logger', 'LogLevel'],
+  './runtime/api-promise.js': ['WithResponse'],
+  './runtime/core.js': ['RequestSpec', 'HttpMethod'],
+  './runtime/pagination.js': ['PagingSpec'],
+  './runtime/settings.js': ['ApiSettings', 'AuthForm'],
+  './runtime/query.js': ['QueryStyle'],
+  './runtime/response.js': ['ResponseType'],
+  './runtime/error-envelope.js': ['ErrorBodyPaths'],
 };
 
 /** `index.ts`: the package's whole public surface, explicit so a review sees every change to it. */

@@ -1,5 +1,5 @@
 import type { OperationIR, ParameterIR } from '../ir/types.js';
-import type { DocInput } from './ts.js';
+import { oneLine, type DocInput } from './ts.js';
 
 /** Error classes the runtime throws per status, for `@throws` lines. */
 const ERROR_CLASS: Record<string, string> = {
@@ -30,10 +30,14 @@ export function describeSchema(p: ParameterIR): string {
   return bits.join(', ');
 }
 
-function paramLine(p: ParameterIR, prefix = ''): readonly [string, string] {
+/** A parameter's description, schema facts and deprecation: `Page size. (integer, 1–100, default 50)` */
+function paramText(p: ParameterIR): string {
   const facts = describeSchema(p);
-  const text = [p.description, facts ? `(${facts})` : '', p.deprecated ? 'Deprecated.' : ''].filter(Boolean).join(' ');
-  return ['param', `${prefix}${p.identifier} - ${text || p.name}`];
+  return [p.description, facts ? `(${facts})` : '', p.deprecated ? 'Deprecated.' : ''].filter(Boolean).join(' ') || p.name;
+}
+
+function paramLine(p: ParameterIR): readonly [string, string] {
+  return ['param', `${p.identifier} - ${paramText(p)}`];
 }
 
 /** JSDoc for a standalone function (`withClient`) or a resource method. */
@@ -43,11 +47,11 @@ export function operationDoc(op: OperationIR, withClient: boolean): DocInput {
   for (const p of op.pathParams) tags.push(paramLine(p));
   if (op.requestBody) tags.push(['param', `body - Request body (${op.requestBody.mediaType}).${op.requestBody.description ? ` ${op.requestBody.description}` : ''}`]);
   if (op.namedParams.length > 0) {
-    tags.push(['param', `params - ${op.namedParams.map((p) => p.in).filter((v, i, a) => a.indexOf(v) === i).join(' and ')} parameters.`]);
-    for (const p of op.namedParams) {
-      const line = paramLine(p, 'params.');
-      tags.push(['param', line[1].replace(/^params\.[^ ]+/, `params.${p.name}`)]);
-    }
+    // One list under `params`, not `@param params.name` tags: TypeDoc renders those only for
+    // inline object types (it dropped them all, with a warning each), editors render the list too.
+    const kinds = op.namedParams.map((p) => p.in).filter((v, i, a) => a.indexOf(v) === i).join(' and ');
+    const items = op.namedParams.map((p) => `- \`${p.name}\`: ${oneLine(paramText(p))}`);
+    tags.push(['param', `params - ${kinds} parameters:\n${items.join('\n')}`]);
   }
   tags.push([
     'param',

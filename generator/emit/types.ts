@@ -5,6 +5,17 @@ import { prepareForTypes } from './types-input.js';
 
 let emptyConfig: Promise<Config> | undefined;
 
+/** What the package exports of openapi-typescript's output, said once (it writes no comment on them). */
+const ROOT_DOCS: Readonly<Record<string, string>> = {
+  paths: "Every path of the spec with its operations' parameters, request bodies and responses, as openapi-typescript types them; the per-operation types of this package index into it.",
+  components: 'The spec\'s reusable components, as openapi-typescript types them: `components["schemas"]["Name"]` is the type of the schema `Name`.',
+  operations: 'Every operation of the spec by its operationId, as openapi-typescript types it.',
+};
+
+function documentRoots(text: string): string {
+  return text.replace(/^export interface (paths|components|operations) \{$/gm, (line, name: string) => `/** ${ROOT_DOCS[name]} */\n${line}`);
+}
+
 /** The openapi-typescript options this generator depends on; everything else is its default. */
 const OPTIONS = {
   silent: true,
@@ -56,7 +67,7 @@ export async function emitTypes(document: Record<string, unknown>): Promise<stri
         return resolveRef<T>(schema, $ref, { silent: true });
       },
     });
-    return astToString(nodes);
+    return documentRoots(astToString(nodes));
   } catch (error) {
     throw new GeneratorError(`openapi-typescript could not convert the spec: ${(error as Error).message}`, '#', undefined, { cause: error });
   }

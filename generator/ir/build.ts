@@ -24,6 +24,8 @@ export const RESERVED_EXPORTS = [
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
   'APIUserAbortError', 'InvalidResponseError', 'ClientError', 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
   'paths', 'components', 'operations', 'webhooks', '$defs', 'API_SETTINGS',
+  'APIErrorInit', 'ClientHooks', 'RequestHookInfo', 'ResponseHookInfo', 'WithResponse', 'RequestSpec', 'PagingSpec', 'ApiSettings',
+  'WithOptionalUndefined', 'HttpMethod', 'AuthForm', 'QueryStyle', 'ResponseType', 'ErrorBodyPaths',
 ];
 
 export interface BuildInput {

@@ -14,6 +14,7 @@ export type ErrorCode = Extract<keyof KnownErrorCodes, string> | (string & {});
 /** Base of every error this client throws, so callers can catch them all with one check. */
 export class ClientError extends Error {}
 
+/** What an APIError is built from: the response's status, headers and body, and what the client read of them. */
 export interface APIErrorInit {
   status: number;
   message: string;
@@ -60,6 +61,8 @@ export class APIError extends ClientError {
   /**
    * Builds the right subclass from a raw error response. Defensive by design: proxies answer
    * with HTML, empty bodies or foreign JSON, and each must still become a typed error.
+   *
+   * @internal The client calls it; callers receive its errors.
    */
   static from(
     status: number,
@@ -84,6 +87,7 @@ export class APIError extends ClientError {
     });
   }
 
+  /** The public fields (name, message, status, code, …) for logs: never headers, body or cause. */
   toJSON(): Record<string, unknown> {
     return toJSON(this);
   }
@@ -127,6 +131,7 @@ export class APIConnectionError extends ClientError {
     this.retries = options.retries ?? 0;
   }
 
+  /** The public fields (name, message, retries) for logs: never the cause. */
   toJSON(): Record<string, unknown> {
     return toJSON(this);
   }
@@ -159,6 +164,7 @@ export class InvalidResponseError extends ClientError {
   readonly tier: string | undefined;
   readonly requestId: string | undefined;
 
+  /** @internal The client builds it from the response. */
   constructor(message: string, status: number, headers: Headers, settings: ResponseSettings) {
     super(message);
     this.status = status;
@@ -167,6 +173,7 @@ export class InvalidResponseError extends ClientError {
     this.requestId = readRequestId(headers, settings);
   }
 
+  /** The public fields (name, message, status, request id) for logs: never headers or body. */
   toJSON(): Record<string, unknown> {
     return toJSON(this);
   }

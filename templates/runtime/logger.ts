@@ -1,12 +1,17 @@
 import type { Redactor } from './redact.js';
 
+/** How much the client logs: nothing (`off`, the default) up to every attempt (`debug`). */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 /** Anything with console-like methods: console itself, pino, winston, a test spy. */
 export interface Logger {
+  /** Not used by the client today; present so any console-like logger fits. */
   error(message: string, data?: Record<string, unknown>): void;
+  /** The client gave up on a request (retries or deadline exhausted), or a hook threw. */
   warn(message: string, data?: Record<string, unknown>): void;
+  /** A retry, with the error that caused it and the wait before it. */
   info(message: string, data?: Record<string, unknown>): void;
+  /** Every attempt, before it is sent. */
   debug(message: string, data?: Record<string, unknown>): void;
 }
 

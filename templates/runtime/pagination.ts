@@ -103,6 +103,7 @@ export class Page<TBody, TItem> {
   readonly #hasMore: unknown;
   readonly #source: PageSource<TBody, TItem>;
 
+  /** @internal Pages come from list calls. */
   constructor(
     body: TBody,
     response: Response,
@@ -163,6 +164,7 @@ export class Page<TBody, TItem> {
 export class PagePromise<TBody, TItem> extends APIPromise<Page<TBody, TItem>> implements AsyncIterable<TItem> {
   readonly #caps: PageCaps;
 
+  /** @internal List calls return it. */
   constructor(result: Promise<WithResponse<Page<TBody, TItem>>>, caps: PageCaps = {}) {
     super(result);
     this.#caps = caps;

@@ -71,10 +71,13 @@ function problems(op: OperationIR, doc: Doc | undefined, standalone: boolean): s
     if (!t) out.push(`@param ${p.identifier}`);
     else if (p.description && !t.text.includes(p.description.split('\n')[0]!)) out.push(`@param ${p.identifier} description`);
   }
+  // Query and header parameters: one list item each under `@param params`.
+  const listed = tag('param params')?.text.split('\n') ?? [];
   for (const p of op.namedParams) {
-    const t = tag(`param params.${p.name}`);
+    const line = listed.find((l) => l.startsWith(`- \`${p.name}\`: `));
+    const t = line === undefined ? undefined : { text: line };
     if (!t) {
-      out.push(`@param params.${p.name}`);
+      out.push(`@param params: ${p.name}`);
       continue;
     }
     const s = p.schema;

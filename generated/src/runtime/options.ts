@@ -23,11 +23,18 @@ export interface ResponseHookInfo extends RequestHookInfo {
  * Called around every attempt, retries included. Synchronous and fire-and-forget: a hook that
  * throws is logged and ignored rather than failing the request.
  */
+/** Callbacks around every attempt (see ClientOptions.hooks). */
 export interface ClientHooks {
+  /** Before each attempt is sent. */
   onRequest?(info: RequestHookInfo): void;
+  /** After each attempt: a response arrived, or the attempt failed without one. */
   onResponse?(info: ResponseHookInfo): void;
 }
 
+/**
+ * Options of the client's constructor. Every one is optional: the key comes from the environment
+ * and the region from the spec's first server unless given here.
+ */
 export interface ClientOptions<Server extends string = string, Auth extends string = string> {
   /** Defaults to the first non-empty environment variable named in the API settings. */
   apiKey?: string | undefined;
@@ -60,10 +67,13 @@ export interface ClientOptions<Server extends string = string, Auth extends stri
   hooks?: ClientHooks | undefined;
 }
 
+/** Options of one call; each overrides the client's setting for that call only. */
 export interface RequestOptions {
+  /** Aborts the call (and any retry wait) with an APIUserAbortError. */
   signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms for this call. */
   timeout?: number | undefined;
+  /** Retries after the first attempt, for this call. */
   maxRetries?: number | undefined;
   /** Budget in ms across all attempts of this call (extension: overrides the client's deadline). */
   deadline?: number | undefined;
@@ -71,6 +81,7 @@ export interface RequestOptions {
   headers?: Record<string, string | null> | undefined;
 }
 
+/** Options of a list call: those of any call, plus caps on an auto-pagination walk. */
 export interface PageRequestOptions extends RequestOptions {
   /** Stop an auto-pagination walk after this many items. */
   maxItems?: number | undefined;

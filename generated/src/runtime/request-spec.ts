@@ -2,6 +2,7 @@
 import type { QueryStyle } from './query.js';
 import type { ResponseType } from './response.js';
 
+/** The HTTP methods an operation can have. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 /** One operation call as the generated code describes it. */
