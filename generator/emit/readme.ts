@@ -688,6 +688,10 @@ function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
       `${calls(files)} ${files.length === 1 ? 'answers' : 'answer'} with a file: the data is a \`Blob\` holding the bytes exactly as sent (\`blob.type\` is the Content-Type; \`await blob.arrayBuffer()\` or \`blob.stream()\` reads it). A download the API hands out from another host (a redirect to storage or a CDN, over https) is followed without any credential; other calls follow redirects only on the API's own host.`,
       '',
     );
+    const redirected = files.filter(({ op }) => op.success?.viaRedirect);
+    if (redirected.length > 0) {
+      lines.push(`The spec gives ${calls(redirected)} no success response, only a redirect: the client follows it and the data is the file at its target.`, '');
+    }
   }
   return lines;
 }

@@ -186,7 +186,7 @@ function buildOperation(input: OperationInput): OperationIR {
   // declared beside the security scheme) is the client's to send, not the caller's.
   const auth = operationAuth(rawOp.security, document, securityNowhere, input.schemeForms);
   const namedParams = params.filter((p) => p.in !== 'path' && !isAuthParameter(p, config, auth.accepts));
-  const { success, errors } = collectResponses(resolver, rawOp, opPointer);
+  const { success, errors } = collectResponses(resolver, rawOp, opPointer, method);
 
   const op: OperationIR = {
     operationId,

@@ -41,7 +41,10 @@ export interface ResponsesIR {
 }
 
 /** Splits responses into the one success body the call returns (lowest 2xx) and the error statuses. */
-export function collectResponses(resolver: RefResolver, operation: JsonObject, opPointer: string): ResponsesIR {
+/** Redirect statuses fetch follows; a GET answered only with one of them hands out a file. */
+const REDIRECTS = /^30[12378]$/;
+
+export function collectResponses(resolver: RefResolver, operation: JsonObject, opPointer: string, method: string): ResponsesIR {
   const responses = isObject(operation.responses) ? operation.responses : {};
   const entries = Object.entries(responses).map(([status, raw]) => {
     const { value } = resolver.deref(raw, `${opPointer}/responses/${status}`);
@@ -57,6 +60,11 @@ export function collectResponses(resolver: RefResolver, operation: JsonObject, o
   const successes = entries.filter((r) => /^2(\d\d|XX)$/i.test(r.status)).sort((a, b) => a.status.localeCompare(b.status));
   const result: ResponsesIR = { errors: entries.filter((r) => !/^[123]/.test(r.status)) };
   if (successes[0]) result.success = successes[0];
+  // No 2xx, a redirect instead: a download handed out elsewhere (GitHub's tarballs, job logs and
+  // migration archives answer 302 to a storage URL). The client follows it; the call gives the
+  // target's bytes. Only for GET: a redirect after a write is its result's address, not a file.
+  const redirect = entries.find((r) => REDIRECTS.test(r.status));
+  if (!result.success && redirect && method === 'get') result.success = { ...redirect, isJson: false, isBinary: true, viaRedirect: true };
   return result;
 }
 

@@ -22,8 +22,11 @@ interface DeclaredServer {
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
-/** A variable value that can name a region as it is: `eu`, `us-east-1`, `staging`. */
-const REGION_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/**
+ * A variable value that can name a region as it is: `eu`, `us-east-1`, `staging`. Not digits
+ * alone: JavaScript would order such keys first in the client's table of servers.
+ */
+const REGION_NAME = /^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 function declaredServers(document: JsonObject): DeclaredServer[] {
   const servers = Array.isArray(document.servers) ? document.servers : [];
@@ -50,7 +53,8 @@ function declaredServers(document: JsonObject): DeclaredServer[] {
     };
     const defaults = Object.fromEntries(variables.map((v) => [v.name, v.default]));
     const filled = fill(defaults);
-    const hosts = hostChoices(template, variables, (variable, value) => fill({ ...defaults, [variable]: value }));
+    // A variable without a default leaves the server out, values and all (warned as before).
+    const hosts = filled === undefined ? undefined : hostChoices(template, variables, (variable, value) => fill({ ...defaults, [variable]: value }));
     return [
       {
         pointer: pointerOf('servers', index),
@@ -77,11 +81,13 @@ function hostChoices(
   fill: (variable: string, value: string) => string | undefined,
 ): DeclaredServer['hosts'] {
   const authority = /^[^:/]*:\/\/([^/]*)/.exec(template)?.[1] ?? '';
-  const host = authority.replace(/:[^:.]*$/, ''); // without the port
-  const candidates = variables.filter((v) => v.enum !== undefined && v.enum.length > 1 && host.includes(`{${v.name}}`) && v.enum.every((e) => REGION_NAME.test(e)));
+  const host = authority.replace(/:(\d*|\{[^{}]*\})$/, ''); // without the port, literal or a variable
+  const candidates = variables.filter((v) => v.enum !== undefined && v.enum.length > 1 && host.includes(`{${v.name}}`) && [v.default, ...v.enum].every((e) => REGION_NAME.test(e)));
   const [variable] = candidates;
   if (variable === undefined || candidates.length > 1) return undefined;
-  const values = [...new Set([variable.default, ...variable.enum!])];
+  // Host names are case-insensitive: `EU` and `eu` are one region (the first spelling wins).
+  const seen = new Set<string>();
+  const values = [variable.default, ...variable.enum!].filter((value) => !seen.has(value.toLowerCase()) && seen.add(value.toLowerCase()));
   return {
     variable: variable.name,
     choices: values.flatMap((value) => {
@@ -160,7 +166,7 @@ export function resolveServers(document: JsonObject, config: CodegenConfig, conf
     for (const s of declared) {
       const choice = s.hosts?.choices.find((c) => trim(c.url) === trim(wanted));
       if (choice && choice.problem === undefined) {
-        return { name, url: trim(choice.url), ...(s.description !== undefined ? { description: s.description } : {}), hostOf: { template: s.template, variable: s.hosts!.variable } };
+        return { name, url: trim(choice.url), ...(s.description !== undefined ? { description: s.description } : {}) };
       }
     }
     const found = declared.find((s) => (s.url !== undefined && trim(s.url) === trim(wanted)) || trim(s.template) === trim(wanted) || s.description === wanted);

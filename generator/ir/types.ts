@@ -89,6 +89,8 @@ export interface ResponseIR {
   isJson: boolean;
   /** Bytes (a file, an image): the call resolves to a Blob. */
   isBinary?: boolean;
+  /** A GET answered only with a redirect (no 2xx): the file is at the redirect's target. */
+  viaRedirect?: boolean;
 }
 
 export interface RequestBodyIR {

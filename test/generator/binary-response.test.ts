@@ -26,6 +26,9 @@ describe('binary success bodies', () => {
     '/note': { get: { operationId: 'getNote', ...content('text/plain', { type: 'string' }) } },
     // springdoc's default: the media type says nothing, the schema says bytes.
     '/attachment': { get: { operationId: 'getAttachment', ...content('*/*', { type: 'string', format: 'binary' }) } },
+    // GitHub's tarballs and logs: no 2xx at all, a 302 to storage. A POST's 303 is not a file.
+    '/archive': { get: { operationId: 'getArchive', responses: { '302': { description: 'Redirect to the archive' }, '404': { description: 'none' } } } },
+    '/jobs': { post: { operationId: 'createJob', responses: { '303': { description: 'See the job' } } } },
   });
   const accepts: (string | undefined)[] = [];
   let out: string;
@@ -42,6 +45,7 @@ describe('binary success bodies', () => {
     server = createServer((req, res) => {
       accepts.push(req.headers.accept);
       if (req.url === '/note') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('héllo');
+      else if (req.url === '/archive') res.writeHead(302, { location: '/report' }).end();
       else res.writeHead(200, { 'content-type': 'application/pdf' }).end(BYTES);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,7 +58,7 @@ describe('binary success bodies', () => {
 
   it('binary media types and format: binary schemas are binary; text stays text', () => {
     const binary = Object.fromEntries(result.ir.operations.map((o) => [o.operationId, o.success?.isBinary === true]));
-    expect(binary).toEqual({ downloadFile: true, getReport: true, getExport: true, getNote: false, getAttachment: true });
+    expect(binary).toEqual({ downloadFile: true, getReport: true, getExport: true, getNote: false, getAttachment: true, getArchive: true, createJob: false });
     expect(result.ir.operations.find((o) => o.operationId === 'getAttachment')?.success?.isJson).toBe(false);
   });
 
@@ -65,11 +69,12 @@ describe('binary success bodies', () => {
     expect(await readFile(join(out, 'src', 'resources', 'note.ts'), 'utf8')).toMatch(/export type GetNoteResponse = string;/);
     expect(typeCheck([out])).toEqual([]);
     const readme = await readFile(join(out, 'README.md'), 'utf8');
-    expect(readme).toMatch(/`client\.files\.content\(\)`, `client\.report\.get\(\)`, `client\.export_\.get\(\)` and `client\.attachment\.get\(\)` answer with a file: the data is a `Blob`/);
+    expect(readme).toMatch(/`client\.files\.content\(\)`, `client\.report\.get\(\)`, `client\.export_\.get\(\)`, `client\.attachment\.get\(\)` and `client\.archive\.get\(\)` answer with a file: the data is a `Blob`/);
+    expect(readme).toContain('The spec gives `client.archive.get()` no success response, only a redirect: the client follows it and the data is the file at its target.');
   });
 
   it('a download arrives byte for byte', async () => {
-    type Client = { files: { content(id: string): Promise<Blob> }; note: { get(): Promise<string> } };
+    type Client = { files: { content(id: string): Promise<Blob> }; note: { get(): Promise<string> }; archive: { get(): Promise<Blob> } };
     const { Test } = (await import(pathToFileURL(join(out, 'src', 'index.ts')).href)) as { Test: new (o: object) => Client };
     const client = new Test({ baseUrl });
     const blob = await client.files.content('f1');
@@ -78,5 +83,8 @@ describe('binary success bodies', () => {
     await expect(client.note.get()).resolves.toBe('héllo');
     // Each asks for its own media type, not the client's default application/json.
     expect(accepts).toEqual(['application/octet-stream', 'text/plain']);
+    // A redirect-only download is followed, and its target's bytes are the data.
+    const archive = await client.archive.get();
+    expect(Buffer.from(await archive.arrayBuffer())).toEqual(BYTES);
   });
 });

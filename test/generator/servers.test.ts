@@ -75,10 +75,13 @@ describe('servers → regions', () => {
       { name: 'ap-south-1', url: 'https://ap-south-1.api.example.test:443/v1', description: 'Regional', hostOf },
     ]);
     expect(serverWarnings(doc, config())).toEqual([]);
-    // Config regions can name one value's URL.
+    // Config regions can name one value's URL (and then they are the config's regions, not the values).
     expect(resolveServers(doc, config({ europe: 'https://eu.api.example.test:443/v1' }), undefined)).toEqual([
-      { name: 'europe', url: 'https://eu.api.example.test:443/v1', description: 'Regional', hostOf },
+      { name: 'europe', url: 'https://eu.api.example.test:443/v1', description: 'Regional' },
     ]);
+    // Host names are case-insensitive: one region per host.
+    const cased = servers({ url: 'https://{r}.example.test', variables: { r: { default: 'eu', enum: ['EU', 'eu', 'us'] } } });
+    expect(resolveServers(cased, config(), undefined).map((r) => r.name)).toEqual(['eu', 'us']);
   });
 
   it('the generated client types the values as its regions, and its README says where they come from', async () => {
@@ -92,6 +95,12 @@ describe('servers → regions', () => {
     expect(await readFile(join(dir, 'client', 'README.md'), 'utf8')).toContain(
       "The regions are the values of `{region}` in the spec's URL template `https://{region}.api.example.test`. For other values, pass the whole URL as `baseUrl`.",
     );
+  });
+
+  it('another variable without a default leaves the server out, with the usual warning', () => {
+    const doc = servers({ url: 'https://{region}.example.test/{version}', variables: { region: { default: 'us', enum: ['us', 'eu'] } } });
+    expect(resolveServers(doc, config(), undefined)).toEqual([]);
+    expect(serverWarnings(doc, config())[0]).toBe('Server "https://{region}.example.test/{version}" (#/servers/0) is left out of the regions: a variable in it has no default.');
   });
 
   it('values that cannot be a base URL are left out with a warning naming the value', () => {
@@ -109,6 +118,9 @@ describe('servers → regions', () => {
     ['two host variables', { url: 'https://{a}.{b}.example.test', variables: { a: { default: 'x', enum: ['x', 'y'] }, b: { default: 'p', enum: ['p', 'q'] } } }],
     ['values that are not names', { url: 'https://{h}.example.test', variables: { h: { default: 'a', enum: ['a', 'b c'] } } }],
     ['one value', { url: 'https://{h}.example.test', variables: { h: { default: 'a', enum: ['a'] } } }],
+    ['a default that is not a name', { url: 'https://x{h}.example.test', variables: { h: { default: '', enum: ['us', 'eu'] } } }],
+    ['digits alone', { url: 'https://node{n}.example.test', variables: { n: { default: '1', enum: ['1', '2'] } } }],
+    ['a port named with a dot', { url: 'https://api.example.test:{port.num}', variables: { 'port.num': { default: '443', enum: ['443', '8443'] } } }],
   ])('an enum in %s is not a region choice: one default region', (_what, server) => {
     expect(resolveServers(servers(server), config(), undefined).map((r) => r.name)).toEqual(['default']);
   });

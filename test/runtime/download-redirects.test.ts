@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../templates/runtime/core.js';
-import { InvalidResponseError } from '../../templates/runtime/errors.js';
+import { APIConnectionError, InvalidResponseError } from '../../templates/runtime/errors.js';
 import type { ApiSettings } from '../../templates/runtime/settings.js';
 import { getSpec, settings, VALID_KEY } from './fixtures.js';
 
@@ -89,6 +89,36 @@ describe('a redirect to another origin', () => {
     const client = new ApiClient({ apiKey: VALID_KEY, baseUrl: api.origin }, settings);
     await expect(client.request<string>(getSpec('/v1/export.csv', { responseType: 'text' }))).resolves.toBe('a,b\n1,2\n');
     expect(cdn.seen[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it("an error from the other host is an InvalidResponseError naming that host, not the API's AuthenticationError", async () => {
+    api.handle = toCdn(302);
+    cdn.handle = (_req, res) => res.writeHead(401, { 'content-type': 'application/xml' }).end('<Error><Code>ExpiredToken</Code></Error>');
+    const client = new ApiClient({ apiKey: VALID_KEY, baseUrl: api.origin, maxRetries: 0 }, settings);
+    const error = await client.request(getSpec('/v1/export', { responseType: 'blob' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(401);
+    expect((error as Error).message).toBe(`The download the API redirected to, at ${cdn.origin}, answered HTTP 401.`);
+  });
+
+  it('a connection failure at the other host names that host', async () => {
+    const closed = await host();
+    await new Promise<void>((resolve) => closed.server.close(() => resolve()));
+    api.handle = (_req, res) => res.writeHead(302, { location: `${closed.origin}/f` }).end();
+    const client = new ApiClient({ apiKey: VALID_KEY, baseUrl: api.origin, maxRetries: 0 }, settings);
+    const error = await client.request(getSpec('/v1/export', { responseType: 'blob' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toContain(`talking to ${closed.origin}`);
+  });
+
+  it('a range request stays a range request at the other host', async () => {
+    api.handle = toCdn(302);
+    cdn.handle = (req, res) => res.writeHead(206, { 'content-type': 'application/octet-stream' }).end(BYTES.subarray(0, 2));
+    const client = new ApiClient({ apiKey: VALID_KEY, baseUrl: api.origin }, settings);
+    const data = await client.request<Blob>(getSpec('/v1/export', { responseType: 'blob' }), { headers: { range: 'bytes=0-1' } });
+    expect(data.size).toBe(2);
+    expect(cdn.seen[0]?.headers.range).toBe('bytes=0-1');
+    expect(cdn.seen[0]?.headers.accept).toBe('*/*');
   });
 
   it('is refused for a JSON answer, which no API hands out from another host', async () => {

@@ -150,13 +150,21 @@ describe('decideRedirect', () => {
   });
 
   describe('for a download (file or text answer)', () => {
-    const download: HopRequest = { ...from, headers: { authorization: 'Bearer k', 'x-api-key': 'k', accept: 'application/pdf', 'User-Agent': 'c/1', 'x-custom': 'v' } };
+    const download: HopRequest = {
+      ...from,
+      headers: { authorization: 'Bearer k', 'x-api-key': 'k', accept: 'application/json', 'User-Agent': 'c/1', 'x-custom': 'v', Range: 'bytes=0-9', 'if-none-match': '"e1"' },
+    };
 
-    it('another origin over https is followed anonymously: only accept and user-agent go along', () => {
+    it('another origin over https is followed anonymously: user-agent, range and conditionals go along, accept is any', () => {
       expect(decideRedirect(redirect(302, 'https://cdn.example.test/f.pdf?sig=1#x'), download, 0, true)).toEqual({
         kind: 'follow',
         anonymous: true,
-        request: { url: 'https://cdn.example.test/f.pdf?sig=1', method: 'GET', headers: { accept: 'application/pdf', 'User-Agent': 'c/1' }, body: null },
+        request: {
+          url: 'https://cdn.example.test/f.pdf?sig=1',
+          method: 'GET',
+          headers: { accept: '*/*', 'User-Agent': 'c/1', Range: 'bytes=0-9', 'if-none-match': '"e1"' },
+          body: null,
+        },
       });
     });
 
@@ -164,6 +172,9 @@ describe('decideRedirect', () => {
       ['http://cdn.example.test/f.pdf', "to http://cdn.example.test: downloads leave the API's host only over https"],
       ['http://api.example.test/f.pdf', "to http://api.example.test: downloads leave the API's host only over https"],
       ['https://u:p@cdn.example.test/f.pdf', 'its Location embeds credentials'],
+      // A remote API cannot point the client at a service on the caller's own machine.
+      ['http://localhost:6379/', "to http://localhost:6379: downloads leave the API's host only over https"],
+      ['http://127.0.0.1/admin', "to http://127.0.0.1: downloads leave the API's host only over https"],
     ])('%s is still refused (%s)', (location, reason) => {
       const decision = decideRedirect(redirect(302, location), download, 0, true);
       expect(decision.kind === 'refuse' && decision.reason).toContain(reason);

@@ -24,9 +24,9 @@ export function readOutcome<T>(
 ): Outcome<T> {
   const { response } = sent;
   const redactedHeaders = (): Headers => redactor.responseHeaders(response.headers);
-  if (sent.refusedRedirect !== undefined) {
+  if (sent.unusable !== undefined) {
     return {
-      error: invalidResponse(sent.refusedRedirect, response, redactor, settings),
+      error: invalidResponse(sent.unusable, response, redactor, settings),
       headers: redactedHeaders(),
     };
   }

@@ -49,8 +49,19 @@ export type RedirectDecision =
   | { kind: 'follow'; request: HopRequest; anonymous?: true }
   | { kind: 'refuse'; reason: string };
 
-/** The only headers a download takes to another origin: nothing in them identifies the caller. */
-const ANONYMOUS_HEADERS: readonly string[] = ['accept', 'user-agent'];
+/**
+ * The only headers a download takes to another origin: nothing in them identifies the caller.
+ * The range and conditional headers keep a partial or resumed download partial.
+ */
+const ANONYMOUS_HEADERS: readonly string[] = [
+  'user-agent',
+  'range',
+  'if-range',
+  'if-match',
+  'if-none-match',
+  'if-modified-since',
+  'if-unmodified-since',
+];
 
 /**
  * What to do with `response`, the answer to `request` after `hops` redirects already followed
@@ -105,7 +116,9 @@ export function decideRedirect(
     ((response.status === 301 || response.status === 302) && request.method === 'POST');
   const method = toGet ? 'GET' : request.method;
   if (crossOrigin) {
-    if (target.protocol !== 'https:' && !isLoopbackHost(target.hostname)) {
+    // Plain http only between loopback hosts (tests, local servers): a remote API must not be able
+    // to point the client at a service on the caller's own machine.
+    if (target.protocol !== 'https:' && !(isLoopbackHost(target.hostname) && isLoopbackHost(from.hostname))) {
       return {
         kind: 'refuse',
         reason: `Refused to follow ${what} to ${target.origin}: downloads leave the API's host only over https.`,
@@ -117,7 +130,8 @@ export function decideRedirect(
         reason: `Refused to follow ${what} to another origin, ${target.origin}: it would re-send a ${method} body there.`,
       };
     }
-    const headers: Record<string, string> = {};
+    // Any media type: the client's `accept: application/json` default means nothing to a file host.
+    const headers: Record<string, string> = { accept: '*/*' };
     for (const [name, value] of Object.entries(request.headers)) {
       if (ANONYMOUS_HEADERS.includes(name.toLowerCase())) headers[name] = value;
     }

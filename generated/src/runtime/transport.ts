@@ -55,8 +55,12 @@ export interface AttemptResult {
   bodyText: string;
   /** A 2xx body read as bytes, when the attempt asked for `bytes`; `bodyText` is then ''. */
   bodyBytes?: ArrayBuffer;
-  /** Set when `response` is a redirect that was not followed (see redirect.ts): why not. */
-  refusedRedirect?: string;
+  /**
+   * Why `response` cannot be the call's answer, when it cannot: a redirect that was not followed
+   * (see redirect.ts), or an error from the other host a download was redirected to (not the
+   * API's error, so not an APIError of the API's status classes).
+   */
+  unusable?: string;
 }
 
 /**
@@ -123,6 +127,7 @@ export async function sendOnce(
         stop(error);
       })
     : undefined;
+  let current = url;
   const work = async (): Promise<AttemptResult> => {
     let request: HopRequest = {
       url,
@@ -133,6 +138,7 @@ export async function sendOnce(
     // Set once a hop leaves the API's origin: no key goes out again in this attempt.
     let anonymous = false;
     for (let hops = 0; ; hops += 1) {
+      current = request.url;
       const { method, headers, body } = request;
       const response = await fetchFn(request.url, {
         method,
@@ -151,12 +157,20 @@ export async function sendOnce(
         return { response, bodyText: '', bodyBytes: await response.arrayBuffer() };
       const bodyText = await response.text();
       const decision = decideRedirect(response, request, hops, init.download === true);
+      if (decision.kind === 'final' && anonymous && !response.ok) {
+        const origin = new URL(request.url).origin;
+        return {
+          response,
+          bodyText,
+          unusable: `The download the API redirected to, at ${origin}, answered HTTP ${response.status}.`,
+        };
+      }
       if (decision.kind === 'follow') {
         anonymous ||= decision.anonymous === true;
         request = anonymous
           ? decision.request
           : { ...decision.request, url: withAuthQuery(decision.request.url, init.authQuery) };
-      } else if (decision.kind === 'refuse') return { response, bodyText, refusedRedirect: decision.reason };
+      } else if (decision.kind === 'refuse') return { response, bodyText, unusable: decision.reason };
       else return { response, bodyText };
     }
   };
@@ -167,7 +181,8 @@ export async function sendOnce(
   } catch (cause) {
     if (signal?.aborted) throw new APIUserAbortError(signal.reason);
     if (timedOut) throw timeoutError(cause);
-    throw new APIConnectionError(redact.text(describeConnectionError(cause, url)), {
+    // The host of the hop that failed: after a redirect, that may be a download's other host.
+    throw new APIConnectionError(redact.text(describeConnectionError(cause, current)), {
       cause: redact.cause(cause),
       retries,
     });
