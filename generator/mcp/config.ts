@@ -23,6 +23,8 @@ export interface McpConfig {
   toolNames: Record<string, string>;
   /** Environment variables besides the API key ones (`apiKey.envVars`). */
   env: { region: string; baseUrl: string; mode: string };
+  /** Upper snake-case prefix of derived variable names (`NOTAI` for `NOTAI_REGION`). */
+  envPrefix: string;
 }
 
 export interface McpConfigContext {
@@ -101,6 +103,7 @@ export function resolveMcpConfig(raw: unknown, ctx: McpConfigContext): McpConfig
     dynamicAbove: int('dynamicAbove', 40, 0, 100_000),
     toolNames,
     env,
+    envPrefix: prefix,
   };
 }
 

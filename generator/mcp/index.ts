@@ -35,7 +35,12 @@ export function mcpSettings(ir: ApiIR, config: CodegenConfig & { mcp: McpConfig 
     name: mcp.packageName,
     version: ir.packageVersion,
     apiTitle: ir.title,
-    env: { apiKey: config.apiKey.envVars, ...mcp.env, ...(config.logEnvVar ? { log: config.logEnvVar } : {}) },
+    env: {
+      apiKey: config.apiKey.envVars,
+      ...mcp.env,
+      ...(config.logEnvVar ? { log: config.logEnvVar } : {}),
+      ...credentialVars(ir, config),
+    },
     regions: ir.servers.map((s) => s.name),
     ...(config.apiKey.pattern ? { apiKeyPattern: config.apiKey.pattern } : {}),
     ...(config.apiKey.formatHint ? { apiKeyFormatHint: config.apiKey.formatHint } : {}),
@@ -72,4 +77,21 @@ export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
   files.set('tsconfig.json', mcpTsconfig());
   files.set('README.md', mcpReadme(ir, config.mcp, settings, tools, header));
   return { tools, files };
+}
+
+/**
+ * One variable per auth form the operations name, when they take different credentials (the
+ * client's `credentials` option, see ir/security.ts): `<PREFIX>_AUTH_<FORM>`.
+ */
+function credentialVars(ir: ApiIR, config: CodegenConfig & { mcp: McpConfig }): { credentials?: Record<string, string> } {
+  if (ir.security === undefined) return {};
+  const named = new Set(ir.operations.flatMap((op) => (op.keyless ? [] : (op.security ?? ir.security ?? []).flat())));
+  const forms = Object.keys(config.auth.headers).filter((form) => named.has(form));
+  const upper = (name: string): string =>
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toUpperCase();
+  return { credentials: Object.fromEntries(forms.map((form) => [form, `${config.mcp.envPrefix}_AUTH_${upper(form) || 'KEY'}`])) };
 }

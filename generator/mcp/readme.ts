@@ -68,6 +68,7 @@ export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tool
     `| \`${settings.env.baseUrl}\` | base URL instead of a region (a proxy or a local server) |`,
     `| \`${settings.env.mode}\` | \`static\` (one tool per operation) or \`dynamic\` (\`search_operations\`, \`describe_operation\`, \`call_operation\`); default \`${mode}\` (dynamic above ${settings.dynamicAbove} tools) |`,
     ...(settings.env.log ? [`| \`${settings.env.log}\` | log level on stderr: \`off\`, \`error\`, \`warn\`, \`info\` (default), \`debug\`; the key is redacted from every line |`] : []),
+    ...Object.entries(settings.env.credentials ?? {}).map(([form, name]) => `| \`${name}\` | key for the \`${form}\` auth form: operations take different credentials, and each tool sends the one its operation accepts (instead of, or besides, the API key) |`),
     '',
     '## Tools',
     '',

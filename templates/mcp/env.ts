@@ -12,6 +12,8 @@ export interface StartupConfig {
   apiKey?: string;
   /** The variable the key came from. */
   apiKeyVar?: string;
+  /** Auth form -> key, from the credential variables that are set (see McpSettings.env.credentials). */
+  credentials?: Record<string, string>;
   region?: string;
   baseUrl?: string;
   /** Only when the mode variable is set; otherwise the tool count decides. */
@@ -35,11 +37,13 @@ function value(env: Environment, name: string): string | undefined {
 
 export function readStartupConfig(settings: McpSettings, env: Environment): StartupConfig {
   const vars = settings.env;
+  const credentials = readCredentials(vars.credentials, env);
+  const withCredentials = credentials === undefined ? {} : { credentials };
   const found = vars.apiKey.map((name) => ({ name, key: value(env, name) })).find((entry) => entry.key !== undefined);
-  if (found?.key === undefined && settings.apiKeyOptional === true)
-    return readTheRest(settings, env, { logLevel: 'info' });
+  if (found?.key === undefined && (settings.apiKeyOptional === true || credentials !== undefined))
+    return readTheRest(settings, env, { logLevel: 'info', ...withCredentials });
   if (found?.key === undefined) {
-    const names = vars.apiKey.join(' or ');
+    const names = [...vars.apiKey, ...Object.values(vars.credentials ?? {})].join(' or ');
     throw new StartupError(
       `No API key: set ${names} in the environment of this server (the "env" block of the MCP client's server entry).`,
     );
@@ -51,7 +55,22 @@ export function readStartupConfig(settings: McpSettings, env: Environment): Star
   }
   if (/[\r\n\0]/.test(key)) throw new StartupError(`${name} contains control characters.`);
 
-  return readTheRest(settings, env, { apiKey: key, apiKeyVar: name, logLevel: 'info' });
+  return readTheRest(settings, env, { apiKey: key, apiKeyVar: name, logLevel: 'info', ...withCredentials });
+}
+
+/** The credential variables that are set, by auth form; undefined when none is. */
+function readCredentials(
+  vars: Readonly<Record<string, string>> | undefined,
+  env: Environment,
+): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [form, name] of Object.entries(vars ?? {})) {
+    const key = value(env, name);
+    if (key === undefined) continue;
+    if (/[\r\n\0]/.test(key)) throw new StartupError(`${name} contains control characters.`);
+    out[form] = key;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Region, base URL, tool mode and log level, added to `config`. */

@@ -88,3 +88,30 @@ describe('error descriptions', () => {
     expect(describeError(unknownStatus, [])).toMatchObject({ code: 'HTTP_418', status: 418 });
   });
 });
+
+describe('an API whose operations take different credentials (env.credentials)', () => {
+  const multi = { ...MCP_SETTINGS, env: { ...MCP_SETTINGS.env, credentials: { oauth: 'NOTAI_AUTH_OAUTH', store: 'NOTAI_AUTH_STORE' } } };
+
+  it('reads the credential variables that are set, with or without the API key', () => {
+    expect(readStartupConfig(multi, { NOTAI_AUTH_OAUTH: ' tok-1 ' })).toEqual({ credentials: { oauth: 'tok-1' }, logLevel: 'info' });
+    expect(readStartupConfig(multi, { NOTAI_API_KEY: KEY, NOTAI_AUTH_STORE: 'store-1' })).toMatchObject({ apiKey: KEY, credentials: { store: 'store-1' } });
+  });
+
+  it('names every variable when none is set, and refuses control characters by name only', () => {
+    const message = (env: Record<string, string>): string => {
+      try {
+        readStartupConfig(multi, env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    expect(message({})).toMatch(/set NOTAI_API_KEY or ISNOTAI_API_KEY or NOTAI_AUTH_OAUTH or NOTAI_AUTH_STORE/);
+    expect(message({ NOTAI_AUTH_OAUTH: 'tok\nsecret' })).toBe('NOTAI_AUTH_OAUTH contains control characters.');
+  });
+
+  it('the redactor masks every key, the longer first', () => {
+    const redact = createRedactor(['abc', undefined, 'abcdef-long']);
+    expect(redact('x abcdef-long y abc z')).toBe('x [redacted] y [redacted] z');
+  });
+});

@@ -145,6 +145,22 @@ describe('flat, self-contained input schemas', () => {
     expect(buildRequest(store!.binding, {})).toMatchObject({ path: '/store', security: [['key']] });
   });
 
+  it('gives the server one variable per auth form where operations take different credentials', async () => {
+    const schemes = { oauth: { type: 'http', scheme: 'bearer' }, store_key: { type: 'apiKey', in: 'header', name: 'api_key' } };
+    const spec = specWith(
+      { '/pets': get({ operationId: 'listPets' }), '/store': get({ operationId: 'getStore', security: [{ store_key: [] }] }) },
+      { security: [{ oauth: [] }], components: { securitySchemes: schemes } },
+    );
+    const dir = await tempDir('mcp-credentials-');
+    await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
+    await writeFile(join(dir, 'codegen.config.yaml'), 'mcp: {}\napiKey:\n  envVars: [PETS_API_KEY]\n');
+    const result = await generate({ spec: join(dir, 'openapi.json'), config: join(dir, 'codegen.config.yaml'), out: join(dir, 'client'), format: false });
+    const settings = result.mcp!.files.get('src/settings.ts')!;
+    expect(settings.replace(/\s+/g, '')).toContain('"credentials":{"oauth":"PETS_AUTH_OAUTH","store_key":"PETS_AUTH_STORE_KEY"}');
+    const readme = result.mcp!.files.get('README.md')!;
+    expect(readme).toContain('| `PETS_AUTH_STORE_KEY` | key for the `store_key` auth form');
+  });
+
   it('gives request bodies a `body` argument (recursion cut) and derives annotations from the method', async () => {
     const node = { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
     const spec = specWith(

@@ -13,16 +13,24 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SEVERITY, value);
 }
 
-/** Replaces every occurrence of the secret (and only that) in a string. */
+/** Replaces every occurrence of the secrets (and only those) in a string. */
 export type Redact = (text: string) => string;
 
 export const REDACTED = '[redacted]';
 
-export function createRedactor(secret: string | undefined): Redact {
+export function createRedactor(secrets: string | readonly (string | undefined)[] | undefined): Redact {
   // Every key, however short: results go to an agent, where secrecy matters more than the odd
-  // garbled word (the client keeps short keys in success data, see its redact.ts).
-  if (secret === undefined || secret === '') return (text) => text;
-  return (text) => (text.includes(secret) ? text.split(secret).join(REDACTED) : text);
+  // garbled word (the client keeps short keys in success data, see its redact.ts). Longest first,
+  // so a key that contains another is replaced whole.
+  const list = (typeof secrets === 'string' ? [secrets] : (secrets ?? []))
+    .filter((secret): secret is string => secret !== undefined && secret !== '')
+    .sort((a, b) => b.length - a.length);
+  if (list.length === 0) return (text) => text;
+  return (text) => {
+    let out = text;
+    for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
+  };
 }
 
 /** Console-like, so it is also a valid client `logger`. */

@@ -42,6 +42,7 @@ function usage(app: ServerApp): string {
     `  ${env.baseUrl}  base URL instead of a region (a proxy or a local server)`,
     `  ${env.mode}  "static" (one tool per operation) or "dynamic" (search/describe/call)`,
     ...(env.log === undefined ? [] : [`  ${env.log}  log level on stderr: off, error, warn, info, debug`]),
+    ...Object.entries(env.credentials ?? {}).map(([form, name]) => `  ${name}  key for the "${form}" auth form`),
     '',
   ].join('\n');
 }
@@ -68,9 +69,12 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
     io.stderr(`${app.settings.name}: ${error.message}\n`);
     return 1;
   }
-  const redact = createRedactor(config.apiKey);
+  const redact = createRedactor([config.apiKey, ...Object.values(config.credentials ?? {})]);
   const logger = createLogger({ name: app.settings.name, level: config.logLevel, redact, write: io.stderr });
-  const key = config.apiKey === undefined ? {} : { apiKey: config.apiKey };
+  const key = {
+    ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
+    ...(config.credentials === undefined ? {} : { credentials: config.credentials }),
+  };
   let client: ApiClientLike;
   try {
     client = app.createClient({
@@ -111,7 +115,7 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
       ? app.settings.env.baseUrl
       : `region ${config.region ?? app.settings.regions[0] ?? 'default'}`;
   logger.info(
-    `ready on stdio: ${mode === 'static' ? `${app.tools.length} tools` : 'dynamic mode (3 tools)'}, ${config.apiKeyVar === undefined ? 'no API key' : `API key from ${config.apiKeyVar}`}, ${target}`,
+    `ready on stdio: ${mode === 'static' ? `${app.tools.length} tools` : 'dynamic mode (3 tools)'}, ${config.apiKeyVar === undefined ? 'no API key' : `API key from ${config.apiKeyVar}`}${config.credentials === undefined ? '' : `, credentials for ${Object.keys(config.credentials).join(', ')}`}, ${target}`,
   );
   return 0;
 }

@@ -17,6 +17,8 @@ export interface ToolServerOptions {
   client: ApiClientLike;
   /** The API key, so that no result or log line can contain it. */
   apiKey?: string;
+  /** Further keys (the client's `credentials`), for the same reason. */
+  credentials?: Readonly<Record<string, string>>;
   mode?: ToolMode;
   logger?: Logger;
 }
@@ -36,7 +38,7 @@ function instructions(settings: McpSettings, mode: ToolMode): string {
 
 export function createToolServer(options: ToolServerOptions): McpServer {
   const { settings, tools, client } = options;
-  const redact: Redact = createRedactor(options.apiKey);
+  const redact: Redact = createRedactor([options.apiKey, ...Object.values(options.credentials ?? {})]);
   const logger =
     options.logger ??
     createLogger({ name: settings.name, level: 'warn', redact, write: (line) => process.stderr.write(line) });

@@ -97,6 +97,11 @@ export interface McpSettings {
     mode: string;
     /** Log level variable shared with the client (`off`…`debug`), if the API has one. */
     log?: string;
+    /**
+     * Auth form -> variable, when the API's operations take different credentials (the client's
+     * `credentials` option); each tool's call then sends the one its operation accepts.
+     */
+    credentials?: Readonly<Record<string, string>>;
   };
   /** Region names the client accepts; the first is the default. */
   regions: readonly string[];
