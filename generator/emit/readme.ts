@@ -104,8 +104,15 @@ function pathValue(p: ParameterIR): string {
 function namedValue(p: ParameterIR): string | undefined {
   const s = p.schema;
   if (s.isArray) return undefined;
+  // An enum's values are its type (openapi-typescript types it by them); a default counts only
+  // where it has the declared type (`default: "1"` on an integer would not compile).
+  const typed = (value: unknown): boolean =>
+    s.type === undefined ||
+    (s.type === 'string' && typeof value === 'string') ||
+    ((s.type === 'integer' || s.type === 'number') && typeof value === 'number') ||
+    (s.type === 'boolean' && typeof value === 'boolean');
   if (s.enum && s.enum.length > 0) return scalarLiteral(s.enum[0]);
-  if (s.default !== undefined) return scalarLiteral(s.default);
+  if (s.default !== undefined && typed(s.default)) return scalarLiteral(s.default);
   switch (s.type) {
     case 'string':
       if (s.format === 'date-time') return literal('2026-01-01T00:00:00Z');

@@ -2,17 +2,19 @@ import { isObject } from '../ir/refs.js';
 import { lookupPointer } from '../json-pointer.js';
 
 /**
- * openapi-typescript trips over two things real specs contain: `$ref`s that point inside
- * `paths` (it prints them as indexed types through optional properties, which do not compile)
- * and discriminator mappings given as bare schema names or naming no schema (it throws). This
- * returns a document with the first hoisted into `components/schemas`, bare names turned into
- * refs and dangling ones dropped — a copy only when needed, so the common case costs one scan.
+ * openapi-typescript trips over two things real specs contain: `$ref`s to schemas that live
+ * inside `paths` or inside another component (`#/components/schemas/Box/definitions/Line`,
+ * `#/components/parameters/Id/schema`: it prints them as indexed types through optional or
+ * missing properties, which do not compile) and discriminator mappings given as bare schema names
+ * or naming no schema (it throws). This returns a document with the first hoisted into
+ * `components/schemas`, bare names turned into refs and dangling ones dropped — a copy only when
+ * needed, so the common case costs one scan.
  */
 export function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
   const pathRefs = new Set<string>();
   let badMapping = false;
   walk(document, (node) => {
-    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/paths/')) pathRefs.add(node.$ref);
+    if (typeof node.$ref === 'string' && isNestedSchemaRef(document, node.$ref)) pathRefs.add(node.$ref);
     if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
       for (const target of Object.values(node.discriminator.mapping)) if (typeof target !== 'string' || !target.startsWith('#') || !resolves(document, target)) badMapping = true;
     }
@@ -24,10 +26,11 @@ export function prepareForTypes(document: Record<string, unknown>): Record<strin
   const schemas = (isObject(components.schemas) ? components.schemas : (components.schemas = {})) as Record<string, unknown>;
   const renamed = new Map<string, string>();
   for (const ref of [...pathRefs].sort()) {
-    const base = ref.replace(/^#\/paths\//, '').split('/').map(decode).join(' ').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || 'Hoisted';
+    const base = ref.replace(/^#\/(paths|components\/[^/]+)\//, '').split('/').map(decode).join(' ').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || 'Hoisted';
     let name = base;
     for (let i = 2; name in schemas; i++) name = `${base}${i}`;
-    schemas[name] = lookupPointer(document, ref);
+    // A copy: the walk below renames refs inside it, and the original place keeps its own node.
+    schemas[name] = structuredClone(lookupPointer(copy, ref));
     renamed.set(ref, `#/components/schemas/${name}`);
   }
   walk(copy, (node) => {
@@ -55,6 +58,17 @@ function walk(node: unknown, visit: (node: Record<string, unknown>) => void, see
 }
 
 const decode = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/**
+ * A ref into `paths`, or one below a component (deeper than `#/components/<kind>/<name>`) whose
+ * target looks like a schema: not a parameter, header, response or media type object.
+ */
+function isNestedSchemaRef(document: Record<string, unknown>, ref: string): boolean {
+  if (ref.startsWith('#/paths/')) return true;
+  if (!/^#\/components\/[^/]+\/[^/]+\/./.test(ref)) return false;
+  const target = lookupPointer(document, ref);
+  return typeof target === 'boolean' || (isObject(target) && !('in' in target) && !('content' in target) && !('schema' in target));
+}
 
 /** Discriminator mapping values are refs (`#/…`) or bare schema names. */
 function resolves(document: Record<string, unknown>, target: string): boolean {

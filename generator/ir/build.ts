@@ -186,6 +186,7 @@ function buildOperation(input: OperationInput): OperationIR {
   // declared beside the security scheme) is the client's to send, not the caller's.
   const auth = operationAuth(rawOp.security, document, securityNowhere, input.schemeForms);
   const namedParams = params.filter((p) => p.in !== 'path' && !isAuthParameter(p, config, auth.accepts));
+  const authParams = params.filter((p) => p.in !== 'path' && isAuthParameter(p, config, auth.accepts)).map((p) => ({ in: p.in, name: p.name }));
   const { success, errors } = collectResponses(resolver, rawOp, opPointer, method);
 
   const op: OperationIR = {
@@ -210,6 +211,7 @@ function buildOperation(input: OperationInput): OperationIR {
   if (typeof rawOp.description === 'string' && rawOp.description.trim()) op.description = rawOp.description.trim();
   if (success) op.success = success;
   if (auth.accepts !== undefined) op.accepts = auth.accepts;
+  if (authParams.length > 0) op.authParams = authParams;
   const body = collectRequestBody(resolver, rawOp, opPointer);
   if (body) op.requestBody = body;
 

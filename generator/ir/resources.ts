@@ -58,6 +58,9 @@ export function placeOperation(
     const verb = op.method === 'get' || saysWhat ? '' : endsWithParam ? (VERB_FOR_ITEM[op.method] ?? op.method) : (VERB_FOR_COLLECTION[op.method] ?? op.method);
     method = verb ? camelCase(`${verb} ${statics.join(' ')}`) : noun;
   }
+  // A name from a segment like `2.0` or `1` would start with a digit, which no identifier may:
+  // the HTTP method goes first (`get20ResourceTypes`).
+  if (/^[0-9]/.test(method)) method = `${op.method}${method}`;
   return {
     resource: override?.resource ?? (camelCase(resourceSegment) || 'default'),
     method: override?.method ?? (method || op.functionName),

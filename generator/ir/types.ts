@@ -120,6 +120,8 @@ export interface OperationIR {
   pathParams: ParameterIR[];
   /** Query, header and cookie parameters: these travel in the `params` object. */
   namedParams: ParameterIR[];
+  /** Parameters the spec declares that are a key the client sends itself: left out of `params`. */
+  authParams?: { in: string; name: string }[];
   requestBody?: RequestBodyIR;
   /** The success response whose body the call resolves to (lowest 2xx), if any. */
   success?: ResponseIR;

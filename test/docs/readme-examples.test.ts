@@ -160,6 +160,8 @@ describe('the README generator is API-agnostic', () => {
             { name: 'since', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
             { name: 'min-size', in: 'query', required: true, schema: { type: 'integer', minimum: 3 } },
             { name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } },
+            // A sloppy spec: the default is a string, the type an integer (BeezUP's does this).
+            { name: 'zone', in: 'query', required: true, schema: { type: 'integer', default: '7' } },
           ],
           responses: { '200': ok(page(widget)) },
         },
@@ -220,9 +222,10 @@ describe('the README generator is API-agnostic', () => {
     expect(compileSnippets(blocks, { name: result.ir.packageName, dir: out })).toEqual([]);
     // Required parameters are spelled out where their type allows, declared where it does not.
     const all = blocks.map((b) => b.code).join('\n');
-    expect(all).toMatch(/color: 'red', since: '2026-01-01T00:00:00Z', 'min-size': 3, 'X-Tenant': 'X_TENANT'/);
+    expect(all).toMatch(/color: 'red', since: '2026-01-01T00:00:00Z', 'min-size': 3, 'X-Tenant': 'X_TENANT', zone: 1/);
     expect(all).toContain('declare const body: CreateWidgetBody;');
     expect(all).toContain('declare const params: SearchWidgetsParams;');
     expect(all).toContain('client.widgets.get(1)');
+    expect(all).not.toContain("zone: '7'");
   });
 });

@@ -85,6 +85,16 @@ describe('IR: resource grouping and method names', () => {
     expect(ir.operations.map((o) => `${o.resource}.${o.resourceMethod}`)).toEqual(['things.listThings', 'things.listThingsV2']);
   });
 
+  it('never starts a method name with a digit (a segment like 2.0 or 1)', async () => {
+    const ir = await irOf(
+      specWith({
+        '/oauth2/1/authorize': { get: { operationId: 'authorize', ...ok() } },
+        '/v2/scim/2.0/ResourceTypes': { get: { operationId: 'resourceTypes', ...ok() } },
+      }),
+    );
+    expect(ir.operations.map((o) => `${o.resource}.${o.resourceMethod}`)).toEqual(['oauth2.get1Authorize', 'scim.get20ResourceTypes']);
+  });
+
   it('puts no verb before a path segment that already is one', async () => {
     const id = { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }] };
     const ir = await irOf(
