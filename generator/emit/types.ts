@@ -12,6 +12,20 @@ const ROOT_DOCS: Readonly<Record<string, string>> = {
   operations: 'Every operation of the spec by its operationId, as openapi-typescript types it.',
 };
 
+/**
+ * openapi-typescript's helper for `required` beside `allOf` constrains `K extends keyof T`, which
+ * is `never` when the base schema is nullable (`T | null`): Plaid's `PlaidError` then does not
+ * compile. Same type for every non-null `T`; for a nullable one, the object part gets the
+ * required keys and `null` stays possible, as the schema allows (`required` ignores non-objects).
+ */
+const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
+const WITH_REQUIRED_NULLABLE =
+  'type WithRequired<T, K extends keyof NonNullable<T>> = (NonNullable<T> & {\n    [P in K]-?: NonNullable<T>[P];\n}) | Extract<T, null>;';
+
+function nullableWithRequired(text: string): string {
+  return text.includes(WITH_REQUIRED) ? text.replace(WITH_REQUIRED, WITH_REQUIRED_NULLABLE) : text;
+}
+
 function documentRoots(text: string): string {
   return text.replace(/^export interface (paths|components|operations) \{$/gm, (line, name: string) => `/** ${ROOT_DOCS[name]} */\n${line}`);
 }
@@ -67,7 +81,7 @@ export async function emitTypes(document: Record<string, unknown>): Promise<stri
         return resolveRef<T>(schema, $ref, { silent: true });
       },
     });
-    return documentRoots(astToString(nodes));
+    return nullableWithRequired(documentRoots(astToString(nodes)));
   } catch (error) {
     throw new GeneratorError(`openapi-typescript could not convert the spec: ${(error as Error).message}`, '#', undefined, { cause: error });
   }
