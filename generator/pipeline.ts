@@ -71,8 +71,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // The spec's auth forms (and their warnings) only matter when the config does not name its own.
     const specAuth = configNamesAuthHeaders(rawConfig) ? undefined : authFromSpec(loaded.document);
     const config = resolveConfig(rawConfig, { title, authHeaders: specAuth?.headers });
-    const specWarnings = [...(specAuth?.warnings ?? []), ...securityWarnings(loaded.document), ...serverWarnings(loaded.document, config)];
-    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config }), config, specWarnings };
+    const specWarnings = [...(specAuth?.warnings ?? []), ...securityWarnings(loaded.document), ...serverWarnings(loaded.document, config, source.documentUrl)];
+    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl }), config, specWarnings };
   });
   const versions = await toolVersions();
   const formatter = options.format === false ? undefined : new FormatSession();

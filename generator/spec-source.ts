@@ -13,14 +13,21 @@ export interface SpecLock {
 export interface ResolvedSpecSource {
   spec: string;
   config?: string;
+  /**
+   * Where the document is served, when known: the `--spec` URL, or the URL a pinned spec was
+   * fetched from. Relative server URLs are relative to it (OpenAPI 3, Server Object).
+   */
+  documentUrl?: string;
 }
+
+const HTTP_URL = /^https?:\/\//i;
 
 /**
  * `--spec` may name a file, a URL, or a pinned-spec directory (`spec/`), whose lock says which
  * version is current; the directory's config file is then the default config.
  */
 export async function resolveSpecSource(spec: string, config: string | undefined): Promise<ResolvedSpecSource> {
-  if (/^https?:\/\//i.test(spec)) return config ? { spec, config } : { spec };
+  if (HTTP_URL.test(spec)) return config ? { spec, config, documentUrl: spec } : { spec, documentUrl: spec };
   const info = await stat(spec).catch(() => undefined);
   if (!info?.isDirectory()) return config ? { spec, config } : { spec };
   const lock = await readSpecLock(spec);
@@ -29,7 +36,8 @@ export async function resolveSpecSource(spec: string, config: string | undefined
   const defaultConfig = join(spec, CONFIG_FILE);
   const hasDefault = await stat(defaultConfig).then(() => true, () => false);
   const chosen = config ?? (hasDefault ? defaultConfig : undefined);
-  return chosen ? { spec: join(spec, entry.file), config: chosen } : { spec: join(spec, entry.file) };
+  const fetchedFrom = HTTP_URL.test(entry.source) ? { documentUrl: entry.source } : {};
+  return chosen ? { spec: join(spec, entry.file), config: chosen, ...fetchedFrom } : { spec: join(spec, entry.file), ...fetchedFrom };
 }
 
 export async function readSpecLock(dir: string): Promise<SpecLock> {

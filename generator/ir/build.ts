@@ -35,6 +35,8 @@ export interface BuildInput {
   config: CodegenConfig;
   /** The config file, for errors about what it says (a config without a file has none). */
   configFile?: string | undefined;
+  /** Where the document is served, when known: relative server URLs resolve against it. */
+  documentUrl?: string | undefined;
 }
 
 /** Stage 2: bundled document + config → the IR every emitter prints from. */
@@ -50,7 +52,7 @@ export function buildIR(input: BuildInput): ApiIR {
   }
 }
 
-function build({ document, openapiVersion, location, config, configFile }: BuildInput): ApiIR {
+function build({ document, openapiVersion, location, config, configFile, documentUrl }: BuildInput): ApiIR {
   const resolver = new RefResolver(document, location);
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
@@ -108,7 +110,7 @@ function build({ document, openapiVersion, location, config, configFile }: Build
     packageDescription: config.package.description ?? `TypeScript client for ${title}`,
     clientClassName: config.client.className,
     errorClassName: config.client.errorClassName,
-    servers: resolveServers(document, config, configFile),
+    servers: resolveServers(document, config, configFile, documentUrl),
     operations,
     resources,
     schemaAliases: aliases,

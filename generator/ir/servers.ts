@@ -28,7 +28,11 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
  */
 const REGION_NAME = /^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-function declaredServers(document: JsonObject): DeclaredServer[] {
+/**
+ * The spec's servers. A relative URL (`/api/v3`, Petstore's) is relative to where the document is
+ * served (OpenAPI 3, Server Object), so it resolves against `documentUrl` when that is known.
+ */
+function declaredServers(document: JsonObject, documentUrl: string | undefined): DeclaredServer[] {
   const servers = Array.isArray(document.servers) ? document.servers : [];
   return servers.flatMap((entry, index) => {
     if (!isObject(entry)) return [];
@@ -49,7 +53,7 @@ function declaredServers(document: JsonObject): DeclaredServer[] {
         complete = false;
         return whole;
       });
-      return complete ? url : undefined;
+      return complete ? absolute(url, documentUrl) : undefined;
     };
     const defaults = Object.fromEntries(variables.map((v) => [v.name, v.default]));
     const filled = fill(defaults);
@@ -97,6 +101,16 @@ function hostChoices(
   };
 }
 
+/** `url` resolved against the document's URL when it is relative and that URL is known. */
+function absolute(url: string, documentUrl: string | undefined): string {
+  if (documentUrl === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  try {
+    return new URL(url, documentUrl).href;
+  } catch {
+    return url;
+  }
+}
+
 /**
  * Why a filled-in server URL cannot be a client's base URL, or undefined if it can: the client
  * runtime's own check (https only, or http on loopback; no query, fragment or credentials), so a
@@ -113,8 +127,8 @@ function unusable(url: string | undefined): string | undefined {
 }
 
 /** Warnings about the spec's servers left out of the regions (unless the config picks regions). */
-export function serverWarnings(document: JsonObject, config: CodegenConfig): string[] {
-  const declared = declaredServers(document);
+export function serverWarnings(document: JsonObject, config: CodegenConfig, documentUrl?: string): string[] {
+  const declared = declaredServers(document, documentUrl);
   if (declared.length === 0) return ['The spec names no servers: the client needs a baseUrl from its users.'];
   if (Object.keys(config.regions).length > 0) return [];
   const warnings: string[] = [];
@@ -128,7 +142,11 @@ export function serverWarnings(document: JsonObject, config: CodegenConfig): str
     return warnings;
   }
   for (const server of declared) {
-    if (server.problem !== undefined) warnings.push(`Server "${server.template}" (${server.pointer}) is left out of the regions: ${server.problem}.`);
+    if (server.problem === undefined) continue;
+    // A relative URL is legal: it is relative to where the document is served, which is unknown here.
+    const relative = server.url !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(server.url) && !server.url.startsWith('{');
+    const hint = relative ? ' (relative to where the spec is served: generate from its URL, or from a spec pinned with `fetch`, to resolve it)' : '';
+    warnings.push(`Server "${server.template}" (${server.pointer}) is left out of the regions: ${server.problem}${hint}.`);
   }
   if (declared.every((s) => s.problem !== undefined)) warnings.push('No spec server can be a base URL: the client needs a baseUrl from its users.');
   return warnings;
@@ -140,8 +158,8 @@ export function serverWarnings(document: JsonObject, config: CodegenConfig): str
  * an enum variable gives one region per value, named by it (see hostChoices). With them: each
  * config region matched to a server by its filled-in URL, its template or its description.
  */
-export function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined): ServerIR[] {
-  const declared = declaredServers(document);
+export function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined, documentUrl?: string): ServerIR[] {
+  const declared = declaredServers(document, documentUrl);
   const trim = (url: string): string => url.replace(/\/+$/, '');
   const toIR = (s: DeclaredServer, name: string): ServerIR => ({
     name,

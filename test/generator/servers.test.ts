@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
+import { pinSpec } from '../../generator/spec-store/store.js';
 import { specWith, tempDir } from '../helpers/ir.js';
 import { resolveConfig } from '../../generator/config.js';
 import { GeneratorError } from '../../generator/errors.js';
@@ -51,7 +52,7 @@ describe('servers → regions', () => {
       { name: 'server7', url: 'http://127.0.0.1:8080' },
     ]);
     expect(serverWarnings(doc, config())).toEqual([
-      'Server "/api/v3" (#/servers/0) is left out of the regions: Invalid baseUrl "/api/v3": not an absolute URL.',
+      'Server "/api/v3" (#/servers/0) is left out of the regions: Invalid baseUrl "/api/v3": not an absolute URL (relative to where the spec is served: generate from its URL, or from a spec pinned with `fetch`, to resolve it).',
       'Server "https://{region}.example.test" (#/servers/1) is left out of the regions: a variable in it has no default.',
       'Server "https://{region}.example.test" (#/servers/2) is left out of the regions: a variable in it has no default.',
       'Server "ftp://files.example.test" (#/servers/3) is left out of the regions: Invalid baseUrl "ftp://files.example.test": only https:// (or http:// on loopback) is supported.',
@@ -123,6 +124,29 @@ describe('servers → regions', () => {
     ['a port named with a dot', { url: 'https://api.example.test:{port.num}', variables: { 'port.num': { default: '443', enum: ['443', '8443'] } } }],
   ])('an enum in %s is not a region choice: one default region', (_what, server) => {
     expect(resolveServers(servers(server), config(), undefined).map((r) => r.name)).toEqual(['default']);
+  });
+
+  it('a relative server resolves against where the spec is served, when that is known', () => {
+    const doc = servers({ url: '/api/v3' }, { url: 'v2/' }, { url: 'https://{env}.example.test', variables: { env: { default: 'api' } } });
+    const served = 'https://petstore3.swagger.io/api/v3/openapi.json';
+    expect(resolveServers(doc, config(), undefined, served).map((r) => [r.name, r.url])).toEqual([
+      ['server0', 'https://petstore3.swagger.io/api/v3'],
+      ['server1', 'https://petstore3.swagger.io/api/v3/v2'],
+      ['server2', 'https://api.example.test'],
+    ]);
+    expect(serverWarnings(doc, config(), served)).toEqual([]);
+    // Served over plain http away from loopback: resolved, and then refused like any http server.
+    expect(serverWarnings(servers({ url: '/v1' }), config(), 'http://api.example.test/spec.json')[0]).toMatch(/^Server "\/v1" \(#\/servers\/0\) is left out of the regions: Refusing plain http baseUrl "http:\/\/api\.example\.test\/v1"/);
+  });
+
+  it('a spec pinned with fetch knows where it was served: its relative server becomes the region', async () => {
+    const dir = await tempDir('relative-server-');
+    const ok = { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } } };
+    const document = specWith({ '/pets': { get: { operationId: 'listPets', ...ok } } }, { servers: [{ url: '/api/v3' }] });
+    await pinSpec({ dir: join(dir, 'spec'), document, source: 'https://petstore3.swagger.io/api/v3/openapi.json', fetchedAt: '2026-12-01T00:00:00.000Z', etag: null });
+    const result = await generate({ spec: join(dir, 'spec'), out: join(dir, 'client'), format: false });
+    expect(result.ir.servers).toEqual([{ name: 'default', url: 'https://petstore3.swagger.io/api/v3' }]);
+    expect(result.warnings.filter((w) => w.includes('servers'))).toEqual([]);
   });
 
   it('one server, unusable: no regions, and the user is told a baseUrl is needed', () => {
