@@ -18,8 +18,13 @@ export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A query parameter name the client can send: non-empty, no characters that need thought. */
 export const QUERY_NAME = /^[A-Za-z0-9._~-]+$/;
 
+/** Two forms that send a key the same way (same header and prefix, or same query parameter). */
+function sameForm(a: AuthHeader, b: AuthHeader): boolean {
+  return 'header' in a ? 'header' in b && a.header === b.header && a.prefix === b.prefix : 'query' in b && a.query === b.query;
+}
+
 /** The form of one security scheme, or why a key cannot travel in it. */
-export function headerOf(scheme: Json): AuthHeader | string {
+function formOf(scheme: Json): AuthHeader | string {
   const type = typeof scheme.type === 'string' ? scheme.type.toLowerCase() : '';
   if (type === 'apikey') {
     if (scheme.in === 'query') {
@@ -58,10 +63,10 @@ export function authFromSpec(document: Json): SpecAuth {
     const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
     if (seen.has(name) || !isObject(scheme)) continue;
     seen.add(name);
-    const header = headerOf(scheme);
+    const header = formOf(scheme);
     if (typeof header === 'string') warnings.push(`security scheme "${name}" is not offered as an authHeader form: ${header}.`);
     // One entry per distinct form: OAuth 2 flows, OpenID Connect and bearer all send the same.
-    else if (![...headers.values()].some((h) => JSON.stringify(h) === JSON.stringify(header))) headers.set(name, header);
+    else if (![...headers.values()].some((h) => sameForm(h, header))) headers.set(name, header);
   }
   if (headers.size === 0 && seen.size > 0) {
     warnings.push('no security scheme can carry the key in a header or the query, so the client sends `authorization: Bearer <key>`; set auth.headers in the config if the API expects something else.');
@@ -77,14 +82,13 @@ export function authFromSpec(document: Json): SpecAuth {
  */
 export function schemeForms(document: Json, forms: Readonly<Record<string, AuthHeader>>): Map<string, string> {
   const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
-  const same = (a: AuthHeader, b: AuthHeader): boolean => JSON.stringify(a) === JSON.stringify(b);
   const out = new Map<string, string>();
   for (const [name, scheme] of Object.entries(schemes)) {
     if (!isObject(scheme)) continue;
-    const form = headerOf(scheme);
+    const form = formOf(scheme);
     if (typeof form === 'string') continue;
-    const own = Object.hasOwn(forms, name) && same(forms[name] as AuthHeader, form) ? name : undefined;
-    const match = own ?? Object.keys(forms).find((key) => same(forms[key] as AuthHeader, form));
+    const own = Object.hasOwn(forms, name) && sameForm(forms[name] as AuthHeader, form) ? name : undefined;
+    const match = own ?? Object.keys(forms).find((key) => sameForm(forms[key] as AuthHeader, form));
     if (match !== undefined) out.set(name, match);
   }
   return out;

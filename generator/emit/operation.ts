@@ -43,11 +43,11 @@ export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStruc
   if (names.params) {
     const locations = [...new Set(op.namedParams.map((p) => p.in))];
     // The key parameters the client sends itself are not the caller's to give (nor required of them).
-    const omitted = (loc: string): string[] => (op.authParams ?? []).filter((p) => p.in === loc).map((p) => literal(p.name));
     const type = locations
       .map((loc) => {
         const all = `NonNullable<${indexType(t, 'parameters', loc)}>`;
-        return omitted(loc).length > 0 ? `Omit<${all}, ${omitted(loc).join(' | ')}>` : all;
+        const omitted = (op.authParams ?? []).filter((p) => p.in === loc).map((p) => literal(p.name));
+        return omitted.length > 0 ? `Omit<${all}, ${omitted.join(' | ')}>` : all;
       })
       .join(' & ');
     alias(names.params, `WithOptionalUndefined<${type}>`, `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);

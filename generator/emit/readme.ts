@@ -9,6 +9,8 @@ import { INITIAL_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from '
 import type { AuthHeader } from '../auth-from-spec.js';
 import type { CodegenConfig } from '../config.js';
 import type { ApiIR, OperationIR, ParameterIR, ResourceIR } from '../ir/types.js';
+import { screamingSnake } from '../ir/naming.js';
+import { acceptedCredentials } from '../ir/security.js';
 import { errorClassFor } from './operation-docs.js';
 import { operationNames } from './operation.js';
 import { keyOptional } from './settings.js';
@@ -82,12 +84,7 @@ const ts = (...lines: string[]): string[] => ['```ts', ...lines, '```', ''];
 const isIdentifier = (name: string): boolean => /^[A-Za-z_$][\w$]*$/.test(name);
 const propertyKey = (name: string): string => (isIdentifier(name) ? name : literal(name));
 const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
-const screaming = (name: string): string =>
-  name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toUpperCase() || 'VALUE';
+const screaming = (name: string): string => screamingSnake(name) || 'VALUE';
 const scalarLiteral = (value: unknown): string | undefined =>
   typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? literal(value) : undefined;
 const list = (items: string[], last = 'and'): string =>
@@ -352,12 +349,6 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
   return lines;
 }
 
-/** What an operation accepts, where operations take different credentials (see ir/security.ts). */
-function acceptedBy(ir: ApiIR, op: OperationIR): string[][] | undefined {
-  if (ir.security === undefined) return undefined;
-  return op.keyless ? undefined : (op.security ?? ir.security);
-}
-
 /** "`a` or `b` + `c`": alternatives of auth forms, `+` joining forms sent together. */
 const alternatives = (accepts: string[][]): string =>
   list(accepts.map((names) => (names.length === 0 ? 'none' : names.map((n) => code(tsString(n), true)).join(' + '))), 'or');
@@ -366,7 +357,7 @@ const alternatives = (accepts: string[][]): string =>
 function severalCredentials(ir: ApiIR): string[] {
   const groups = new Map<string, { accepts: string[][]; ops: ReturnType<typeof operationsInOrder> }>();
   for (const entry of operationsInOrder(ir)) {
-    const accepts = acceptedBy(ir, entry.op);
+    const accepts = acceptedCredentials(ir, entry.op);
     if (accepts === undefined) continue;
     const id = JSON.stringify(accepts);
     const group = groups.get(id) ?? { accepts, ops: [] };
@@ -454,7 +445,7 @@ function operations(ir: ApiIR): string[] {
     '| --- | --- | --- | --- | --- |',
     ...all.map(({ resource, op }) => {
       // "key optional" only where another operation needs one: otherwise the whole API is keyless.
-      const accepts = acceptedBy(ir, op);
+      const accepts = acceptedCredentials(ir, op);
       const takes = accepts !== undefined && accepts.length > 0 ? `takes ${alternatives(accepts)}` : '';
       const optional = op.keyless ? 'no auth' : op.requiresAuth || keyOptional(ir) ? '' : 'key optional';
       const auth = [takes, optional].filter(Boolean).join(', ');

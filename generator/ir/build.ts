@@ -11,7 +11,7 @@ import { schemeForms } from '../auth-from-spec.js';
 import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
 import { resolveServers } from './servers.js';
 import { isArraySchema } from './schema-paths.js';
-import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type OperationIR, type PagingIR } from './types.js';
+import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type OperationIR, type PagingIR, type ParameterIR } from './types.js';
 
 
 /**
@@ -187,8 +187,13 @@ function buildOperation(input: OperationInput): OperationIR {
   // A parameter that is the key itself (`api_key` in the query, `Authorization` in a header,
   // declared beside the security scheme) is the client's to send, not the caller's.
   const auth = operationAuth(rawOp.security, document, securityNowhere, input.schemeForms);
-  const namedParams = params.filter((p) => p.in !== 'path' && !isAuthParameter(p, config, auth.accepts));
-  const authParams = params.filter((p) => p.in !== 'path' && isAuthParameter(p, config, auth.accepts)).map((p) => ({ in: p.in, name: p.name }));
+  const namedParams: ParameterIR[] = [];
+  const authParams: { in: string; name: string }[] = [];
+  for (const p of params) {
+    if (p.in === 'path') continue;
+    if (isAuthParameter(p, config, auth.accepts)) authParams.push({ in: p.in, name: p.name });
+    else namedParams.push(p);
+  }
   const { success, errors } = collectResponses(resolver, rawOp, opPointer, method);
 
   const op: OperationIR = {

@@ -18,6 +18,15 @@ export function words(input: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** `petstore_auth` → `PETSTORE_AUTH`, `appKey` → `APP_KEY`: for environment variables and placeholders ('' when nothing is left). */
+export function screamingSnake(input: string): string {
+  return input
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+}
+
 export function camelCase(input: string): string {
   const parts = words(input);
   return parts.map((w, i) => (i === 0 ? w.toLowerCase() : capitalize(w.toLowerCase()))).join('');

@@ -40,10 +40,10 @@ export interface ResponsesIR {
   errors: ResponseIR[];
 }
 
-/** Splits responses into the one success body the call returns (lowest 2xx) and the error statuses. */
 /** Redirect statuses fetch follows; a GET answered only with one of them hands out a file. */
 const REDIRECTS = /^30[12378]$/;
 
+/** Splits responses into the one success body the call returns (lowest 2xx) and the error statuses. */
 export function collectResponses(resolver: RefResolver, operation: JsonObject, opPointer: string, method: string): ResponsesIR {
   const responses = isObject(operation.responses) ? operation.responses : {};
   const entries = Object.entries(responses).map(([status, raw]) => {

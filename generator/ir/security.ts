@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from './refs.js';
-import { HTTP_METHODS } from './types.js';
+import { HTTP_METHODS, type ApiIR, type OperationIR } from './types.js';
 
 /** How an operation takes the key: from its own `security`, else the root's. */
 export interface OperationAuth {
@@ -78,6 +78,15 @@ export function takesSeveralCredentials(accepts: Iterable<string[][] | undefined
     }
   }
   return named.size > 1 && (lists.size > 1 || together);
+}
+
+/**
+ * What an operation accepts, where operations take different credentials (`ApiIR.security` set):
+ * its own list, else the API-wide one; undefined for a keyless operation or a one-key API.
+ */
+export function acceptedCredentials(ir: ApiIR, op: OperationIR): string[][] | undefined {
+  if (ir.security === undefined || op.keyless) return undefined;
+  return op.security ?? ir.security;
 }
 
 export function securityWarnings(document: JsonObject): string[] {

@@ -22,6 +22,9 @@ interface DeclaredServer {
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
+/** An absolute URL starts with a scheme; anything else is relative to where the spec is served. */
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
 /**
  * A variable value that can name a region as it is: `eu`, `us-east-1`, `staging`. Not digits
  * alone: JavaScript would order such keys first in the client's table of servers.
@@ -103,7 +106,7 @@ function hostChoices(
 
 /** `url` resolved against the document's URL when it is relative and that URL is known. */
 function absolute(url: string, documentUrl: string | undefined): string {
-  if (documentUrl === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  if (documentUrl === undefined || HAS_SCHEME.test(url)) return url;
   try {
     return new URL(url, documentUrl).href;
   } catch {
@@ -144,7 +147,7 @@ export function serverWarnings(document: JsonObject, config: CodegenConfig, docu
   for (const server of declared) {
     if (server.problem === undefined) continue;
     // A relative URL is legal: it is relative to where the document is served, which is unknown here.
-    const relative = server.url !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(server.url) && !server.url.startsWith('{');
+    const relative = server.url !== undefined && !HAS_SCHEME.test(server.url) && !server.url.startsWith('{');
     const hint = relative ? ' (relative to where the spec is served: generate from its URL, or from a spec pinned with `fetch`, to resolve it)' : '';
     warnings.push(`Server "${server.template}" (${server.pointer}) is left out of the regions: ${server.problem}${hint}.`);
   }
@@ -161,10 +164,11 @@ export function serverWarnings(document: JsonObject, config: CodegenConfig, docu
 export function resolveServers(document: JsonObject, config: CodegenConfig, configFile: string | undefined, documentUrl?: string): ServerIR[] {
   const declared = declaredServers(document, documentUrl);
   const trim = (url: string): string => url.replace(/\/+$/, '');
+  const described = (s: DeclaredServer): { description?: string } => (s.description !== undefined ? { description: s.description } : {});
   const toIR = (s: DeclaredServer, name: string): ServerIR => ({
     name,
     url: trim(s.url ?? s.template),
-    ...(s.description !== undefined ? { description: s.description } : {}),
+    ...described(s),
     ...(s.variables.length > 0 ? { template: s.template, variables: s.variables } : {}),
   });
   const regionEntries = Object.entries(config.regions);
@@ -174,7 +178,7 @@ export function resolveServers(document: JsonObject, config: CodegenConfig, conf
     const [only] = declared;
     if (only?.hosts && declared.length === 1) {
       const { variable, choices } = only.hosts;
-      return choices.flatMap((c) => (c.problem === undefined ? [{ name: c.value, url: trim(c.url), ...(only.description !== undefined ? { description: only.description } : {}), hostOf: { template: only.template, variable } }] : []));
+      return choices.flatMap((c) => (c.problem === undefined ? [{ name: c.value, url: trim(c.url), ...described(only), hostOf: { template: only.template, variable } }] : []));
     }
     if (declared.length === 1) return only && only.problem === undefined ? [toIR(only, 'default')] : [];
     return declared.flatMap((s, i) => (s.problem === undefined ? [toIR(s, `server${i}`)] : []));
@@ -184,7 +188,7 @@ export function resolveServers(document: JsonObject, config: CodegenConfig, conf
     for (const s of declared) {
       const choice = s.hosts?.choices.find((c) => trim(c.url) === trim(wanted));
       if (choice && choice.problem === undefined) {
-        return { name, url: trim(choice.url), ...(s.description !== undefined ? { description: s.description } : {}) };
+        return { name, url: trim(choice.url), ...described(s) };
       }
     }
     const found = declared.find((s) => (s.url !== undefined && trim(s.url) === trim(wanted)) || trim(s.template) === trim(wanted) || s.description === wanted);

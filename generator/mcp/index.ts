@@ -5,6 +5,8 @@ import { headerLine } from '../emit/ts.js';
 import { keyOptional } from '../emit/settings.js';
 import type { JsonObject } from '../ir/refs.js';
 import type { ApiIR } from '../ir/types.js';
+import { screamingSnake } from '../ir/naming.js';
+import { acceptedCredentials } from '../ir/security.js';
 import { GENERATOR_ROOT } from '../root.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
@@ -85,13 +87,7 @@ export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
  */
 function credentialVars(ir: ApiIR, config: CodegenConfig & { mcp: McpConfig }): { credentials?: Record<string, string> } {
   if (ir.security === undefined) return {};
-  const named = new Set(ir.operations.flatMap((op) => (op.keyless ? [] : (op.security ?? ir.security ?? []).flat())));
+  const named = new Set(ir.operations.flatMap((op) => acceptedCredentials(ir, op)?.flat() ?? []));
   const forms = Object.keys(config.auth.headers).filter((form) => named.has(form));
-  const upper = (name: string): string =>
-    name
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-      .replace(/[^A-Za-z0-9]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .toUpperCase();
-  return { credentials: Object.fromEntries(forms.map((form) => [form, `${config.mcp.envPrefix}_AUTH_${upper(form) || 'KEY'}`])) };
+  return { credentials: Object.fromEntries(forms.map((form) => [form, `${config.mcp.envPrefix}_AUTH_${screamingSnake(form) || 'KEY'}`])) };
 }

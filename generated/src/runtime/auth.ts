@@ -35,10 +35,20 @@ export function createAuthPlan(
   const anon: SentAuth = { headers: mergeHeaders([defaults, clientHeaders]), query: undefined };
   // The key that goes when an operation accepts none the client has, or the spec names none.
   const fallback = preferred ?? Object.keys(settings.auth.headers).find((name) => credentials.has(name));
+
+  /** Adds the credential of form `name`, if the client has it, to a request's headers or query keys. */
+  const add = (name: string, headers: Record<string, string>, query: AuthQuery[]): void => {
+    const form = Object.hasOwn(settings.auth.headers, name) ? settings.auth.headers[name] : undefined;
+    const key = credentials.get(name);
+    if (form === undefined || key === undefined) return;
+    if ('header' in form) headers[form.header] = `${form.prefix}${key}`;
+    else query.push({ name: form.query, pair: `${encodeURIComponent(form.query)}=${encodeURIComponent(key)}` });
+  };
   // Every header credential is checked now, so a bad one fails at construction, not on first use.
-  for (const [name, key] of credentials) {
-    const form = settings.auth.headers[name];
-    if (form !== undefined && 'header' in form) mergeHeaders([{ [form.header]: `${form.prefix}${key}` }]);
+  for (const name of credentials.keys()) {
+    const headers: Record<string, string> = {};
+    add(name, headers, []);
+    mergeHeaders([headers]);
   }
 
   /**
@@ -54,13 +64,7 @@ export function createAuthPlan(
       (fallback === undefined || alternatives?.some((names) => names.length === 0) ? [] : [fallback]);
     const headers: Record<string, string> = {};
     const query: AuthQuery[] = [];
-    for (const name of chosen) {
-      const form = Object.hasOwn(settings.auth.headers, name) ? settings.auth.headers[name] : undefined;
-      const key = credentials.get(name);
-      if (form === undefined || key === undefined) continue;
-      if ('header' in form) headers[form.header] = `${form.prefix}${key}`;
-      else query.push({ name: form.query, pair: `${encodeURIComponent(form.query)}=${encodeURIComponent(key)}` });
-    }
+    for (const name of chosen) add(name, headers, query);
     if (Object.keys(headers).length === 0 && query.length === 0) return anon;
     // Validated once per list: a bad client-wide header already failed with `anon` above.
     return { headers: mergeHeaders([defaults, headers, clientHeaders]), query: query.length > 0 ? query : undefined };

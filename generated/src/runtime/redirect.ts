@@ -11,10 +11,10 @@ import { isLoopbackHost } from './url.js';
  *   attempt, credentials kept. 303 turns any method but HEAD into a bodiless GET, and 301/302
  *   turn a POST into one (what fetch and browsers do); 307/308 keep method and body.
  * - Another origin, for a download (a file or text answer, `anonymous: true`): followed as a
- *   bodiless GET or HEAD over https (http only to loopback) carrying only `accept` and
- *   `user-agent`, no credential of any kind, and none on later hops either. File APIs hand out
- *   downloads this way (a signed storage or CDN URL, GitHub's archives); the target learns
- *   nothing the Location did not already give it.
+ *   bodiless GET or HEAD over https (http only from a loopback API to loopback) carrying only
+ *   ANONYMOUS_HEADERS and `accept: *\/*`: no credential of any kind, and none on later hops
+ *   either. File APIs hand out downloads this way (a signed storage or CDN URL, GitHub's
+ *   archives); the target learns nothing the Location did not already give it.
  * - Any other cross-origin redirect, an https -> http downgrade, a Location with user:password@
  *   or one that does not parse: refused. Nothing is sent to the target, and the attempt ends with
  *   an InvalidResponseError naming the target origin (never its path or query). A JSON API that
