@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/package/build.mjs.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/package/build.mjs.
 // Builds this package to ESM (dist/esm) and CommonJS (dist/cjs), each with .d.ts files, using the
 // TypeScript compiler API only (no bundler, no runtime dependencies).
 // Usage: node build.mjs [--outDir <dir>]   (default: ./dist)

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import { NotAi, type NotAiRegion } from 'notai-client';
 import type { ClientFactoryOptions, ServerApp } from './runtime/main.js';
 import { MCP_SETTINGS } from './settings.js';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import { APP } from './app.js';
 import { main } from './runtime/main.js';
 

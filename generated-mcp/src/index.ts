@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 export { APP } from './app.js';
 export { MCP_SETTINGS } from './settings.js';
 export { TOOLS } from './tools.js';

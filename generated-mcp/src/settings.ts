@@ -1,10 +1,10 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import type { McpSettings } from './runtime/types.js';
-
+import { VERSION } from './version.js';
 /** Names, environment variables and budgets of this server. */
 export const MCP_SETTINGS: McpSettings = {
+  version: VERSION,
   name: 'notai-mcp',
-  version: '1.0.17',
   apiTitle: 'Not AI Public API',
   env: {
     apiKey: ['NOTAI_API_KEY', 'ISNOTAI_API_KEY'],

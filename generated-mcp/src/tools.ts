@@ -1,7 +1,7 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import type { ToolDefinition } from './runtime/types.js';
 
-/** One tool per operation of Not AI Public API 1.0.17.0: name, title, description, flat input schema, annotations and the operation it calls. Data only. */
+/** One tool per operation of Not AI Public API: name, title, description, flat input schema, annotations and the operation it calls. Data only. */
 export const TOOLS: readonly ToolDefinition[] = [
   {
     name: 'get_health',

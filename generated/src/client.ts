@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import { AnalyticsResource } from './resources/analytics.js';
 import { Courses } from './resources/courses.js';
 import { Health } from './resources/health.js';
@@ -18,7 +18,7 @@ export type NotAiAuthHeader = 'bearer' | 'x-api-key';
 export type NotAiOptions = ClientOptions<NotAiRegion, NotAiAuthHeader>;
 
 /**
- * Client for Not AI Public API 1.0.17.0.
+ * Client for Not AI Public API.
  *
  * ```ts
  * const client = new NotAi(); // key from the environment

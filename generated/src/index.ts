@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 export type {} from './error-codes.js';
 export { NotAi } from './client.js';
 export type { NotAiOptions, NotAiRegion, NotAiAuthHeader } from './client.js';

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import type { components } from './types.js';
 /** Aggregated analytics over the requested period. */
 export type Analytics = components['schemas']['Analytics'];

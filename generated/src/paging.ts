@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import type { PagingSpec } from './runtime/pagination.js';
 /** Where the cursor paging fields live in requests and responses. */
 export const CURSOR_PAGING: PagingSpec = {

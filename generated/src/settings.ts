@@ -1,9 +1,10 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import type { ApiSettings } from './runtime/settings.js';
-/** Constants of Not AI Public API 1.0.17.0 that the runtime reads. */
+import { VERSION } from './version.js';
+/** Constants of Not AI Public API that the runtime reads. */
 export const API_SETTINGS: ApiSettings = {
+  packageVersion: VERSION,
   packageName: 'notai-client',
-  packageVersion: '1.0.17',
   clientName: 'NotAi',
   servers: { us: 'https://api.isnotai.com', eu: 'https://api-eu.isnotai.com' },
   defaultServer: 'us',

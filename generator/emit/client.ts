@@ -55,7 +55,7 @@ export function emitClient(ir: ApiIR, authHeaders: readonly string[], printer: P
       name: ir.clientClassName,
       isExported: true,
       extends: 'ApiClient',
-      docs: jsDoc({ summary: `Client for ${ir.title} ${ir.specVersion}.`, description: example }),
+      docs: jsDoc({ summary: `Client for ${ir.title}.`, description: example }),
       properties: ir.resources.map((r) => ({
         name: r.property,
         type: r.className,

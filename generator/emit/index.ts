@@ -9,7 +9,7 @@ import { emitReadme } from './readme.js';
 import { emitResource } from './resource.js';
 import { packageTemplateFiles, runtimeFiles } from './runtime-files.js';
 import { emitErrorCodes, emitPaging, emitSettings } from './settings.js';
-import { headerLine } from './ts.js';
+import { headerLine, versionModule } from './ts.js';
 import { emitTypes } from './types.js';
 
 export interface EmitInput {
@@ -24,7 +24,7 @@ export interface EmitInput {
 
 /** Stage 3: IR → a map of package-relative paths to file contents (not yet formatted). */
 export async function emitPackage({ ir, config, document, lock, typescriptVersion, onFile }: EmitInput): Promise<Map<string, string>> {
-  const header = headerLine(ir.title, ir.specVersion);
+  const header = headerLine(ir.title);
   const printer = new Printer();
   const map = new Map<string, string>();
   const files = {
@@ -41,6 +41,7 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
   for (const resource of ir.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, printer, header));
   files.set('src/client.ts', emitClient(ir, Object.keys(config.auth.headers), printer, header));
   files.set('src/index.ts', emitIndex(ir, printer, header));
+  files.set('src/version.ts', versionModule(header, ir.packageVersion));
   for (const [path, text] of await runtimeFiles(header)) files.set(path, text);
   for (const [path, text] of await packageTemplateFiles(header)) files.set(path, text);
   files.set('package.json', emitPackageJson(ir, header, typescriptVersion));

@@ -1,4 +1,4 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, Writers, type StatementStructures } from 'ts-morph';
 import type { CodegenConfig } from '../config.js';
 import type { ApiIR, PagingIR } from '../ir/types.js';
 import { ImportSet } from './imports.js';
@@ -14,7 +14,6 @@ export function keyOptional(ir: ApiIR): boolean {
 export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer, header: string): string {
   const settings = {
     packageName: ir.packageName,
-    packageVersion: ir.packageVersion,
     clientName: ir.clientClassName,
     servers: Object.fromEntries(ir.servers.map((s) => [s.name, s.url])),
     defaultServer: ir.servers[0]?.name ?? '',
@@ -26,14 +25,16 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
     ...(ir.errorBody ? { errorBody: Object.fromEntries(Object.entries(ir.errorBody).map(([field, path]) => [field, [path]])) } : {}),
     ...(config.logEnvVar ? { logEnvVar: config.logEnvVar } : {}),
   };
+  // The version is read from version.ts, so a release changes this file only when the API does.
+  const properties = { packageVersion: 'VERSION', ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, literal(value)])) };
   const statements: (StatementStructures | string)[] = [
-    ...new ImportSet().type('./runtime/settings.js', 'ApiSettings').structures(),
+    ...new ImportSet().type('./runtime/settings.js', 'ApiSettings').value('./version.js', 'VERSION').structures(),
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: jsDoc({ summary: `Constants of ${ir.title} ${ir.specVersion} that the runtime reads.` }),
-      declarations: [{ name: 'API_SETTINGS', type: 'ApiSettings', initializer: literal(settings) }],
+      docs: jsDoc({ summary: `Constants of ${ir.title} that the runtime reads.` }),
+      declarations: [{ name: 'API_SETTINGS', type: 'ApiSettings', initializer: Writers.object(properties) }],
     },
   ];
   return printer.print(header, statements);

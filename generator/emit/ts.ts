@@ -49,11 +49,24 @@ export function jsDoc({ summary, description, tags = [] }: DocInput): JSDocStruc
 
 /**
  * The one generated-file header line reviewers and tools key off. It is placed in `//`
- * comments, a JSON string and an HTML comment, so angle brackets and `--` are dropped.
+ * comments, a JSON string and an HTML comment, so angle brackets and `--` are dropped. It names
+ * the API but not its version: a release would otherwise touch every file of the package, and
+ * the one-line header changes would hide the real change from the reviewer (the version lives
+ * in package.json, src/version.ts, codegen.lock.json, README and CHANGELOG).
  */
-export function headerLine(title: string, version: string): string {
+export function headerLine(title: string): string {
   const safe = (text: string) => oneLine(text).replace(/[<>]/g, '').replace(/-{2,}/g, '-');
-  return `Generated from ${safe(title)} ${safe(version)} by notai-codegen. Do not edit.`;
+  return `Generated from ${safe(title)} by notai-codegen. Do not edit.`;
+}
+
+/** `src/version.ts`: the package version, alone in its file so a release touches one line of code. */
+export function versionModule(header: string, version: string): string {
+  return [
+    `// ${header}`,
+    `/** This package's version, as published; the User-Agent header names it. */`,
+    `export const VERSION = ${literal(version)};`,
+    '',
+  ].join('\n');
 }
 
 export function oneLine(text: string): string {

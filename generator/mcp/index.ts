@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodegenConfig } from '../config.js';
-import { headerLine } from '../emit/ts.js';
+import { headerLine, versionModule } from '../emit/ts.js';
 import { keyOptional } from '../emit/settings.js';
 import type { JsonObject } from '../ir/refs.js';
 import type { ApiIR } from '../ir/types.js';
@@ -65,7 +65,7 @@ export async function mcpRuntimeFiles(header: string, dir = MCP_RUNTIME_DIR): Pr
 /** The MCP server package: a data table of tools, a little wiring, and the copied runtime. */
 export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
   const { ir, config } = input;
-  const header = headerLine(ir.title, ir.specVersion);
+  const header = headerLine(ir.title);
   const tools = buildTools(input);
   const settings = mcpSettings(ir, config);
   const files = new Map<string, string>();
@@ -74,6 +74,7 @@ export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
   files.set('src/app.ts', appModule(ir, header));
   files.set('src/bin.ts', binModule(header));
   files.set('src/index.ts', indexModule(header));
+  files.set('src/version.ts', versionModule(header, ir.packageVersion));
   for (const [path, text] of await mcpRuntimeFiles(header)) files.set(path, text);
   files.set('package.json', mcpPackageJson(ir, config.mcp, header, input.versions));
   files.set('tsconfig.json', mcpTsconfig());

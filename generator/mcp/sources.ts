@@ -1,4 +1,6 @@
 import { clientTypeNames } from '../emit/client.js';
+import { StructureKind, VariableDeclarationKind, Writers } from 'ts-morph';
+import { Printer } from '../emit/project.js';
 import { literal } from '../emit/ts.js';
 import type { ApiIR } from '../ir/types.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
@@ -23,21 +25,27 @@ export function toolsModule(ir: ApiIR, tools: readonly ToolDefinition[], header:
     `// ${header}`,
     `import type { ToolDefinition } from './runtime/types.js';`,
     '',
-    `/** One tool per operation of ${comment(ir.title)} ${comment(ir.specVersion)}: name, title, description, flat input schema, annotations and the operation it calls. Data only. */`,
+    `/** One tool per operation of ${comment(ir.title)}: name, title, description, flat input schema, annotations and the operation it calls. Data only. */`,
     `export const TOOLS: readonly ToolDefinition[] = ${json(tools)};`,
     '',
   ].join('\n');
 }
 
 export function settingsModule(settings: McpSettings, header: string): string {
-  return [
-    `// ${header}`,
+  // The version is read from version.ts, so a release changes this file only when the API does.
+  const { version: _version, ...rest } = settings;
+  const properties = { version: 'VERSION', ...Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, json(value)])) };
+  return new Printer().print(header, [
     `import type { McpSettings } from './runtime/types.js';`,
-    '',
-    '/** Names, environment variables and budgets of this server. */',
-    `export const MCP_SETTINGS: McpSettings = ${json(settings)};`,
-    '',
-  ].join('\n');
+    `import { VERSION } from './version.js';`,
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['Names, environment variables and budgets of this server.'],
+      declarations: [{ name: 'MCP_SETTINGS', type: 'McpSettings', initializer: Writers.object(properties) }],
+    },
+  ]);
 }
 
 /** The only module that names the client package: its class goes into the runtime as a factory. */

@@ -20,14 +20,27 @@ describe('generated/ snapshot of the pinned spec', () => {
   });
 
   it('heads every file with the one generated-from line', async () => {
-    const { files } = await generate({ spec: join(ROOT, 'spec'), out: join(ROOT, 'generated'), check: true });
-    const header = 'Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.';
+    const { files, ir } = await generate({ spec: join(ROOT, 'spec'), out: join(ROOT, 'generated'), check: true });
+    const header = `Generated from ${ir.title} by notai-codegen. Do not edit.`;
     for (const [path, text] of files) {
       const first = text.split('\n')[0] ?? '';
       if (path.endsWith('.ts')) expect(first, path).toBe(`// ${header}${path.startsWith('src/runtime/') ? first.slice(header.length + 3) : ''}`);
       else if (path.endsWith('.md')) expect(first, path).toBe(`<!-- ${header} -->`);
       else if (path === 'package.json') expect(JSON.parse(text)['//'], path).toBe(header);
     }
+  });
+
+  it('names the versions only where a release must change them, so its diff shows the real change', async () => {
+    const { files, ir } = await generate({ spec: join(ROOT, 'spec'), out: join(ROOT, 'generated'), check: true });
+    const versioned = (version: string) =>
+      [...files]
+        .filter(([path, text]) => !path.startsWith('src/types.ts') && text.includes(version))
+        .map(([path]) => path)
+        .sort();
+    // types.ts carries the spec's own text (examples may quote a version); the rest is ours.
+    expect(versioned(ir.specVersion)).toEqual(['README.md', 'codegen.lock.json']);
+    expect(versioned(`'${ir.packageVersion}'`)).toEqual(['src/version.ts']);
+    expect(versioned(`"version": "${ir.packageVersion}"`)).toEqual(['codegen.lock.json', 'package.json']);
   });
 
   it('records what produced the output', async () => {

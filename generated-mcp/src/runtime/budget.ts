@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/budget.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/budget.ts.
 /**
  * The result budget: every tool result is measured as compact JSON, and what does not fit is
  * cut by dropping whole array elements (never part of a string), with a note saying what went.

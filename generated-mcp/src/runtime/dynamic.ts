@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/dynamic.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/dynamic.ts.
 /**
  * Dynamic mode, for APIs with too many operations to list as tools: three tools that search the
  * operation table, describe one operation (its input schema) and call it. The table is the same

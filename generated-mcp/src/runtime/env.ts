@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/env.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/env.ts.
 /**
  * Start-up configuration, from the environment only: the API key never comes from a flag or a
  * tool argument. Every message names the variable and never repeats a value.

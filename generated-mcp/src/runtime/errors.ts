@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/errors.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/errors.ts.
 /**
  * Failures become tool results with `isError: true` that an agent can act on: the API's stable
  * code, the HTTP status, the message, field details, Retry-After and a one-line hint. Nothing is

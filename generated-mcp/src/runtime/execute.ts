@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/execute.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/execute.ts.
 /**
  * One tool call, start to finish: arguments → client call → result within the budget → text.
  * Every failure becomes an `isError` result; every text passes the redactor.

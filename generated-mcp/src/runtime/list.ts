@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/list.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/list.ts.
 /**
  * List tools: one page by default, `maxItems` to walk pages with the client's paginator, and the
  * result budget. Whenever fewer items are returned than were fetched, the page the cut falls in

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/log.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/log.ts.
 /**
  * Logging for a stdio server: stdout carries the protocol, so every line goes to stderr, and
  * every line passes the redactor first. The logger also serves as the client's `logger` option,

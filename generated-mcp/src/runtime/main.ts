@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/main.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/main.ts.
 /**
  * The `bin` entry: read the environment, build the client, serve over stdio. Start-up problems
  * print one line naming the variable to fix (never its value) and exit with status 1.

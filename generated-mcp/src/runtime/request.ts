@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/request.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/request.ts.
 /**
  * Flat tool arguments → one request of the generated client. Argument names are the wire names
  * of the operation's parameters (the generator guarantees they do not collide).

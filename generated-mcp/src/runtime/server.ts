@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/server.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/server.ts.
 /**
  * Builds the MCP server from the generated table: one tool per operation (static mode), or the
  * three dynamic-mode tools, which become the default above `settings.dynamicAbove` tools.

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/truncate.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/truncate.ts.
 import { cutArrays, jsonSize, type ArrayCut } from './budget.js';
 
 /** What an agent is told when part of a result was left out. */

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/types.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/types.ts.
 /**
  * The shapes the generated data table (`tools.ts`, `settings.ts`) fills in, and the structural
  * view of the generated client this runtime calls. Nothing here names a particular API.

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/mcp/validate.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/validate.ts.
 /**
  * Argument validation with the SDK's interpreting JSON Schema validator (@cfworker/json-schema;
  * no code generation, no eval). `format` is treated as an annotation, as JSON Schema 2020-12

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit.
+// Generated from Not AI Public API by notai-codegen. Do not edit.
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions } from '../runtime/options.js';

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/api-promise.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/api-promise.ts.
 /** The data of a call together with the raw HTTP response it came from. */
 export interface WithResponse<T> {
   data: T;

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/auth.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/auth.ts.
 import { mergeHeaders } from './headers.js';
 import type { ApiSettings } from './settings.js';
 import type { AuthQuery } from './transport.js';

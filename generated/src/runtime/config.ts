@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/config.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/config.ts.
 import { readEnv } from './env.js';
 import { ClientError } from './errors.js';
 import { isLogLevel, type LogLevel } from './logger.js';

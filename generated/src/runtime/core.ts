@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/core.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/core.ts.
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { createAuthPlan, type AuthPlan } from './auth.js';
 import { checkDuration, checkMaxRetries, resolveConfig } from './config.js';

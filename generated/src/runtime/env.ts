@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/env.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/env.ts.
 /**
  * The only place that touches host globals. Everything is looked up lazily through
  * `globalThis` so the runtime also loads in browsers and workers, where `process` does not exist.

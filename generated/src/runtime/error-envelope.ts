@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/error-envelope.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/error-envelope.ts.
 /**
  * Defensive reading of error bodies. Proxies and gateways answer with HTML pages, empty bodies
  * or foreign JSON; none of that may throw, and each field is taken only if it has the right type.

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/errors.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/errors.ts.
 import { fallbackMessage, parseErrorBody, readEnvelope } from './error-envelope.js';
 import { parseRetryAfterMs } from './retry-after.js';
 import { readRequestId, readTier, type ResponseSettings } from './response-meta.js';

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/logger.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/logger.ts.
 import type { Redactor } from './redact.js';
 
 /** How much the client logs: nothing (`off`, the default) up to every attempt (`debug`). */

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/options.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/options.ts.
 import type { ClientError } from './errors.js';
 import type { LogLevel, Logger } from './logger.js';
 

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/outcome.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/outcome.ts.
 import type { WithResponse } from './api-promise.js';
 import { APIError, InvalidResponseError, type ClientError } from './errors.js';
 import type { Redactor } from './redact.js';

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/paths.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/paths.ts.
 import { ClientError } from './errors.js';
 
 // CR/LF could split a request line on a sloppy proxy and NUL truncates strings in some

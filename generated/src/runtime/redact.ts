@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/redact.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/redact.ts.
 /** Shown instead of a secret in logs, hook payloads and error text. */
 export const REDACTED = '[redacted]';
 

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/redirect.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/redirect.ts.
 import { isLoopbackHost } from './url.js';
 
 /**

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/response-meta.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/response-meta.ts.
 import type { ApiSettings } from './settings.js';
 
 /** The settings slice needed to read a response: metadata headers and the error body's fields. */

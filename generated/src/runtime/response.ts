@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/response.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/response.ts.
 import { InvalidResponseError } from './errors.js';
 import type { ResponseSettings } from './response-meta.js';
 

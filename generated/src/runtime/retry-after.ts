@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/retry-after.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/retry-after.ts.
 /**
  * Parsing of the server's "wait this long" hints. Kept apart from retry.ts so errors.ts
  * can use it (RateLimitError.retryAfter) without an import cycle.

@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/retry.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/retry.ts.
 import { APIConnectionError, APIError } from './errors.js';
 import { parseRetryAfterMs } from './retry-after.js';
 

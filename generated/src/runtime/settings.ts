@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/settings.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/settings.ts.
 import type { ErrorBodyPaths } from './error-envelope.js';
 
 /** Where the key travels: a request header (after `prefix`), or a query parameter. */

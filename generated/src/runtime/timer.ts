@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/timer.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/timer.ts.
 /**
  * One shared timer for every attempt's timeout, instead of a setTimeout + clearTimeout per
  * attempt: on a busy client the timer stays armed for the earliest deadline and attempts only add

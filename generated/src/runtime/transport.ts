@@ -1,4 +1,4 @@
-// Generated from Not AI Public API 1.0.17.0 by notai-codegen. Do not edit. Copied from templates/runtime/transport.ts.
+// Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/transport.ts.
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decideRedirect, type HopRequest } from './redirect.js';
