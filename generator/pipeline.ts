@@ -5,6 +5,7 @@ import { emitPackage } from './emit/index.js';
 import { authFromSpec } from './auth-from-spec.js';
 import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
+import { readNamesLock, type NamesLock } from './ir/names-lock.js';
 import { securityWarnings } from './ir/security.js';
 import { serverWarnings } from './ir/servers.js';
 import type { ApiIR } from './ir/types.js';
@@ -25,6 +26,11 @@ export interface GenerateOptions {
   format?: boolean;
   /** Called after each stage with its duration, for `--verbose`. */
   onStage?: (stage: string, ms: number) => void;
+  /**
+   * Derive every name afresh instead of keeping those recorded in `<out>/codegen.lock.json`
+   * (default false): renames what users call, so only for adopting new naming rules on purpose.
+   */
+  freshNames?: boolean;
 }
 
 export interface GenerateResult {
@@ -37,6 +43,18 @@ export interface GenerateResult {
   mcp?: McpOutput;
 }
 
+
+/**
+ * The names the previous generation in `out` recorded, if it left a readable lock: a missing or
+ * unreadable lock means a first generation, whose names are all derived.
+ */
+async function recordedNames(out: string): Promise<NamesLock | undefined> {
+  try {
+    return readNamesLock(JSON.parse(await readFile(join(out, 'codegen.lock.json'), 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
 
 async function toolVersions(): Promise<{ generator: string; typescript: string }> {
   const pkg = JSON.parse(await readFile(join(GENERATOR_ROOT, 'package.json'), 'utf8')) as {
@@ -65,6 +83,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const source = await resolveSpecSource(options.spec, options.config);
   const loaded = await timed('load', () => loadSpec(source.spec));
   const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
+  const names = options.freshNames ? undefined : await recordedNames(options.out);
   const configText = rawConfig.text;
   const ir = await timed('ir', () => {
     const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
@@ -72,7 +91,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const specAuth = configNamesAuthHeaders(rawConfig) ? undefined : authFromSpec(loaded.document);
     const config = resolveConfig(rawConfig, { title, authHeaders: specAuth?.headers });
     const specWarnings = [...(specAuth?.warnings ?? []), ...securityWarnings(loaded.document), ...serverWarnings(loaded.document, config, source.documentUrl)];
-    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl }), config, specWarnings };
+    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl, names }), config, specWarnings };
   });
   const versions = await toolVersions();
   const formatter = options.format === false ? undefined : new FormatSession();

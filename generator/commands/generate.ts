@@ -4,7 +4,7 @@ import { generate } from '../pipeline.js';
 import type { CommandIO } from './io.js';
 import { createProgress } from './progress.js';
 
-export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--verbose]
+export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--fresh-names] [--verbose]
 
 Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
 
@@ -13,13 +13,15 @@ Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
   --config <file>        Codegen config (YAML); default: codegen.config.yaml in the spec directory
   --check                Regenerate in memory; exit 1 and list files that differ from <out>
                          (and from the MCP package directory when the config has an \`mcp\` section)
+  --fresh-names          Derive every name afresh, ignoring the names <out>/codegen.lock.json recorded
+                         (renames what users call: for adopting new naming rules on purpose)
   --verbose              Print each stage's time, warnings, and stack traces on error
   -h, --help             Show this help
 
 Exit codes: 0 success, 1 --check found drift, 2 error (bad input, bad config, I/O).`;
 
 export async function generateCommand(args: string[], io: CommandIO): Promise<number> {
-  let values: { spec?: string; out?: string; config?: string; check?: boolean; verbose?: boolean; help?: boolean };
+  let values: { spec?: string; out?: string; config?: string; check?: boolean; 'fresh-names'?: boolean; verbose?: boolean; help?: boolean };
   try {
     values = parseArgs({
       args,
@@ -28,6 +30,7 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
         out: { type: 'string' },
         config: { type: 'string' },
         check: { type: 'boolean', default: false },
+        'fresh-names': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -54,6 +57,7 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
       out: values.out,
       ...(values.config ? { config: values.config } : {}),
       check: values.check === true,
+      freshNames: values['fresh-names'] === true,
       onStage: (stage: string, ms: number) => progress.stage(stage, ms),
     });
     progress.end();

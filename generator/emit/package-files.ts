@@ -1,3 +1,4 @@
+import { namesOf } from '../ir/names-lock.js';
 import type { ApiIR } from '../ir/types.js';
 
 /** `package.json` of the generated client: zero runtime dependencies, ESM + CJS + types via `exports`. */
@@ -70,6 +71,8 @@ export function emitLock(ir: ApiIR, input: LockInput): string {
     config: { sha256: input.configSha256 },
     package: { name: ir.packageName, version: ir.packageVersion },
     operations: ir.operations.length,
+    // Names assigned once and kept across releases (ir/names-lock.ts).
+    names: namesOf(ir),
   };
   return `${JSON.stringify(lock, null, 2)}\n`;
 }

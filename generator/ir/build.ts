@@ -5,6 +5,7 @@ import { detectPaging, pagingFromStyle } from './pagination.js';
 import { collectParameters, orderPathParameters } from './parameters.js';
 import { isObject, RefResolver, type JsonObject } from './refs.js';
 import { groupResources, placeOperation } from './resources.js';
+import { NameBook, operationKey, TYPE_SUFFIXES, type NamesLock } from './names-lock.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
 import { deriveErrorBody } from './error-body.js';
 import { schemeForms } from '../auth-from-spec.js';
@@ -37,6 +38,8 @@ export interface BuildInput {
   configFile?: string | undefined;
   /** Where the document is served, when known: relative server URLs resolve against it. */
   documentUrl?: string | undefined;
+  /** Names a previous generation assigned (its lock): they win over derived ones, so releases never rename. */
+  names?: NamesLock | undefined;
 }
 
 /** Stage 2: bundled document + config → the IR every emitter prints from. */
@@ -52,23 +55,27 @@ export function buildIR(input: BuildInput): ApiIR {
   }
 }
 
-function build({ document, openapiVersion, location, config, configFile, documentUrl }: BuildInput): ApiIR {
+function build({ document, openapiVersion, location, config, configFile, documentUrl, names }: BuildInput): ApiIR {
   const resolver = new RefResolver(document, location);
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
   const specVersion = typeof info.version === 'string' ? info.version : '0.0.0';
 
   const exported = new Set<string>([...RESERVED_EXPORTS, config.client.className, config.client.errorClassName, `${config.client.className}Options`]);
+  const book = new NameBook(names, presentNames(document, resolver), exported);
+  for (const name of book.reservedNames()) exported.add(name);
   const functionNames = new Set<string>(exported);
   const pagingByStyle = new Map<PaginationStyleConfig, PagingIR>();
   const skip = new RegExp(config.resources.skipSegments);
   const operations: OperationIR[] = [];
   const overridden = new Set<string>();
+  // Operations whose resource and method stay as they are: config overrides and recorded names.
+  const pinned = new Set<string>();
   const usedOperationIds = new Map<string, string>();
 
   // The spec's schema names are its vocabulary (PublicSession, HealthResponse): they are named
   // first, and generated names (functions, operation aliases, resource classes) give way.
-  const aliases = schemaAliases(document, exported);
+  const aliases = schemaAliases(document, exported, book);
   const paths = isObject(document.paths) ? document.paths : {};
   const securityNowhere = securityAppliedNowhere(document);
   const forms = schemeForms(document, config.auth.headers);
@@ -81,14 +88,17 @@ function build({ document, openapiVersion, location, config, configFile, documen
       if (rawOp === undefined) continue;
       const opPointer = pointerOf('paths', path, method);
       if (!isObject(rawOp)) throw new GeneratorError('An operation must be an object', opPointer);
-      const op = buildOperation({ resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, functionNames, exported, pagingByStyle, securityNowhere, schemeForms: forms });
+      const recorded = book.operation(method, path);
+      const op = buildOperation({ resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, functionNames, exported, pagingByStyle, securityNowhere, schemeForms: forms, recorded });
       const previous = usedOperationIds.get(op.operationId);
       if (previous) throw new GeneratorError(`Duplicate operationId "${op.operationId}" (also at ${previous})`, `${opPointer}/operationId`);
       usedOperationIds.set(op.operationId, opPointer);
       const override = config.operations[op.operationId];
       if (override?.resource || override?.method) overridden.add(op.operationId);
+      if (override?.resource || override?.method || recorded) pinned.add(op.operationId);
       const returnsArray = op.success?.isJson === true && isArraySchema(resolver, successSchema(resolver, rawOp, opPointer, op.success), opPointer);
-      const placement = placeOperation(op, skip, returnsArray, override);
+      // The config renames; otherwise a recorded placement stays.
+      const placement = placeOperation(op, skip, returnsArray, recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override);
       op.resource = placement.resource;
       op.resourceMethod = placement.method;
       operations.push(op);
@@ -98,7 +108,7 @@ function build({ document, openapiVersion, location, config, configFile, documen
     if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), configFile);
   }
 
-  const resources = groupResources(operations, overridden, exported);
+  const resources = groupResources(operations, { overridden, pinned, recordedClass: (property) => book.resourceClass(property) }, exported);
   const security = apiSecurity(document, operations, forms);
   return {
     title,
@@ -172,15 +182,17 @@ interface OperationInput {
   securityNowhere: boolean;
   /** Security scheme name -> the auth form that sends it (auth-from-spec.ts). */
   schemeForms: ReadonlyMap<string, string>;
+  /** The names a previous generation gave this operation, if any (reserved already). */
+  recorded: { function: string; types: string } | undefined;
 }
 
 function buildOperation(input: OperationInput): OperationIR {
   const { resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, securityNowhere } = input;
   const specId = typeof rawOp.operationId === 'string' && rawOp.operationId.trim() ? rawOp.operationId.trim() : undefined;
   const operationId = specId ?? nameFromMethodAndPath(method, path);
-  const functionName = uniqueName(safeIdentifier(preserveCamel(operationId), 'operation'), input.functionNames);
+  const functionName = input.recorded?.function ?? uniqueName(safeIdentifier(preserveCamel(operationId), 'operation'), input.functionNames);
   input.exported.add(functionName);
-  const typeName = uniqueTypePrefix(safeIdentifier(preservePascal(operationId), 'Operation'), input.exported);
+  const typeName = input.recorded?.types ?? uniqueTypePrefix(safeIdentifier(preservePascal(operationId), 'Operation'), input.exported);
 
   const params = collectParameters(resolver, pathItem, rawOp, pathPointer, opPointer);
   const pathParams = orderPathParameters(path, params, opPointer);
@@ -241,7 +253,7 @@ function buildOperation(input: OperationInput): OperationIR {
  * another's or a schema's; on a clash the prefix becomes `<Base>Operation`, then numbered.
  */
 function uniqueTypePrefix(base: string, exported: Set<string>): string {
-  const suffixes = ['', 'Params', 'Response', 'Item', 'Body'];
+  const suffixes = ['', ...TYPE_SUFFIXES];
   const clashes = (prefix: string) => suffixes.some((s) => exported.has(`${prefix}${s}`));
   let prefix = clashes(base) ? `${base}Operation` : base;
   for (let i = 2; clashes(prefix); i++) prefix = `${base}Operation${i}`;
@@ -255,18 +267,38 @@ function dedupeIdentifiers<T extends { identifier: string }>(params: T[]): T[] {
   return params.map((p) => ({ ...p, identifier: uniqueName(p.identifier, taken) }));
 }
 
-function schemaAliases(document: JsonObject, exported: Set<string>): ApiIR['schemaAliases'] {
-  const components = isObject(document.components) ? document.components : {};
-  const schemas = isObject(components.schemas) ? components.schemas : {};
-  return Object.entries(schemas).map(([schemaName, schema]) => {
+function schemaAliases(document: JsonObject, exported: Set<string>, book: NameBook): ApiIR['schemaAliases'] {
+  return Object.entries(componentSchemas(document)).map(([schemaName, schema]) => {
     const s = isObject(schema) ? schema : {};
     const alias = {
-      name: uniqueName(safeIdentifier(preservePascal(schemaName) || 'Schema', 'Schema'), exported),
+      name: book.schema(schemaName) ?? uniqueName(safeIdentifier(preservePascal(schemaName) || 'Schema', 'Schema'), exported),
       schemaName,
       deprecated: s.deprecated === true,
     };
     return typeof s.description === 'string' ? { ...alias, description: s.description } : alias;
   });
+}
+
+function componentSchemas(document: JsonObject): JsonObject {
+  const components = isObject(document.components) ? document.components : {};
+  return isObject(components.schemas) ? components.schemas : {};
+}
+
+/** The operations (`METHOD /path`) and schemas the spec has: only their recorded names still apply. */
+function presentNames(document: JsonObject, resolver: RefResolver): { operations: Set<string>; schemas: Set<string> } {
+  const operations = new Set<string>();
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [path, raw] of Object.entries(paths)) {
+    let item: unknown;
+    try {
+      item = resolver.deref(raw, pointerOf('paths', path)).value;
+    } catch {
+      continue; // the operation loop reports a broken $ref with its pointer
+    }
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) if (item[method] !== undefined) operations.add(operationKey(method, path));
+  }
+  return { operations, schemas: new Set(Object.keys(componentSchemas(document))) };
 }
 
 /** `1.0.17.0` → `1.0.17`: npm needs semver; the full spec version is kept in the generation lock. */

@@ -67,37 +67,56 @@ export function placeOperation(
   };
 }
 
+export interface Pins {
+  /** Operations the config places (resource or method). */
+  overridden: ReadonlySet<string>;
+  /** Operations whose method stays: the config's and those with recorded names (names-lock.ts). */
+  pinned: ReadonlySet<string>;
+  /** The class name a previous generation gave the resource at this client property, if any. */
+  recordedClass: (property: string) => string | undefined;
+}
+
 /**
  * Groups placed operations into resources. A method name two operations would share falls back
- * to each one's function name, so no placement ever silently hides another operation.
+ * to each one's function name, so no placement ever silently hides another operation; a pinned
+ * operation keeps its method, and only the others give way.
  */
-export function groupResources(ops: OperationIR[], overridden: ReadonlySet<string>, exportedNames: Set<string>): ResourceIR[] {
+export function groupResources(ops: OperationIR[], pins: Pins, exportedNames: Set<string>): ResourceIR[] {
   const byResource = new Map<string, OperationIR[]>();
   for (const op of ops) {
     const list = byResource.get(op.resource) ?? [];
     list.push(op);
     byResource.set(op.resource, list);
   }
-  const takenProps = new Set<string>();
+  const recordedProps = [...byResource.keys()].filter((name) => pins.recordedClass(name) !== undefined);
+  const takenProps = new Set<string>(recordedProps);
   const resources: ResourceIR[] = [];
   for (const [name, list] of byResource) {
     const counts = new Map<string, number>();
     for (const op of list) counts.set(op.resourceMethod, (counts.get(op.resourceMethod) ?? 0) + 1);
+    const pinnedMethods = new Set(list.filter((op) => pins.pinned.has(op.operationId)).map((op) => op.resourceMethod));
     const taken = new Set<string>();
-    for (const op of list) {
-      if ((counts.get(op.resourceMethod) ?? 0) > 1 && !overridden.has(op.operationId)) op.resourceMethod = op.functionName;
+    // Pinned operations claim their methods first, so a new operation never takes one of theirs.
+    const ordered = [...list.filter((op) => pins.pinned.has(op.operationId)), ...list.filter((op) => !pins.pinned.has(op.operationId))];
+    for (const op of ordered) {
+      const pinned = pins.pinned.has(op.operationId);
+      if (!pinned && ((counts.get(op.resourceMethod) ?? 0) > 1 || pinnedMethods.has(op.resourceMethod))) op.resourceMethod = op.functionName;
       if (op.resourceMethod === 'constructor') op.resourceMethod = 'constructor_';
-      if (taken.has(op.resourceMethod) && overridden.has(op.operationId)) {
-        throw new GeneratorError(`Config override gives two operations the method "${name}.${op.resourceMethod}"`, op.pointer);
+      if (taken.has(op.resourceMethod) && pinned) {
+        const why = pins.overridden.has(op.operationId) ? 'Config override gives' : 'Config overrides and the names recorded in codegen.lock.json give';
+        throw new GeneratorError(`${why} two operations the method "${name}.${op.resourceMethod}"`, op.pointer);
       }
       op.resourceMethod = uniqueName(op.resourceMethod, taken);
     }
-    let property = safeIdentifier(preserveCamel(name), 'default');
-    if (CLIENT_MEMBERS.has(property)) property = `${property}Api`;
-    property = uniqueName(property, takenProps);
+    const recordedClass = pins.recordedClass(name);
+    let property = recordedClass !== undefined ? name : safeIdentifier(preserveCamel(name), 'default');
+    if (recordedClass === undefined) {
+      if (CLIENT_MEMBERS.has(property)) property = `${property}Api`;
+      property = uniqueName(property, takenProps);
+    }
     // A class named like a schema (`Analytics`) becomes `AnalyticsResource`, leaving the schema its name.
     const base = safeIdentifier(pascalCase(name) || 'Default', 'Default');
-    const className = uniqueName(exportedNames.has(base) ? `${base}Resource` : base, exportedNames);
+    const className = recordedClass ?? uniqueName(exportedNames.has(base) ? `${base}Resource` : base, exportedNames);
     for (const op of list) op.resource = property;
     resources.push({ property, className, fileName: words(property).map((w) => w.toLowerCase()).join('-'), operations: list });
   }

@@ -1,0 +1,141 @@
+/**
+ * The names a previous generation assigned, recorded in the output's `codegen.lock.json` so that
+ * a spec release never renames what users already call. Derived names depend on the whole spec
+ * (a collision with a newly added operation or schema moves the suffix, a new `GET /pets` beside
+ * `GET /pets/{id}` used to turn `pets.get()` into `pets.getPet()`); recorded ones do not. Only the
+ * config renames (its `operations` overrides win over the lock), and the release diff then says so.
+ */
+import { isObject } from './refs.js';
+import type { ApiIR, HttpMethod } from './types.js';
+
+export interface OperationNames {
+  /** Exported function name. */
+  function: string;
+  /** Prefix of the operation's type aliases (`<types>Params`, `<types>Response`…). */
+  types: string;
+  /** Client property of its resource, and its method there. */
+  resource: string;
+  method: string;
+}
+
+export interface ResourceNames {
+  className: string;
+}
+
+export interface NamesLock {
+  /** Keyed by `METHOD /path` as the spec writes it. */
+  operations: Record<string, OperationNames>;
+  /** Keyed by the resource's client property. */
+  resources: Record<string, ResourceNames>;
+  /** Component schema name → its exported type alias. */
+  schemas: Record<string, string>;
+}
+
+/** `GET /v1/sessions/{id}`: how an operation is known across releases (its HTTP identity). */
+export function operationKey(method: HttpMethod | string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}
+
+/** The names an IR assigned, for the lock. Sorted keys keep the lock's bytes stable. */
+export function namesOf(ir: ApiIR): NamesLock {
+  const operations = ir.operations
+    .map((op) => [operationKey(op.method, op.path), { function: op.functionName, types: op.typeName, resource: op.resource, method: op.resourceMethod }] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const resources = ir.resources.map((r) => [r.property, { className: r.className }] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const schemas = ir.schemaAliases.map((s) => [s.schemaName, s.name] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { operations: Object.fromEntries(operations), resources: Object.fromEntries(resources), schemas: Object.fromEntries(schemas) };
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * The `names` section of a lock file, or undefined when there is none. An entry that is not a
+ * set of identifiers (a hand-edited or damaged lock) is dropped: that name is derived afresh, which
+ * the release diff then reports, rather than printed into code.
+ */
+export function readNamesLock(lock: unknown): NamesLock | undefined {
+  if (!isObject(lock) || !isObject(lock.names)) return undefined;
+  const { names } = lock;
+  const entries = (value: unknown): [string, unknown][] => (isObject(value) ? Object.entries(value) : []);
+  const ids = (value: unknown, keys: readonly string[]): Record<string, string> | undefined => {
+    if (!isObject(value)) return undefined;
+    const out: Record<string, string> = {};
+    for (const key of keys) {
+      const v = value[key];
+      if (typeof v !== 'string' || !IDENTIFIER.test(v)) return undefined;
+      out[key] = v;
+    }
+    return out;
+  };
+  const operations: Record<string, OperationNames> = {};
+  for (const [key, value] of entries(names.operations)) {
+    const v = ids(value, ['function', 'types', 'resource', 'method']);
+    if (v) operations[key] = { function: v.function!, types: v.types!, resource: v.resource!, method: v.method! };
+  }
+  const resources: Record<string, ResourceNames> = {};
+  for (const [key, value] of entries(names.resources)) {
+    const v = ids(value, ['className']);
+    if (v && IDENTIFIER.test(key)) resources[key] = { className: v.className! };
+  }
+  const schemas: Record<string, string> = {};
+  for (const [key, value] of entries(names.schemas)) if (typeof value === 'string' && IDENTIFIER.test(value)) schemas[key] = value;
+  return { operations, resources, schemas };
+}
+
+/**
+ * The recorded names that still apply: those of operations, resources and schemas the spec still
+ * has, minus any that clash with a name the generator itself reserves (a newer generator may
+ * reserve more). Every name it hands out is reserved up front, so derived names give way to it.
+ */
+export class NameBook {
+  private readonly operations = new Map<string, OperationNames>();
+  private readonly schemas = new Map<string, string>();
+  private readonly classes = new Map<string, string>();
+
+  constructor(lock: NamesLock | undefined, present: { operations: ReadonlySet<string>; schemas: ReadonlySet<string> }, reserved: ReadonlySet<string>) {
+    if (!lock) return;
+    const taken = new Set(reserved);
+    const claim = (...names: string[]): boolean => {
+      if (names.some((n) => taken.has(n))) return false;
+      for (const n of names) taken.add(n);
+      return true;
+    };
+    for (const [schemaName, alias] of Object.entries(lock.schemas)) {
+      if (present.schemas.has(schemaName) && claim(alias)) this.schemas.set(schemaName, alias);
+    }
+    const resourcesInUse = new Set<string>();
+    for (const [key, names] of Object.entries(lock.operations)) {
+      if (!present.operations.has(key)) continue;
+      if (!claim(names.function, ...TYPE_SUFFIXES.map((s) => `${names.types}${s}`))) continue;
+      this.operations.set(key, names);
+      resourcesInUse.add(names.resource);
+    }
+    for (const [property, names] of Object.entries(lock.resources)) {
+      if (resourcesInUse.has(property) && claim(names.className)) this.classes.set(property, names.className);
+    }
+  }
+
+  /** Every name handed out, for the generator's set of taken exports. */
+  reservedNames(): string[] {
+    return [
+      ...this.schemas.values(),
+      ...[...this.operations.values()].flatMap((n) => [n.function, ...TYPE_SUFFIXES.map((s) => `${n.types}${s}`)]),
+      ...this.classes.values(),
+    ];
+  }
+
+  operation(method: HttpMethod, path: string): OperationNames | undefined {
+    return this.operations.get(operationKey(method, path));
+  }
+
+  schema(schemaName: string): string | undefined {
+    return this.schemas.get(schemaName);
+  }
+
+  resourceClass(property: string): string | undefined {
+    return this.classes.get(property);
+  }
+}
+
+/** The aliases an operation's type prefix stands for (see uniqueTypePrefix in build.ts). */
+export const TYPE_SUFFIXES = ['Params', 'Response', 'Item', 'Body'] as const;
