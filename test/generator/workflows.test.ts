@@ -70,6 +70,7 @@ describe('GitHub workflows', () => {
     const expected: Record<string, Record<string, Record<string, string>>> = {
       'ci.yml': { test: { contents: 'read' } },
       'spec-release.yml': { release: { contents: 'write', 'pull-requests': 'write', actions: 'write' } },
+      'publish.yml': { publish: { contents: 'read', 'id-token': 'write' } },
     };
     const workflows = await all();
     expect(workflows.map(([n]) => n)).toEqual(Object.keys(expected).sort());
@@ -120,4 +121,23 @@ describe('GitHub workflows', () => {
     expect(ciRun).toMatch(/npm test/);
   });
 
+  it('publish releases notai-client then notai-mcp from a merged release, a tag or by hand, with id-token only where it publishes', async () => {
+    const wf = await load('publish.yml');
+    expect(Object.keys(wf.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect(wf.on.push).toEqual({ branches: ['main'], tags: ['v*'], paths: ['generated/package.json', 'generated-mcp/package.json'] });
+    const withIdToken = Object.entries(wf.jobs).filter(([, j]) => typeof j.permissions === 'object' && j.permissions['id-token'] !== undefined);
+    expect(withIdToken.map(([id]) => id)).toEqual(['publish']);
+    const job = wf.jobs.publish!;
+    const runs = job.steps!.map((s) => s.run).filter((r): r is string => r !== undefined);
+    expect(runs).toEqual(['npm ci --no-audit --no-fund', 'npm run build', 'npx tsx scripts/publish-packages.ts']);
+    const setupNode = job.steps!.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect(setupNode?.with?.['registry-url']).toBe('https://registry.npmjs.org');
+    expect(setupNode?.with?.['package-manager-cache']).toBe(false);
+    expect(setupNode?.with).not.toHaveProperty('cache');
+    // The npm token is handed to the publishing step alone.
+    const publish = job.steps!.find((s) => s.run?.includes('publish-packages'));
+    expect(publish?.env?.NODE_AUTH_TOKEN).toBe('${{ secrets.NPM_TOKEN }}');
+    for (const s of job.steps!) if (s !== publish) expect(JSON.stringify(s), s.name ?? s.run ?? s.uses).not.toContain('secrets.');
+    expect(existsSync(join(ROOT, 'scripts', 'publish-packages.ts'))).toBe(true);
+  });
 });
