@@ -67,7 +67,8 @@ export function readPageSize(query: URLSearchParams, tier: Tier, defaultSize: nu
   return Math.min(requested, TIER_MAX_PAGE_SIZE[tier]);
 }
 
-function lastPage(mode: LastPageCursor, limit: number): Pagination {
+/** The pagination block of a last page, in the server's nextCursor convention. */
+export function lastPage(mode: LastPageCursor, limit: number): Pagination {
   if (mode === 'empty') return { nextCursor: '', hasMore: false, limit };
   if (mode === 'null') return { nextCursor: null, hasMore: false, limit };
   return { hasMore: false, limit };

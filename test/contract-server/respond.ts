@@ -5,7 +5,7 @@ import { envelope } from './errors.js';
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'x-isnotai-tier, x-request-id, retry-after',
+  'access-control-expose-headers': 'x-isnotai-tier, x-request-id, retry-after, x-contract-source',
 };
 
 export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {

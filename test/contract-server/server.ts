@@ -1,7 +1,8 @@
 /**
  * Contract server for the Not AI public API v1: a real node:http server on 127.0.0.1 that serves seeded,
  * deterministic fixtures with the vendor's auth, tier header, pagination, error envelope and rate limits,
- * plus programmable faults. See README.md in this folder.
+ * plus programmable faults. Operations of the served spec without a hand-written route are answered from the
+ * spec itself (spec-fallback.ts, x-contract-source: spec). See README.md in this folder.
  */
 
 import { createServer } from 'node:http';
@@ -16,9 +17,11 @@ import type { FaultControl, FaultKind, FaultSpec } from './faults.js';
 import { CORS_HEADERS, HTML_502, PREFLIGHT_HEADERS, errorResponse, json, send } from './respond.js';
 import type { BodyFault, Outgoing } from './respond.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
-import { matchRoute } from './routes/index.js';
+import { ROUTES, matchRoute } from './routes/index.js';
 import type { RouteMatch } from './routes/index.js';
 import type { RouteResult } from './routes/types.js';
+import { CONTRACT_SOURCE_HEADER, SpecSource, answerFromSpec, findOperation, normalizeTemplate, operationsAt } from './spec-fallback.js';
+import type { ServedSpec, SpecOperation } from './spec-fallback.js';
 import type { LastPageCursor, Region, Tier } from './types.js';
 import { TIER_RATE_LIMITS } from './types.js';
 
@@ -35,8 +38,27 @@ export interface ContractServerOptions {
   readonly rateLimitWindowMs?: number;
   /** nextCursor on the last page: omitted (default), '' or null. */
   readonly lastPageCursor?: LastPageCursor;
-  /** File served at /openapi/v3.json (default <repo>/spec/1.0.17.0/openapi.json). */
+  /**
+   * File served at /openapi/v3.json (default <repo>/spec/1.0.17.0/openapi.json), JSON. Its operations without a
+   * hand-written route are answered from the spec (x-contract-source: spec); it is re-read when it changes.
+   */
   readonly specPath?: string;
+  /**
+   * false: answer every operation of the spec from the spec, even those with a hand-written route (the server's
+   * own /openapi/v3.json and /swagger stay). Default true.
+   */
+  readonly handwritten?: boolean;
+}
+
+/** Which behaviour answered a request: a hand-written route, or the spec fallback. */
+export type ContractSource = 'handwritten' | 'spec';
+
+export interface SpecFallbackStatus {
+  readonly specPath: string;
+  /** Operations answered from the spec, e.g. "GET /v1/sessions/{sessionId}/notes (listSessionNotes)". */
+  readonly operations: readonly string[];
+  /** Why the spec gave no operations (file not found, not JSON, no paths); undefined when it was read. */
+  readonly problem: string | undefined;
 }
 
 export interface RecordedRequest {
@@ -54,6 +76,8 @@ export interface RecordedRequest {
   status: number | null;
   /** The fault this request consumed, if any. */
   fault: FaultKind | null;
+  /** What the request was routed to; null for an unknown route or a method the path does not take. */
+  source: ContractSource | null;
 }
 
 export interface ContractServer {
@@ -66,6 +90,8 @@ export interface ContractServer {
   readonly requests: RecordedRequest[];
   /** Forget requests, faults, rate-limit windows and restart the request-id counter. */
   reset(): void;
+  /** The operations the spec fallback answers now (the spec file is re-read when it changed). */
+  specFallback(): SpecFallbackStatus;
 }
 
 export const DEFAULT_SPEC_PATH = fileURLToPath(new URL('../../spec/1.0.17.0/openapi.json', import.meta.url));
@@ -80,6 +106,18 @@ function flatten(headers: IncomingMessage['headers']): Record<string, string> {
   return out;
 }
 
+/** Hand-written route patterns in spec-template form (GET and HEAD only: the API is read-only). */
+const HANDWRITTEN_TEMPLATES: ReadonlySet<string> = new Set(ROUTES.map((route) => normalizeTemplate(route.pattern)));
+
+const READ_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS'];
+
+/** Where the pipeline sends a request, decided before authentication. */
+type Target =
+  | { readonly kind: 'handwritten'; readonly match: RouteMatch }
+  | { readonly kind: 'spec'; readonly spec: ServedSpec; readonly op: SpecOperation; readonly params: Readonly<Record<string, string>> }
+  | { readonly kind: 'wrongMethod'; readonly allow: readonly string[]; readonly auth: boolean }
+  | { readonly kind: 'none' };
+
 function toOutgoing(result: RouteResult): Outgoing {
   if (result.kind === 'json') return json(result.status, result.body);
   const body = typeof result.body === 'string' ? Buffer.from(result.body, 'utf8') : result.body;
@@ -90,6 +128,38 @@ export async function startContractServer(options: ContractServerOptions = {}): 
   const region = options.region ?? 'us';
   const specPath = options.specPath ?? DEFAULT_SPEC_PATH;
   const lastPageCursor = options.lastPageCursor ?? 'omit';
+  const handwritten = options.handwritten ?? true;
+  const specSource = new SpecSource(
+    specPath,
+    (method, template) => handwritten && (method === 'GET' || method === 'HEAD') && HANDWRITTEN_TEMPLATES.has(normalizeTemplate(template)),
+  );
+
+  function route(method: string, pathname: string): Target {
+    const match = matchRoute(pathname);
+    const readable = match !== undefined && (method === 'GET' || method === 'HEAD');
+    const spec = specSource.current();
+    const found = findOperation(spec, method, pathname);
+    // A spec operation without a hand-written route wins, also over a route whose template it shadows
+    // (a new GET /v1/sessions/summary is not GET /v1/sessions/{sessionId}).
+    if (found !== undefined && (!found.op.handwritten || !readable)) return { kind: 'spec', spec, op: found.op, params: found.params };
+    if (readable) return { kind: 'handwritten', match };
+    const elsewhere = operationsAt(spec, pathname);
+    if (match === undefined && elsewhere.length === 0) return { kind: 'none' };
+    const methods = new Set(match === undefined ? [] : READ_METHODS);
+    for (const op of elsewhere) {
+      methods.add(op.method);
+      if (op.method === 'GET') methods.add('HEAD');
+    }
+    methods.add('OPTIONS');
+    return { kind: 'wrongMethod', allow: [...methods], auth: match?.route.auth ?? elsewhere.some((op) => op.requiresAuth) };
+  }
+
+  /** Methods a browser may use: the read-only API's, plus whatever the served spec declares. */
+  function preflightMethods(): string {
+    const methods = new Set(READ_METHODS);
+    for (const op of specSource.current().operations) methods.add(op.method);
+    return [...methods].join(', ');
+  }
   const limiter = new SlidingWindowLimiter(
     options.now ?? Date.now,
     { ...TIER_RATE_LIMITS, ...options.rateLimits },
@@ -124,6 +194,7 @@ export async function startContractServer(options: ContractServerOptions = {}): 
       tier: null,
       status: null,
       fault: null,
+      source: null,
     };
     requests.push(record);
     res.sendDate = false; // byte-identical responses run to run
@@ -135,6 +206,7 @@ export async function startContractServer(options: ContractServerOptions = {}): 
 
     if (method === 'OPTIONS') {
       for (const [name, value] of Object.entries(PREFLIGHT_HEADERS)) res.setHeader(name, value);
+      res.setHeader('access-control-allow-methods', preflightMethods());
       res.statusCode = 204;
       res.end();
       record.status = 204;
@@ -147,13 +219,34 @@ export async function startContractServer(options: ContractServerOptions = {}): 
       if (problem !== undefined) return reply(errorResponse(400, 'VALIDATION_ERROR', problem, { field: 'x-fault' }));
     }
 
-    const match: RouteMatch | undefined = matchRoute(url.pathname);
-    const needsAuth = match === undefined ? url.pathname.startsWith('/v1/') : match.route.auth;
+    const target = route(method, url.pathname);
+    if (target.kind === 'spec') {
+      record.source = 'spec';
+      res.setHeader(CONTRACT_SOURCE_HEADER, 'spec'); // on every response to it, 401/429/faults included
+    } else if (target.kind === 'handwritten') {
+      record.source = 'handwritten';
+    }
+    let needsAuth: boolean;
+    switch (target.kind) {
+      case 'handwritten':
+        needsAuth = target.match.route.auth;
+        break;
+      case 'spec':
+        needsAuth = target.op.requiresAuth;
+        break;
+      case 'wrongMethod':
+        needsAuth = target.auth;
+        break;
+      case 'none':
+        needsAuth = url.pathname.startsWith('/v1/');
+        break;
+    }
     const auth = needsAuth ? authenticate(req.headers, region) : undefined;
     record.auth = auth?.via ?? null;
     if (auth?.ok === true) record.tier = auth.record.tier;
 
-    const fault: FaultSpec | undefined = faults.take(url.pathname, match?.route.list === true);
+    const isList = target.kind === 'handwritten' ? target.match.route.list : target.kind === 'spec' && target.op.paginated;
+    const fault: FaultSpec | undefined = faults.take(url.pathname, isList);
     record.fault = fault?.kind ?? null;
     if (fault?.kind === 'delay') {
       await sleep(fault.ms);
@@ -187,15 +280,30 @@ export async function startContractServer(options: ContractServerOptions = {}): 
       }
       res.setHeader('x-isnotai-tier', auth.record.tier);
     }
-    if (match === undefined) return reply(errorResponse(404, 'NOT_FOUND', `No route for ${url.pathname}.`), bodyFault);
-    if (method !== 'GET' && method !== 'HEAD') {
-      res.setHeader('allow', 'GET, HEAD, OPTIONS');
-      return reply(errorResponse(405, 'METHOD_NOT_ALLOWED', `${method} is not supported; the API is read-only.`), bodyFault);
+    if (target.kind === 'none') return reply(errorResponse(404, 'NOT_FOUND', `No route for ${url.pathname}.`), bodyFault);
+    if (target.kind === 'wrongMethod') {
+      const allow = target.allow.join(', ');
+      res.setHeader('allow', allow);
+      const message =
+        allow === READ_METHODS.join(', ')
+          ? `${method} is not supported; the API is read-only.`
+          : `${method} is not supported on ${url.pathname}; allowed: ${allow}.`;
+      return reply(errorResponse(405, 'METHOD_NOT_ALLOWED', message), bodyFault);
     }
 
     let result: RouteResult;
     try {
-      const { route, params } = match;
+      if (target.kind === 'spec') {
+        const request = {
+          params: target.params,
+          query: url.searchParams,
+          tier: auth?.ok === true ? auth.record.tier : null,
+          lastPageCursor,
+          repeatCursor: fault?.kind === 'repeatCursor',
+        };
+        return reply(answerFromSpec(target.spec, target.op, request), bodyFault);
+      }
+      const { route, params } = target.match;
       if (route.auth) {
         if (auth?.ok !== true) throw new Error('authenticated route reached without a key');
         const page = { tier: auth.record.tier, lastPageCursor, repeatCursor: fault?.kind === 'repeatCursor' };
@@ -233,6 +341,14 @@ export async function startContractServer(options: ContractServerOptions = {}): 
     region,
     faults,
     requests,
+    specFallback() {
+      const spec = specSource.current();
+      const operations = spec.operations
+        .filter((op) => !op.handwritten)
+        .sort((a, b) => a.template.localeCompare(b.template) || a.method.localeCompare(b.method))
+        .map((op) => op.label);
+      return { specPath, operations, problem: spec.problem };
+    },
     reset() {
       requests.length = 0;
       faults.clear();
@@ -263,3 +379,4 @@ export {
 } from './fixtures.js';
 export type { FaultControl, FaultKind, FaultScope, FaultSpec } from './faults.js';
 export type { LastPageCursor, Region, Tier } from './types.js';
+export { CONTRACT_SOURCE_HEADER } from './spec-fallback.js';
