@@ -8,7 +8,7 @@
 // never reaches the registry without the notai-client version it depends on.
 // docs/decisions.md #47 says why.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -26,6 +26,8 @@ export interface Manifest {
   dir: string;
   name: string;
   version: string;
+  /** Written into package.json before publishing: the package names no repository of its own. */
+  repository?: { type: 'git'; url: string; directory: string };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -45,7 +47,12 @@ export function readManifest(root: string, dir: string, expectedName: string, re
   // npm checks a provenance statement against package.json's repository and refuses the upload
   // when they differ; say so before anything is published rather than halfway through.
   const url = typeof repo === 'string' ? repo : isRecord(repo) && typeof repo.url === 'string' ? repo.url : undefined;
-  if (url === undefined) throw new PublishError(`${file} has no "repository" field; npm refuses provenance without one`);
+  if (url === undefined) {
+    // The generator cannot know where its output is published from (the config may say, with
+    // package.repository); the workflow does, and provenance must name exactly that repository.
+    if (repository) return { dir, name, version, repository: { type: 'git', url: `git+https://github.com/${repository}.git`, directory: dir } };
+    throw new PublishError(`${file} has no "repository" field and GITHUB_REPOSITORY is not set; npm refuses provenance without one`);
+  }
   const normal = url.toLowerCase().replace(/\.git$/, '').replace(/^github:/, 'github.com/');
   if (repository && !(normal === repository.toLowerCase() || normal.endsWith(`github.com/${repository.toLowerCase()}`)))
     throw new PublishError(`${file}: repository ${url} is not github.com/${repository}, where this workflow runs; npm would refuse the provenance`);
@@ -73,6 +80,13 @@ export function isPublished(root: string, m: Manifest): boolean {
   throw new PublishError(`npm view ${m.name}@${m.version} failed (exit ${r.status}): ${r.stderr.trim() || r.stdout.trim()}`);
 }
 
+/** Adds `repository` to a package.json in the workflow's checkout (never committed). */
+function writeRepository(file: string, repository: NonNullable<Manifest['repository']>): void {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, `${JSON.stringify({ ...data, repository }, null, 2)}\n`);
+  process.stdout.write(`publish: ${file}: repository set to ${repository.url} (${repository.directory})\n`);
+}
+
 export function main(env: NodeJS.ProcessEnv, root: string): void {
   const manifests = PACKAGES.map((p) => readManifest(root, p.dir, p.name, env.GITHUB_REPOSITORY));
   const client = manifests[0];
@@ -86,6 +100,7 @@ export function main(env: NodeJS.ProcessEnv, root: string): void {
       continue;
     }
     if (!env.NODE_AUTH_TOKEN) throw new PublishError(`NODE_AUTH_TOKEN is not set; cannot publish ${m.name}@${m.version}`);
+    if (m.repository) writeRepository(join(root, m.dir, 'package.json'), m.repository);
     const r = npm(PUBLISH_ARGS, join(root, m.dir), false);
     if (r.status !== 0) throw new PublishError(`npm publish of ${m.name}@${m.version} failed (exit ${r.status}); later packages were not published`);
     summary.push(`- ${m.name}@${m.version}: published with provenance`);

@@ -1,14 +1,15 @@
-import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fetchAndPin } from '../commands/fetch.js';
 import { diffSpecs, formatReport, type DiffReport } from '../diff/index.js';
 import { semverFromSpecVersion } from '../ir/build.js';
 import { generate } from '../pipeline.js';
-import { CONFIG_FILE, readSpecLock } from '../spec-source.js';
+import { CONFIG_FILE, readSpecLock, SPEC_LOCK_FILE } from '../spec-source.js';
 import { prependEntry } from './changelog.js';
 import { setConfigPackageVersion } from './config-version.js';
 import { bumpVersion } from './semver.js';
+import type { TestOutcome } from './test-run.js';
+import { syncWorkspaceLock } from './workspace-lock.js';
 
 export interface ReleaseOptions {
   /** URL of the published spec. */
@@ -17,25 +18,42 @@ export interface ReleaseOptions {
   specDir: string;
   /** Generated package directory. */
   out: string;
-  /** Runs the test suite; rejects when it fails. */
-  runTests: () => Promise<void>;
+  /** Runs the test suite and says what failed (see test-run.ts). */
+  runTests: () => Promise<TestOutcome>;
+  /** Root package-lock.json whose workspace entries follow the bumped versions, if any. */
+  packageLock?: string;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
   log?: (line: string) => void;
 }
 
+export type TestStatus = 'passed' | 'failed' | 'skipped';
+
 export type ReleaseResult =
   | { status: 'unchanged'; specVersion: string }
-  | { status: 'released'; specVersion: string; previousSpecVersion: string; packageVersion: string; report: DiffReport; markdown: string };
+  | {
+      status: 'released';
+      specVersion: string;
+      previousSpecVersion: string;
+      packageVersion: string;
+      report: DiffReport;
+      tests: TestStatus;
+      /** Names of the failed tests (empty when they passed). */
+      failures: string[];
+      /** The pull request body: the diff report, then the failing tests. */
+      markdown: string;
+    };
 
 async function readJson<T>(file: string): Promise<T> {
   return JSON.parse(await readFile(file, 'utf8')) as T;
 }
 
 /**
- * fetch → diff → bump → generate → test → changelog. Each step's output feeds the next; a failing
- * step throws and leaves the working tree for a human to inspect (CI then opens no pull request).
+ * fetch → diff → bump → generate → test → changelog. A release whose tests fail is still a
+ * release: the caller opens it as a draft for a reviewer, with the failing tests named, because a
+ * spec that removed something hand-written code used needs a person, not silence. A step that
+ * cannot complete (a spec the generator refuses) throws and puts spec/ back as it was.
  */
 export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResult> {
   const log = options.log ?? (() => {});
@@ -44,6 +62,9 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
   const oldEntry = lockBefore.versions[lockBefore.current];
   if (!oldEntry) throw new Error(`spec.lock.json has no entry for its current version ${lockBefore.current}`);
   const oldDoc = await readJson<object>(join(options.specDir, oldEntry.file));
+  const configFile = join(options.specDir, CONFIG_FILE);
+  const specLockFile = join(options.specDir, SPEC_LOCK_FILE);
+  const saved = { config: await readFile(configFile, 'utf8').catch(() => undefined), specLock: await readFile(specLockFile, 'utf8') };
 
   log(`fetch ${options.url}`);
   const pinned = await fetchAndPin(options.url, options.specDir, { ...options, now });
@@ -56,42 +77,65 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
   const report = diffSpecs(oldDoc, newDoc);
   log(`diff ${lockBefore.current} → ${pinned.version}: ${report.verdict} (${report.changes.length} changes)`);
 
-  const pkgFile = join(options.out, 'package.json');
-  const currentVersion = await readJson<{ version?: string }>(pkgFile).then(
+  const currentVersion = await readJson<{ version?: string }>(join(options.out, 'package.json')).then(
     (p) => p.version ?? semverFromSpecVersion(lockBefore.current),
     () => semverFromSpecVersion(lockBefore.current),
   );
   const packageVersion = bumpVersion(currentVersion, report.verdict);
-  await setConfigPackageVersion(join(options.specDir, CONFIG_FILE), packageVersion);
   log(`version ${currentVersion} → ${packageVersion}`);
 
-  log('generate');
-  await generate({ spec: options.specDir, out: options.out });
-  log('test');
-  await options.runTests();
+  let mcpOut: string | undefined;
+  try {
+    await setConfigPackageVersion(configFile, packageVersion);
+    log('generate');
+    const generated = await generate({ spec: options.specDir, out: options.out });
+    mcpOut = generated.mcp?.out;
+  } catch (error) {
+    // Nothing was written to the packages (generation is atomic); undo the pin and the bump.
+    await rm(pinned.folder, { recursive: true, force: true });
+    await writeFile(specLockFile, saved.specLock);
+    if (saved.config !== undefined) await writeFile(configFile, saved.config);
+    throw error;
+  }
+  if (options.packageLock) await syncWorkspaceLock(options.packageLock);
 
-  const markdown = formatReport(report, 'markdown', { old: lockBefore.current, new: pinned.version });
-  const changelogFile = join(options.out, 'CHANGELOG.md');
-  const existing = await readFile(changelogFile, 'utf8').catch(() => undefined);
-  await writeFile(
-    changelogFile,
-    prependEntry(existing, {
-      packageVersion,
-      specVersion: pinned.version,
-      previousSpecVersion: lockBefore.current,
-      date: now().toISOString().slice(0, 10),
-      reportMarkdown: markdown,
-    }),
-  );
-  return { status: 'released', specVersion: pinned.version, previousSpecVersion: lockBefore.current, packageVersion, report, markdown };
+  log('test');
+  const outcome = await options.runTests();
+  const tests: TestStatus = outcome.passed ? 'passed' : 'failed';
+  log(outcome.passed ? 'tests passed' : `tests failed: ${outcome.failures.length}`);
+
+  const reportMarkdown = formatReport(report, 'markdown', { old: lockBefore.current, new: pinned.version });
+  const entry = { packageVersion, specVersion: pinned.version, previousSpecVersion: lockBefore.current, date: now().toISOString().slice(0, 10), reportMarkdown };
+  for (const dir of [options.out, ...(mcpOut ? [mcpOut] : [])]) {
+    const changelogFile = join(dir, 'CHANGELOG.md');
+    const existing = await readFile(changelogFile, 'utf8').catch(() => undefined);
+    await writeFile(changelogFile, prependEntry(existing, entry));
+  }
+  return {
+    status: 'released',
+    specVersion: pinned.version,
+    previousSpecVersion: lockBefore.current,
+    packageVersion,
+    report,
+    tests,
+    failures: outcome.failures,
+    markdown: pullRequestBody(reportMarkdown, outcome),
+  };
 }
 
-/** `npm test` in the repository root, inheriting stdio so CI logs show it. */
-export function npmTest(cwd: string): () => Promise<void> {
-  return () =>
-    new Promise((resolve, reject) => {
-      const child = spawn('npm', ['test'], { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm test failed with exit code ${code}`))));
-    });
+/** The diff report, and when tests failed, which ones: the reviewer's first question. */
+export function pullRequestBody(reportMarkdown: string, outcome: TestOutcome): string {
+  if (outcome.passed) return reportMarkdown;
+  const names = outcome.failures.map((f) => `- \`${f.replace(/`/g, "'")}\``);
+  return [
+    reportMarkdown.trimEnd(),
+    '',
+    '## Failing tests',
+    '',
+    'The regenerated client fails these tests, so this pull request is a draft and nothing is published from it. ' +
+      'Usually the spec removed or changed something hand-written code relies on (examples, contract server, tests): fix that code on this branch.',
+    '',
+    ...names,
+    '',
+  ].join('\n');
 }

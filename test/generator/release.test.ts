@@ -55,7 +55,10 @@ describe('spec:release end to end', () => {
       url: `${server.url}/openapi/v3.json`,
       specDir: join(work, 'spec'),
       out: join(work, 'generated'),
-      runTests: async () => void testsRun++,
+      runTests: async () => {
+        testsRun++;
+        return { passed: true, failures: [] };
+      },
       now: () => new Date('2026-11-28T12:00:00Z'),
     });
 
@@ -105,12 +108,34 @@ describe('spec:release end to end', () => {
     expect(pinned).toBe(canonicalJson(JSON.parse(pinned)));
   });
 
-  it('a failing test run stops the release before the changelog', async () => {
+  it('failing tests still give a release to review, whose body names them', async () => {
     await serve((spec) => {
       spec.info.version = '1.0.18.0';
     });
-    const failing = releaseSpec({ url: `${server.url}/openapi/v3.json`, specDir: join(work, 'spec'), out: join(work, 'generated'), runTests: async () => Promise.reject(new Error('tests failed')) });
-    await expect(failing).rejects.toThrow('tests failed');
-    await expect(readFile(join(work, 'generated', 'CHANGELOG.md'), 'utf8')).rejects.toThrow();
+    const failures = ['test/e2e/client.e2e.test.ts > sessions > reads userUrl', 'tsc: examples/a.ts(3,1): error TS2339: no `userUrl`'];
+    const result = await releaseSpec({ url: `${server.url}/openapi/v3.json`, specDir: join(work, 'spec'), out: join(work, 'generated'), runTests: async () => ({ passed: false, failures }) });
+    if (result.status !== 'released') throw new Error('not released');
+    expect(result.tests).toBe('failed');
+    expect(result.failures).toEqual(failures);
+    expect(result.markdown).toContain('## Failing tests');
+    expect(result.markdown).toContain("- `tsc: examples/a.ts(3,1): error TS2339: no 'userUrl'`");
+    // The changelog is the package's: it holds the API changes, never the test run.
+    const changelog = await readFile(join(work, 'generated', 'CHANGELOG.md'), 'utf8');
+    expect(changelog).not.toContain('Failing tests');
+  });
+
+  it('a spec the generator refuses puts spec/ back as it was and leaves generated/ alone', async () => {
+    const before = { lock: await readFile(join(work, 'spec', 'spec.lock.json'), 'utf8'), config: await readFile(join(work, 'spec', 'codegen.config.yaml'), 'utf8'), client: await readFile(join(work, 'generated', 'src', 'client.ts'), 'utf8') };
+    await serve((spec) => {
+      spec.info.version = '1.0.18.0';
+      // Valid OpenAPI, but two operations with one operationId: the IR refuses it.
+      (spec.paths['/v1/stats'] as { get: { operationId: string } }).get.operationId = 'listSessions';
+    });
+    await expect(release()).rejects.toThrow(/Duplicate operationId "listSessions"/);
+    expect(await readFile(join(work, 'spec', 'spec.lock.json'), 'utf8')).toBe(before.lock);
+    expect(await readFile(join(work, 'spec', 'codegen.config.yaml'), 'utf8')).toBe(before.config);
+    expect(await readFile(join(work, 'generated', 'src', 'client.ts'), 'utf8')).toBe(before.client);
+    await expect(readFile(join(work, 'spec', '1.0.18.0', 'openapi.json'), 'utf8')).rejects.toThrow();
+    expect(testsRun).toBe(0);
   });
 });

@@ -25,7 +25,8 @@ describe('generated-mcp compiles', () => {
     const p = program({ noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: join(ROOT, '.tmp', 'mcp-declarations') });
     expect([p.getCompilerOptions().strict, p.getCompilerOptions().noUncheckedIndexedAccess, p.getCompilerOptions().verbatimModuleSyntax]).toEqual([true, true, true]);
     // Only generated-mcp's own files are checked and emitted; the client has its own compile test.
-    const own = p.getSourceFiles().filter((f) => f.fileName.startsWith(`${MCP}/`));
+    // Its sources only: a built package also has node_modules/ and dist/ under it.
+    const own = p.getSourceFiles().filter((f) => f.fileName.startsWith(`${MCP}/src/`));
     expect(own.length).toBeGreaterThan(15);
     expect(describeDiagnostics([...p.getOptionsDiagnostics(), ...p.getGlobalDiagnostics(), ...own.flatMap((f) => [...p.getSyntacticDiagnostics(f), ...p.getSemanticDiagnostics(f)])])).toEqual([]);
     const declarations = new Map<string, string>();

@@ -70,6 +70,7 @@ function publish(setup: Setup = {}) {
     calls: readJsonLines<Call>(log),
     registry: JSON.parse(read(stateFile)) as NpmState,
     summary: read(summary),
+    manifests: ['generated', 'generated-mcp'].map((sub) => JSON.parse(read(join(dir, sub, 'package.json'))) as Record<string, unknown>),
   };
 }
 
@@ -120,10 +121,20 @@ describe('scripts/publish-packages.ts', () => {
     expect(r.stderr).toMatch(/ETIMEDOUT/);
   });
 
+  it('names the repository the workflow runs in when a package names none (provenance needs it)', () => {
+    const r = publish({ client: { repository: undefined }, mcp: { repository: undefined } });
+    expect(r.status).toBe(0);
+    expect(verbs(r.calls)).toEqual(['view notai-client@1.1.0', 'publish generated', 'view notai-mcp@1.1.0', 'publish generated-mcp']);
+    expect(r.manifests).toEqual([
+      expect.objectContaining({ repository: { type: 'git', url: 'git+https://github.com/acme/notai.git', directory: 'generated' } }),
+      expect.objectContaining({ repository: { type: 'git', url: 'git+https://github.com/acme/notai.git', directory: 'generated-mcp' } }),
+    ]);
+  });
+
   it('checks both manifests, the tag and the token before calling npm publish', () => {
     const cases: [Setup, RegExp][] = [
       [{ env: { RELEASE_TAG: 'v1.0.9' } }, /tag v1.0.9 does not match notai-client 1.1.0/],
-      [{ mcp: { repository: undefined } }, /generated-mcp\/package.json has no "repository" field/],
+      [{ mcp: { repository: undefined }, env: { GITHUB_REPOSITORY: '' } }, /generated-mcp\/package.json has no "repository" field and GITHUB_REPOSITORY is not set/],
       [{ client: { repository: 'https://github.com/someone-else/notai' } }, /is not github.com\/acme\/notai/],
       [{ mcp: { name: 'notai-server' } }, /expected the package notai-mcp/],
       [{ client: { private: true } }, /is private/],
