@@ -5,6 +5,7 @@ import { ACTIVE_SESSION_ID, BIG_SESSION_ID, FIXTURES, UNCORRELATED_SESSION_ID } 
 import { TEST_KEYS, maskKey } from './keys.js';
 import type { Analytics, HealthResponse, IntegrationStats, PublicIntegration, PublicSession, SessionDetails, UsageResponse } from './wire.js';
 import { call, useServer } from './test-helpers.js';
+import { API_VERSION } from './types.js';
 
 const server = useServer();
 
@@ -74,7 +75,7 @@ describe('integration, health, openapi', () => {
     const reply = await call(server(), '/health', { key: null });
     expect(reply.body as HealthResponse).toEqual({
       status: 'healthy',
-      version: '1.0.17.0',
+      version: API_VERSION,
       timestamp: '2026-06-22T12:00:00.0000000+00:00',
     });
   });

@@ -24,6 +24,7 @@ import { CONTRACT_SOURCE_HEADER, SpecSource, answerFromSpec, findOperation, norm
 import type { ServedSpec, SpecOperation } from './spec-fallback.js';
 import type { LastPageCursor, Region, Tier } from './types.js';
 import { TIER_RATE_LIMITS } from './types.js';
+import { PINNED_SPEC_PATH } from './pinned.js';
 
 export interface ContractServerOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -39,7 +40,7 @@ export interface ContractServerOptions {
   /** nextCursor on the last page: omitted (default), '' or null. */
   readonly lastPageCursor?: LastPageCursor;
   /**
-   * File served at /openapi/v3.json (default <repo>/spec/1.0.17.0/openapi.json), JSON. Its operations without a
+   * File served at /openapi/v3.json (default: the pinned spec, spec/spec.lock.json's current version), JSON. Its operations without a
    * hand-written route are answered from the spec (x-contract-source: spec); it is re-read when it changes.
    */
   readonly specPath?: string;
@@ -94,7 +95,7 @@ export interface ContractServer {
   specFallback(): SpecFallbackStatus;
 }
 
-export const DEFAULT_SPEC_PATH = fileURLToPath(new URL('../../spec/1.0.17.0/openapi.json', import.meta.url));
+export const DEFAULT_SPEC_PATH = PINNED_SPEC_PATH;
 
 const BODY_FAULTS: ReadonlySet<FaultKind> = new Set(['truncatedJson', 'wrongContentType', 'emptyBody', 'resetMidBody']);
 

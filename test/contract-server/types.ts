@@ -1,4 +1,5 @@
 /** Shared vocabulary of the contract server: regions, tiers and the per-tier limits from the vendor docs. */
+import { PINNED_API_VERSION } from './pinned.js';
 
 export type Region = 'us' | 'eu';
 export type Tier = 'free' | 'pro' | 'enterprise';
@@ -7,7 +8,7 @@ export const REGIONS: readonly Region[] = ['us', 'eu'];
 export const TIERS: readonly Tier[] = ['free', 'pro', 'enterprise'];
 
 /** The API / docs version string, also returned by GET /health. */
-export const API_VERSION = '1.0.17.0';
+export const API_VERSION = PINNED_API_VERSION;
 
 /** Max page size per tier [doc]: larger requests are clamped and echoed in pagination.limit. */
 export const TIER_MAX_PAGE_SIZE: Readonly<Record<Tier, number>> = { free: 50, pro: 100, enterprise: 100 };
