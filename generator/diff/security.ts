@@ -13,15 +13,11 @@ export function diffSecuritySchemes(ctx: DiffContext): void {
     const n = newSchemes[name];
     const pointer = child('#/components/securitySchemes', name);
     if (isObject(o) && !isObject(n)) {
-      emit({ level: 'breaking', kind: 'security-scheme-removed', pointer, side: 'old', message: `Security scheme ${code(name)} was removed` });
+      emit('security-scheme-removed', pointer, { name });
     } else if (!isObject(o) && isObject(n)) {
-      emit({ level: 'non-breaking', kind: 'security-scheme-added', pointer, side: 'new', message: `Security scheme ${code(name)} was added` });
+      emit('security-scheme-added', pointer, { name });
     } else if (isObject(o) && isObject(n)) {
-      const before = mechanism(o);
-      const after = mechanism(n);
-      if (before !== after) {
-        emit({ level: 'breaking', kind: 'security-scheme-changed', pointer, side: 'new', message: `Security scheme ${code(name)} changed how credentials are sent` });
-      }
+      if (mechanism(o) !== mechanism(n)) emit('security-scheme-changed', pointer, { name });
       diffDocText(emit, 'description', o.description, n.description, pointer, `Security scheme ${code(name)}`);
     }
   }
@@ -66,23 +62,8 @@ export function diffSecurityRequirements(ctx: DiffContext, oldOp: OperationSide,
   for (const key of sortedUnion(oldReqs.keys(), newReqs.keys())) {
     const o = oldReqs.get(key);
     const n = newReqs.get(key);
-    if (o && !n) {
-      emit({
-        level: 'breaking',
-        kind: 'security-requirement-removed',
-        pointer: o.pointer,
-        side: 'old',
-        message: key === '' ? 'Anonymous access was removed: the operation now requires credentials' : `Security requirement ${o.text} was removed`,
-      });
-    } else if (!o && n) {
-      emit({
-        level: 'non-breaking',
-        kind: 'security-requirement-added',
-        pointer: n.pointer,
-        side: 'new',
-        message: key === '' ? 'Anonymous access was added: credentials became optional' : `Security requirement ${n.text} was added as an alternative`,
-      });
-    }
+    if (o && !n) emit('security-requirement-removed', o.pointer, { requirement: key === '' ? undefined : o.text });
+    else if (!o && n) emit('security-requirement-added', n.pointer, { requirement: key === '' ? undefined : n.text });
   }
 }
 
