@@ -244,10 +244,12 @@ const SCHEMA_RULES = {
     message: (p: Subject & { branch: string }) => `${p.subject}: union member ${p.branch} added`,
   }),
   ...family(PROPERTY, 'removed', {
-    levels: { request: 'warning', response: 'breaking' },
+    levels: both('breaking'),
     side: 'old',
     description: (noun, direction) =>
-      direction === 'request' ? `A ${noun} was removed: the server stops reading it.` : `A ${noun} was removed: code reading it stops compiling.`,
+      direction === 'request'
+        ? `A ${noun} was removed: object literals that still set it stop compiling (excess property check).`
+        : `A ${noun} was removed: code reading it stops compiling.`,
     message: (p: Subject) => `${p.subject} was removed`,
   }),
   ...family(PROPERTY, 'added', {

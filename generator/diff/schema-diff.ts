@@ -186,8 +186,8 @@ function comparePattern(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, 
 /**
  * Object properties. Response: removing a property or making it optional breaks readers;
  * adding one never does. Request (the mirror): a new required property or one made required
- * breaks writers; a removed property only earns a warning (the server stops reading it, and
- * object literals that still set it stop compiling).
+ * breaks writers, and so does a removed one (object literals that still set it stop compiling:
+ * TypeScript's excess property check).
  */
 function compareProperties(state: WalkState, ov: SchemaView, nv: SchemaView): void {
   const { emit } = state;

@@ -266,7 +266,7 @@ const cases: Case[] = [
 
   // ── request bodies (the mirror of responses) ───────────────────────────────────────────
   {
-    name: 'request body: new required property breaks, new optional does not, removed warns',
+    name: 'request body: new required property breaks, new optional does not, removed breaks',
     old: doc({ '/things': { post: { operationId: 'createThing', requestBody: { content: { 'application/json': { schema: object({ a: str, gone: str }) } } }, responses: { '201': { description: 'ok' } } } } }),
     new: doc({
       '/things': {
@@ -275,7 +275,7 @@ const cases: Case[] = [
     }),
     expected: [
       { level: 'non-breaking', kind: 'request-property-added', operation: 'POST /things', pointer: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/c' },
-      { level: 'warning', kind: 'request-property-removed', operation: 'POST /things', pointer: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/gone' },
+      { level: 'breaking', kind: 'request-property-removed', operation: 'POST /things', pointer: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/gone' },
       { level: 'breaking', kind: 'new-required-request-property', operation: 'POST /things', pointer: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/b' },
     ].sort((x, y) => (x.pointer < y.pointer ? -1 : 1)),
   },
@@ -430,6 +430,15 @@ const cases: Case[] = [
       { level: 'non-breaking', kind: 'docs-example-changed', operation: OP, pointer: `${BODY}/properties/id` },
     ],
     verdict: 'patch',
+  },
+
+  // ── found on real spec pairs ───────────────────────────────────────────────────────────
+  {
+    name: 'a removed request body property breaks object literals that still set it',
+    old: doc({ '/things': { post: { operationId: 'createThing', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NewThing' } } } }, responses: { '204': { description: 'ok' } } } } }, comp({ NewThing: object({ name: str, legacy: str }) })),
+    new: doc({ '/things': { post: { operationId: 'createThing', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NewThing' } } } }, responses: { '204': { description: 'ok' } } } } }, comp({ NewThing: object({ name: str }) })),
+    expected: [{ level: 'breaking', kind: 'request-property-removed', operation: 'POST /things', pointer: '#/components/schemas/NewThing/properties/legacy' }],
+    verdict: 'major',
   },
 ];
 
