@@ -53,10 +53,10 @@ export function isRequestPrefix(prefix: SchemaPrefix): prefix is RequestPrefix {
 
 /** What the docs call the schema each prefix names. */
 const NOUN: Record<SchemaPrefix, string> = {
-  'request-body': 'request body (its root schema)',
+  'request-body': 'request body root schema',
   'request-parameter': 'parameter schema',
-  'request-property': 'request property (in a body or parameter object)',
-  'response-body': 'response body (its root schema)',
+  'request-property': 'request property',
+  'response-body': 'response body root schema',
   'response-header': 'response header schema',
   'response-property': 'response property',
 };
@@ -101,9 +101,12 @@ interface Values extends Subject {
 }
 interface Format extends Subject {
   format: string;
+  /** What the change risks, when it is not breaking. */
+  risk?: string;
 }
 
 const plural = (values: string[]): string => `${values.length === 1 ? 'value' : 'values'} ${values.join(', ')}`;
+const withRisk = (text: string, risk: string | undefined): string => (risk ? `${text}: ${risk}` : text);
 
 /** `max`, `min-length`, …: four rules each (increased, decreased, added, removed). */
 function bounds<const S extends string>(slug: S, label: string, upper: boolean) {
@@ -161,19 +164,21 @@ const SCHEMA_RULES = {
     message: (p: Subject) => `${p.subject} became non-nullable`,
   }),
   ...family(ALL, 'format-changed', {
-    levels: both('breaking'),
-    description: (noun) => `The ${noun}'s \`format\` changed.`,
-    message: (p: FromTo) => `${p.subject} format changed from ${p.from} to ${p.to}`,
+    levels: both('warning'),
+    description: (noun) => `The ${noun}'s \`format\` changed (e.g. \`int32\` → \`int64\`); the TypeScript type does not, the message says what it risks.`,
+    message: (p: FromTo & { risk?: string }) => withRisk(`${p.subject} format changed from ${p.from} to ${p.to}`, p.risk),
   }),
   ...family(ALL, 'format-added', {
-    levels: NARROW,
-    description: (noun) => `The ${noun} gained a \`format\`.`,
-    message: (p: Format) => `${p.subject} now has format ${code(p.format)}`,
+    levels: { request: 'warning', response: 'non-breaking' },
+    description: (noun, direction) =>
+      direction === 'request' ? `The ${noun} gained a \`format\`: the server may reject values the client sent before (the TypeScript type is unchanged).` : `The ${noun} gained a \`format\`: what the client reads is narrower.`,
+    message: (p: Format) => withRisk(`${p.subject} now has format ${code(p.format)}`, p.risk),
   }),
   ...family(ALL, 'format-removed', {
-    levels: WIDEN_TYPE,
-    description: (noun) => `The ${noun} lost its \`format\`.`,
-    message: (p: Format) => `${p.subject} no longer has format ${code(p.format)}`,
+    levels: { request: 'non-breaking', response: 'warning' },
+    description: (noun, direction) =>
+      direction === 'response' ? `The ${noun} lost its \`format\`: code that parses the value in that format may fail (the TypeScript type is unchanged).` : `The ${noun} lost its \`format\`: more values are accepted.`,
+    message: (p: Format) => withRisk(`${p.subject} no longer has format ${code(p.format)}`, p.risk),
   }),
   ...family(ALL, 'enum-value-removed', {
     levels: both('breaking'),

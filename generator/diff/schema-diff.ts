@@ -76,7 +76,7 @@ function compareValues(state: WalkState, ov: SchemaView, nv: SchemaView, viaProp
   }
 
   if (!typeChanged) {
-    compareFormat(state, prefix, ov, nv, subject);
+    compareFormat(state, prefix, ov, nv, subject, newTypes);
     compareEnum(state, prefix, ov, nv, subject);
     for (const name of BOUND_NAMES) compareBound(state, prefix, name, ov, nv, subject);
     comparePattern(state, prefix, ov, nv, subject);
@@ -109,14 +109,43 @@ function compareValues(state: WalkState, ov: SchemaView, nv: SchemaView, viaProp
 
 type Subject = (pointer: string) => string;
 
-function compareFormat(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, subject: Subject): void {
+/**
+ * `format` never changes the TypeScript type openapi-typescript prints (an `int64` is a
+ * `number`, a `date-time` a `string`), so a format change is at most a warning; the message says
+ * what it risks. (`binary` at the root of a non-JSON body does decide `Blob` vs `string`; the
+ * surface diff of the generated client judges that.)
+ */
+function compareFormat(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, subject: Subject, types: ReadonlySet<string> | undefined): void {
   const o = ov.format?.value;
   const n = nv.format?.value;
   if (o === n) return;
   const pointer = nv.format?.origin ?? nv.site;
-  if (o !== undefined && n !== undefined) state.emit(`${prefix}-format-changed`, pointer, { subject: subject(pointer), from: code(o), to: code(n) });
-  else if (n !== undefined) state.emit(`${prefix}-format-added`, pointer, { subject: subject(pointer), format: n });
-  else if (o !== undefined) state.emit(`${prefix}-format-removed`, pointer, { subject: subject(pointer), format: o });
+  const risk = formatRisk(state.direction, o, n, types);
+  if (o !== undefined && n !== undefined) state.emit(`${prefix}-format-changed`, pointer, { subject: subject(pointer), from: code(o), to: code(n), risk });
+  else if (n !== undefined) state.emit(`${prefix}-format-added`, pointer, { subject: subject(pointer), format: n, risk });
+  else if (o !== undefined) state.emit(`${prefix}-format-removed`, pointer, { subject: subject(pointer), format: o, risk });
+}
+
+/** Widths of the numeric formats, to tell a wider one from a narrower one. */
+const WIDTH: Record<string, number> = { int8: 8, int16: 16, int32: 32, int64: 64, uint8: 8, uint16: 16, uint32: 32, uint64: 64, float: 32, double: 64 };
+
+/** What a format change risks for a client whose TypeScript types stay the same. */
+function formatRisk(direction: Direction, o: string | undefined, n: string | undefined, types: ReadonlySet<string> | undefined): string | undefined {
+  if (o === 'binary' || n === 'binary') return 'at the root of a non-JSON body this switches the generated type between `Blob` and `string` (see the client surface changes)';
+  const numeric = types !== undefined && types.size > 0 && [...types].every((t) => t === 'integer' || t === 'number');
+  const bits = (f: string | undefined): number | undefined => (f === undefined ? undefined : WIDTH[f]);
+  const oldBits = bits(o);
+  const newBits = bits(n);
+  const narrower = newBits !== undefined && (oldBits === undefined || newBits < oldBits);
+  if (direction === 'response') {
+    if (n === undefined) return o === undefined ? undefined : `values may no longer be ${code(o)}: code that relies on that form may fail`;
+    if (numeric && /^u?int/.test(n) && newBits !== undefined && newBits > 53 && (oldBits === undefined || oldBits <= 53)) return 'values beyond 2^53 lose precision in JavaScript numbers';
+    if (o === undefined || narrower) return undefined;
+    return numeric ? `values may now exceed what ${code(o)} allowed` : `values are now ${code(n)}: code that parses them as ${code(o)} may fail`;
+  }
+  if (n === undefined) return undefined;
+  if (numeric && o !== undefined && !narrower) return 'larger values are accepted now; nothing to change';
+  return numeric ? `the server may reject values outside the ${code(n)} range` : `the server may reject values that are not ${code(n)}`;
 }
 
 function compareEnum(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, subject: Subject): void {

@@ -131,10 +131,10 @@ const cases: Case[] = [
     expected: [{ level: 'non-breaking', kind: 'response-property-type-narrowed', operation: OP, pointer: `${BODY}/properties/count` }],
   },
   {
-    name: 'response field format changed',
+    name: 'response field format changed (the TypeScript type is still string)',
     old: doc(getThings(object({ at: { type: 'string', format: 'date-time' } }))),
     new: doc(getThings(object({ at: { type: 'string', format: 'date' } }))),
-    expected: [{ level: 'breaking', kind: 'response-property-format-changed', operation: OP, pointer: `${BODY}/properties/at` }],
+    expected: [{ level: 'warning', kind: 'response-property-format-changed', operation: OP, pointer: `${BODY}/properties/at` }],
   },
   {
     name: 'response enum value added is a warning',
@@ -246,10 +246,10 @@ const cases: Case[] = [
     expected: [{ level: 'non-breaking', kind: 'request-parameter-type-widened', operation: OP, pointer: `${PARAMS}/0/schema` }],
   },
   {
-    name: 'request parameter format changed',
+    name: 'request parameter format changed (the TypeScript type is still string)',
     old: doc(getThings(str, { parameters: [query('since', { type: 'string', format: 'date-time' })] })),
     new: doc(getThings(str, { parameters: [query('since', { type: 'string', format: 'date' })] })),
-    expected: [{ level: 'breaking', kind: 'request-parameter-format-changed', operation: OP, pointer: `${PARAMS}/0/schema` }],
+    expected: [{ level: 'warning', kind: 'request-parameter-format-changed', operation: OP, pointer: `${PARAMS}/0/schema` }],
   },
   {
     name: 'a path parameter rename is the same operation',
@@ -440,6 +440,25 @@ const cases: Case[] = [
     expected: [{ level: 'breaking', kind: 'request-property-removed', operation: 'POST /things', pointer: '#/components/schemas/NewThing/properties/legacy' }],
     verdict: 'major',
   },
+  {
+    name: 'format changes that leave the TypeScript type alone are warnings or less; a type change still breaks',
+    old: doc(
+      getThings(object({ count: { type: 'integer', format: 'int32' }, at: str, id: str }), { parameters: [query('limit', { type: 'integer' }), query('since', str)] }),
+    ),
+    new: doc(
+      getThings(object({ count: { type: 'integer', format: 'int64' }, at: { type: 'string', format: 'date-time' }, id: { type: 'integer' } }), {
+        parameters: [query('limit', { type: 'integer', format: 'int32' }), query('since', { type: 'string', format: 'date-time' })],
+      }),
+    ),
+    expected: [
+      { level: 'warning', kind: 'request-parameter-format-added', operation: OP, pointer: `${PARAMS}/0/schema` },
+      { level: 'warning', kind: 'request-parameter-format-added', operation: OP, pointer: `${PARAMS}/1/schema` },
+      { level: 'non-breaking', kind: 'response-property-format-added', operation: OP, pointer: `${BODY}/properties/at` },
+      { level: 'warning', kind: 'response-property-format-changed', operation: OP, pointer: `${BODY}/properties/count` },
+      { level: 'breaking', kind: 'response-property-type-changed', operation: OP, pointer: `${BODY}/properties/id` },
+    ],
+    verdict: 'major',
+  },
 ];
 
 describe('diffSpecs rules', () => {
@@ -447,6 +466,26 @@ describe('diffSpecs rules', () => {
     const report = diffSpecs(c.old, c.new);
     expect(brief(report.changes)).toEqual(c.expected);
     if (c.verdict) expect(report.verdict).toBe(c.verdict);
+  });
+});
+
+describe('diffSpecs messages', () => {
+  const messages = (o: Record<string, unknown>, n: Record<string, unknown>): string[] => diffSpecs(o, n).changes.map((c) => c.message);
+
+  it('a format change says what it risks', () => {
+    const int = (format?: string): Record<string, unknown> => ({ type: 'integer', ...(format ? { format } : {}) });
+    expect(
+      messages(
+        doc(getThings(object({ a: int('int32'), b: { type: 'string', format: 'date-time' }, c: int('int64') }), { parameters: [query('n', int()), query('m', int('int64'))] })),
+        doc(getThings(object({ a: int('int64'), b: str, c: int('int32') }), { parameters: [query('n', int('int32')), query('m', int('int32'))] })),
+      ),
+    ).toEqual([
+      'Query parameter `n` now has format `int32`: the server may reject values outside the `int32` range',
+      'Query parameter `m` format changed from `int64` to `int32`: the server may reject values outside the `int32` range',
+      'Response property `a` in the 200 response format changed from `int32` to `int64`: values beyond 2^53 lose precision in JavaScript numbers',
+      'Response property `b` in the 200 response no longer has format `date-time`: values may no longer be `date-time`: code that relies on that form may fail',
+      'Response property `c` in the 200 response format changed from `int64` to `int32`',
+    ]);
   });
 });
 
