@@ -212,6 +212,81 @@ function comparePattern(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, 
   else if (o !== undefined) state.emit(`${prefix}-pattern-removed`, pointer, { subject: subject(pointer), pattern: code(o) });
 }
 
+/** An object's properties: its own, and those present in every `oneOf`/`anyOf` branch. */
+interface Properties {
+  /** Where each property is written: one place, or one per branch. */
+  located: Map<string, { at: Located[]; fromBranches: boolean }>;
+  required: Set<string>;
+}
+
+/**
+ * A property that moved into every branch of a union (or into an `allOf` member, which the view
+ * already flattens) is still there for a client: TypeScript lets code read or write a property
+ * that every member of a union has. It is required when every branch requires it.
+ */
+function propertiesOf(doc: unknown, view: SchemaView, depth = 0): Properties {
+  const located = new Map<string, { at: Located[]; fromBranches: boolean }>();
+  for (const [name, at] of view.properties) located.set(name, { at: [at], fromBranches: false });
+  const required = new Set(view.required);
+  if (!view.branches || depth > 4) return { located, required };
+  const branches = view.branches.map((b) => propertiesOf(doc, viewOf(doc, b), depth + 1));
+  const [first, ...rest] = branches;
+  for (const [name, entry] of first?.located ?? []) {
+    if (located.has(name) || !rest.every((b) => b.located.has(name))) continue;
+    located.set(name, { at: [...entry.at, ...rest.flatMap((b) => b.located.get(name)?.at ?? [])], fromBranches: true });
+    if (branches.every((b) => b.required.has(name))) required.add(name);
+  }
+  return { located, required };
+}
+
+/**
+ * The one schema a property has when it is written once per branch: the same schema if every
+ * branch refers to it (a shared `allOf` base), else the union of the branches' schemas, which
+ * keeps the keywords they agree on and the union of their enums (a discriminator
+ * `type: SOLID | GRADIENT` split over two branches is still both values).
+ */
+function unionOf(doc: unknown, at: readonly Located[]): Located {
+  const first = at[0]!;
+  if (at.length === 1) return first;
+  const views = at.map((a) => viewOf(doc, a));
+  if (new Set(views.map((v) => v.target)).size === 1) return first;
+  const node: Record<string, unknown> = { anyOf: at.map((a) => ({ $ref: a.pointer })) };
+  const agreed = <T>(get: (v: SchemaView) => T | undefined): T | undefined => {
+    const values = views.map(get);
+    return values.every((v) => v !== undefined && v === values[0]) ? values[0] : undefined;
+  };
+  if (views.every((v) => v.enumValues)) node.enum = [...new Map(views.flatMap((v) => [...v.enumValues!.value])).values()];
+  if (views.some((v) => v.nullable !== undefined)) node.nullable = true;
+  if (views.every((v) => v.deprecated !== undefined)) node.deprecated = true;
+  for (const [keyword, value] of [
+    ['format', agreed((v) => v.format?.value)],
+    ['pattern', agreed((v) => v.pattern?.value)],
+    ['description', agreed((v) => v.description?.value)],
+    ['title', agreed((v) => v.title?.value)],
+  ] as const) {
+    if (value !== undefined) node[keyword] = value;
+  }
+  for (const [keyword, value] of [
+    ['examples', agreed((v) => v.examples?.value)],
+    ['default', agreed((v) => v.defaultValue?.value)],
+  ] as const) {
+    if (value !== undefined) node[keyword] = JSON.parse(value) as unknown;
+  }
+  for (const name of BOUND_NAMES) {
+    const bound = agreed((v) => {
+      const b = v.bounds.get(name);
+      return b && `${b.exclusive ? 'x' : ''}${b.value}`;
+    });
+    if (bound === undefined) continue;
+    const exclusive = bound.startsWith('x');
+    const value = Number(exclusive ? bound.slice(1) : bound);
+    if (!exclusive) node[name] = value;
+    else if (name === 'maximum') node.exclusiveMaximum = value;
+    else if (name === 'minimum') node.exclusiveMinimum = value;
+  }
+  return { node, pointer: first.pointer };
+}
+
 /**
  * Object properties. Response: removing a property or making it optional breaks readers;
  * adding one never does. Request (the mirror): a new required property or one made required
@@ -222,29 +297,41 @@ function compareProperties(state: WalkState, ov: SchemaView, nv: SchemaView): vo
   const { emit } = state;
   const prefix = state.propertyPrefix;
   const subject = (pointer: string): string => subjectOf(state, pointer, true);
-  for (const name of sortedUnion(ov.properties.keys(), nv.properties.keys())) {
-    const o = visible(state, state.oldDoc, ov.properties.get(name));
-    const n = visible(state, state.newDoc, nv.properties.get(name));
+  const oldProps = propertiesOf(state.oldDoc, ov);
+  const newProps = propertiesOf(state.newDoc, nv);
+  for (const name of sortedUnion(oldProps.located.keys(), newProps.located.keys())) {
+    const oe = oldProps.located.get(name);
+    const ne = newProps.located.get(name);
+    // In branches on both sides: compareBranches pairs the branches and compares them.
+    if (oe?.fromBranches && ne?.fromBranches) continue;
+    const o = visible(state, state.oldDoc, oe?.at);
+    const n = visible(state, state.newDoc, ne?.at);
     if (o && !n) {
-      emit(`${prefix}-removed`, o.pointer, { subject: subject(o.pointer) });
+      emit(`${prefix}-removed`, o[0]!.pointer, { subject: subject(o[0]!.pointer) });
     } else if (!o && n) {
-      if (prefix === 'request-property' && nv.required.has(name)) emit('new-required-request-property', n.pointer, { subject: subject(n.pointer) });
-      else emit(`${prefix}-added`, n.pointer, { subject: subject(n.pointer) });
+      const pointer = n[0]!.pointer;
+      if (prefix === 'request-property' && newProps.required.has(name)) emit('new-required-request-property', pointer, { subject: subject(pointer) });
+      else emit(`${prefix}-added`, pointer, { subject: subject(pointer) });
     } else if (o && n) {
-      const wasRequired = ov.required.has(name);
-      const isRequired = nv.required.has(name);
-      if (wasRequired !== isRequired) emit(isRequired ? `${prefix}-became-required` : `${prefix}-became-optional`, n.pointer, { subject: subject(n.pointer) });
-      diffNode(state, o, n, true);
+      const wasRequired = oldProps.required.has(name);
+      const isRequired = newProps.required.has(name);
+      if (wasRequired !== isRequired) {
+        const pointer = n[0]!.pointer;
+        emit(isRequired ? `${prefix}-became-required` : `${prefix}-became-optional`, pointer, { subject: subject(pointer) });
+      }
+      diffNode(state, unionOf(state.oldDoc, o), unionOf(state.newDoc, n), true);
     }
   }
 }
 
-/** A `readOnly` property is never sent, a `writeOnly` one never received. */
-function visible(state: WalkState, doc: unknown, at: Located | undefined): Located | undefined {
+/** A `readOnly` property is never sent, a `writeOnly` one never received; undefined when no place remains. */
+function visible(state: WalkState, doc: unknown, at: Located[] | undefined): Located[] | undefined {
   if (!at) return undefined;
-  const view = viewOf(doc, at);
-  if (state.direction === 'request' ? view.readOnly : view.writeOnly) return undefined;
-  return at;
+  const kept = at.filter((a) => {
+    const view = viewOf(doc, a);
+    return !(state.direction === 'request' ? view.readOnly : view.writeOnly);
+  });
+  return kept.length > 0 ? kept : undefined;
 }
 
 /** `oneOf`/`anyOf` branches: matched by `$ref` target, the rest by position. */

@@ -16,6 +16,7 @@ const PARAMS = '#/paths/~1things/get/parameters';
 const pageSize = (schema: Record<string, unknown>, more: Record<string, unknown> = {}): unknown[] => [query('pageSize', { type: 'integer', ...schema }, more)];
 const statusEnum = (values: string[]): unknown => object({ status: { type: 'string', enum: values } });
 const comp = (schemas: Record<string, unknown>): Record<string, unknown> => ({ components: { schemas } });
+const ref = (name: string): Record<string, unknown> => ({ $ref: `#/components/schemas/${name}` });
 
 const cases: Case[] = [
   // ── one concept, two spellings: no change ──────────────────────────────────────────────
@@ -458,6 +459,59 @@ const cases: Case[] = [
       { level: 'breaking', kind: 'response-property-type-changed', operation: OP, pointer: `${BODY}/properties/id` },
     ],
     verdict: 'major',
+  },
+  {
+    name: 'properties moved into every oneOf branch (through a shared allOf base, or one per branch) were not removed',
+    old: doc(getThings(ref('Paint')), comp({ Paint: object({ type: { type: 'string', enum: ['SOLID', 'GRADIENT'] }, visible: { type: 'boolean' }, opacity: { type: 'number' }, blendMode: str, color: str }, ['type']) })),
+    new: doc(
+      getThings(ref('Paint')),
+      comp({
+        Paint: { oneOf: [ref('SolidPaint'), ref('GradientPaint')] },
+        BasePaint: object({ visible: { type: 'boolean' }, opacity: { type: 'number' }, blendMode: str }),
+        SolidPaint: { allOf: [ref('BasePaint'), object({ type: { type: 'string', enum: ['SOLID'] }, color: str }, ['type'])] },
+        GradientPaint: { allOf: [ref('BasePaint'), object({ type: { type: 'string', enum: ['GRADIENT'] }, stops: { type: 'array', items: str } }, ['type'])] },
+      }),
+    ),
+    expected: [
+      { level: 'non-breaking', kind: 'component-schema-added', pointer: '#/components/schemas/BasePaint' },
+      { level: 'non-breaking', kind: 'component-schema-added', pointer: '#/components/schemas/GradientPaint' },
+      { level: 'non-breaking', kind: 'component-schema-added', pointer: '#/components/schemas/SolidPaint' },
+      // Only in one branch: reading it from the union no longer compiles.
+      { level: 'breaking', kind: 'response-property-removed', operation: OP, pointer: '#/components/schemas/Paint/properties/color' },
+    ],
+  },
+  {
+    name: 'a property in every branch keeps its changes, required-ness and enum (the union of the branches)',
+    old: doc(getThings(object({ id: str, kind: { type: 'string', enum: ['a', 'b'] }, size: { type: 'integer' } }, ['id', 'kind']))),
+    new: doc(
+      getThings({
+        anyOf: [
+          object({ id: str, kind: { type: 'string', enum: ['a'] }, size: { type: 'integer' } }, ['id', 'kind']),
+          object({ id: str, kind: { type: 'string', enum: ['b', 'c'] }, size: str }, ['kind']),
+        ],
+      }),
+    ),
+    expected: [
+      { level: 'breaking', kind: 'response-property-became-optional', operation: OP, pointer: `${BODY}/anyOf/0/properties/id` },
+      { level: 'warning', kind: 'response-property-enum-value-added', operation: OP, pointer: `${BODY}/anyOf/0/properties/kind` },
+      { level: 'breaking', kind: 'response-property-type-changed', operation: OP, pointer: `${BODY}/anyOf/0/properties/size` },
+    ],
+  },
+  {
+    name: 'request properties moved into allOf members, or out of every branch, were not removed',
+    old: doc({
+      '/a': { post: { requestBody: { content: { 'application/json': { schema: object({ name: str, note: str }, ['name']) } } }, responses: { '204': { description: 'ok' } } } },
+      '/b': { post: { requestBody: { content: { 'application/json': { schema: { oneOf: [object({ id: str, x: str }), object({ id: str, y: str })] } } } }, responses: { '204': { description: 'ok' } } } },
+    }),
+    new: doc({
+      '/a': { post: { requestBody: { content: { 'application/json': { schema: { allOf: [object({ name: str }, ['name']), object({ note: str })] } } } }, responses: { '204': { description: 'ok' } } } },
+      '/b': { post: { requestBody: { content: { 'application/json': { schema: object({ id: str, x: str, y: str }) } } }, responses: { '204': { description: 'ok' } } } },
+    }),
+    // `id` was in every branch, so it stays; `x` and `y` were in one branch each, so the merged object gains them.
+    expected: [
+      { level: 'non-breaking', kind: 'request-property-added', operation: 'POST /b', pointer: '#/paths/~1b/post/requestBody/content/application~1json/schema/properties/x' },
+      { level: 'non-breaking', kind: 'request-property-added', operation: 'POST /b', pointer: '#/paths/~1b/post/requestBody/content/application~1json/schema/properties/y' },
+    ],
   },
 ];
 
