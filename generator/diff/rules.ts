@@ -295,6 +295,12 @@ interface Requirement {
   /** Undefined for anonymous access (an empty requirement, or no security at all). */
   requirement?: string;
 }
+interface Scopes {
+  requirement: string;
+  /** Already formatted: `` `write:pets` ``, with its scheme when the requirement has several. */
+  scopes: string[];
+}
+
 const SPEC_RULES = {
   'server-removed': rule<{ url: string }>('server', 'breaking', 'old', 'A root server URL was removed: clients configured for it stop working.', (p) => `Server ${code(p.url)} was removed`),
   'server-added': rule<{ url: string }>('server', 'non-breaking', 'new', 'A root server URL was added.', (p) => `Server ${code(p.url)} was added`),
@@ -317,6 +323,20 @@ const SPEC_RULES = {
   ),
   'security-requirement-added': rule<Requirement>('security', 'non-breaking', 'new', "An alternative was added to an operation's security requirement.", (p) =>
     p.requirement === undefined ? 'Anonymous access was added: credentials became optional' : `Security requirement ${p.requirement} was added as an alternative`,
+  ),
+  'security-requirement-scopes-added': rule<Scopes>(
+    'security',
+    'warning',
+    'new',
+    "An OAuth requirement of an operation asks for more scopes: the client's token may need them.",
+    (p) => `Security requirement ${p.requirement} now also needs ${p.scopes.length === 1 ? 'scope' : 'scopes'} ${p.scopes.join(', ')}: the client's token may need ${p.scopes.length === 1 ? 'it' : 'them'}`,
+  ),
+  'security-requirement-scopes-removed': rule<Scopes>(
+    'security',
+    'non-breaking',
+    'new',
+    'An OAuth requirement of an operation asks for fewer scopes.',
+    (p) => `Security requirement ${p.requirement} no longer needs ${p.scopes.length === 1 ? 'scope' : 'scopes'} ${p.scopes.join(', ')}`,
   ),
 
   'component-schema-removed': rule<{ name: string }>('component', 'breaking', 'old', 'A component schema was removed: its exported model type goes away.', (p) => `Schema ${code(p.name)} was removed (its exported model type goes away)`),

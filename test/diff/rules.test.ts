@@ -513,6 +513,22 @@ const cases: Case[] = [
       { level: 'non-breaking', kind: 'request-property-added', operation: 'POST /b', pointer: '#/paths/~1b/post/requestBody/content/application~1json/schema/properties/y' },
     ],
   },
+  {
+    name: 'OAuth scopes that grew on a requirement are a warning, not a requirement removed; fewer scopes are fine',
+    old: doc({
+      '/a': { get: { security: [{ oauth: ['read:pets'] }, { key: [] }], responses: { '204': { description: 'ok' } } } },
+      '/b': { get: { security: [{ oauth: ['read:pets', 'write:pets'] }], responses: { '204': { description: 'ok' } } } },
+    }),
+    new: doc({
+      '/a': { get: { security: [{ oauth: ['read:pets', 'write:pets'] }, { key: [] }], responses: { '204': { description: 'ok' } } } },
+      '/b': { get: { security: [{ oauth: ['read:pets'] }], responses: { '204': { description: 'ok' } } } },
+    }),
+    expected: [
+      { level: 'warning', kind: 'security-requirement-scopes-added', operation: 'GET /a', pointer: '#/paths/~1a/get/security/0' },
+      { level: 'non-breaking', kind: 'security-requirement-scopes-removed', operation: 'GET /b', pointer: '#/paths/~1b/get/security/0' },
+    ],
+    verdict: 'minor',
+  },
 ];
 
 describe('diffSpecs rules', () => {
@@ -540,6 +556,13 @@ describe('diffSpecs messages', () => {
       'Response property `b` in the 200 response no longer has format `date-time`: values may no longer be `date-time`: code that relies on that form may fail',
       'Response property `c` in the 200 response format changed from `int64` to `int32`',
     ]);
+  });
+});
+
+describe('diffSpecs messages (security)', () => {
+  it('names the scopes a requirement now needs', () => {
+    const report = diffSpecs(doc(getThings(str), { security: [{ oauth: ['a'] }] }), doc(getThings(str), { security: [{ oauth: ['a', 'b', 'c'] }] }));
+    expect(report.changes.map((c) => c.message)).toEqual(["Security requirement `oauth` now also needs scopes `b`, `c`: the client's token may need them"]);
   });
 });
 
