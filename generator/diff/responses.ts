@@ -14,8 +14,8 @@ interface Located<T> {
 
 /**
  * Responses, matched by status (`2xx` ≡ `2XX`). A success status removed breaks the client; an
- * added status (a new error code, or another success) does not; a removed error status only
- * means the server stops sending it.
+ * added status (a new error code, or another success) does not; a removed error status, or a
+ * media type removed from one, only means the server stops sending it.
  */
 export function diffResponses(ctx: DiffContext, oldOp: OperationSide, newOp: OperationSide, emit: Emit): void {
   const oldResponses = collect(ctx.oldDoc, oldOp);
@@ -51,7 +51,8 @@ function diffResponse(ctx: DiffContext, status: string, o: Located<Json>, n: Loc
     const oldPointer = child(o.pointer, 'content', mediaType);
     const newPointer = child(n.pointer, 'content', mediaType);
     if (om !== undefined && nm === undefined) {
-      emit('response-media-type-removed', oldPointer, { status, mediaType });
+      // An error body the server stops sending is like the error status going away.
+      emit(isSuccess(status) ? 'response-media-type-removed' : 'response-error-media-type-removed', oldPointer, { status, mediaType });
     } else if (om === undefined && nm !== undefined) {
       emit('response-media-type-added', newPointer, { status, mediaType });
     } else if (isObject(om) && isObject(nm)) {

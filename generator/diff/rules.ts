@@ -385,6 +385,13 @@ const SPEC_RULES = {
   'response-error-status-removed': rule<Status>('response', 'non-breaking', 'old', 'An error (non-2xx or `default`) response was removed: the server stops sending it.', (p) => `Error response ${p.status} was removed`),
   'response-error-status-added': rule<Status>('response', 'non-breaking', 'new', 'An error (non-2xx or `default`) response was added: the client already throws on unknown statuses.', (p) => `New error response ${p.status}`),
   'response-media-type-removed': rule<Media>('response', 'breaking', 'old', 'A media type was removed from a 2xx response.', (p) => `Response ${p.status} media type ${code(p.mediaType)} was removed`),
+  'response-error-media-type-removed': rule<Media>(
+    'response',
+    'non-breaking',
+    'old',
+    'A media type was removed from an error response: like removing that error, the server stops sending it.',
+    (p) => `Error response ${p.status} media type ${code(p.mediaType)} was removed`,
+  ),
   'response-media-type-added': rule<Media>('response', 'non-breaking', 'new', 'A media type was added to a response.', (p) => `Response ${p.status} media type ${code(p.mediaType)} was added`),
   'response-header-removed': rule<Header>('response', 'breaking', 'old', 'A response header was removed.', (p) => `Response header ${code(p.name)} (${p.status}) was removed`),
   'response-header-added': rule<Header>('response', 'non-breaking', 'new', 'A response header was added.', (p) => `Response header ${code(p.name)} (${p.status}) was added`),

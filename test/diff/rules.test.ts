@@ -529,6 +529,16 @@ const cases: Case[] = [
     ],
     verdict: 'minor',
   },
+  {
+    name: 'a media type removed from an error response is rated like removing that error; from a success it breaks',
+    old: doc(getThings(str, { responses: { '404': { description: 'no', content: { 'application/json': { schema: str }, 'text/html': { schema: str } } }, default: { description: 'err', content: { 'application/problem+json': { schema: str } } } } })),
+    new: doc(getThings(str, { responses: { '404': { description: 'no', content: { 'application/json': { schema: str } } }, default: { description: 'err' } } })),
+    expected: [
+      { level: 'non-breaking', kind: 'response-error-media-type-removed', operation: OP, pointer: '#/paths/~1things/get/responses/404/content/text~1html' },
+      { level: 'non-breaking', kind: 'response-error-media-type-removed', operation: OP, pointer: '#/paths/~1things/get/responses/default/content/application~1problem+json' },
+    ],
+    verdict: 'minor',
+  },
 ];
 
 describe('diffSpecs rules', () => {
