@@ -1,5 +1,5 @@
 import { code, segmentsOf, sortedUnion } from './json.js';
-import { subjectOf, type SchemaContext } from './naming.js';
+import { fieldName, placeOf, subjectOf, type SchemaContext } from './naming.js';
 import { isRequestPrefix, type PropertyPrefix, type SchemaPrefix, type SchemaRoot } from './rules.js';
 import { BOUND_NAMES, isTighter, viewOf, type Bound, type BoundName, type Located, type SchemaView } from './schema-view.js';
 import type { Emit } from './sink.js';
@@ -35,6 +35,42 @@ function prefixOf(state: WalkState, viaProperty: boolean): SchemaPrefix {
   return viaProperty ? state.propertyPrefix : state.root;
 }
 
+/** Where a keyword change happened (its pointer in the new spec) and the message's name for it. */
+type At = (newOrigin: string | undefined, oldOrigin: string | undefined) => { pointer: string; subject: string };
+
+function placer(state: WalkState, ov: SchemaView, nv: SchemaView, viaProperty: boolean): At {
+  return (newOrigin, oldOrigin) => {
+    const pointer = changeAt(nv, ov, newOrigin, oldOrigin);
+    return { pointer, subject: named(state, pointer, changeAt(ov, nv, oldOrigin, newOrigin), viaProperty) };
+  };
+}
+
+/**
+ * Where, in `view`'s spec, a keyword changed: where that spec spells it, unless that is inside a
+ * schema the site now refers to instead of the other side's (then the site changed, not that
+ * schema); where it does not spell it, the schema both sides resolve to if the other side spelled
+ * it there, else the site. So a change inside a shared component is named after the innermost
+ * component that holds it, once, and a property that now refers to another schema is named itself.
+ */
+function changeAt(view: SchemaView, other: SchemaView, origin: string | undefined, otherOrigin: string | undefined): string {
+  const sameTarget = view.target === other.target;
+  if (origin !== undefined) return !sameTarget && within(origin, view.target) ? view.site : origin;
+  return sameTarget && otherOrigin !== undefined && within(otherOrigin, other.target) ? view.target : view.site;
+}
+
+function within(pointer: string, root: string): boolean {
+  return pointer === root || pointer.startsWith(`${root}/`);
+}
+
+/** The subject for a new-spec pointer, adding the old name when the change moved to another component (`other.id (was team.id)`). */
+function named(state: WalkState, pointer: string, oldPointer: string, viaProperty: boolean): string {
+  const subject = subjectOf(state, pointer, viaProperty);
+  const before = placeOf(oldPointer);
+  const after = placeOf(pointer);
+  if (before.component === undefined || before.component === after.component) return subject;
+  return `${subject} (was ${code(fieldName(before))})`;
+}
+
 function diffNode(state: WalkState, oldAt: Located, newAt: Located, viaProperty: boolean): void {
   const ov = viewOf(state.oldDoc, oldAt);
   const nv = viewOf(state.newDoc, newAt);
@@ -54,8 +90,7 @@ function diffNode(state: WalkState, oldAt: Located, newAt: Located, viaProperty:
 function compareValues(state: WalkState, ov: SchemaView, nv: SchemaView, viaProperty: boolean): 'incompatible' | 'comparable' {
   const prefix = prefixOf(state, viaProperty);
   const { emit } = state;
-  const subject = (pointer: string): string => subjectOf(state, pointer, viaProperty);
-  const at = (newOrigin: string | undefined): string => newOrigin ?? nv.site;
+  const at = placer(state, ov, nv, viaProperty);
 
   // Type: a pure narrowing of a response or widening of a request is safe; anything else breaks.
   const oldTypes = effectiveTypes(state.oldDoc, ov);
@@ -63,35 +98,35 @@ function compareValues(state: WalkState, ov: SchemaView, nv: SchemaView, viaProp
   const typeChanged = !sameTypes(oldTypes, newTypes);
   let incompatible = false;
   if (typeChanged) {
-    const pointer = at(nv.types?.origin);
-    const params = { subject: subject(pointer), from: typeText(oldTypes), to: typeText(newTypes) };
+    const { pointer, subject } = at(nv.types?.origin, ov.types?.origin);
+    const params = { subject, from: typeText(oldTypes), to: typeText(newTypes) };
     incompatible = !covers(newTypes, oldTypes) && !covers(oldTypes, newTypes);
     if (isRequestPrefix(prefix)) emit(covers(newTypes, oldTypes) ? `${prefix}-type-widened` : `${prefix}-type-changed`, pointer, params);
     else emit(covers(oldTypes, newTypes) ? `${prefix}-type-narrowed` : `${prefix}-type-changed`, pointer, params);
   }
 
   if (!ov.nullable !== !nv.nullable) {
-    const pointer = at(nv.nullable);
-    emit(nv.nullable !== undefined ? `${prefix}-became-nullable` : `${prefix}-became-not-nullable`, pointer, { subject: subject(pointer) });
+    const { pointer, subject } = at(nv.nullable, ov.nullable);
+    emit(nv.nullable !== undefined ? `${prefix}-became-nullable` : `${prefix}-became-not-nullable`, pointer, { subject });
   }
 
   if (!typeChanged) {
-    compareFormat(state, prefix, ov, nv, subject, newTypes);
-    compareEnum(state, prefix, ov, nv, subject);
-    for (const name of BOUND_NAMES) compareBound(state, prefix, name, ov, nv, subject);
-    comparePattern(state, prefix, ov, nv, subject);
+    compareFormat(state, prefix, ov, nv, at, newTypes);
+    compareEnum(state, prefix, ov, nv, at);
+    for (const name of BOUND_NAMES) compareBound(state, prefix, name, ov, nv, at);
+    comparePattern(state, prefix, ov, nv, at);
   }
 
   if (isRequestPrefix(prefix) && ov.defaultValue && nv.defaultValue && ov.defaultValue.value !== nv.defaultValue.value) {
-    const pointer = at(nv.defaultValue.origin);
-    emit(`${prefix}-default-changed`, pointer, { subject: subject(pointer), from: code(ov.defaultValue.value), to: code(nv.defaultValue.value) });
+    const { pointer, subject } = at(nv.defaultValue.origin, ov.defaultValue.origin);
+    emit(`${prefix}-default-changed`, pointer, { subject, from: code(ov.defaultValue.value), to: code(nv.defaultValue.value) });
   }
 
   // A whole component newly deprecated is reported once, by the components rule.
   if (viaProperty && !ov.deprecated !== !nv.deprecated) {
-    const pointer = at(nv.deprecated);
+    const { pointer, subject } = at(nv.deprecated, ov.deprecated);
     if (!isComponentRoot(pointer)) {
-      emit(nv.deprecated !== undefined ? `${state.propertyPrefix}-deprecated` : `${state.propertyPrefix}-undeprecated`, pointer, { subject: subject(pointer) });
+      emit(nv.deprecated !== undefined ? `${state.propertyPrefix}-deprecated` : `${state.propertyPrefix}-undeprecated`, pointer, { subject });
     }
   }
 
@@ -101,13 +136,11 @@ function compareValues(state: WalkState, ov: SchemaView, nv: SchemaView, viaProp
     ['docs-example-changed', ov.examples, nv.examples],
   ] as const) {
     if (o?.value === n?.value) continue;
-    const pointer = at(n?.origin);
-    emit(kind, pointer, { subject: subject(pointer), change: !o ? 'added' : !n ? 'removed' : 'changed' });
+    const { pointer, subject } = at(n?.origin, o?.origin);
+    emit(kind, pointer, { subject, change: !o ? 'added' : !n ? 'removed' : 'changed' });
   }
   return incompatible ? 'incompatible' : 'comparable';
 }
-
-type Subject = (pointer: string) => string;
 
 /**
  * `format` never changes the TypeScript type openapi-typescript prints (an `int64` is a
@@ -115,15 +148,15 @@ type Subject = (pointer: string) => string;
  * what it risks. (`binary` at the root of a non-JSON body does decide `Blob` vs `string`; the
  * surface diff of the generated client judges that.)
  */
-function compareFormat(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, subject: Subject, types: ReadonlySet<string> | undefined): void {
+function compareFormat(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, at: At, types: ReadonlySet<string> | undefined): void {
   const o = ov.format?.value;
   const n = nv.format?.value;
   if (o === n) return;
-  const pointer = nv.format?.origin ?? nv.site;
+  const { pointer, subject } = at(nv.format?.origin, ov.format?.origin);
   const risk = formatRisk(state.direction, o, n, types);
-  if (o !== undefined && n !== undefined) state.emit(`${prefix}-format-changed`, pointer, { subject: subject(pointer), from: code(o), to: code(n), risk });
-  else if (n !== undefined) state.emit(`${prefix}-format-added`, pointer, { subject: subject(pointer), format: n, risk });
-  else if (o !== undefined) state.emit(`${prefix}-format-removed`, pointer, { subject: subject(pointer), format: o, risk });
+  if (o !== undefined && n !== undefined) state.emit(`${prefix}-format-changed`, pointer, { subject, from: code(o), to: code(n), risk });
+  else if (n !== undefined) state.emit(`${prefix}-format-added`, pointer, { subject, format: n, risk });
+  else if (o !== undefined) state.emit(`${prefix}-format-removed`, pointer, { subject, format: o, risk });
 }
 
 /** Widths of the numeric formats, to tell a wider one from a narrower one. */
@@ -148,11 +181,11 @@ function formatRisk(direction: Direction, o: string | undefined, n: string | und
   return numeric ? `the server may reject values outside the ${code(n)} range` : `the server may reject values that are not ${code(n)}`;
 }
 
-function compareEnum(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, subject: Subject): void {
+function compareEnum(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, at: At): void {
   const o = ov.enumValues?.value;
   const n = nv.enumValues?.value;
   if (!o && !n) return;
-  const pointer = nv.enumValues?.origin ?? nv.site;
+  const { pointer, subject } = at(nv.enumValues?.origin, ov.enumValues?.origin);
   // Strings are shown bare (`bird`), anything else as JSON (`3`, `{"a":1}`).
   const show = (key: string): string => {
     const value = o?.get(key) ?? n?.get(key);
@@ -161,15 +194,15 @@ function compareEnum(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv:
   if (o && n) {
     const removed = [...o.keys()].filter((k) => !n.has(k)).sort();
     const added = [...n.keys()].filter((k) => !o.has(k)).sort();
-    if (removed.length > 0) state.emit(`${prefix}-enum-value-removed`, pointer, { subject: subject(pointer), values: removed.map(show) });
+    if (removed.length > 0) state.emit(`${prefix}-enum-value-removed`, pointer, { subject, values: removed.map(show) });
     // An old client may not expect a new value in a response; a request just gains an option.
-    if (added.length > 0) state.emit(`${prefix}-enum-value-added`, pointer, { subject: subject(pointer), values: added.map(show) });
+    if (added.length > 0) state.emit(`${prefix}-enum-value-added`, pointer, { subject, values: added.map(show) });
   } else if (n) {
     // A request loses every other value; a response's type narrows to a closed union, which
     // can stop old comparisons against other literals from compiling.
-    state.emit(`${prefix}-enum-constraint-added`, pointer, { subject: subject(pointer), values: [...n.keys()].sort().map(show) });
+    state.emit(`${prefix}-enum-constraint-added`, pointer, { subject, values: [...n.keys()].sort().map(show) });
   } else if (o) {
-    state.emit(`${prefix}-enum-constraint-removed`, pointer, { subject: subject(pointer), values: [...o.keys()].sort().map(show) });
+    state.emit(`${prefix}-enum-constraint-removed`, pointer, { subject, values: [...o.keys()].sort().map(show) });
   }
 }
 
@@ -183,33 +216,33 @@ const BOUND_SLUG = {
 } as const satisfies Record<BoundName, { slug: string; upper: boolean }>;
 
 /** Tightening a request bound breaks callers; loosening a response bound earns a warning (see the rules table). */
-function compareBound(state: WalkState, prefix: SchemaPrefix, name: BoundName, ov: SchemaView, nv: SchemaView, subject: Subject): void {
+function compareBound(state: WalkState, prefix: SchemaPrefix, name: BoundName, ov: SchemaView, nv: SchemaView, at: At): void {
   const o = ov.bounds.get(name);
   const n = nv.bounds.get(name);
   if (!o && !n) return;
   const { slug, upper } = BOUND_SLUG[name];
   const text = (b: Bound): string => `${b.value}${b.exclusive ? ' (exclusive)' : ''}`;
-  const pointer = n?.origin ?? nv.site;
+  const { pointer, subject } = at(n?.origin, o?.origin);
   if (o && n) {
     const increased = isTighter(o, n, upper) === upper;
     if (!isTighter(n, o, upper) && !isTighter(o, n, upper)) return;
-    state.emit(`${prefix}-${slug}-${increased ? 'increased' : 'decreased'}`, pointer, { subject: subject(pointer), from: text(o), to: text(n) });
+    state.emit(`${prefix}-${slug}-${increased ? 'increased' : 'decreased'}`, pointer, { subject, from: text(o), to: text(n) });
   } else if (n) {
-    state.emit(`${prefix}-${slug}-added`, pointer, { subject: subject(pointer), value: text(n) });
+    state.emit(`${prefix}-${slug}-added`, pointer, { subject, value: text(n) });
   } else if (o) {
-    state.emit(`${prefix}-${slug}-removed`, pointer, { subject: subject(pointer), value: text(o) });
+    state.emit(`${prefix}-${slug}-removed`, pointer, { subject, value: text(o) });
   }
 }
 
-function comparePattern(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, subject: Subject): void {
+function comparePattern(state: WalkState, prefix: SchemaPrefix, ov: SchemaView, nv: SchemaView, at: At): void {
   const o = ov.pattern?.value;
   const n = nv.pattern?.value;
   if (o === n) return;
-  const pointer = nv.pattern?.origin ?? nv.site;
+  const { pointer, subject } = at(nv.pattern?.origin, ov.pattern?.origin);
   // Whether one regular expression admits more than another is undecidable in general.
-  if (o !== undefined && n !== undefined) state.emit(`${prefix}-pattern-changed`, pointer, { subject: subject(pointer), from: code(o), to: code(n) });
-  else if (n !== undefined) state.emit(`${prefix}-pattern-added`, pointer, { subject: subject(pointer), pattern: code(n) });
-  else if (o !== undefined) state.emit(`${prefix}-pattern-removed`, pointer, { subject: subject(pointer), pattern: code(o) });
+  if (o !== undefined && n !== undefined) state.emit(`${prefix}-pattern-changed`, pointer, { subject, from: code(o), to: code(n) });
+  else if (n !== undefined) state.emit(`${prefix}-pattern-added`, pointer, { subject, pattern: code(n) });
+  else if (o !== undefined) state.emit(`${prefix}-pattern-removed`, pointer, { subject, pattern: code(o) });
 }
 
 /** An object's properties: its own, and those present in every `oneOf`/`anyOf` branch. */
@@ -317,7 +350,7 @@ function compareProperties(state: WalkState, ov: SchemaView, nv: SchemaView): vo
       const isRequired = newProps.required.has(name);
       if (wasRequired !== isRequired) {
         const pointer = n[0]!.pointer;
-        emit(isRequired ? `${prefix}-became-required` : `${prefix}-became-optional`, pointer, { subject: subject(pointer) });
+        emit(isRequired ? `${prefix}-became-required` : `${prefix}-became-optional`, pointer, { subject: named(state, pointer, o[0]!.pointer, true) });
       }
       diffNode(state, unionOf(state.oldDoc, o), unionOf(state.newDoc, n), true);
     }

@@ -569,6 +569,61 @@ describe('diffSpecs messages', () => {
   });
 });
 
+describe('diffSpecs messages name the schema where the change happened', () => {
+  // GitHub's shape: branch-restriction-policy.teams[] → team, whose parent → nullable-team-simple.
+  const nts = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ type: 'object', nullable: true, properties: { id: { type: 'integer' }, slug: str }, ...extra });
+  const github = (team: unknown, ntsSchema: unknown = nts(), items: unknown = ref('team')): Record<string, unknown> =>
+    doc(getThings(ref('branch-restriction-policy')), comp({ 'branch-restriction-policy': object({ teams: { type: 'array', items } }), team, 'nullable-team-simple': ntsSchema }), '3.0');
+  const parentRef = object({ parent: ref('nullable-team-simple') });
+  const changes = (o: Record<string, unknown>, n: Record<string, unknown>): [string, string][] => diffSpecs(o, n).changes.map((c) => [c.pointer, c.message]);
+
+  it.each([
+    {
+      name: 'a property that now refers to another schema is named itself, not the schema it refers to',
+      old: github(object({ parent: { type: 'string', nullable: true } })),
+      new: github(parentRef),
+      expected: [['#/components/schemas/team/properties/parent', 'Response property `team.parent` type changed from `string` to `object`']],
+    },
+    {
+      name: 'a change inside the referenced schema is named after it, once, not after every property that refers to it',
+      old: github(parentRef),
+      new: github(parentRef, nts({ nullable: false, description: 'A team.' })),
+      expected: [
+        ['#/components/schemas/nullable-team-simple', 'Response schema `nullable-team-simple`: description added'],
+        ['#/components/schemas/nullable-team-simple', 'Response schema `nullable-team-simple` became non-nullable'],
+      ],
+    },
+    {
+      name: 'a nested change is named after the innermost component holding it, with the old name when it moved',
+      old: github(object({ parent: str }), nts(), object({ parent: str })),
+      new: github(object({ parent: { type: 'integer' } })),
+      expected: [['#/components/schemas/team/properties/parent', 'Response property `team.parent` (was `branch-restriction-policy.teams[].parent`) type changed from `string` to `integer`']],
+    },
+    {
+      name: 'deep inside: nullable-team-simple.id, whichever outer schema led there',
+      old: github(parentRef),
+      new: github(parentRef, { ...nts(), properties: { id: str, slug: str } }),
+      expected: [['#/components/schemas/nullable-team-simple/properties/id', 'Response property `nullable-team-simple.id` type changed from `integer` to `string`']],
+    },
+  ])('$name', (c) => {
+    expect(changes(c.old, c.new)).toEqual(c.expected);
+  });
+
+  it('a component reached as a body root reads the same from every operation (no status or parameter in it)', () => {
+    const ops = (schema: Record<string, unknown>): Record<string, unknown> =>
+      doc(
+        {
+          '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: ref('Pet') } } } } } },
+          '/b': { post: { responses: { '201': { description: 'ok', content: { 'application/json': { schema: ref('Pet') } } } } } },
+        },
+        comp({ Pet: schema }),
+      );
+    expect(diffSpecs(ops(object({ id: str })), ops({ type: 'array', items: str })).changes.map((c) => c.message)).toEqual([
+      'Response schema `Pet` type changed from `object` to `array` (affects 2 operations: `GET /a`, `POST /b`)',
+    ]);
+  });
+});
+
 describe('diffSpecs messages (security)', () => {
   it('names the scopes a requirement now needs', () => {
     const report = diffSpecs(doc(getThings(str), { security: [{ oauth: ['a'] }] }), doc(getThings(str), { security: [{ oauth: ['a', 'b', 'c'] }] }));
