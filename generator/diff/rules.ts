@@ -13,7 +13,7 @@
 import { code } from './json.js';
 import type { ChangeLevel, ChangeSide } from './types.js';
 
-export type RuleSection = 'operation' | 'parameter' | 'request-body' | 'response' | 'schema' | 'security' | 'server' | 'component' | 'docs';
+export type RuleSection = 'operation' | 'parameter' | 'request-body' | 'response' | 'schema' | 'security' | 'server' | 'component' | 'docs' | 'client';
 
 export interface Rule<P> {
   readonly section: RuleSection;
@@ -405,11 +405,83 @@ const SPEC_RULES = {
   'docs-example-changed': rule<DocsChange>('docs', 'non-breaking', 'new', 'Examples were added, changed or removed (documentation only).', (p) => `${p.subject}: examples ${p.change}`),
 };
 
+// ── the generated client's public surface ────────────────────────────────────────────────────
+
+interface Symbolic {
+  /** `getPet`, `NotAi.pets.get`. */
+  symbol: string;
+}
+interface Renamed {
+  from: string;
+  to: string;
+}
+interface Exported extends Symbolic {
+  /** `function`, `class`, `type`, … */
+  what: string;
+}
+interface Detail extends Symbolic {
+  detail: string;
+}
+
+const CLIENT_RULES = {
+  'export-removed': rule<Exported>('client', 'breaking', 'old', 'An export of the generated package was removed: imports of it stop compiling.', (p) => `Export ${code(p.symbol)} (${p.what}) was removed`),
+  'export-added': rule<Exported>('client', 'non-breaking', 'new', 'An export was added to the generated package.', (p) => `Export ${code(p.symbol)} (${p.what}) was added`),
+  'export-renamed': rule<Renamed & { what: string }>(
+    'client',
+    'breaking',
+    'old',
+    'An export was removed and another of the same kind and shape added: a rename, which breaks imports of the old name.',
+    (p) => `${capitalise(p.what)} renamed ${code(p.from)} → ${code(p.to)}`,
+  ),
+  'export-kind-changed': rule<Symbolic & Renamed>('client', 'breaking', 'new', 'An export changed kind (e.g. a class became a type): uses of the old kind stop compiling.', (p) =>
+    `Export ${code(p.symbol)} changed from a ${p.from} to a ${p.to}`,
+  ),
+  'export-type-changed': rule<Symbolic>(
+    'client',
+    'non-breaking',
+    'new',
+    'An exported type alias, interface or constant now has another type (the spec rules judge what changed in it).',
+    (p) => `Type of ${code(p.symbol)} changed`,
+  ),
+  'function-signature-incompatible': rule<Detail>(
+    'client',
+    'breaking',
+    'new',
+    'An exported function rejects a call the old one accepted (a parameter removed, made required or narrowed, a new required parameter), or returns what the old return type does not allow.',
+    (p) => `Function ${code(p.symbol)}: ${p.detail}`,
+  ),
+  'function-signature-changed': rule<Detail>('client', 'non-breaking', 'new', 'An exported function signature changed compatibly (e.g. a new optional parameter).', (p) => `Function ${code(p.symbol)}: ${p.detail}`),
+  'method-removed': rule<Symbolic>('client', 'breaking', 'old', 'A public method of an exported class, or of a resource reachable from the client, was removed.', (p) => `Method ${code(p.symbol)} was removed`),
+  'method-added': rule<Symbolic>('client', 'non-breaking', 'new', 'A public method was added.', (p) => `Method ${code(p.symbol)} was added`),
+  'method-renamed': rule<Renamed>('client', 'breaking', 'old', 'A public method was removed and one with a compatible signature added beside it: a rename (e.g. a config `method` override).', (p) =>
+    `Method renamed ${code(p.from)} → ${code(p.to)}`,
+  ),
+  'method-signature-incompatible': rule<Detail>(
+    'client',
+    'breaking',
+    'new',
+    'A public method rejects a call the old one accepted, or returns what the old return type does not allow.',
+    (p) => `Method ${code(p.symbol)}: ${p.detail}`,
+  ),
+  'method-signature-changed': rule<Detail>('client', 'non-breaking', 'new', 'A public method signature changed compatibly.', (p) => `Method ${code(p.symbol)}: ${p.detail}`),
+  'property-removed': rule<Symbolic>('client', 'breaking', 'old', 'A public property of an exported class (a resource of the client, say) was removed.', (p) => `Property ${code(p.symbol)} was removed`),
+  'property-added': rule<Symbolic>('client', 'non-breaking', 'new', 'A public property was added.', (p) => `Property ${code(p.symbol)} was added`),
+  'property-renamed': rule<Renamed>('client', 'breaking', 'old', 'A public property was removed and one of the same shape added beside it: a rename (e.g. a config `resource` override).', (p) =>
+    `Property renamed ${code(p.from)} → ${code(p.to)}`,
+  ),
+  'property-type-incompatible': rule<Detail>('client', 'breaking', 'new', "A public property's new type is not assignable to its old one.", (p) => `Property ${code(p.symbol)}: ${p.detail}`),
+};
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** The table. Its keys are the rule ids (`kind` in reports). */
-export const RULES = { ...SPEC_RULES, ...SCHEMA_RULES };
+export const RULES = { ...SPEC_RULES, ...SCHEMA_RULES, ...CLIENT_RULES };
 
 export type RuleId = keyof typeof RULES;
 export type SpecRuleId = keyof typeof SPEC_RULES | keyof typeof SCHEMA_RULES;
+export type ClientRuleId = keyof typeof CLIENT_RULES;
 /** The parameters a rule's message needs. */
 export type ParamsOf<R extends RuleId> = (typeof RULES)[R] extends Rule<infer P> ? P : never;
 
@@ -439,6 +511,11 @@ const SECTIONS: readonly { section: RuleSection; heading: string; intro: string 
   { section: 'server', heading: 'Servers', intro: '' },
   { section: 'component', heading: 'Components', intro: 'What a component contains is compared where operations use it, and reported once at its pointer.' },
   { section: 'docs', heading: 'Documentation', intro: 'Documentation-only changes never raise the verdict above `patch`.' },
+  {
+    section: 'client',
+    heading: 'Generated client',
+    intro: "Rules of the surface diff (`generator/release/surface-diff.ts`), which compares the public exports of two generated packages with the TypeScript checker; their `side` names the package, not a spec.",
+  },
 ];
 
 /** `docs/diff-rules.md`: every rule, by section, sorted by id. */
