@@ -20,8 +20,8 @@
  * id. `docs/diff-rules.md` is generated from that table.
  */
 export { diffSpecs } from './engine.js';
-export { formatReport, verdictOf, type ReportFormat } from './report.js';
+export { combineReports, formatReport, verdictOf, type ReportFormat } from './report.js';
 export { runDiffCommand } from './command.js';
 export { isDocsKind } from './docs.js';
 export { RULES, rulesMarkdown, isRuleId, type Rule, type RuleId, type RuleSection } from './rules.js';
-export type { Change, ChangeLevel, ChangeSide, DiffReport } from './types.js';
+export type { Change, ChangeLevel, ChangeSide, DiffReport, SurfaceChange } from './types.js';
