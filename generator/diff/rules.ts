@@ -259,7 +259,7 @@ const SCHEMA_RULES = {
   }),
   ...family(PROPERTY, 'added', {
     levels: both('non-breaking'),
-    description: (noun, direction) => `An optional ${noun} was added${direction === 'response' ? ' (or a required one, to a response)' : ''}.`,
+    description: (noun, direction) => (direction === 'request' ? `An optional ${noun} was added.` : `A ${noun} was added.`),
     message: (p: Subject) => `${p.subject} was added`,
   }),
   ...family(PROPERTY, 'became-required', {
