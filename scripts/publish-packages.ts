@@ -6,7 +6,7 @@
 // Idempotent: a version the registry already has is skipped, so a rerun after a partial failure
 // publishes only what is missing. A failure stops the run before the next package, so notai-mcp
 // never reaches the registry without the notai-client version it depends on.
-// docs/decisions.md #47 says why.
+// docs/decisions.md #48 says why.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

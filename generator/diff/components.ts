@@ -1,5 +1,5 @@
 import type { DiffContext } from './context.js';
-import { child, code, isObject, sortedUnion } from './json.js';
+import { child, isObject, sortedUnion } from './json.js';
 
 /**
  * Named component schemas. The generated client exports a type alias for every one
@@ -15,16 +15,16 @@ export function diffComponentSchemas(ctx: DiffContext): void {
     const inOld = name in oldSchemas;
     const inNew = name in newSchemas;
     if (inOld && !inNew) {
-      emit({ level: 'breaking', kind: 'component-schema-removed', pointer, side: 'old', message: `Schema ${code(name)} was removed (its exported model type goes away)` });
+      emit('component-schema-removed', pointer, { name });
     } else if (!inOld && inNew) {
-      emit({ level: 'non-breaking', kind: 'component-schema-added', pointer, side: 'new', message: `Schema ${code(name)} was added` });
+      emit('component-schema-added', pointer, { name });
     } else {
       const o = oldSchemas[name];
       const n = newSchemas[name];
       const wasDeprecated = isObject(o) && o.deprecated === true;
       const isDeprecated = isObject(n) && n.deprecated === true;
-      if (!wasDeprecated && isDeprecated) emit({ level: 'warning', kind: 'component-schema-deprecated', pointer, side: 'new', message: `Schema ${code(name)} was deprecated` });
-      if (wasDeprecated && !isDeprecated) emit({ level: 'non-breaking', kind: 'component-schema-undeprecated', pointer, side: 'new', message: `Schema ${code(name)} is no longer deprecated` });
+      if (!wasDeprecated && isDeprecated) emit('component-schema-deprecated', pointer, { name });
+      if (wasDeprecated && !isDeprecated) emit('component-schema-undeprecated', pointer, { name });
     }
   }
 }

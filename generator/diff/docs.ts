@@ -2,7 +2,7 @@ import { canonical, isObject, str } from './json.js';
 import type { Emit } from './sink.js';
 
 /** Documentation-only kinds start with `docs-`; they never move the verdict above `patch`. */
-export const DOCS_PREFIX = 'docs-';
+export const DOCS_PREFIX = 'docs-' as const;
 
 export function isDocsKind(kind: string): boolean {
   return kind.startsWith(DOCS_PREFIX);
@@ -13,7 +13,12 @@ export function diffDocText(emit: Emit, field: 'description' | 'summary' | 'titl
   const o = str(oldValue);
   const n = str(newValue);
   if (o === n) return;
-  emit({ level: 'non-breaking', kind: `${DOCS_PREFIX}${field}-changed`, pointer, side: 'new', message: `${subject}: ${field} ${o === undefined ? 'added' : n === undefined ? 'removed' : 'changed'}` });
+  emit(`${DOCS_PREFIX}${field}-changed`, pointer, { subject, change: changeOf(o, n) });
+}
+
+/** Whether a value was added, removed or changed (the caller knows it differs). */
+export function changeOf(o: unknown, n: unknown): 'added' | 'changed' | 'removed' {
+  return o === undefined ? 'added' : n === undefined ? 'removed' : 'changed';
 }
 
 /** `example` / `examples` of a parameter, media type or header (a lone `example` equals a one-entry list). */
@@ -21,7 +26,7 @@ export function diffDocExamples(emit: Emit, oldNode: unknown, newNode: unknown, 
   const o = examplesOf(oldNode);
   const n = examplesOf(newNode);
   if (o === n) return;
-  emit({ level: 'non-breaking', kind: `${DOCS_PREFIX}example-changed`, pointer, side: 'new', message: `${subject}: examples ${o === undefined ? 'added' : n === undefined ? 'removed' : 'changed'}` });
+  emit('docs-example-changed', pointer, { subject, change: changeOf(o, n) });
 }
 
 function examplesOf(node: unknown): string | undefined {

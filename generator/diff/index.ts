@@ -15,9 +15,13 @@
  *   `docs-*` kind: they alone give a `patch` verdict.
  * - A change to a shared component is reported once, at the component's pointer, naming every
  *   operation it affects.
+ *
+ * Every rule (id, level, side, description, message) is one row of `rules.ts`; walkers emit by
+ * id. `docs/diff-rules.md` is generated from that table.
  */
 export { diffSpecs } from './engine.js';
-export { formatReport, verdictOf, type ReportFormat } from './report.js';
+export { combineReports, formatReport, verdictOf, type ReportFormat } from './report.js';
 export { runDiffCommand } from './command.js';
 export { isDocsKind } from './docs.js';
-export type { Change, ChangeLevel, ChangeSide, DiffReport } from './types.js';
+export { RULES, rulesMarkdown, isRuleId, type Rule, type RuleId, type RuleSection } from './rules.js';
+export type { Change, ChangeLevel, ChangeSide, DiffReport, SurfaceChange } from './types.js';

@@ -51,17 +51,17 @@ export interface SchemaContext {
 }
 
 /**
- * The subject of a schema message. Fields of a named component are named after the component
- * only (`Response property \`PublicSession.userId\``), so one change to a shared schema reads
- * the same from every operation that uses it.
+ * The subject of a schema message. Anything in a named component is named after the component
+ * only (`Response property \`PublicSession.userId\``, `Response schema \`Page[]\``), never after
+ * the body, parameter or status it was reached from: one change to a shared schema is one change
+ * (the sink merges it across operations), so its message must read the same from every one.
  */
 export function subjectOf(ctx: SchemaContext, pointer: string, viaProperty: boolean): string {
   const place = placeOf(pointer);
   const name = fieldName(place);
   const side = ctx.direction === 'request' ? 'Request' : 'Response';
   if (place.component !== undefined) {
-    if (place.path === '') return viaProperty ? `${side} schema ${code(name)}` : `${ctx.label} (schema ${code(name)})`;
-    return viaProperty ? `${side} property ${code(name)}` : `${ctx.label} (${code(name)})`;
+    return place.path === '' || !viaProperty ? `${side} schema ${code(name)}` : `${side} property ${code(name)}`;
   }
   if (viaProperty) return `${side} property ${code(name)} ${ctx.where}`;
   if (name === '') return ctx.label;

@@ -1,6 +1,6 @@
 import type { DiffContext, OperationSide } from './context.js';
 import { diffDocText } from './docs.js';
-import { child, code, deref, isObject, sortedUnion, str } from './json.js';
+import { child, deref, isObject, sortedUnion, str } from './json.js';
 import { diffParameters } from './parameters.js';
 import { diffRequestBody } from './request-body.js';
 import { diffResponses } from './responses.js';
@@ -27,10 +27,9 @@ export function diffOperations(ctx: DiffContext): void {
     const o = oldOps.get(key);
     const n = newOps.get(key);
     if (o && !n) {
-      const note = o.node.deprecated === true ? ' (it was deprecated)' : '';
-      ctx.sink.add({ level: 'breaking', kind: 'operation-removed', pointer: o.pointer, side: 'old', message: `Operation was removed${note}` }, operationLabel(o));
+      ctx.sink.emitterFor(operationLabel(o))('operation-removed', o.pointer, { deprecated: o.node.deprecated === true });
     } else if (!o && n) {
-      ctx.sink.add({ level: 'non-breaking', kind: 'operation-added', pointer: n.pointer, side: 'new', message: 'Operation was added' }, operationLabel(n));
+      ctx.sink.emitterFor(operationLabel(n))('operation-added', n.pointer, {});
     } else if (o && n) {
       diffOperation(ctx, o, n, ctx.sink.emitterFor(operationLabel(n)));
     }
@@ -40,25 +39,11 @@ export function diffOperations(ctx: DiffContext): void {
 function diffOperation(ctx: DiffContext, o: OperationSide, n: OperationSide, emit: Emit): void {
   const oldId = str(o.node.operationId)?.trim() || undefined;
   const newId = str(n.node.operationId)?.trim() || undefined;
-  if (oldId !== newId) {
-    // The generated function, its type aliases and config overrides are named after it.
-    emit({
-      level: 'breaking',
-      kind: 'operation-id-changed',
-      pointer: n.pointer,
-      side: 'new',
-      message: `operationId changed from ${oldId === undefined ? 'none' : code(oldId)} to ${newId === undefined ? 'none' : code(newId)} (the generated function and type names follow it)`,
-    });
-  }
+  // The generated function, its type aliases and config overrides are named after it.
+  if (oldId !== newId) emit('operation-id-changed', n.pointer, { from: oldId, to: newId });
   const wasDeprecated = o.node.deprecated === true;
   const isDeprecated = n.node.deprecated === true;
-  if (wasDeprecated !== isDeprecated) {
-    emit(
-      isDeprecated
-        ? { level: 'warning', kind: 'operation-deprecated', pointer: n.pointer, side: 'new', message: 'Operation was deprecated' }
-        : { level: 'non-breaking', kind: 'operation-undeprecated', pointer: n.pointer, side: 'new', message: 'Operation is no longer deprecated' },
-    );
-  }
+  if (wasDeprecated !== isDeprecated) emit(isDeprecated ? 'operation-deprecated' : 'operation-undeprecated', n.pointer, {});
   diffDocText(emit, 'summary', o.node.summary, n.node.summary, n.pointer, 'Operation');
   diffDocText(emit, 'description', o.node.description, n.node.description, n.pointer, 'Operation');
 

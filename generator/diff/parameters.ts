@@ -34,13 +34,9 @@ export function diffParameters(ctx: DiffContext, oldOp: OperationSide, newOp: Op
     const n = newParams.get(key);
     if (!o && n) {
       const required = n.in === 'path' || n.node.required === true;
-      emit(
-        required
-          ? { level: 'breaking', kind: 'new-required-request-parameter', pointer: n.site, side: 'new', message: `New required ${n.in} parameter ${code(n.name)}` }
-          : { level: 'non-breaking', kind: 'request-parameter-added', pointer: n.site, side: 'new', message: `New optional ${n.in} parameter ${code(n.name)}` },
-      );
+      emit(required ? 'new-required-request-parameter' : 'request-parameter-added', n.site, { location: n.in, name: n.name });
     } else if (o && !n) {
-      emit({ level: 'breaking', kind: 'request-parameter-removed', pointer: o.site, side: 'old', message: `${label(o)} was removed` });
+      emit('request-parameter-removed', o.site, { subject: label(o) });
     } else if (o && n) {
       diffParameter(ctx, o, n, emit);
     }
@@ -49,38 +45,16 @@ export function diffParameters(ctx: DiffContext, oldOp: OperationSide, newOp: Op
 
 function diffParameter(ctx: DiffContext, o: Param, n: Param, emit: Emit): void {
   const subject = label(n);
-  if (o.in === 'path' && o.name !== n.name) {
-    emit({
-      level: 'non-breaking',
-      kind: 'path-parameter-renamed',
-      pointer: n.pointer,
-      side: 'new',
-      message: `Path parameter ${code(o.name)} was renamed to ${code(n.name)} (same position; positional arguments are unaffected)`,
-    });
-  }
+  if (o.in === 'path' && o.name !== n.name) emit('path-parameter-renamed', n.pointer, { from: o.name, to: n.name });
   const wasRequired = o.in === 'path' || o.node.required === true;
   const isRequired = n.in === 'path' || n.node.required === true;
-  if (wasRequired !== isRequired) {
-    emit(
-      isRequired
-        ? { level: 'breaking', kind: 'request-parameter-became-required', pointer: n.pointer, side: 'new', message: `${subject} became required` }
-        : { level: 'non-breaking', kind: 'request-parameter-became-optional', pointer: n.pointer, side: 'new', message: `${subject} became optional` },
-    );
-  }
+  if (wasRequired !== isRequired) emit(isRequired ? 'request-parameter-became-required' : 'request-parameter-became-optional', n.pointer, { subject });
   const wasDeprecated = o.node.deprecated === true;
   const isDeprecated = n.node.deprecated === true;
-  if (wasDeprecated !== isDeprecated) {
-    emit(
-      isDeprecated
-        ? { level: 'warning', kind: 'request-parameter-deprecated', pointer: n.pointer, side: 'new', message: `${subject} was deprecated` }
-        : { level: 'non-breaking', kind: 'request-parameter-undeprecated', pointer: n.pointer, side: 'new', message: `${subject} is no longer deprecated` },
-    );
-  }
+  if (wasDeprecated !== isDeprecated) emit(isDeprecated ? 'request-parameter-deprecated' : 'request-parameter-undeprecated', n.pointer, { subject });
   const oldStyle = serialization(o);
   const newStyle = serialization(n);
-  if (oldStyle !== newStyle) {
-    emit({ level: 'breaking', kind: 'request-parameter-style-changed', pointer: n.pointer, side: 'new', message: `${subject} serialization changed from ${code(oldStyle)} to ${code(newStyle)}` });
-  }
+  if (oldStyle !== newStyle) emit('request-parameter-style-changed', n.pointer, { subject, from: code(oldStyle), to: code(newStyle) });
   diffDocText(emit, 'description', o.node.description, n.node.description, n.pointer, subject);
   diffDocExamples(emit, o.node, n.node, n.pointer, subject);
 
@@ -88,7 +62,7 @@ function diffParameter(ctx: DiffContext, o: Param, n: Param, emit: Emit): void {
   const newSchema = schemaOf(n);
   if (oldSchema && newSchema) {
     diffSchemas(
-      { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, direction: 'request', rootPrefix: 'request-parameter', label: subject, where: `in ${n.in} parameter ${code(n.name)}`, emit },
+      { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, root: 'request-parameter', label: subject, where: `in ${n.in} parameter ${code(n.name)}`, emit },
       oldSchema,
       newSchema,
     );

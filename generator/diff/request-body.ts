@@ -1,6 +1,6 @@
 import type { DiffContext, OperationSide } from './context.js';
 import { diffDocExamples, diffDocText } from './docs.js';
-import { child, code, deref, isObject, sortedUnion } from './json.js';
+import { child, deref, isObject, sortedUnion } from './json.js';
 import { diffSchemas } from './schema-diff.js';
 import type { Emit } from './sink.js';
 
@@ -14,29 +14,18 @@ export function diffRequestBody(ctx: DiffContext, oldOp: OperationSide, newOp: O
   const n = newBody && isObject(newBody.node) ? { node: newBody.node, pointer: newBody.pointer } : undefined;
   if (!o && !n) return;
   if (!o && n) {
-    const required = n.node.required === true;
-    emit(
-      required
-        ? { level: 'breaking', kind: 'new-required-request-body', pointer: n.pointer, side: 'new', message: 'A required request body was added' }
-        : { level: 'non-breaking', kind: 'request-body-added', pointer: n.pointer, side: 'new', message: 'An optional request body was added' },
-    );
+    emit(n.node.required === true ? 'new-required-request-body' : 'request-body-added', n.pointer, {});
     return;
   }
   if (o && !n) {
-    emit({ level: 'breaking', kind: 'request-body-removed', pointer: o.pointer, side: 'old', message: 'The request body was removed' });
+    emit('request-body-removed', o.pointer, {});
     return;
   }
   if (!o || !n) return;
 
   const wasRequired = o.node.required === true;
   const isRequired = n.node.required === true;
-  if (wasRequired !== isRequired) {
-    emit(
-      isRequired
-        ? { level: 'breaking', kind: 'request-body-became-required', pointer: n.pointer, side: 'new', message: 'The request body became required' }
-        : { level: 'non-breaking', kind: 'request-body-became-optional', pointer: n.pointer, side: 'new', message: 'The request body became optional' },
-    );
-  }
+  if (wasRequired !== isRequired) emit(isRequired ? 'request-body-became-required' : 'request-body-became-optional', n.pointer, {});
   diffDocText(emit, 'description', o.node.description, n.node.description, n.pointer, 'Request body');
 
   const oldContent = isObject(o.node.content) ? o.node.content : {};
@@ -47,15 +36,15 @@ export function diffRequestBody(ctx: DiffContext, oldOp: OperationSide, newOp: O
     const oldPointer = child(o.pointer, 'content', mediaType);
     const newPointer = child(n.pointer, 'content', mediaType);
     if (om !== undefined && nm === undefined) {
-      emit({ level: 'breaking', kind: 'request-body-media-type-removed', pointer: oldPointer, side: 'old', message: `Request body media type ${code(mediaType)} was removed` });
+      emit('request-body-media-type-removed', oldPointer, { mediaType });
     } else if (om === undefined && nm !== undefined) {
-      emit({ level: 'non-breaking', kind: 'request-body-media-type-added', pointer: newPointer, side: 'new', message: `Request body media type ${code(mediaType)} was added` });
+      emit('request-body-media-type-added', newPointer, { mediaType });
     } else if (isObject(om) && isObject(nm)) {
       const label = mediaType === JSON_MEDIA ? 'Request body' : `Request body (${mediaType})`;
       diffDocExamples(emit, om, nm, newPointer, label);
       if ('schema' in om && 'schema' in nm) {
         diffSchemas(
-          { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, direction: 'request', rootPrefix: 'request-body', label, where: 'in the request body', emit },
+          { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, root: 'request-body', label, where: 'in the request body', emit },
           { node: om.schema, pointer: child(oldPointer, 'schema') },
           { node: nm.schema, pointer: child(newPointer, 'schema') },
         );

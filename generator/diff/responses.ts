@@ -14,8 +14,8 @@ interface Located<T> {
 
 /**
  * Responses, matched by status (`2xx` ≡ `2XX`). A success status removed breaks the client; an
- * added status (a new error code, or another success) does not; a removed error status only
- * means the server stops sending it.
+ * added status (a new error code, or another success) does not; a removed error status, or a
+ * media type removed from one, only means the server stops sending it.
  */
 export function diffResponses(ctx: DiffContext, oldOp: OperationSide, newOp: OperationSide, emit: Emit): void {
   const oldResponses = collect(ctx.oldDoc, oldOp);
@@ -23,16 +23,20 @@ export function diffResponses(ctx: DiffContext, oldOp: OperationSide, newOp: Ope
   for (const status of sortedUnion(oldResponses.keys(), newResponses.keys())) {
     const o = oldResponses.get(status);
     const n = newResponses.get(status);
-    const success = status.startsWith('2');
-    const what = success ? 'success' : 'error';
+    const success = isSuccess(status);
     if (o && !n) {
-      emit({ level: success ? 'breaking' : 'non-breaking', kind: `response-${what}-status-removed`, pointer: o.pointer, side: 'old', message: `${success ? 'Success' : 'Error'} response ${status} was removed` });
+      emit(success ? 'response-success-status-removed' : 'response-error-status-removed', o.pointer, { status });
     } else if (!o && n) {
-      emit({ level: 'non-breaking', kind: `response-${what}-status-added`, pointer: n.pointer, side: 'new', message: `${success ? 'New success' : 'New error'} response ${status}` });
+      emit(success ? 'response-success-status-added' : 'response-error-status-added', n.pointer, { status });
     } else if (o && n) {
       diffResponse(ctx, status, o, n, emit);
     }
   }
+}
+
+/** `2xx`, `200`: what the client returns; anything else (`default` too) it throws. */
+function isSuccess(status: string): boolean {
+  return status.startsWith('2');
 }
 
 function diffResponse(ctx: DiffContext, status: string, o: Located<Json>, n: Located<Json>, emit: Emit): void {
@@ -47,15 +51,16 @@ function diffResponse(ctx: DiffContext, status: string, o: Located<Json>, n: Loc
     const oldPointer = child(o.pointer, 'content', mediaType);
     const newPointer = child(n.pointer, 'content', mediaType);
     if (om !== undefined && nm === undefined) {
-      emit({ level: 'breaking', kind: 'response-media-type-removed', pointer: oldPointer, side: 'old', message: `Response ${status} media type ${code(mediaType)} was removed` });
+      // An error body the server stops sending is like the error status going away.
+      emit(isSuccess(status) ? 'response-media-type-removed' : 'response-error-media-type-removed', oldPointer, { status, mediaType });
     } else if (om === undefined && nm !== undefined) {
-      emit({ level: 'non-breaking', kind: 'response-media-type-added', pointer: newPointer, side: 'new', message: `Response ${status} media type ${code(mediaType)} was added` });
+      emit('response-media-type-added', newPointer, { status, mediaType });
     } else if (isObject(om) && isObject(nm)) {
       const label = mediaType === JSON_MEDIA ? `Response body (${status})` : `Response body (${status}, ${mediaType})`;
       diffDocExamples(emit, om, nm, newPointer, label);
       if ('schema' in om && 'schema' in nm) {
         diffSchemas(
-          { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, direction: 'response', rootPrefix: 'response-body', label, where: `in the ${status} response`, emit },
+          { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, root: 'response-body', label, where: `in the ${status} response`, emit },
           { node: om.schema, pointer: child(oldPointer, 'schema') },
           { node: nm.schema, pointer: child(newPointer, 'schema') },
         );
@@ -72,11 +77,11 @@ function diffHeaders(ctx: DiffContext, status: string, o: Located<Json>, n: Loca
     const oh = oldHeaders.get(key);
     const nh = newHeaders.get(key);
     if (oh && !nh) {
-      emit({ level: 'breaking', kind: 'response-header-removed', pointer: oh.site, side: 'old', message: `Response header ${code(oh.name)} (${status}) was removed` });
+      emit('response-header-removed', oh.site, { name: oh.name, status });
       continue;
     }
     if (!oh && nh) {
-      emit({ level: 'non-breaking', kind: 'response-header-added', pointer: nh.site, side: 'new', message: `Response header ${code(nh.name)} (${status}) was added` });
+      emit('response-header-added', nh.site, { name: nh.name, status });
       continue;
     }
     if (!oh || !nh) continue;
@@ -84,21 +89,13 @@ function diffHeaders(ctx: DiffContext, status: string, o: Located<Json>, n: Loca
     const subject = nh.pointer.startsWith('#/components/') ? `Response header ${code(nh.name)}` : `Response header ${code(nh.name)} (${status})`;
     const wasRequired = oh.node.required === true;
     const isRequired = nh.node.required === true;
-    if (wasRequired !== isRequired) {
-      emit(
-        isRequired
-          ? { level: 'non-breaking', kind: 'response-header-became-required', pointer: nh.pointer, side: 'new', message: `${subject} became required` }
-          : { level: 'breaking', kind: 'response-header-became-optional', pointer: nh.pointer, side: 'new', message: `${subject} became optional` },
-      );
-    }
-    if (oh.node.deprecated !== true && nh.node.deprecated === true) {
-      emit({ level: 'warning', kind: 'response-header-deprecated', pointer: nh.pointer, side: 'new', message: `${subject} was deprecated` });
-    }
+    if (wasRequired !== isRequired) emit(isRequired ? 'response-header-became-required' : 'response-header-became-optional', nh.pointer, { subject });
+    if (oh.node.deprecated !== true && nh.node.deprecated === true) emit('response-header-deprecated', nh.pointer, { subject });
     diffDocText(emit, 'description', oh.node.description, nh.node.description, nh.pointer, subject);
     diffDocExamples(emit, oh.node, nh.node, nh.pointer, subject);
     if ('schema' in oh.node && 'schema' in nh.node) {
       diffSchemas(
-        { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, direction: 'response', rootPrefix: 'response-header', label: subject, where: `in ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`, emit },
+        { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, root: 'response-header', label: subject, where: `in ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`, emit },
         { node: oh.node.schema, pointer: child(oh.pointer, 'schema') },
         { node: nh.node.schema, pointer: child(nh.pointer, 'schema') },
       );

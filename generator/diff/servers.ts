@@ -10,8 +10,8 @@ export function diffServers(ctx: DiffContext): void {
   for (const url of sortedUnion(oldServers.keys(), newServers.keys())) {
     const o = oldServers.get(url);
     const n = newServers.get(url);
-    if (o && !n) emit({ level: 'breaking', kind: 'server-removed', pointer: `#/servers/${o.index}`, side: 'old', message: `Server ${code(o.url)} was removed` });
-    else if (!o && n) emit({ level: 'non-breaking', kind: 'server-added', pointer: `#/servers/${n.index}`, side: 'new', message: `Server ${code(n.url)} was added` });
+    if (o && !n) emit('server-removed', `#/servers/${o.index}`, { url: o.url });
+    else if (!o && n) emit('server-added', `#/servers/${n.index}`, { url: n.url });
     else if (o && n) diffDocText(emit, 'description', o.description, n.description, `#/servers/${n.index}`, `Server ${code(n.url)}`);
   }
 }

@@ -1,18 +1,28 @@
 import { isDocsKind } from './docs.js';
 import { code } from './json.js';
+import { ruleOf, type ParamsOf, type SpecRuleId } from './rules.js';
 import type { Change, ChangeLevel, ChangeSide } from './types.js';
 
 /** One change as a rule reports it, before it is attributed to operations. */
 export interface Finding {
   level: ChangeLevel;
-  kind: string;
+  kind: SpecRuleId;
   pointer: string;
   side: ChangeSide;
   message: string;
 }
 
-/** Reports a finding for the operation (if any) the caller is walking. */
-export type Emit = (finding: Finding) => void;
+/**
+ * Reports a change by rule id (`generator/diff/rules.ts` gives its level, side and wording) for
+ * the operation (if any) the caller is walking.
+ */
+export type Emit = <R extends SpecRuleId>(rule: R, pointer: string, params: ParamsOf<R>) => void;
+
+/** The finding a rule makes of its parameters. */
+export function findingOf<R extends SpecRuleId>(id: R, pointer: string, params: ParamsOf<R>): Finding {
+  const rule = ruleOf(id);
+  return { level: rule.level, kind: id, pointer, side: rule.side, message: rule.message(params) };
+}
 
 interface Entry {
   finding: Finding;
@@ -29,11 +39,12 @@ export class ChangeSink {
   private readonly entries = new Map<string, Entry>();
 
   emitterFor(operation?: string): Emit {
-    return (finding) => this.add(finding, operation);
+    return (id, pointer, params) => this.add(findingOf(id, pointer, params), operation);
   }
 
   add(finding: Finding, operation?: string): void {
-    const key = `${finding.level}|${finding.kind}|${finding.side}|${finding.pointer}`;
+    // The rule fixes level and side, so its id and the pointer identify the change.
+    const key = `${finding.kind}|${finding.pointer}`;
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { finding, operations: new Set() };

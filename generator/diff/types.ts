@@ -18,9 +18,23 @@ export interface Change {
   message: string;
 }
 
+/** A change to the generated client's public surface (`generator/release/surface-diff.ts`). */
+export interface SurfaceChange {
+  level: ChangeLevel;
+  /** Stable kebab-case id of the rule, e.g. `method-renamed` (see `docs/diff-rules.md`). */
+  kind: string;
+  /** The export or member it concerns: `getPet`, `NotAi.pets.get` (the old name for removals and renames). */
+  symbol: string;
+  /** `old` when `symbol` names the old package (removals, renames), `new` otherwise. */
+  side: ChangeSide;
+  message: string;
+}
+
 export interface DiffReport {
   verdict: 'major' | 'minor' | 'patch';
   changes: Change[];
+  /** Changes to the generated client's public surface, when the report includes them (`combineReports`). */
+  surface?: SurfaceChange[];
 }
 
 /** Which way data flows: `request` is written by the client, `response` read by it. */

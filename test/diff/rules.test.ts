@@ -16,6 +16,7 @@ const PARAMS = '#/paths/~1things/get/parameters';
 const pageSize = (schema: Record<string, unknown>, more: Record<string, unknown> = {}): unknown[] => [query('pageSize', { type: 'integer', ...schema }, more)];
 const statusEnum = (values: string[]): unknown => object({ status: { type: 'string', enum: values } });
 const comp = (schemas: Record<string, unknown>): Record<string, unknown> => ({ components: { schemas } });
+const ref = (name: string): Record<string, unknown> => ({ $ref: `#/components/schemas/${name}` });
 
 const cases: Case[] = [
   // ── one concept, two spellings: no change ──────────────────────────────────────────────
@@ -131,10 +132,10 @@ const cases: Case[] = [
     expected: [{ level: 'non-breaking', kind: 'response-property-type-narrowed', operation: OP, pointer: `${BODY}/properties/count` }],
   },
   {
-    name: 'response field format changed',
+    name: 'response field format changed (the TypeScript type is still string)',
     old: doc(getThings(object({ at: { type: 'string', format: 'date-time' } }))),
     new: doc(getThings(object({ at: { type: 'string', format: 'date' } }))),
-    expected: [{ level: 'breaking', kind: 'response-property-format-changed', operation: OP, pointer: `${BODY}/properties/at` }],
+    expected: [{ level: 'warning', kind: 'response-property-format-changed', operation: OP, pointer: `${BODY}/properties/at` }],
   },
   {
     name: 'response enum value added is a warning',
@@ -246,10 +247,10 @@ const cases: Case[] = [
     expected: [{ level: 'non-breaking', kind: 'request-parameter-type-widened', operation: OP, pointer: `${PARAMS}/0/schema` }],
   },
   {
-    name: 'request parameter format changed',
+    name: 'request parameter format changed (the TypeScript type is still string)',
     old: doc(getThings(str, { parameters: [query('since', { type: 'string', format: 'date-time' })] })),
     new: doc(getThings(str, { parameters: [query('since', { type: 'string', format: 'date' })] })),
-    expected: [{ level: 'breaking', kind: 'request-parameter-format-changed', operation: OP, pointer: `${PARAMS}/0/schema` }],
+    expected: [{ level: 'warning', kind: 'request-parameter-format-changed', operation: OP, pointer: `${PARAMS}/0/schema` }],
   },
   {
     name: 'a path parameter rename is the same operation',
@@ -266,7 +267,7 @@ const cases: Case[] = [
 
   // ── request bodies (the mirror of responses) ───────────────────────────────────────────
   {
-    name: 'request body: new required property breaks, new optional does not, removed warns',
+    name: 'request body: new required property breaks, new optional does not, removed breaks',
     old: doc({ '/things': { post: { operationId: 'createThing', requestBody: { content: { 'application/json': { schema: object({ a: str, gone: str }) } } }, responses: { '201': { description: 'ok' } } } } }),
     new: doc({
       '/things': {
@@ -275,7 +276,7 @@ const cases: Case[] = [
     }),
     expected: [
       { level: 'non-breaking', kind: 'request-property-added', operation: 'POST /things', pointer: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/c' },
-      { level: 'warning', kind: 'request-property-removed', operation: 'POST /things', pointer: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/gone' },
+      { level: 'breaking', kind: 'request-property-removed', operation: 'POST /things', pointer: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/gone' },
       { level: 'breaking', kind: 'new-required-request-property', operation: 'POST /things', pointer: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/b' },
     ].sort((x, y) => (x.pointer < y.pointer ? -1 : 1)),
   },
@@ -431,6 +432,113 @@ const cases: Case[] = [
     ],
     verdict: 'patch',
   },
+
+  // ── found on real spec pairs ───────────────────────────────────────────────────────────
+  {
+    name: 'a removed request body property breaks object literals that still set it',
+    old: doc({ '/things': { post: { operationId: 'createThing', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NewThing' } } } }, responses: { '204': { description: 'ok' } } } } }, comp({ NewThing: object({ name: str, legacy: str }) })),
+    new: doc({ '/things': { post: { operationId: 'createThing', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NewThing' } } } }, responses: { '204': { description: 'ok' } } } } }, comp({ NewThing: object({ name: str }) })),
+    expected: [{ level: 'breaking', kind: 'request-property-removed', operation: 'POST /things', pointer: '#/components/schemas/NewThing/properties/legacy' }],
+    verdict: 'major',
+  },
+  {
+    name: 'format changes that leave the TypeScript type alone are warnings or less; a type change still breaks',
+    old: doc(
+      getThings(object({ count: { type: 'integer', format: 'int32' }, at: str, id: str }), { parameters: [query('limit', { type: 'integer' }), query('since', str)] }),
+    ),
+    new: doc(
+      getThings(object({ count: { type: 'integer', format: 'int64' }, at: { type: 'string', format: 'date-time' }, id: { type: 'integer' } }), {
+        parameters: [query('limit', { type: 'integer', format: 'int32' }), query('since', { type: 'string', format: 'date-time' })],
+      }),
+    ),
+    expected: [
+      { level: 'warning', kind: 'request-parameter-format-added', operation: OP, pointer: `${PARAMS}/0/schema` },
+      { level: 'warning', kind: 'request-parameter-format-added', operation: OP, pointer: `${PARAMS}/1/schema` },
+      { level: 'non-breaking', kind: 'response-property-format-added', operation: OP, pointer: `${BODY}/properties/at` },
+      { level: 'warning', kind: 'response-property-format-changed', operation: OP, pointer: `${BODY}/properties/count` },
+      { level: 'breaking', kind: 'response-property-type-changed', operation: OP, pointer: `${BODY}/properties/id` },
+    ],
+    verdict: 'major',
+  },
+  {
+    name: 'properties moved into every oneOf branch (through a shared allOf base, or one per branch) were not removed',
+    old: doc(getThings(ref('Paint')), comp({ Paint: object({ type: { type: 'string', enum: ['SOLID', 'GRADIENT'] }, visible: { type: 'boolean' }, opacity: { type: 'number' }, blendMode: str, color: str }, ['type']) })),
+    new: doc(
+      getThings(ref('Paint')),
+      comp({
+        Paint: { oneOf: [ref('SolidPaint'), ref('GradientPaint')] },
+        BasePaint: object({ visible: { type: 'boolean' }, opacity: { type: 'number' }, blendMode: str }),
+        SolidPaint: { allOf: [ref('BasePaint'), object({ type: { type: 'string', enum: ['SOLID'] }, color: str }, ['type'])] },
+        GradientPaint: { allOf: [ref('BasePaint'), object({ type: { type: 'string', enum: ['GRADIENT'] }, stops: { type: 'array', items: str } }, ['type'])] },
+      }),
+    ),
+    expected: [
+      { level: 'non-breaking', kind: 'component-schema-added', pointer: '#/components/schemas/BasePaint' },
+      { level: 'non-breaking', kind: 'component-schema-added', pointer: '#/components/schemas/GradientPaint' },
+      { level: 'non-breaking', kind: 'component-schema-added', pointer: '#/components/schemas/SolidPaint' },
+      // Only in one branch: reading it from the union no longer compiles.
+      { level: 'breaking', kind: 'response-property-removed', operation: OP, pointer: '#/components/schemas/Paint/properties/color' },
+    ],
+  },
+  {
+    name: 'a property in every branch keeps its changes, required-ness and enum (the union of the branches)',
+    old: doc(getThings(object({ id: str, kind: { type: 'string', enum: ['a', 'b'] }, size: { type: 'integer' } }, ['id', 'kind']))),
+    new: doc(
+      getThings({
+        anyOf: [
+          object({ id: str, kind: { type: 'string', enum: ['a'] }, size: { type: 'integer' } }, ['id', 'kind']),
+          object({ id: str, kind: { type: 'string', enum: ['b', 'c'] }, size: str }, ['kind']),
+        ],
+      }),
+    ),
+    expected: [
+      { level: 'breaking', kind: 'response-property-became-optional', operation: OP, pointer: `${BODY}/anyOf/0/properties/id` },
+      { level: 'warning', kind: 'response-property-enum-value-added', operation: OP, pointer: `${BODY}/anyOf/0/properties/kind` },
+      { level: 'breaking', kind: 'response-property-type-changed', operation: OP, pointer: `${BODY}/anyOf/0/properties/size` },
+    ],
+  },
+  {
+    name: 'request properties moved into allOf members, or out of every branch, were not removed',
+    old: doc({
+      '/a': { post: { requestBody: { content: { 'application/json': { schema: object({ name: str, note: str }, ['name']) } } }, responses: { '204': { description: 'ok' } } } },
+      '/b': { post: { requestBody: { content: { 'application/json': { schema: { oneOf: [object({ id: str, x: str }), object({ id: str, y: str })] } } } }, responses: { '204': { description: 'ok' } } } },
+    }),
+    new: doc({
+      '/a': { post: { requestBody: { content: { 'application/json': { schema: { allOf: [object({ name: str }, ['name']), object({ note: str })] } } } }, responses: { '204': { description: 'ok' } } } },
+      '/b': { post: { requestBody: { content: { 'application/json': { schema: object({ id: str, x: str, y: str }) } } }, responses: { '204': { description: 'ok' } } } },
+    }),
+    // `id` was in every branch, so it stays; `x` and `y` were in one branch each, so the merged object gains them.
+    expected: [
+      { level: 'non-breaking', kind: 'request-property-added', operation: 'POST /b', pointer: '#/paths/~1b/post/requestBody/content/application~1json/schema/properties/x' },
+      { level: 'non-breaking', kind: 'request-property-added', operation: 'POST /b', pointer: '#/paths/~1b/post/requestBody/content/application~1json/schema/properties/y' },
+    ],
+  },
+  {
+    name: 'OAuth scopes that grew on a requirement are a warning, not a requirement removed; fewer scopes are fine',
+    old: doc({
+      '/a': { get: { security: [{ oauth: ['read:pets'] }, { key: [] }], responses: { '204': { description: 'ok' } } } },
+      '/b': { get: { security: [{ oauth: ['read:pets', 'write:pets'] }], responses: { '204': { description: 'ok' } } } },
+    }),
+    new: doc({
+      '/a': { get: { security: [{ oauth: ['read:pets', 'write:pets'] }, { key: [] }], responses: { '204': { description: 'ok' } } } },
+      '/b': { get: { security: [{ oauth: ['read:pets'] }], responses: { '204': { description: 'ok' } } } },
+    }),
+    expected: [
+      { level: 'warning', kind: 'security-requirement-scopes-added', operation: 'GET /a', pointer: '#/paths/~1a/get/security/0' },
+      { level: 'non-breaking', kind: 'security-requirement-scopes-removed', operation: 'GET /b', pointer: '#/paths/~1b/get/security/0' },
+    ],
+    verdict: 'minor',
+  },
+  {
+    name: 'a media type removed from an error response is rated like removing that error; from a success it breaks',
+    old: doc(getThings(str, { responses: { '404': { description: 'no', content: { 'application/json': { schema: str }, 'text/html': { schema: str } } }, default: { description: 'err', content: { 'application/problem+json': { schema: str } } } } })),
+    new: doc(getThings(str, { responses: { '404': { description: 'no', content: { 'application/json': { schema: str } } }, default: { description: 'err' } } })),
+    expected: [
+      { level: 'non-breaking', kind: 'response-error-media-type-removed', operation: OP, pointer: '#/paths/~1things/get/responses/404/content/text~1html' },
+      { level: 'non-breaking', kind: 'response-error-media-type-removed', operation: OP, pointer: '#/paths/~1things/get/responses/default/content/application~1problem+json' },
+    ],
+    verdict: 'minor',
+  },
 ];
 
 describe('diffSpecs rules', () => {
@@ -438,6 +546,88 @@ describe('diffSpecs rules', () => {
     const report = diffSpecs(c.old, c.new);
     expect(brief(report.changes)).toEqual(c.expected);
     if (c.verdict) expect(report.verdict).toBe(c.verdict);
+  });
+});
+
+describe('diffSpecs messages', () => {
+  const messages = (o: Record<string, unknown>, n: Record<string, unknown>): string[] => diffSpecs(o, n).changes.map((c) => c.message);
+
+  it('a format change says what it risks', () => {
+    const int = (format?: string): Record<string, unknown> => ({ type: 'integer', ...(format ? { format } : {}) });
+    expect(
+      messages(
+        doc(getThings(object({ a: int('int32'), b: { type: 'string', format: 'date-time' }, c: int('int64') }), { parameters: [query('n', int()), query('m', int('int64'))] })),
+        doc(getThings(object({ a: int('int64'), b: str, c: int('int32') }), { parameters: [query('n', int('int32')), query('m', int('int32'))] })),
+      ),
+    ).toEqual([
+      'Query parameter `n` now has format `int32`: the server may reject values outside the `int32` range',
+      'Query parameter `m` format changed from `int64` to `int32`: the server may reject values outside the `int32` range',
+      'Response property `a` in the 200 response format changed from `int32` to `int64`: values beyond 2^53 lose precision in JavaScript numbers',
+      'Response property `b` in the 200 response no longer has format `date-time`: values may no longer be `date-time`: code that relies on that form may fail',
+      'Response property `c` in the 200 response format changed from `int64` to `int32`',
+    ]);
+  });
+});
+
+describe('diffSpecs messages name the schema where the change happened', () => {
+  // GitHub's shape: branch-restriction-policy.teams[] → team, whose parent → nullable-team-simple.
+  const nts = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ type: 'object', nullable: true, properties: { id: { type: 'integer' }, slug: str }, ...extra });
+  const github = (team: unknown, ntsSchema: unknown = nts(), items: unknown = ref('team')): Record<string, unknown> =>
+    doc(getThings(ref('branch-restriction-policy')), comp({ 'branch-restriction-policy': object({ teams: { type: 'array', items } }), team, 'nullable-team-simple': ntsSchema }), '3.0');
+  const parentRef = object({ parent: ref('nullable-team-simple') });
+  const changes = (o: Record<string, unknown>, n: Record<string, unknown>): [string, string][] => diffSpecs(o, n).changes.map((c) => [c.pointer, c.message]);
+
+  it.each([
+    {
+      name: 'a property that now refers to another schema is named itself, not the schema it refers to',
+      old: github(object({ parent: { type: 'string', nullable: true } })),
+      new: github(parentRef),
+      expected: [['#/components/schemas/team/properties/parent', 'Response property `team.parent` type changed from `string` to `object`']],
+    },
+    {
+      name: 'a change inside the referenced schema is named after it, once, not after every property that refers to it',
+      old: github(parentRef),
+      new: github(parentRef, nts({ nullable: false, description: 'A team.' })),
+      expected: [
+        ['#/components/schemas/nullable-team-simple', 'Response schema `nullable-team-simple`: description added'],
+        ['#/components/schemas/nullable-team-simple', 'Response schema `nullable-team-simple` became non-nullable'],
+      ],
+    },
+    {
+      name: 'a nested change is named after the innermost component holding it, with the old name when it moved',
+      old: github(object({ parent: str }), nts(), object({ parent: str })),
+      new: github(object({ parent: { type: 'integer' } })),
+      expected: [['#/components/schemas/team/properties/parent', 'Response property `team.parent` (was `branch-restriction-policy.teams[].parent`) type changed from `string` to `integer`']],
+    },
+    {
+      name: 'deep inside: nullable-team-simple.id, whichever outer schema led there',
+      old: github(parentRef),
+      new: github(parentRef, { ...nts(), properties: { id: str, slug: str } }),
+      expected: [['#/components/schemas/nullable-team-simple/properties/id', 'Response property `nullable-team-simple.id` type changed from `integer` to `string`']],
+    },
+  ])('$name', (c) => {
+    expect(changes(c.old, c.new)).toEqual(c.expected);
+  });
+
+  it('a component reached as a body root reads the same from every operation (no status or parameter in it)', () => {
+    const ops = (schema: Record<string, unknown>): Record<string, unknown> =>
+      doc(
+        {
+          '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: ref('Pet') } } } } } },
+          '/b': { post: { responses: { '201': { description: 'ok', content: { 'application/json': { schema: ref('Pet') } } } } } },
+        },
+        comp({ Pet: schema }),
+      );
+    expect(diffSpecs(ops(object({ id: str })), ops({ type: 'array', items: str })).changes.map((c) => c.message)).toEqual([
+      'Response schema `Pet` type changed from `object` to `array` (affects 2 operations: `GET /a`, `POST /b`)',
+    ]);
+  });
+});
+
+describe('diffSpecs messages (security)', () => {
+  it('names the scopes a requirement now needs', () => {
+    const report = diffSpecs(doc(getThings(str), { security: [{ oauth: ['a'] }] }), doc(getThings(str), { security: [{ oauth: ['a', 'b', 'c'] }] }));
+    expect(report.changes.map((c) => c.message)).toEqual(["Security requirement `oauth` now also needs scopes `b`, `c`: the client's token may need them"]);
   });
 });
 
