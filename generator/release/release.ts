@@ -1,13 +1,15 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchAndPin } from '../commands/fetch.js';
-import { diffSpecs, formatReport, type DiffReport } from '../diff/index.js';
+import { combineReports, diffSpecs, formatReport, type DiffReport } from '../diff/index.js';
 import { semverFromSpecVersion } from '../ir/build.js';
 import { generate } from '../pipeline.js';
 import { CONFIG_FILE, readSpecLock, SPEC_LOCK_FILE } from '../spec-source.js';
 import { prependEntry } from './changelog.js';
 import { setConfigPackageVersion } from './config-version.js';
 import { bumpVersion } from './semver.js';
+import { diffGeneratedClients } from './surface-diff.js';
 import type { TestOutcome } from './test-run.js';
 import { syncWorkspaceLock } from './workspace-lock.js';
 
@@ -74,29 +76,49 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
   }
   const newDoc = await readJson<object>(join(pinned.folder, 'openapi.json'));
 
-  const report = diffSpecs(oldDoc, newDoc);
-  log(`diff ${lockBefore.current} → ${pinned.version}: ${report.verdict} (${report.changes.length} changes)`);
+  const specReport = diffSpecs(oldDoc, newDoc);
+  log(`diff ${lockBefore.current} → ${pinned.version}: ${specReport.verdict} (${specReport.changes.length} changes)`);
 
   const currentVersion = await readJson<{ version?: string }>(join(options.out, 'package.json')).then(
     (p) => p.version ?? semverFromSpecVersion(lockBefore.current),
     () => semverFromSpecVersion(lockBefore.current),
   );
-  const packageVersion = bumpVersion(currentVersion, report.verdict);
-  log(`version ${currentVersion} → ${packageVersion}`);
-
+  // The client as published before this release, for the surface comparison after generation.
+  const previous = await mkdtemp(join(tmpdir(), 'release-previous-'));
+  let report: DiffReport = specReport;
+  let packageVersion = bumpVersion(currentVersion, specReport.verdict);
   let mcpOut: string | undefined;
+  let surfaceProblem: string | undefined;
   try {
-    await setConfigPackageVersion(configFile, packageVersion);
-    log('generate');
-    const generated = await generate({ spec: options.specDir, out: options.out });
-    mcpOut = generated.mcp?.out;
+    await cp(options.out, previous, { recursive: true, filter: (src) => !/[\/](node_modules|dist)$/.test(src) });
+    const regenerate = async (version: string) => {
+      await setConfigPackageVersion(configFile, version);
+      log(`generate ${version}`);
+      mcpOut = (await generate({ spec: options.specDir, out: options.out })).mcp?.out;
+    };
+    await regenerate(packageVersion);
+    // The verdict is the worse of the spec's and the generated client's: a renamed method
+    // breaks callers even when the HTTP API did not change.
+    try {
+      report = combineReports(specReport, diffGeneratedClients(previous, options.out).changes);
+    } catch (error) {
+      surfaceProblem = (error as Error).message;
+      log(`generated-client comparison failed: ${surfaceProblem}`);
+    }
+    if (report.verdict !== specReport.verdict) {
+      packageVersion = bumpVersion(currentVersion, report.verdict);
+      await regenerate(packageVersion);
+    }
   } catch (error) {
-    // Nothing was written to the packages (generation is atomic); undo the pin and the bump.
+    // Generation is atomic, so the packages are as they were; undo the pin and the bump.
     await rm(pinned.folder, { recursive: true, force: true });
     await writeFile(specLockFile, saved.specLock);
     if (saved.config !== undefined) await writeFile(configFile, saved.config);
     throw error;
+  } finally {
+    await rm(previous, { recursive: true, force: true });
   }
+  log(`version ${currentVersion} → ${packageVersion} (${report.verdict})`);
   if (options.packageLock) await syncWorkspaceLock(options.packageLock);
 
   log('test');
@@ -104,7 +126,9 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
   const tests: TestStatus = outcome.passed ? 'passed' : 'failed';
   log(outcome.passed ? 'tests passed' : `tests failed: ${outcome.failures.length}`);
 
-  const reportMarkdown = formatReport(report, 'markdown', { old: lockBefore.current, new: pinned.version });
+  const reportMarkdown =
+    formatReport(report, 'markdown', { old: lockBefore.current, new: pinned.version }) +
+    (surfaceProblem === undefined ? '' : `\n> The generated client could not be compared with the previous one (${surfaceProblem}); the verdict is the spec diff's alone.\n`);
   const entry = { packageVersion, specVersion: pinned.version, previousSpecVersion: lockBefore.current, date: now().toISOString().slice(0, 10), reportMarkdown };
   for (const dir of [options.out, ...(mcpOut ? [mcpOut] : [])]) {
     const changelogFile = join(dir, 'CHANGELOG.md');

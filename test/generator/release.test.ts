@@ -97,6 +97,22 @@ describe('spec:release end to end', () => {
     expect(result.markdown).toContain('Non-breaking');
   });
 
+  it('the generated client judges too: a first optional parameter is breaking for callers, so major', async () => {
+    await serve((spec) => {
+      spec.info.version = '1.0.18.0';
+      // Non-breaking for the HTTP API; but get(options?) becomes get(params?, options?), so a
+      // caller's get({ timeout }) stops compiling.
+      (spec.paths['/v1/integration'] as { get: { parameters?: unknown[] } }).get.parameters = [{ name: 'verbose', in: 'query', required: false, schema: { type: 'boolean' } }];
+    });
+    const result = await release();
+    if (result.status !== 'released') throw new Error('not released');
+    expect(result.report.changes.every((c) => c.level !== 'breaking')).toBe(true);
+    expect(result.report.surface?.filter((c) => c.level === 'breaking').map((c) => c.symbol)).toContain('NotAi.integration.get');
+    expect([result.report.verdict, result.packageVersion]).toEqual(['major', '2.0.0']);
+    expect(JSON.parse(await readFile(join(work, 'generated', 'package.json'), 'utf8'))).toMatchObject({ version: '2.0.0' });
+    expect(result.markdown).toContain('Generated client');
+  });
+
   it('a removed response field: major bump', async () => {
     await serve((spec) => {
       spec.info.version = '1.1.0.0';
