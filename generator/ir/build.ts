@@ -230,6 +230,7 @@ function buildOperation(input: OperationInput): OperationIR {
   if (typeof rawOp.description === 'string' && rawOp.description.trim()) op.description = rawOp.description.trim();
   if (success) op.success = success;
   if (auth.accepts !== undefined) op.accepts = auth.accepts;
+  if (input.recorded) op.namesRecorded = true;
   if (authParams.length > 0) op.authParams = authParams;
   const body = collectRequestBody(resolver, rawOp, opPointer);
   if (body) op.requestBody = body;

@@ -144,6 +144,8 @@ export interface OperationIR {
   paging?: PagingIR;
   resource: string;
   resourceMethod: string;
+  /** Its names come from the previous generation's lock (names-lock.ts): it existed before this spec. */
+  namesRecorded?: true;
 }
 
 export interface PagingIR {

@@ -61,7 +61,12 @@ export interface NamingContext {
   specFile: string | undefined;
 }
 
-/** Names every operation's tool; a name two operations would share is an error at the second one. */
+/**
+ * Names every operation's tool; a name two operations would share is an error at the second one,
+ * except for an operation this spec release added: it gives way to the one that had the name
+ * (tool names are derived from the path alone, so an existing tool never moves) and is named after
+ * its operationId instead, so a release that only adds never needs a config edit.
+ */
 export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext): Map<OperationIR, string> {
   const known = new Set(ops.map((op) => op.operationId));
   for (const id of Object.keys(ctx.overrides)) {
@@ -69,9 +74,17 @@ export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext)
   }
   const taken = new Map<string, string>(META_TOOL_NAMES.map((name) => [name, 'dynamic mode']));
   const names = new Map<OperationIR, string>();
-  for (const op of ops) {
+  // Only a release adds operations to a spec whose names were recorded: existing ones name first.
+  const released = ops.some((op) => op.namesRecorded);
+  const ordered = released ? [...ops.filter((op) => op.namesRecorded), ...ops.filter((op) => !op.namesRecorded)] : ops;
+  for (const op of ordered) {
     const override = ctx.overrides[op.operationId];
-    const name = override ?? deriveToolName(op, ctx.skip);
+    let name = override ?? deriveToolName(op, ctx.skip);
+    if (override === undefined && released && !op.namesRecorded && taken.has(name)) {
+      const fallback = shorten(words(op.operationId).map((w) => w.toLowerCase()));
+      name = fallback;
+      for (let i = 2; taken.has(name); i++) name = `${fallback.slice(0, MAX_TOOL_NAME - String(i).length - 1)}_${i}`;
+    }
     if (!TOOL_NAME.test(name)) throw new GeneratorError(`Cannot derive a valid tool name for this operation ("${name}"); set mcp.toolNames.${op.operationId}`, op.pointer, ctx.specFile);
     const other = taken.get(name);
     if (other !== undefined) {
@@ -80,5 +93,6 @@ export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext)
     taken.set(name, op.pointer);
     names.set(op, name);
   }
-  return names;
+  // The table keeps the spec's order.
+  return new Map(ops.map((op) => [op, names.get(op)!]));
 }

@@ -12,17 +12,18 @@ import type { McpConfig } from '../../generator/mcp/config.js';
 import { mcpOutDir, mcpStage } from '../../generator/mcp/wire.js';
 import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { findDrift, writeAtomically } from '../../generator/write.js';
-import { cursorPage, json, specWith, tempDir } from '../helpers/ir.js';
+import { cursorPage, irOf, json, specWith, tempDir } from '../helpers/ir.js';
+import { namesOf, type NamesLock } from '../../generator/ir/names-lock.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Tools of a spec object under a config object, through the real loader and IR. */
-async function toolsOf(spec: Record<string, unknown>, config: Record<string, unknown> = {}) {
+async function toolsOf(spec: Record<string, unknown>, config: Record<string, unknown> = {}, names?: NamesLock) {
   const dir = await tempDir('mcp-');
   await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
   const loaded = await loadSpec(join(dir, 'openapi.json'));
   const resolved = resolveConfig({ data: { mcp: {}, ...config } }, { title: 'Test API' });
-  const ir = buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config: resolved });
+  const ir = buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config: resolved, names });
   return buildTools({ ir, config: { ...resolved, mcp: resolved.mcp! }, document: loaded.document, specFile: loaded.location, configFile: 'codegen.config.yaml' });
 }
 
@@ -56,6 +57,14 @@ describe('tool names from method + path', () => {
     // 63 characters in full: middle words go, the verb and the most specific words stay.
     expect(long).toBe('list_pull_request_review_comment_reactions');
     expect(['analysis', 'status', 'news', 'users'].map(singular)).toEqual(['analysis', 'status', 'news', 'user']);
+  });
+
+  it('a release that adds a colliding operation keeps the existing tool and names the newcomer by its operationId', async () => {
+    const before = specWith({ '/v2/items': get({ operationId: 'listItemsV2' }) });
+    const first = await irOf(before, { mcp: {} });
+    const after = specWith({ '/v1/items': get({ operationId: 'listItemsV1' }), '/v2/items': get({ operationId: 'listItemsV2' }) });
+    const tools = await toolsOf(after, {}, namesOf(first));
+    expect(tools.map((t) => t.name)).toEqual(['list_items_v1', 'get_items']);
   });
 
   it('fails on a collision with the JSON pointer, and a config override resolves it', async () => {
