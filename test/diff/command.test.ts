@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDiffCommand } from '../../generator/diff/index.js';
+import { FROZEN_SPEC_FILE } from '../helpers/pinned.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const PINNED = join(ROOT, 'spec', '1.0.17.0', 'openapi.json');
+/** The Not AI spec as pinned at 1.0.17.0, frozen under test/fixtures: releases do not move it. */
+const PINNED = FROZEN_SPEC_FILE;
 const OLD = join(import.meta.dirname, 'fixtures', 'pets-old.yaml');
 const NEW = join(import.meta.dirname, 'fixtures', 'pets-new.yaml');
 

@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../generator/diff/index.js';
 import { loadSpec } from '../../generator/load/index.js';
+import { FROZEN_SPEC_FILE } from '../helpers/pinned.js';
 
-const PINNED = join(import.meta.dirname, '..', '..', 'spec', '1.0.17.0', 'openapi.json');
+/** The Not AI spec as pinned at 1.0.17.0, frozen under test/fixtures: releases do not move it. */
+const PINNED = FROZEN_SPEC_FILE;
 
 interface Spec {
   components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };

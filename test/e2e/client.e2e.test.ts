@@ -6,11 +6,15 @@ import {
   PermissionDeniedError,
   RateLimitError,
   BadRequestError,
+  Page,
   type ListSessionsItem,
 } from '../../generated/src/index.js';
+import type { OperationIR } from '../../generator/ir/types.js';
 import { BIG_SESSION_ID, FIXTURES, FOREIGN_SESSION_ID, SESSION_COUNT } from '../contract-server/fixtures.js';
 import { TEST_KEYS } from '../contract-server/keys.js';
 import { startContractServer, type ContractServer } from '../contract-server/server.js';
+import { API_VERSION } from '../contract-server/types.js';
+import { irOperation, pinnedIR, pinnedSpec, specOperations } from '../helpers/pinned.js';
 
 /** Every client method against the contract server: real sockets on 127.0.0.1, no mocks. */
 let us: ContractServer;
@@ -31,36 +35,61 @@ beforeEach(() => {
 const client = (key: string = TEST_KEYS.us.pro, extra: Partial<ConstructorParameters<typeof NotAi>[0]> = {}) => new NotAi({ apiKey: key, baseUrl: us.url, ...extra });
 const userId = FIXTURES.users[0]!.userId;
 
+type Call = (c: NotAi) => PromiseLike<unknown>;
+
+/** Hand-picked calls of the operations the contract server knows, by operationId: the call, and the value it must resolve to. */
+const HAND_PICKED: Record<string, [name: string, call: Call, expected: unknown]> = {
+  listSessions: ['sessions.list', (c) => c.sessions.list({ pageSize: 5 }).then((p) => p.data.length), 5],
+  getSession: ['sessions.get', (c) => c.sessions.get(BIG_SESSION_ID).then((r) => r.data.id), BIG_SESSION_ID],
+  getSessionDetails: ['sessions.details', (c) => c.sessions.details(BIG_SESSION_ID).then((r) => r.data.sessionId), BIG_SESSION_ID],
+  listEvents: ['sessions.events', (c) => c.sessions.events(BIG_SESSION_ID, { pageSize: 3 }).then((p) => p.data.length), 3],
+  listUsers: ['users.list', (c) => c.users.list({ pageSize: 2 }).then((p) => p.data.length), 2],
+  getUserSessions: ['users.sessions', (c) => c.users.sessions(userId).then((p) => p.data.every((s) => s.userId === userId)), true],
+  listCourses: ['courses.list', (c) => c.courses.list().then((p) => p.data.length > 0), true],
+  getAnalytics: ['analytics.get', (c) => c.analytics.get({ period: '30d', groupBy: 'week' }).then((r) => [r.data.period, r.data.groupBy]), ['30d', 'week']],
+  getStats: ['stats.get', (c) => c.stats.get().then((r) => typeof r.data.totalSessions), 'number'],
+  getUsage: ['usage.get', (c) => c.usage.get({ metric: 'apicalls' as 'ApiCalls' }).then((r) => Array.isArray(r.data)), true],
+  getIntegration: ['integration.get', (c) => c.integration.get().then((r) => r.data.tier), 'pro'],
+  // The version the contract server reports, not the pinned spec's.
+  health: ['health.check', (c) => c.health.check().then((r) => [r.status, r.version]), ['healthy', API_VERSION]],
+};
+
+type ResourceMethod = (...args: unknown[]) => PromiseLike<unknown>;
+
+/**
+ * Operations without a hand-picked call (added since): `client.<resource>.<method>` as the IR
+ * names it, with path arguments the contract server has data for and the required parameters;
+ * it must resolve to a JSON object (a Page for a list, whose body is one).
+ */
+function callFromIR(op: OperationIR): [name: string, call: Call, expected: unknown] {
+  const known: Record<string, string> = { sessionId: BIG_SESSION_ID, userId };
+  const pathArgs = op.pathParams.map((p) => known[p.name] ?? 'x');
+  const required = op.namedParams.filter((p) => p.required).map((p) => [p.name, p.schema.enum?.[0] ?? p.schema.default ?? (p.schema.type === 'integer' || p.schema.type === 'number' ? (p.schema.minimum ?? 1) : p.schema.type === 'boolean' ? true : 'x')]);
+  const call: Call = (c) => {
+    const resource = (c as unknown as Record<string, Record<string, ResourceMethod> | undefined>)[op.resource];
+    const method = resource?.[op.resourceMethod];
+    if (typeof method !== 'function') throw new Error(`client.${op.resource}.${op.resourceMethod} does not exist`);
+    return method.call(resource, ...pathArgs, ...(op.namedParams.length ? [Object.fromEntries(required)] : [])).then((r) => typeof (r instanceof Page ? r.body : r));
+  };
+  return [`${op.resource}.${op.resourceMethod}`, call, 'object'];
+}
+
+const ir = await pinnedIR();
+/** Every operation of the pinned spec, in spec order. */
+const cases = specOperations(pinnedSpec()).map(({ method, path }) => {
+  const op = irOperation(ir, method, path);
+  const [name, call, expected] = HAND_PICKED[op.operationId] ?? callFromIR(op);
+  return { name, call, expected };
+});
+
 describe('every method against the contract server', () => {
-  it.each([
-    ['sessions.list', (c: NotAi) => c.sessions.list({ pageSize: 5 }).then((p) => p.data.length)],
-    ['sessions.get', (c: NotAi) => c.sessions.get(BIG_SESSION_ID).then((r) => r.data.id)],
-    ['sessions.details', (c: NotAi) => c.sessions.details(BIG_SESSION_ID).then((r) => r.data.sessionId)],
-    ['sessions.events', (c: NotAi) => c.sessions.events(BIG_SESSION_ID, { pageSize: 3 }).then((p) => p.data.length)],
-    ['users.list', (c: NotAi) => c.users.list({ pageSize: 2 }).then((p) => p.data.length)],
-    ['users.sessions', (c: NotAi) => c.users.sessions(userId).then((p) => p.data.every((s) => s.userId === userId))],
-    ['courses.list', (c: NotAi) => c.courses.list().then((p) => p.data.length > 0)],
-    ['analytics.get', (c: NotAi) => c.analytics.get({ period: '30d', groupBy: 'week' }).then((r) => [r.data.period, r.data.groupBy])],
-    ['stats.get', (c: NotAi) => c.stats.get().then((r) => typeof r.data.totalSessions)],
-    ['usage.get', (c: NotAi) => c.usage.get({ metric: 'apicalls' as 'ApiCalls' }).then((r) => Array.isArray(r.data))],
-    ['integration.get', (c: NotAi) => c.integration.get().then((r) => r.data.tier)],
-    ['health.check', (c: NotAi) => c.health.check().then((r) => [r.status, r.version])],
-  ])('%s', async (_name, call) => {
-    const expected: Record<string, unknown> = {
-      'sessions.list': 5,
-      'sessions.get': BIG_SESSION_ID,
-      'sessions.details': BIG_SESSION_ID,
-      'sessions.events': 3,
-      'users.list': 2,
-      'users.sessions': true,
-      'courses.list': true,
-      'analytics.get': ['30d', 'week'],
-      'stats.get': 'number',
-      'usage.get': true,
-      'integration.get': 'pro',
-      'health.check': ['healthy', '1.0.17.0'],
-    };
-    expect(await call(client())).toEqual(expected[_name]);
+  it('calls every operation of the spec, and every hand-picked call names one', () => {
+    expect(cases).toHaveLength(ir.operations.length);
+    expect(Object.keys(HAND_PICKED).filter((id) => !ir.operations.some((o) => o.operationId === id))).toEqual([]);
+  });
+
+  it.each(cases)('$name', async ({ call, expected }) => {
+    expect(await call(client())).toEqual(expected);
     expect(us.requests.every((r) => r.status === 200)).toBe(true);
   });
 });

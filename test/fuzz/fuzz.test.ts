@@ -6,6 +6,7 @@ import { GeneratorError } from '../../generator/errors.js';
 import { generate } from '../../generator/pipeline.js';
 import { typeCheck } from '../corpus/corpus.js';
 import { tempDir } from '../helpers/ir.js';
+import { FROZEN_SPEC_FILE } from '../helpers/pinned.js';
 import { mutate } from './mutate.js';
 import { prng } from './prng.js';
 
@@ -20,7 +21,7 @@ const COUNT = Number(process.env.FUZZ_COUNT ?? 1000);
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 420);
 const ROOT = join(import.meta.dirname, '..', '..');
 const BASES = [
-  join(ROOT, 'spec', '1.0.17.0', 'openapi.json'),
+  FROZEN_SPEC_FILE,
   join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'petstore.json'),
   join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'polymorphism.json'),
   join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.1', 'json', 'parameters-style.json'),

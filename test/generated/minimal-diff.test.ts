@@ -1,11 +1,10 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { canonicalJson } from '../../generator/spec-store/canonical.js';
 import { tempDir } from '../helpers/ir.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { FROZEN_VERSION, frozenSpecDir } from '../helpers/pinned.js';
 
 /** Lines that differ between two versions of a file: the span between the common prefix and suffix. */
 function changedSpan(before: string, after: string): { removed: string[]; added: string[] } {
@@ -24,9 +23,10 @@ function changedSpan(before: string, after: string): { removed: string[]; added:
 
 describe('a one-field spec change is a one-field diff', () => {
   it('adding one response field changes only the lines that mention it', async () => {
+    // The frozen 1.0.17.0 spec directory, where PublicSession has no referrerUrl yet.
     const work = await tempDir('mindiff-');
-    await cp(join(ROOT, 'spec'), join(work, 'spec'), { recursive: true });
-    const specFile = join(work, 'spec', '1.0.17.0', 'openapi.json');
+    await frozenSpecDir(join(work, 'spec'));
+    const specFile = join(work, 'spec', FROZEN_VERSION, 'openapi.json');
     const before = await generate({ spec: join(work, 'spec'), out: join(work, 'out'), check: true });
 
     const spec = JSON.parse(await readFile(specFile, 'utf8')) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };

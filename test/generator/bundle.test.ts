@@ -12,12 +12,14 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { tempDir } from '../helpers/ir.js';
+import { FROZEN_SPEC_DIR } from '../helpers/pinned.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // Inside the checkout: the bundle finds templates/ by walking up from its own location.
 const OUTDIR = join(ROOT, '.tmp', `bundle-test-${process.pid}`);
 const SPECS = {
-  pinned: join(ROOT, 'spec'),
+  // The Not AI spec directory frozen at 1.0.17.0 (lock, config, document), not the live spec/.
+  pinned: FROZEN_SPEC_DIR,
   figma: join(ROOT, 'node_modules', '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml'),
   circular: join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'circular.json'),
   schemaTypes: join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.1', 'json', 'schema-types.json'),

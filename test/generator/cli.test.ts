@@ -4,8 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../generator/cli.js';
 import { findDrift } from '../../generator/write.js';
 import { tempDir } from '../helpers/ir.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { pinnedLock, pinnedSpec, pinnedVersion, ROOT, specOperations } from '../helpers/pinned.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -56,7 +55,8 @@ describe('CLI', () => {
 
   it('a broken spec exits 2 with one line naming the pointer, and leaves generated/ and spec/ untouched', async () => {
     const out = join(work, 'generated');
-    const specFile = join(work, 'spec', '1.0.17.0', 'openapi.json');
+    // The document the lock names as current, whatever version that is.
+    const specFile = join(work, 'spec', pinnedLock().versions[pinnedVersion()]!.file);
     const spec = JSON.parse(await readFile(specFile, 'utf8')) as { paths: Record<string, { get: { responses: unknown } }> };
     spec.paths['/v1/sessions']!.get.responses = 42;
     await writeFile(specFile, JSON.stringify(spec));
@@ -103,7 +103,10 @@ describe('CLI', () => {
     const out = join(work, 'fresh');
     const result = await run(['generate', '--spec', join(work, 'spec'), '--out', out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/12 operations/);
+    const spec = pinnedSpec();
+    const operations = specOperations(spec).length;
+    expect(result.stdout).toContain(`from ${(spec.info as { title: string }).title} ${pinnedVersion()} (${operations} operations, `);
+    expect(result.stdout).toContain(`../generated-mcp: ${operations} MCP tools, `);
     expect(await findDrift(join(work, 'generated'), new Map([...(await snapshotDir(out))].map(([k, v]) => [k.replace(/^\//, ''), v])))).toEqual([]);
   });
 

@@ -1,12 +1,10 @@
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchCommand } from '../../generator/commands/fetch.js';
 import { canonicalJson, compareVersions } from '../../generator/spec-store/canonical.js';
-import { tempDir } from '../helpers/ir.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { frozenSpec, frozenSpecDir } from '../helpers/pinned.js';
 const HOST = 'https://api.isnotai.com';
 const PATH = '/openapi/v3.json';
 const noSleep = async (): Promise<void> => {};
@@ -31,12 +29,12 @@ let pinned: Record<string, unknown>;
 let specDir: string;
 beforeAll(async () => {
   nock.disableNetConnect();
-  pinned = JSON.parse(await readFile(join(ROOT, 'spec', '1.0.17.0', 'openapi.json'), 'utf8')) as Record<string, unknown>;
+  // The frozen 1.0.17.0 spec directory: a release of the live spec/ changes nothing here.
+  pinned = await frozenSpec();
 });
 afterAll(() => nock.enableNetConnect());
 beforeEach(async () => {
-  specDir = join(await tempDir('fetch-'), 'spec');
-  await cp(join(ROOT, 'spec'), specDir, { recursive: true });
+  specDir = await frozenSpecDir();
 });
 afterEach(() => nock.cleanAll());
 

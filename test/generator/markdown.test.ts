@@ -7,6 +7,7 @@ import { finishGeneratedMarkdown } from '../../generator/format/markdown.js';
 import { PRETTIER } from '../../generator/format/rules.js';
 import { generate } from '../../generator/pipeline.js';
 import { tempDir } from '../helpers/ir.js';
+import { FROZEN_SPEC_DIR } from '../helpers/pinned.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'node_modules', '@readme', 'oas-examples');
@@ -32,7 +33,8 @@ async function readmes(spec: string): Promise<Map<string, string>> {
 }
 
 const SPECS = [
-  join(ROOT, 'spec'),
+  // The Not AI spec directory frozen at 1.0.17.0, not the live spec/: a release changes no input here.
+  FROZEN_SPEC_DIR,
   join(ROOT, 'node_modules', '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml'),
   ...['3.0', '3.1'].flatMap((v) => readdirSync(join(EXAMPLES, v, 'json')).map((f) => join(EXAMPLES, v, 'json', f))),
 ];

@@ -5,10 +5,10 @@ import { releaseSpec } from '../../generator/release/release.js';
 import { bumpVersion } from '../../generator/release/semver.js';
 import { prependEntry } from '../../generator/release/changelog.js';
 import { canonicalJson } from '../../generator/spec-store/canonical.js';
+import { generate } from '../../generator/pipeline.js';
 import { startContractServer, type ContractServer } from '../contract-server/server.js';
 import { tempDir } from '../helpers/ir.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { FROZEN_SPEC_FILE, frozenSpecDir } from '../helpers/pinned.js';
 type Spec = { info: { version: string }; components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> }; paths: Record<string, unknown> };
 
 describe('semver bump by verdict', () => {
@@ -32,21 +32,27 @@ describe('changelog', () => {
   });
 });
 
-/** The whole release flow against the contract server's /openapi/v3.json, on a scratch copy of the repo's spec/ and generated/. */
+/**
+ * The whole release flow against the contract server's /openapi/v3.json, on a scratch copy of the
+ * frozen 1.0.17.0 spec directory and the client generated from it (not the live spec/ and
+ * generated/, which a real release moves on).
+ */
 describe('spec:release end to end', () => {
   let server: ContractServer;
   let work: string;
   let served: string;
+  let baseline: string;
   let testsRun = 0;
   beforeAll(async () => {
     served = join(await tempDir('served-'), 'openapi.json');
     server = await startContractServer({ specPath: served });
-  });
+    baseline = await tempDir('release-baseline-');
+    await generate({ spec: await frozenSpecDir(join(baseline, 'spec')), out: join(baseline, 'generated') });
+  }, 120_000);
   afterAll(() => server.close());
   beforeEach(async () => {
     work = await tempDir('release-');
-    await cp(join(ROOT, 'spec'), join(work, 'spec'), { recursive: true });
-    await cp(join(ROOT, 'generated'), join(work, 'generated'), { recursive: true, filter: (p) => !p.includes('node_modules') && !p.includes('/dist') });
+    await cp(baseline, work, { recursive: true });
     testsRun = 0;
   });
 
@@ -63,7 +69,7 @@ describe('spec:release end to end', () => {
     });
 
   async function serve(mutate: (spec: Spec) => void): Promise<void> {
-    const spec = JSON.parse(await readFile(join(ROOT, 'spec', '1.0.17.0', 'openapi.json'), 'utf8')) as Spec;
+    const spec = JSON.parse(await readFile(FROZEN_SPEC_FILE, 'utf8')) as Spec;
     mutate(spec);
     await writeFile(served, JSON.stringify(spec));
   }

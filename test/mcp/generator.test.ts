@@ -14,6 +14,7 @@ import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { findDrift, writeAtomically } from '../../generator/write.js';
 import { cursorPage, irOf, json, specWith, tempDir } from '../helpers/ir.js';
 import { namesOf, type NamesLock } from '../../generator/ir/names-lock.js';
+import { generatedPackageVersion, pinnedSpec, pinnedSpecFile, specOperations } from '../helpers/pinned.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -226,15 +227,15 @@ describe('generated-mcp/', () => {
 
   it('is checked by the generate pipeline beside the client: regenerating changes 0 bytes', async () => {
     const mcp = checked.mcp!;
-    expect(mcp).toMatchObject({ label: '../generated-mcp', out: join(ROOT, 'generated-mcp'), tools: 12 });
+    expect(mcp).toMatchObject({ label: '../generated-mcp', out: join(ROOT, 'generated-mcp'), tools: specOperations(pinnedSpec()).length });
     expect(checked.drift!.filter((d) => d.startsWith('../generated-mcp/'))).toEqual([]);
     for (const [path, text] of mcp.files) expect(await readFile(join(mcp.out, path), 'utf8'), path).toBe(text);
   });
 
   it('is deterministic, and --check names changed and stale files while user files survive a rewrite', async () => {
     const source = join(ROOT, 'spec', 'codegen.config.yaml');
-    const loaded = await loadSpec(join(ROOT, 'spec', '1.0.17.0', 'openapi.json'));
-    const config = resolveConfig(await readConfigFile(source), { title: 'Not AI Public API' });
+    const loaded = await loadSpec(pinnedSpecFile());
+    const config = resolveConfig(await readConfigFile(source), { title: checked.ir.title });
     const ir = buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config });
     const again = (await mcpStage({ ir, config, document: loaded.document, clientOut: join(ROOT, 'generated'), specFile: loaded.location, configFile: source, format: true }))!;
     expect([...again.files]).toEqual([...checked.mcp!.files]);
@@ -263,10 +264,11 @@ describe('generated-mcp/', () => {
     const root = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(pkg).toMatchObject({
       name: 'notai-mcp',
-      version: '1.0.17',
+      // The MCP package is released with the client it depends on, at the client's version.
+      version: generatedPackageVersion(),
       type: 'module',
       bin: { 'notai-mcp': './dist/bin.js' },
-      dependencies: { 'notai-client': '1.0.17', '@modelcontextprotocol/server': root.devDependencies['@modelcontextprotocol/server'] },
+      dependencies: { 'notai-client': generatedPackageVersion(), '@modelcontextprotocol/server': root.devDependencies['@modelcontextprotocol/server'] },
     });
     const client = JSON.parse(await readFile(join(ROOT, 'generated', 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(client['dependencies']).toBeUndefined();

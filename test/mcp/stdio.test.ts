@@ -5,6 +5,7 @@ import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotoc
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_KEYS } from '../contract-server/keys.js';
 import { startContractServer, type ContractServer } from '../contract-server/server.js';
+import { GENERATED_MCP_DIR, generatedPackageVersion, pinnedSpec, specOperations } from '../helpers/pinned.js';
 
 /**
  * The bin as an MCP client would start it: a child process speaking JSON-RPC on stdio. In this
@@ -15,6 +16,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'generated-mcp', 'src', 'bin.ts');
 const command = { command: process.execPath, args: ['--import', 'tsx', BIN], cwd: ROOT };
 const baseEnv = { ...getDefaultEnvironment(), TSX_TSCONFIG_PATH: join(import.meta.dirname, 'tsconfig.repo.json') };
+/** One tool per operation of the pinned spec. */
+const operationCount = specOperations(pinnedSpec()).length;
 
 let api: ContractServer;
 beforeAll(async () => {
@@ -33,9 +36,9 @@ describe('the bin over stdio', () => {
     const client = new Client({ name: 'stdio-smoke', version: '1.0.0' });
     await client.connect(transport);
     try {
-      expect(client.getServerVersion()).toMatchObject({ name: 'notai-mcp', version: '1.0.17' });
+      expect(client.getServerVersion()).toMatchObject({ name: 'notai-mcp', version: generatedPackageVersion(GENERATED_MCP_DIR) });
       const { tools } = await client.listTools();
-      expect(tools).toHaveLength(12);
+      expect(tools).toHaveLength(operationCount);
       const result = await client.callTool({ name: 'get_integration', arguments: {} });
       const text = (result.content as { text: string }[])[0]!.text;
       expect(JSON.parse(text)).toMatchObject({ data: { tier: 'free', region: 'eu' } });
@@ -43,7 +46,7 @@ describe('the bin over stdio', () => {
     } finally {
       await client.close();
     }
-    expect(stderr).toMatch(/notai-mcp info: ready on stdio: 12 tools, API key from NOTAI_API_KEY, NOTAI_BASE_URL/);
+    expect(stderr).toContain(`notai-mcp info: ready on stdio: ${operationCount} tools, API key from NOTAI_API_KEY, NOTAI_BASE_URL`);
     expect(stderr).toMatch(/notai-mcp debug: GET http:\/\/127\.0\.0\.1:\d+\/v1\/integration/);
     expect(stderr).not.toContain(key);
   });
