@@ -20,8 +20,8 @@ import { SlidingWindowLimiter } from './rate-limit.js';
 import { ROUTES, matchRoute } from './routes/index.js';
 import type { RouteMatch } from './routes/index.js';
 import type { RouteResult } from './routes/types.js';
-import { CONTRACT_SOURCE_HEADER, SpecSource, answerFromSpec, findOperation, normalizeTemplate, operationsAt } from './spec-fallback.js';
-import type { ServedSpec, SpecOperation } from './spec-fallback.js';
+import { CONTRACT_SOURCE_HEADER, SpecSource, answerFromSpec, deref, findOperation, normalizeTemplate, operationsAt } from './spec-fallback.js';
+import type { ServedSpec, SpecOperation, SpecRequest } from './spec-fallback.js';
 import type { LastPageCursor, Region, Tier } from './types.js';
 import { TIER_RATE_LIMITS } from './types.js';
 import { PINNED_SPEC_PATH } from './pinned.js';
@@ -153,6 +153,31 @@ export async function startContractServer(options: ContractServerOptions = {}): 
     }
     methods.add('OPTIONS');
     return { kind: 'wrongMethod', allow: [...methods], auth: match?.route.auth ?? elsewhere.some((op) => op.requiresAuth) };
+  }
+
+  /** The spec's answer to a request, or undefined when the spec has no such operation or refuses the request too. */
+  function specAnswer(method: string, pathname: string, request: (params: Readonly<Record<string, string>>) => SpecRequest): Outgoing | undefined {
+    const spec = specSource.current();
+    const found = findOperation(spec, method, pathname);
+    if (found === undefined) return undefined;
+    try {
+      return answerFromSpec(spec, found.op, request(found.params));
+    } catch (error) {
+      if (error instanceof ApiError) return undefined;
+      throw error;
+    }
+  }
+
+  /** Whether the query parameter a route rejected holds a value the served spec lists in its enum. */
+  function isAddedEnumValue(method: string, url: URL, details: unknown): boolean {
+    const field = typeof details === 'object' && details !== null ? (details as { field?: unknown }).field : undefined;
+    if (typeof field !== 'string') return false;
+    const spec = specSource.current();
+    const parameter = findOperation(spec, method, url.pathname)?.op.parameters.find((p) => p.in === 'query' && p.name === field);
+    const schema = parameter === undefined ? undefined : deref(parameter.schema, spec.doc);
+    const values = typeof schema === 'object' && schema !== null ? (schema as { enum?: unknown }).enum : undefined;
+    const given = url.searchParams.getAll(field);
+    return Array.isArray(values) && given.length > 0 && given.every((v) => values.includes(v));
   }
 
   /** Methods a browser may use: the read-only API's, plus whatever the served spec declares. */
@@ -293,17 +318,15 @@ export async function startContractServer(options: ContractServerOptions = {}): 
     }
 
     let result: RouteResult;
+    const specRequest = (params: Readonly<Record<string, string>>) => ({
+      params,
+      query: url.searchParams,
+      tier: auth?.ok === true ? auth.record.tier : null,
+      lastPageCursor,
+      repeatCursor: fault?.kind === 'repeatCursor',
+    });
     try {
-      if (target.kind === 'spec') {
-        const request = {
-          params: target.params,
-          query: url.searchParams,
-          tier: auth?.ok === true ? auth.record.tier : null,
-          lastPageCursor,
-          repeatCursor: fault?.kind === 'repeatCursor',
-        };
-        return reply(answerFromSpec(target.spec, target.op, request), bodyFault);
-      }
+      if (target.kind === 'spec') return reply(answerFromSpec(target.spec, target.op, specRequest(target.params)), bodyFault);
       const { route, params } = target.match;
       if (route.auth) {
         if (auth?.ok !== true) throw new Error('authenticated route reached without a key');
@@ -314,6 +337,17 @@ export async function startContractServer(options: ContractServerOptions = {}): 
       }
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
+      // An enum value a spec release added, which the hand-written route does not know, is
+      // answered from the spec, as a new operation would be. Other rejections stand: routes also
+      // check what the spec cannot say (a start date after the end date).
+      if (target.kind === 'handwritten' && error.code === 'VALIDATION_ERROR' && isAddedEnumValue(method, url, error.details)) {
+        const fromSpec = specAnswer(method, url.pathname, specRequest);
+        if (fromSpec !== undefined && fromSpec.status < 300) {
+          record.source = 'spec';
+          res.setHeader(CONTRACT_SOURCE_HEADER, 'spec');
+          return reply(fromSpec, bodyFault);
+        }
+      }
       return reply(errorResponse(error.status, error.code, error.message, error.details), bodyFault);
     }
     reply(toOutgoing(result), bodyFault);

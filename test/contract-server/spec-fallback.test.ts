@@ -115,6 +115,9 @@ function augmented(): Spec {
   spec.paths['/v1/sessions/summary'] = {
     get: { operationId: 'getSessionSummary', responses: { '200': json({ type: 'object', properties: { total: { type: 'integer', minimum: 1 } } }) } },
   };
+  // An enum value the hand-written analytics route does not know.
+  const period = (spec.paths['/v1/analytics']?.get as { parameters: { name: string; schema: { enum: string[] } }[] }).parameters.find((p) => p.name === 'period');
+  period?.schema.enum.push('365d');
   spec.paths['/v1/status'] = {
     get: { operationId: 'getStatus', security: [], responses: { '200': json({ type: 'object', required: ['up'], properties: { up: { type: 'boolean' } } }) } },
   };
@@ -251,6 +254,18 @@ describe.skipIf(!hasSpec)('spec fallback: operations a new spec adds', () => {
   it('takes faults like every route', async () => {
     const reply = await call(server(), '/v1/reports?from=2026-06-01', { headers: { 'x-fault': 'status=503' } });
     expect([reply.status, errorOf(reply).code, reply.headers.get('x-contract-source')]).toEqual([503, 'SERVICE_UNAVAILABLE', 'spec']);
+  });
+
+  it('answers from the spec a value the spec added that a hand-written route rejects; other bad values stay 400', async () => {
+    const added = await call(server(), '/v1/analytics?period=365d');
+    expect(added.status).toBe(200);
+    expect(added.headers.get('x-contract-source')).toBe('spec');
+    const analytics = spec!.paths['/v1/analytics']!.get as { responses: Record<string, { content: Record<string, { schema: unknown }> }> };
+    validBody(added.body, analytics.responses['200']!.content['application/json']!.schema);
+    const known = await call(server(), '/v1/analytics?period=7d');
+    expect([known.status, known.headers.get('x-contract-source')]).toEqual([200, null]);
+    const wrong = await call(server(), '/v1/analytics?period=forever');
+    expect([wrong.status, errorOf(wrong).code, wrong.headers.get('x-contract-source')]).toEqual([400, 'VALIDATION_ERROR', null]);
   });
 
   it('keeps 404 in the error envelope for what the spec does not have', async () => {

@@ -102,7 +102,7 @@ function compileTemplate(template: string): { pattern: RegExp; names: string[]; 
   return { pattern: new RegExp(`^${source}/?$`), names, literalLength };
 }
 
-function deref(node: unknown, doc: unknown): unknown {
+export function deref(node: unknown, doc: unknown): unknown {
   const seen = new Set<string>();
   while (isObject(node) && typeof node.$ref === 'string' && !seen.has(node.$ref)) {
     seen.add(node.$ref);
