@@ -95,9 +95,13 @@ export function inferType(schema: Obj): string | undefined {
 function leaf(schema: unknown): unknown {
   if (!isObject(schema)) return {};
   if (allowsNull(schema)) return null;
-  switch (inferType(schema)) {
-    case 'array':
-      return [];
+  const type = inferType(schema);
+  return type === 'array' ? [] : scalar(schema, type);
+}
+
+/** A value of a scalar type; `{}` for objects and anything unknown. */
+function scalar(schema: Obj, type: string | undefined): unknown {
+  switch (type) {
     case 'string':
       return genString(schema);
     case 'integer':
@@ -105,7 +109,10 @@ function leaf(schema: unknown): unknown {
     case 'number':
       return genNumber(schema, false);
     case 'boolean':
+      // false, not true: a synthesised `hasMore`-like flag must not send a client paging forever.
       return false;
+    case 'null':
+      return null;
     default:
       return {};
   }
@@ -149,25 +156,10 @@ function gen(schema: unknown, st: State): unknown {
   }
 
   if (st.minimal && allowsNull(schema)) return null;
-  switch (inferType(schema)) {
-    case 'object':
-      return genObject(schema, st);
-    case 'array':
-      return genArray(schema, st);
-    case 'string':
-      return genString(schema);
-    case 'integer':
-      return genNumber(schema, true);
-    case 'number':
-      return genNumber(schema, false);
-    case 'boolean':
-      // false, not true: a synthesised `hasMore`-like flag must not send a client paging forever.
-      return false;
-    case 'null':
-      return null;
-    default:
-      return {};
-  }
+  const type = inferType(schema);
+  if (type === 'object') return genObject(schema, st);
+  if (type === 'array') return genArray(schema, st);
+  return scalar(schema, type);
 }
 
 function exampleCandidates(schema: Obj): unknown[] {
