@@ -5,6 +5,7 @@ import { detectPaging, pagingFromStyle } from './pagination.js';
 import { collectParameters, orderPathParameters } from './parameters.js';
 import { isObject, RefResolver, type JsonObject } from './refs.js';
 import { groupResources, placeOperation } from './resources.js';
+import { assignToolNames } from '../mcp/naming.js';
 import { NameBook, operationKey, TYPE_SUFFIXES, type NamesLock } from './names-lock.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
 import { deriveErrorBody } from './error-body.js';
@@ -109,6 +110,12 @@ function build({ document, openapiVersion, location, config, configFile, documen
   }
 
   const resources = groupResources(operations, { overridden, pinned, recordedClass: (property) => book.resourceClass(property) }, exported);
+  if (config.mcp) {
+    // TRACE has no client method to bind to; it is never a useful agent tool either.
+    const toolOps = operations.filter((op) => op.method !== 'trace');
+    const context = { skip, overrides: config.mcp.toolNames, configFile, specFile: location };
+    for (const [op, name] of assignToolNames(toolOps, context, (op) => book.operation(op.method, op.path)?.tool)) op.toolName = name;
+  }
   const security = apiSecurity(document, operations, forms);
   return {
     title,
@@ -230,7 +237,6 @@ function buildOperation(input: OperationInput): OperationIR {
   if (typeof rawOp.description === 'string' && rawOp.description.trim()) op.description = rawOp.description.trim();
   if (success) op.success = success;
   if (auth.accepts !== undefined) op.accepts = auth.accepts;
-  if (input.recorded) op.namesRecorded = true;
   if (authParams.length > 0) op.authParams = authParams;
   const body = collectRequestBody(resolver, rawOp, opPointer);
   if (body) op.requestBody = body;

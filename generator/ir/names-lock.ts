@@ -16,6 +16,8 @@ export interface OperationNames {
   /** Client property of its resource, and its method there. */
   resource: string;
   method: string;
+  /** Its MCP tool, when an MCP server is generated. */
+  tool?: string;
 }
 
 export interface ResourceNames {
@@ -39,7 +41,7 @@ export function operationKey(method: HttpMethod | string, path: string): string 
 /** The names an IR assigned, for the lock. Sorted keys keep the lock's bytes stable. */
 export function namesOf(ir: ApiIR): NamesLock {
   const operations = ir.operations
-    .map((op) => [operationKey(op.method, op.path), { function: op.functionName, types: op.typeName, resource: op.resource, method: op.resourceMethod }] as const)
+    .map((op) => [operationKey(op.method, op.path), { function: op.functionName, types: op.typeName, resource: op.resource, method: op.resourceMethod, ...(op.toolName ? { tool: op.toolName } : {}) }] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const resources = ir.resources.map((r) => [r.property, { className: r.className }] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const schemas = ir.schemaAliases.map((s) => [s.schemaName, s.name] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -47,6 +49,8 @@ export function namesOf(ir: ApiIR): NamesLock {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** What an MCP tool name may be (mcp/config.ts's rule). */
+const TOOL = /^[A-Za-z][A-Za-z0-9_-]{0,47}$/;
 
 /**
  * The `names` section of a lock file, or undefined when there is none. An entry that is not a
@@ -70,7 +74,8 @@ export function readNamesLock(lock: unknown): NamesLock | undefined {
   const operations: Record<string, OperationNames> = {};
   for (const [key, value] of entries(names.operations)) {
     const v = ids(value, ['function', 'types', 'resource', 'method']);
-    if (v) operations[key] = { function: v.function!, types: v.types!, resource: v.resource!, method: v.method! };
+    const tool = isObject(value) && typeof value.tool === 'string' && TOOL.test(value.tool) ? { tool: value.tool } : {};
+    if (v) operations[key] = { function: v.function!, types: v.types!, resource: v.resource!, method: v.method!, ...tool };
   }
   const resources: Record<string, ResourceNames> = {};
   for (const [key, value] of entries(names.resources)) {

@@ -77,21 +77,32 @@ export interface Pins {
 }
 
 /**
+ * The client property of a resource name: an identifier, never one of the client's own members.
+ * Idempotent, so a property recorded in the lock maps to itself.
+ */
+export function propertyFor(name: string): string {
+  const property = safeIdentifier(preserveCamel(name), 'default');
+  return CLIENT_MEMBERS.has(property) ? `${property}Api` : property;
+}
+
+/**
  * Groups placed operations into resources. A method name two operations would share falls back
  * to each one's function name, so no placement ever silently hides another operation; a pinned
  * operation keeps its method, and only the others give way.
  */
 export function groupResources(ops: OperationIR[], pins: Pins, exportedNames: Set<string>): ResourceIR[] {
-  const byResource = new Map<string, OperationIR[]>();
+  // Grouped by the client property each placement ends up as, so a recorded placement (already a
+  // property: `public_`, `settingsApi`) and a new operation on the same path (`public`) share one
+  // resource, and two spellings of one name (`Foo` from the config, `foo` from a path) are one.
+  const byProperty = new Map<string, { raw: string; list: OperationIR[] }>();
   for (const op of ops) {
-    const list = byResource.get(op.resource) ?? [];
-    list.push(op);
-    byResource.set(op.resource, list);
+    const property = propertyFor(op.resource);
+    const group = byProperty.get(property) ?? { raw: op.resource, list: [] };
+    group.list.push(op);
+    byProperty.set(property, group);
   }
-  const recordedProps = [...byResource.keys()].filter((name) => pins.recordedClass(name) !== undefined);
-  const takenProps = new Set<string>(recordedProps);
   const resources: ResourceIR[] = [];
-  for (const [name, list] of byResource) {
+  for (const [property, { raw, list }] of byProperty) {
     const counts = new Map<string, number>();
     for (const op of list) counts.set(op.resourceMethod, (counts.get(op.resourceMethod) ?? 0) + 1);
     const pinnedMethods = new Set(list.filter((op) => pins.pinned.has(op.operationId)).map((op) => op.resourceMethod));
@@ -104,19 +115,13 @@ export function groupResources(ops: OperationIR[], pins: Pins, exportedNames: Se
       if (op.resourceMethod === 'constructor') op.resourceMethod = 'constructor_';
       if (taken.has(op.resourceMethod) && pinned) {
         const why = pins.overridden.has(op.operationId) ? 'Config override gives' : 'Config overrides and the names recorded in codegen.lock.json give';
-        throw new GeneratorError(`${why} two operations the method "${name}.${op.resourceMethod}"`, op.pointer);
+        throw new GeneratorError(`${why} two operations the method "${property}.${op.resourceMethod}"`, op.pointer);
       }
       op.resourceMethod = uniqueName(op.resourceMethod, taken);
     }
-    const recordedClass = pins.recordedClass(name);
-    let property = recordedClass !== undefined ? name : safeIdentifier(preserveCamel(name), 'default');
-    if (recordedClass === undefined) {
-      if (CLIENT_MEMBERS.has(property)) property = `${property}Api`;
-      property = uniqueName(property, takenProps);
-    }
     // A class named like a schema (`Analytics`) becomes `AnalyticsResource`, leaving the schema its name.
-    const base = safeIdentifier(pascalCase(name) || 'Default', 'Default');
-    const className = recordedClass ?? uniqueName(exportedNames.has(base) ? `${base}Resource` : base, exportedNames);
+    const base = safeIdentifier(pascalCase(raw) || 'Default', 'Default');
+    const className = pins.recordedClass(property) ?? uniqueName(exportedNames.has(base) ? `${base}Resource` : base, exportedNames);
     for (const op of list) op.resource = property;
     resources.push({ property, className, fileName: words(property).map((w) => w.toLowerCase()).join('-'), operations: list });
   }

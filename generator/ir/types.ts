@@ -144,8 +144,8 @@ export interface OperationIR {
   paging?: PagingIR;
   resource: string;
   resourceMethod: string;
-  /** Its names come from the previous generation's lock (names-lock.ts): it existed before this spec. */
-  namesRecorded?: true;
+  /** Its MCP tool name, when the config asks for an MCP server (mcp/naming.ts decides it). */
+  toolName?: string;
 }
 
 export interface PagingIR {

@@ -62,25 +62,26 @@ export interface NamingContext {
 }
 
 /**
- * Names every operation's tool; a name two operations would share is an error at the second one,
- * except for an operation this spec release added: it gives way to the one that had the name
- * (tool names are derived from the path alone, so an existing tool never moves) and is named after
- * its operationId instead, so a release that only adds never needs a config edit.
+ * Names every operation's tool. A tool keeps the name the previous generation recorded
+ * (names-lock.ts), so an operation a spec release adds gives way: when its derived name is taken
+ * it is named after its operationId instead, and that name is recorded in turn. Otherwise a name
+ * two operations would share is an error at the second one, which the config resolves.
  */
-export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext): Map<OperationIR, string> {
+export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext, recorded: (op: OperationIR) => string | undefined = () => undefined): Map<OperationIR, string> {
   const known = new Set(ops.map((op) => op.operationId));
   for (const id of Object.keys(ctx.overrides)) {
     if (!known.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('mcp', 'toolNames', id), ctx.configFile);
   }
   const taken = new Map<string, string>(META_TOOL_NAMES.map((name) => [name, 'dynamic mode']));
   const names = new Map<OperationIR, string>();
-  // Only a release adds operations to a spec whose names were recorded: existing ones name first.
-  const released = ops.some((op) => op.namesRecorded);
-  const ordered = released ? [...ops.filter((op) => op.namesRecorded), ...ops.filter((op) => !op.namesRecorded)] : ops;
+  const released = ops.some((op) => recorded(op) !== undefined);
+  // Recorded tools name first; in a first generation every operation is new and none gives way.
+  const ordered = released ? [...ops.filter((op) => recorded(op) !== undefined), ...ops.filter((op) => recorded(op) === undefined)] : ops;
   for (const op of ordered) {
     const override = ctx.overrides[op.operationId];
-    let name = override ?? deriveToolName(op, ctx.skip);
-    if (override === undefined && released && !op.namesRecorded && taken.has(name)) {
+    const kept = recorded(op);
+    let name = override ?? kept ?? deriveToolName(op, ctx.skip);
+    if (override === undefined && kept === undefined && released && taken.has(name)) {
       const fallback = shorten(words(op.operationId).map((w) => w.toLowerCase()));
       name = fallback;
       for (let i = 2; taken.has(name); i++) name = `${fallback.slice(0, MAX_TOOL_NAME - String(i).length - 1)}_${i}`;

@@ -7,7 +7,6 @@ import type { ApiIR, HttpMethod, OperationIR } from '../ir/types.js';
 import type { BindingMethod, ListExtras, OperationBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
 import { cursorDescription, fieldsDescription, maxItemsDescription, pageSizeDescription, toolDescription, toolTitle } from './describe.js';
-import { assignToolNames } from './naming.js';
 import { inlineSchema, propertyNames } from './schema.js';
 
 export interface ToolsInput {
@@ -30,12 +29,15 @@ export function annotationsFor(method: HttpMethod): ToolAnnotations {
 }
 
 /** Stage "mcp": the IR plus the spec's schemas → the generated tool table, one row per operation. */
-export function buildTools({ ir, config, document, specFile, configFile }: ToolsInput): ToolDefinition[] {
+export function buildTools({ ir, config, document, specFile }: ToolsInput): ToolDefinition[] {
   const resolver = new RefResolver(document, specFile ?? 'spec');
   // TRACE has no client method to bind to; it is never a useful agent tool either.
   const ops = ir.operations.filter((op) => op.method !== 'trace');
-  const names = assignToolNames(ops, { skip: new RegExp(config.resources.skipSegments), overrides: config.mcp.toolNames, configFile, specFile });
-  return ops.map((op) => buildTool(op, names.get(op)!, resolver, config.mcp, specFile));
+  return ops.map((op) => {
+    // Named in the IR (ir/build.ts), where names recorded by earlier generations are known.
+    if (op.toolName === undefined) throw new Error(`${op.operationId} has no tool name: the IR was built without an mcp config`);
+    return buildTool(op, op.toolName, resolver, config.mcp, specFile);
+  });
 }
 
 interface RawParameter {

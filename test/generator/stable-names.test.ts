@@ -67,10 +67,38 @@ describe('names recorded in the lock survive releases that add', () => {
   it('the config still renames (its overrides win over the lock); a removed operation frees its names', async () => {
     const before = specWith({ '/pets/{id}': { get: getPet, delete: { operationId: 'deletePet', parameters: [idParam], responses: { '204': { description: 'gone' } } } } });
     const after = specWith({ '/pets/{id}': { get: getPet } , '/pets/{id}/owner': { delete: { operationId: 'deletePet', parameters: [idParam], responses: { '204': { description: 'gone' } } } } });
-    const { second } = await release(before, after, { operations: { getPet: { method: 'retrieve' } } });
+    const first = await irOf(before);
+    expect(surface(first)['get /pets/{id}']).toBe('getPet GetPet pets.get');
+    // The override arrives with the release: it, not the recorded `get`, names the method.
+    const second = await irOf(after, { operations: { getPet: { method: 'retrieve' } } }, namesOf(first));
     expect(surface(second)['get /pets/{id}']).toBe('getPet GetPet pets.retrieve');
     // DELETE /pets/{id} is gone: a new operation with its operationId takes its names afresh.
     expect(surface(second)['delete /pets/{id}/owner']).toBe('deletePet DeletePet pets.deleteAllOwner');
+  });
+
+  it('a recorded resource whose property is not its path name (reserved word, client member) takes the new operation in', async () => {
+    const ok = { '200': json(pet) };
+    for (const segment of ['public', 'settings', 'default']) {
+      const before = specWith({ [`/${segment}/items`]: { get: { operationId: 'listItems', responses: ok } } });
+      const after = specWith({ [`/${segment}/items`]: { get: { operationId: 'listItems', responses: ok }, post: { operationId: 'addItem', responses: ok } } });
+      const { first, second, fresh } = await release(before, after);
+      expect(renamed(first, second), segment).toEqual([]);
+      expect(second.resources.map((r) => `${r.property}/${r.className}`), segment).toEqual(fresh.resources.map((r) => `${r.property}/${r.className}`));
+      expect(second.resources, segment).toHaveLength(1);
+    }
+  });
+
+  it('gives the same names when generated again from its own lock (a config resource beside a path resource)', async () => {
+    const spec = specWith({ '/foo': { get: { operationId: 'a', responses: { '200': json(pet) } } }, '/bar': { get: { operationId: 'b', responses: { '200': json(pet) } } } });
+    const config = { operations: { b: { resource: 'Foo', method: 'other' } } };
+    let ir = await irOf(spec, config);
+    const seen = [JSON.stringify(namesOf(ir))];
+    for (let i = 0; i < 3; i++) {
+      ir = await irOf(spec, config, readNamesLock({ names: namesOf(ir) }));
+      seen.push(JSON.stringify(namesOf(ir)));
+    }
+    expect(new Set(seen).size).toBe(1);
+    expect(ir.resources.map((r) => r.className)).toEqual(['Foo']);
   });
 
   it('drops damaged lock entries instead of printing them into code', () => {
