@@ -6,6 +6,7 @@ import { authFromSpec } from './auth-from-spec.js';
 import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
 import { readNamesLock, type NamesLock } from './ir/names-lock.js';
+import { GeneratorError } from './errors.js';
 import { securityWarnings } from './ir/security.js';
 import { serverWarnings } from './ir/servers.js';
 import type { ApiIR } from './ir/types.js';
@@ -45,15 +46,27 @@ export interface GenerateResult {
 
 
 /**
- * The names the previous generation in `out` recorded, if it left a readable lock: a missing or
- * unreadable lock means a first generation, whose names are all derived.
+ * The names the previous generation in `out` recorded, and the package it generated. No lock is a
+ * first generation; a lock that is not JSON (a merge conflict) is an error, since deriving every
+ * name afresh would silently rename what users call.
  */
-async function recordedNames(out: string): Promise<NamesLock | undefined> {
+async function recordedNames(out: string): Promise<{ packageName: unknown; names: NamesLock | undefined } | undefined> {
+  const file = join(out, 'codegen.lock.json');
+  let text: string;
   try {
-    return readNamesLock(JSON.parse(await readFile(join(out, 'codegen.lock.json'), 'utf8')));
-  } catch {
-    return undefined;
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
   }
+  let lock: unknown;
+  try {
+    lock = JSON.parse(text);
+  } catch (error) {
+    throw new GeneratorError(`The lock of the previous generation is not JSON (${(error as Error).message}): restore it, or regenerate with --fresh-names`, '#', file);
+  }
+  const pkg = typeof lock === 'object' && lock !== null ? (lock as { package?: { name?: unknown } }).package : undefined;
+  return { packageName: pkg?.name, names: readNamesLock(lock) };
 }
 
 async function toolVersions(): Promise<{ generator: string; typescript: string }> {
@@ -83,13 +96,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const source = await resolveSpecSource(options.spec, options.config);
   const loaded = await timed('load', () => loadSpec(source.spec));
   const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
-  const names = options.freshNames ? undefined : await recordedNames(options.out);
+  const recorded = options.freshNames ? undefined : await recordedNames(options.out);
   const configText = rawConfig.text;
   const ir = await timed('ir', () => {
     const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
     // The spec's auth forms (and their warnings) only matter when the config does not name its own.
     const specAuth = configNamesAuthHeaders(rawConfig) ? undefined : authFromSpec(loaded.document);
     const config = resolveConfig(rawConfig, { title, authHeaders: specAuth?.headers });
+    // Another package's lock in --out (a different API generated there before) names nothing here.
+    const names = recorded?.packageName === config.package.name ? recorded.names : undefined;
     const specWarnings = [...(specAuth?.warnings ?? []), ...securityWarnings(loaded.document), ...serverWarnings(loaded.document, config, source.documentUrl)];
     return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl, names }), config, specWarnings };
   });

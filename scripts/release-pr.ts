@@ -15,6 +15,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compareVersions } from '../generator/spec-store/canonical.js';
 
 export const BRANCH_PREFIX = 'spec-release/';
 /** What a spec release changes; nothing else in the checkout is committed. */
@@ -60,8 +61,9 @@ function matching(name: string, value: string | undefined, pattern: RegExp, what
 
 /** Reads and validates the environment; throws InputError naming the variable at fault. */
 export function readInputs(env: NodeJS.ProcessEnv): ReleaseInputs {
-  // The spec version names a branch: letters, digits, dots, dashes and underscores only.
-  const specVersion = matching('SPEC_VERSION', env.SPEC_VERSION, /^[0-9A-Za-z](?:[0-9A-Za-z_-]|\.(?!\.)){0,99}$/, 'a version such as 1.0.18.0');
+  // The spec version names a branch: letters, digits, dots, dashes, underscores and `+` (a
+  // re-published version is pinned as `1.0.17.0+sha.1a2b3c4d`) only.
+  const specVersion = matching('SPEC_VERSION', env.SPEC_VERSION, /^[0-9A-Za-z](?:[0-9A-Za-z_+-]|\.(?!\.)){0,99}$/, 'a version such as 1.0.18.0');
   if (specVersion.endsWith('.') || specVersion.endsWith('.lock')) throw new InputError(`SPEC_VERSION cannot name a branch (got ${JSON.stringify(specVersion)})`);
   const packageVersion = matching('PACKAGE_VERSION', env.PACKAGE_VERSION, /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'a semver version');
   const reportFile = matching('REPORT_FILE', env.REPORT_FILE, /./, 'a file');
@@ -205,6 +207,29 @@ function releaseTree(): string {
   }
 }
 
+/** Files a rerun of one release rewrites with only a new date: the pin's fetch time, the changelog entry's date. */
+const VOLATILE: Readonly<Record<string, (text: string) => string>> = {
+  'spec/spec.lock.json': (text) => text.replace(/"(fetchedAt|etag)": (?:"[^"]*"|null)/g, '"$1": null'),
+  'generated/CHANGELOG.md': (text) => text.replace(/^(## \S+ — )\d{4}-\d{2}-\d{2}/m, '$1date'),
+  'generated-mcp/CHANGELOG.md': (text) => text.replace(/^(## \S+ — )\d{4}-\d{2}-\d{2}/m, '$1date'),
+};
+
+/**
+ * Whether two trees hold the same release: identical, or differing only in when it was fetched
+ * and dated. The daily rerun of an open release must push nothing (a push re-runs CI and may
+ * dismiss a reviewer's approval), though its fetch time and date are new.
+ */
+export function sameRelease(a: string, b: string): boolean {
+  if (a === b) return true;
+  const changed = git(['diff', '--name-only', '--no-renames', a, b]).split('\n').filter(Boolean);
+  return changed.every((path) => {
+    const normalise = VOLATILE[path];
+    if (normalise === undefined) return false;
+    const read = (tree: string): string => run('git', ['cat-file', 'blob', `${tree}:${path}`], { allowFail: true }).stdout;
+    return normalise(read(a)) === normalise(read(b));
+  });
+}
+
 function setOutputs(values: Record<string, string>): void {
   const lines = Object.entries(values).map(([k, v]) => `${k}=${v}\n`).join('');
   process.stdout.write(`release-pr: ${lines.trim().replaceAll('\n', ', ')}\n`);
@@ -242,7 +267,7 @@ export function main(env: NodeJS.ProcessEnv): void {
   const tip = fetchRemoteTip(remote, branch);
   let head = tip;
   let pushed = false;
-  if (tip !== undefined && git(['rev-parse', `${tip}^{tree}`]) === tree) {
+  if (tip !== undefined && sameRelease(git(['rev-parse', `${tip}^{tree}`]), tree)) {
     log(`${branch} already holds this content (${tip.slice(0, 12)}); nothing pushed`);
   } else if (tip !== undefined && !isOurCommit(tip)) {
     annotate('warning', `${branch} has commits the release workflow did not make; leaving the branch and its pull request as they are`);
@@ -279,9 +304,11 @@ export function main(env: NodeJS.ProcessEnv): void {
   }
   log(`${open.url}${review ? ' (draft, labelled breaking)' : ''}`);
 
-  // One version is reviewed at a time: older spec-release pull requests are superseded.
+  // One version is reviewed at a time: older spec-release pull requests are superseded (a run for
+  // an older version, e.g. another region's, never closes a newer one).
   for (const old of listPullRequests(['--state', 'open', '--limit', '100'])) {
     if (old.isCrossRepository || !old.headRefName.startsWith(BRANCH_PREFIX) || old.headRefName === branch) continue;
+    if (compareVersions(old.headRefName.slice(BRANCH_PREFIX.length), inputs.specVersion) > 0) continue;
     const oldTip = fetchRemoteTip(remote, old.headRefName);
     const deletable = oldTip !== undefined && isOurCommit(oldTip);
     const kept = oldTip === undefined ? '' : deletable ? ' Its branch is deleted; the commits stay on this pull request.' : ' Its branch has commits the release workflow did not make, so it is kept.';

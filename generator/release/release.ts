@@ -147,19 +147,22 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
   };
 }
 
-/** The diff report, and when tests failed, which ones: the reviewer's first question. */
+/**
+ * The diff report, and when tests failed, which ones, first: the reviewer's first question, and
+ * what must survive when a long report is cut to GitHub's body limit.
+ */
 export function pullRequestBody(reportMarkdown: string, outcome: TestOutcome): string {
   if (outcome.passed) return reportMarkdown;
   const names = outcome.failures.map((f) => `- \`${f.replace(/`/g, "'")}\``);
   return [
-    reportMarkdown.trimEnd(),
-    '',
     '## Failing tests',
     '',
     'The regenerated client fails these tests, so this pull request is a draft and nothing is published from it. ' +
       'Usually the spec removed or changed something hand-written code relies on (examples, contract server, tests): fix that code on this branch.',
     '',
     ...names,
+    '',
+    reportMarkdown.trimEnd(),
     '',
   ].join('\n');
 }

@@ -115,6 +115,24 @@ describe('names recorded in the lock survive releases that add', () => {
 });
 
 describe('the pipeline reads the names from the output it replaces', () => {
+  it('refuses a lock that is not JSON (a merge conflict) and ignores the lock of another package', async () => {
+    const dir = await tempDir('names-lock-');
+    const out = join(dir, 'client');
+    const spec = join(dir, 'openapi.json');
+    await writeFile(spec, JSON.stringify(specWith({ '/pets/{id}': { get: getPet } })));
+    await generate({ spec, out, format: false });
+    const lockFile = join(out, 'codegen.lock.json');
+    const lock = JSON.parse(await readFile(lockFile, 'utf8')) as { package: { name: string }; names: { operations: Record<string, { method: string }> } };
+    lock.names.operations['GET /pets/{id}']!.method = 'fetchOne';
+    await writeFile(lockFile, `<<<<<<< HEAD\n${JSON.stringify(lock)}`);
+    await expect(generate({ spec, out, format: false })).rejects.toThrow(/not JSON.*--fresh-names/);
+    // The recorded name applies to its own package only.
+    await writeFile(lockFile, JSON.stringify(lock));
+    expect((await generate({ spec, out, format: false, check: true })).ir.operations[0]?.resourceMethod).toBe('fetchOne');
+    await writeFile(lockFile, JSON.stringify({ ...lock, package: { name: 'another-client' } }));
+    expect((await generate({ spec, out, format: false, check: true })).ir.operations[0]?.resourceMethod).toBe('get');
+  });
+
   it('keeps them across a regeneration, and --fresh-names derives them again', async () => {
     const dir = await tempDir('names-');
     const out = join(dir, 'client');

@@ -92,7 +92,10 @@ describe('GitHub workflows', () => {
 
     const pr = job.steps!.find((s) => s.run?.includes('scripts/release-pr.ts'));
     expect(pr?.if).toBe("steps.release.outputs.changed == 'true'");
-    expect(pr?.run).toMatch(/^git config user\.name .*\ngit config user\.email .*\nnpx tsx scripts\/release-pr\.ts\n$/);
+    expect(pr?.run).toMatch(/^git config user\.name .*\ngit config user\.email .*\ngh auth setup-git\nnpx tsx scripts\/release-pr\.ts\n$/);
+    // The token reaches git in that step only: the checkout keeps none while tests run generated code.
+    const checkout = job.steps!.find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['persist-credentials']).toBe(false);
     // Every output of spec:release the script needs, under the name it reads.
     for (const [variable, output] of Object.entries({ SPEC_VERSION: 'spec_version', PACKAGE_VERSION: 'package_version', VERDICT: 'verdict', BREAKING: 'breaking', TESTS: 'tests' }))
       expect(pr?.env?.[variable], variable).toBe(`\${{ steps.release.outputs.${output} }}`);

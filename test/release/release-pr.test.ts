@@ -39,6 +39,8 @@ interface Release {
   content?: string;
   /** Leave the checkout as main has it (the spec did not change). */
   unchanged?: boolean;
+  /** The day of the run: the pin's fetch time and the changelog entry's date. */
+  day?: string;
 }
 
 interface Outcome {
@@ -115,11 +117,12 @@ class Sandbox {
     write(join(dir, 'stray.txt'), 'left behind\n');
     write(join(dir, 'generated', 'dist', 'index.js'), 'built output, ignored\n');
     if (!r.unchanged) {
-      write(join(dir, 'spec', 'spec.lock.json'), `{ "current": "${r.spec}" }\n`);
+      const fetchedAt = r.day === undefined ? 'null' : `"${r.day}T06:17:03.512Z"`;
+      write(join(dir, 'spec', 'spec.lock.json'), `{\n  "current": "${r.spec}",\n  "versions": {\n    "${r.spec}": {\n      "etag": null,\n      "fetchedAt": ${fetchedAt}\n    }\n  }\n}\n`);
       write(join(dir, 'spec', r.spec, 'openapi.json'), `{ "info": { "version": "${r.spec}" } }\n`);
       write(join(dir, 'generated', 'package.json'), `{ "name": "notai-client", "version": "${r.pkg}" }\n`);
       write(join(dir, 'generated', 'src', 'client.ts'), `export const version = "${r.pkg}";\n${r.content ?? ''}`);
-      write(join(dir, 'generated', 'CHANGELOG.md'), `## ${r.pkg}\n`);
+      write(join(dir, 'generated', 'CHANGELOG.md'), `# Changelog\n\n## ${r.pkg} — ${r.day ?? '2026-12-01'} (spec ${r.spec})\n`);
       write(join(dir, 'generated-mcp', 'package.json'), `{ "name": "notai-mcp", "version": "${r.pkg}" }\n`);
       write(join(dir, 'package-lock.json'), `{ "packages": { "generated": { "version": "${r.pkg}" } } }\n`);
     }
@@ -232,6 +235,38 @@ describe('scripts/release-pr.ts', { timeout: 120_000 }, () => {
     expect(sb.state().prs[0]?.body).toBe('the report, rewritten\n');
     expect(sb.state().workflowRuns).toHaveLength(1);
     expect(run.outputs).toMatchObject({ pushed: 'false', pr_number: '1', head_sha: tip });
+  });
+
+  it('a rerun on a later day, whose pin and changelog carry only a new date, pushes nothing', () => {
+    const sb = new Sandbox();
+    expect(sb.release({ ...V1, day: '2026-12-07' }).status).toBe(0);
+    const tip = sb.branches()[B1];
+    const run = sb.release({ ...V1, day: '2026-12-08' });
+    expect(run.status).toBe(0);
+    expect(sb.branches()[B1]).toBe(tip);
+    expect(run.outputs).toMatchObject({ pushed: 'false' });
+    // Anything else that differs is a new release of the version, and is pushed.
+    const changed = sb.release({ ...V1, day: '2026-12-09', content: 'export const more = 1;\n' });
+    expect(changed.outputs).toMatchObject({ pushed: 'true' });
+  });
+
+  it('a re-published version (pinned as <version>+sha.<hash>) gets its own branch', () => {
+    const sb = new Sandbox();
+    const run = sb.release({ spec: '1.0.18.0+sha.1a2b3c4d', pkg: '1.1.1' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(Object.keys(sb.branches())).toContain(`${BRANCH_PREFIX}1.0.18.0+sha.1a2b3c4d`);
+  });
+
+  it("a run for an older version leaves a newer version's pull request open", () => {
+    const sb = new Sandbox();
+    expect(sb.release(V2).status).toBe(0);
+    const run = sb.release(V1);
+    expect(run.status).toBe(0);
+    expect(sb.state().prs.map((p) => [p.headRefName, p.state])).toEqual([
+      [B2, 'OPEN'],
+      [B1, 'OPEN'],
+    ]);
   });
 
   it('a rerun after main moved rebuilds the branch on the new main and force-pushes it', () => {
