@@ -1,6 +1,6 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fetchAndPin } from '../commands/fetch.js';
 import { combineReports, diffSpecs, formatReport, type DiffReport } from '../diff/index.js';
 import { semverFromSpecVersion } from '../ir/build.js';
@@ -83,40 +83,44 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
     (p) => p.version ?? semverFromSpecVersion(lockBefore.current),
     () => semverFromSpecVersion(lockBefore.current),
   );
-  // The client as published before this release, for the surface comparison after generation.
-  const previous = await mkdtemp(join(tmpdir(), 'release-previous-'));
+  // The new client is first generated in memory and staged in a temp directory, compared with the
+  // one in `out` (the published one), and only then written, once, with the final version: a
+  // failure before that leaves generated/ and generated-mcp/ as they were.
+  const staged = await mkdtemp(join(tmpdir(), 'release-staged-'));
   let report: DiffReport = specReport;
   let packageVersion = bumpVersion(currentVersion, specReport.verdict);
   let mcpOut: string | undefined;
   let surfaceProblem: string | undefined;
   try {
-    await cp(options.out, previous, { recursive: true, filter: (src) => !/[\/](node_modules|dist)$/.test(src) });
-    const regenerate = async (version: string) => {
-      await setConfigPackageVersion(configFile, version);
-      log(`generate ${version}`);
-      mcpOut = (await generate({ spec: options.specDir, out: options.out })).mcp?.out;
-    };
-    await regenerate(packageVersion);
+    await setConfigPackageVersion(configFile, packageVersion);
+    log(`generate ${packageVersion} (staged)`);
+    const provisional = await generate({ spec: options.specDir, out: options.out, check: true });
+    for (const [path, text] of provisional.files) {
+      await mkdir(dirname(join(staged, path)), { recursive: true });
+      await writeFile(join(staged, path), text);
+    }
     // The verdict is the worse of the spec's and the generated client's: a renamed method
     // breaks callers even when the HTTP API did not change.
     try {
-      report = combineReports(specReport, diffGeneratedClients(previous, options.out).changes);
+      report = combineReports(specReport, diffGeneratedClients(options.out, staged).changes);
     } catch (error) {
       surfaceProblem = (error as Error).message;
       log(`generated-client comparison failed: ${surfaceProblem}`);
     }
     if (report.verdict !== specReport.verdict) {
       packageVersion = bumpVersion(currentVersion, report.verdict);
-      await regenerate(packageVersion);
+      await setConfigPackageVersion(configFile, packageVersion);
     }
+    log(`generate ${packageVersion}`);
+    mcpOut = (await generate({ spec: options.specDir, out: options.out })).mcp?.out;
   } catch (error) {
-    // Generation is atomic, so the packages are as they were; undo the pin and the bump.
+    // Nothing was written to the packages unless the last (atomic) write failed; undo the pin and the bump.
     await rm(pinned.folder, { recursive: true, force: true });
     await writeFile(specLockFile, saved.specLock);
     if (saved.config !== undefined) await writeFile(configFile, saved.config);
     throw error;
   } finally {
-    await rm(previous, { recursive: true, force: true });
+    await rm(staged, { recursive: true, force: true });
   }
   log(`version ${currentVersion} → ${packageVersion} (${report.verdict})`);
   if (options.packageLock) await syncWorkspaceLock(options.packageLock);
