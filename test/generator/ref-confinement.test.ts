@@ -3,6 +3,8 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../generator/cli.js';
+import { fetchCommand } from '../../generator/commands/fetch.js';
 import { GeneratorError } from '../../generator/errors.js';
 import { loadSpec } from '../../generator/load/index.js';
 import { urlUnderPrefix } from '../../generator/load/ref-policy.js';
@@ -199,5 +201,46 @@ describe('a URL spec: its folder tree is its origin and directory', () => {
       expect(web.requests.length, ref).toBe(before + 1); // the spec itself, nothing else
     }
     expect(other.requests.filter((r) => r.startsWith('/internal/secret.yaml')).length).toBe(0);
+  });
+});
+
+describe('the CLI flag', () => {
+  const capture = () => {
+    const text = { stdout: '', stderr: '' };
+    return { text, io: { stdout: (t: string) => void (text.stdout += t), stderr: (t: string) => void (text.stderr += t) } };
+  };
+
+  it('generate --allow-remote-refs (repeatable) lets a local spec use remote refs under it', async () => {
+    web.routes.set('/shared/pet.yaml', { body: secretSchema });
+    const { root, file } = await layout(specRefering(`${web.url}/shared/pet.yaml`));
+    const refused = capture();
+    expect(await main(['generate', '--spec', file, '--out', join(root, 'out')], refused.io)).toBe(2);
+    expect(refused.text.stderr).toContain(`(at ${file}${SCHEMA_POINTER})`);
+    const allowed = capture();
+    const args = ['generate', '--spec', file, '--out', join(root, 'out'), '--allow-remote-refs', 'https://example.test/', '--allow-remote-refs', `${web.url}/shared/`];
+    expect(await main(args, allowed.io), allowed.text.stderr).toBe(0);
+    expect(await readFile(join(root, 'out', 'src', 'types.ts'), 'utf8')).toContain(SECRET);
+  }, 120_000);
+
+  it('refuses a prefix that is not an http(s) URL, and documents the flag', async () => {
+    const { root, file } = await layout(specRefering('./schemas/pet.yaml'));
+    const bad = capture();
+    expect(await main(['generate', '--spec', file, '--out', join(root, 'out'), '--allow-remote-refs', 'file:///etc'], bad.io)).toBe(2);
+    expect(bad.text.stderr).toMatch(/--allow-remote-refs needs an http\(s\) URL prefix/);
+    for (const command of ['generate', 'fetch']) {
+      const help = capture();
+      await main([command, '--help'], help.io);
+      expect(help.text.stdout, command).toContain('--allow-remote-refs <url-prefix>');
+    }
+  });
+
+  it('fetch validates with the same confinement: a ref to another host is refused without a request', async () => {
+    web.routes.set('/pub/openapi.json', { headers: { 'content-type': 'application/json' }, body: JSON.stringify(specRefering(`${other.url}/internal/secret.yaml`)) });
+    const before = other.requests.length;
+    const out = join(await tempDir('refs-fetch-'), 'spec');
+    const result = capture();
+    expect(await fetchCommand(['--url', `${web.url}/pub/openapi.json`, '--out', out, '--retries', '0'], result.io)).toBe(2);
+    expect(result.text.stderr).toContain(`$ref "${other.url}/internal/secret.yaml" refused`);
+    expect(other.requests.length).toBe(before);
   });
 });
