@@ -32,6 +32,10 @@ export interface GenerateOptions {
    * (default false): renames what users call, so only for adopting new naming rules on purpose.
    */
   freshNames?: boolean;
+  /** URL prefixes remote `$ref`s may name (`--allow-remote-refs`); none by default. */
+  allowRemoteRefs?: readonly string[];
+  /** Leave out invalid paths with a warning each (`--skip-invalid`) instead of refusing the spec. */
+  skipInvalid?: boolean;
 }
 
 export interface GenerateResult {
@@ -94,7 +98,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   if (options.format !== false) warmFormatter();
   const source = await resolveSpecSource(options.spec, options.config);
-  const loaded = await timed('load', () => loadSpec(source.spec));
+  const loaded = await timed('load', () => loadSpec(source.spec, { allowRemoteRefs: options.allowRemoteRefs, skipInvalid: options.skipInvalid }));
   const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
   const recorded = options.freshNames ? undefined : await recordedNames(options.out);
   const configText = rawConfig.text;

@@ -11,6 +11,7 @@ import { reportError } from './generate.js';
 import type { CommandIO } from './io.js';
 
 export const FETCH_HELP = `Usage: notai-codegen fetch [--region <name>] [--url <url>] [--out <dir>] [--config <file>] [--timeout <ms>] [--retries <n>]
+                          [--allow-remote-refs <url-prefix>]... [--verbose]
 
 Download the published spec, validate it (OpenAPI 3.0/3.1), canonicalise it, and pin it as
 <out>/<info.version>/openapi.json, updating <out>/spec.lock.json (sha256, source, fetched-at, ETag).
@@ -22,6 +23,9 @@ An unchanged document writes nothing. Errors leave <out> untouched.
   --config <file>  Codegen config (default: <out>/codegen.config.yaml)
   --timeout <ms>   Per-attempt timeout (default 30000)
   --retries <n>    Retries after the first attempt on connection errors, 429 and 5xx (default 3)
+  --allow-remote-refs <url-prefix>
+                   Let the spec's $refs fetch documents under this http(s) URL prefix (repeatable);
+                   by default only those under the spec URL's own origin and directory
   --verbose        Stack traces on error
 
 Exit codes: 0 pinned or unchanged, 2 error.`;
@@ -33,7 +37,7 @@ export interface FetchDeps {
 }
 
 export async function fetchCommand(args: string[], io: CommandIO, deps: FetchDeps = {}): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     values = parseArgs({
       args,
@@ -44,6 +48,7 @@ export async function fetchCommand(args: string[], io: CommandIO, deps: FetchDep
         config: { type: 'string' },
         timeout: { type: 'string' },
         retries: { type: 'string' },
+        'allow-remote-refs': { type: 'string', multiple: true, default: [] },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -64,6 +69,7 @@ export async function fetchCommand(args: string[], io: CommandIO, deps: FetchDep
       ...deps,
       ...(values.timeout ? { timeoutMs: positiveInt(String(values.timeout), 'timeout') } : {}),
       ...(values.retries !== undefined ? { retries: positiveInt(String(values.retries), 'retries', true) } : {}),
+      allowRemoteRefs: Array.isArray(values['allow-remote-refs']) ? values['allow-remote-refs'] : [],
     });
     io.stdout(result.status === 'unchanged' ? `Spec unchanged (${result.version}); nothing written.\n` : `Pinned ${result.version} (sha256 ${result.sha256.slice(0, 12)}…) in ${result.folder}${result.previous ? `, replacing ${result.previous} as current` : ''}.\n`);
     return 0;
@@ -97,7 +103,7 @@ export async function resolveFetchUrl(out: string, regionName?: string, configPa
   return `${server.replace(/\/+$/, '')}${config.fetch.path}`;
 }
 
-export async function fetchAndPin(url: string, out: string, options: FetchDeps & { timeoutMs?: number; retries?: number }): Promise<PinResult> {
+export async function fetchAndPin(url: string, out: string, options: FetchDeps & { timeoutMs?: number; retries?: number; allowRemoteRefs?: readonly string[] }): Promise<PinResult> {
   const lock = await readSpecLock(out).catch(() => null);
   const currentEtag = lock?.versions[lock.current]?.etag ?? null;
   const download = await downloadSpec(url, { ...options, etag: currentEtag });
@@ -106,6 +112,6 @@ export async function fetchAndPin(url: string, out: string, options: FetchDeps &
     return { status: 'unchanged', version: lock.current, sha256: lock.versions[lock.current]?.sha256 ?? '' };
   }
   const document = parseSpecBody(download.text, url);
-  await validateAndBundle(document, download.text, url);
+  await validateAndBundle(document, download.text, url, { allowRemoteRefs: options.allowRemoteRefs, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return pinSpec({ dir: out, document, source: url, fetchedAt: (options.now?.() ?? new Date()).toISOString(), etag: download.etag });
 }

@@ -4,7 +4,8 @@ import { generate } from '../pipeline.js';
 import type { CommandIO } from './io.js';
 import { createProgress } from './progress.js';
 
-export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--fresh-names] [--verbose]
+export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--fresh-names]
+                             [--allow-remote-refs <url-prefix>]... [--skip-invalid] [--verbose]
 
 Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
 
@@ -15,13 +16,19 @@ Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
                          (and from the MCP package directory when the config has an \`mcp\` section)
   --fresh-names          Derive every name afresh, ignoring the names <out>/codegen.lock.json recorded
                          (renames what users call: for adopting new naming rules on purpose)
+  --allow-remote-refs <url-prefix>
+                         Let $refs fetch documents under this http(s) URL prefix (repeatable). By
+                         default $refs resolve only inside the spec's own folder (a URL spec: its
+                         origin and directory), so generating from a local file stays offline
+  --skip-invalid         Leave out the paths the validator refuses, with a warning per operation,
+                         instead of failing (all invalid paths are listed either way)
   --verbose              Print each stage's time, warnings, and stack traces on error
   -h, --help             Show this help
 
 Exit codes: 0 success, 1 --check found drift, 2 error (bad input, bad config, I/O).`;
 
 export async function generateCommand(args: string[], io: CommandIO): Promise<number> {
-  let values: { spec?: string; out?: string; config?: string; check?: boolean; 'fresh-names'?: boolean; verbose?: boolean; help?: boolean };
+  let values: { spec?: string; out?: string; config?: string; check?: boolean; 'fresh-names'?: boolean; 'allow-remote-refs'?: string[]; 'skip-invalid'?: boolean; verbose?: boolean; help?: boolean };
   try {
     values = parseArgs({
       args,
@@ -31,6 +38,8 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
         config: { type: 'string' },
         check: { type: 'boolean', default: false },
         'fresh-names': { type: 'boolean', default: false },
+        'allow-remote-refs': { type: 'string', multiple: true, default: [] },
+        'skip-invalid': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -58,6 +67,8 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
       ...(values.config ? { config: values.config } : {}),
       check: values.check === true,
       freshNames: values['fresh-names'] === true,
+      allowRemoteRefs: values['allow-remote-refs'] ?? [],
+      skipInvalid: values['skip-invalid'] === true,
       onStage: (stage: string, ms: number) => progress.stage(stage, ms),
     });
     progress.end();

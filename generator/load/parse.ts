@@ -1,6 +1,8 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { GeneratorError } from '../errors.js';
+import { MAX_DEPTH } from './depth.js';
 import type { SourceText } from './read-source.js';
+import { checkYamlDepth } from './yaml-depth.js';
 
 /**
  * Parses JSON or YAML (JSON is tried first when the text looks like JSON, so a JSON syntax error
@@ -16,6 +18,8 @@ export function parseSpecText({ text, location }: SourceText): unknown {
       throw new GeneratorError(`Spec is not valid JSON: ${describeJsonError(error as Error, text)}`, '#', location);
     }
   }
+  // The YAML composer recurses per level: a document too deep for it is refused first.
+  checkYamlDepth(text, location, MAX_DEPTH);
   try {
     return parseYaml(text, { maxAliasCount: 10_000, uniqueKeys: false });
   } catch (error) {

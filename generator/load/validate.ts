@@ -1,6 +1,23 @@
-import { BaseResolver, bundle, createConfig, lintDocument, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import { bundle, createConfig, lintDocument, Source, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { GeneratorError } from '../errors.js';
 import { lookupPointer } from '../json-pointer.js';
+import { ConfinedResolver } from './confined-resolver.js';
+import { checkDepth } from './depth.js';
+import { externalRefs } from './external-refs.js';
+import { invalidPathsError, pathKeyOf, withoutInvalidPaths, type PathProblem } from './invalid-paths.js';
+import { refPolicy } from './ref-policy.js';
+
+export interface LoadOptions {
+  /**
+   * URL prefixes remote `$ref`s may name beyond the spec's own folder (`--allow-remote-refs`);
+   * none by default, so a local spec loads offline.
+   */
+  allowRemoteRefs?: readonly string[];
+  /** Leave out invalid paths, with a warning per operation, instead of refusing the spec. */
+  skipInvalid?: boolean;
+  /** For tests: fetches remote refs. */
+  fetch?: typeof fetch;
+}
 
 export interface ValidatedSpec {
   /** The bundled document: every external `$ref` pulled into `components`, local refs kept. */
@@ -33,11 +50,11 @@ function redoclyConfig(): Promise<Config> {
 }
 
 /** Checks the OpenAPI version, lints, and bundles; the first error names its JSON pointer. */
-export async function validateAndBundle(parsed: unknown, text: string, location: string): Promise<ValidatedSpec> {
+export async function validateAndBundle(parsed: unknown, text: string, location: string, options: LoadOptions = {}): Promise<ValidatedSpec> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new GeneratorError('Spec must be an object at the top level', '#', location);
   }
-  const root = parsed as Record<string, unknown>;
+  let root = parsed as Record<string, unknown>;
   if ('swagger' in root) throw new GeneratorError('Swagger 2.0 is not supported: convert it to OpenAPI 3 first', '#/swagger', location);
   const declared = root.openapi;
   if (typeof declared !== 'string') throw new GeneratorError('Missing `openapi` version field (expected "3.0.x" or "3.1.x")', '#/openapi', location);
@@ -51,18 +68,38 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
     throw new GeneratorError('Spec has no `paths` object', '#/paths', location);
   }
 
+  // Everything below recurses per level of nesting (this module's ref check, Redocly,
+  // openapi-typescript, the IR): a document too deep for them is refused here, iteratively.
+  checkDepth(root, location);
+  // Before Redocly loads anything: a refused ref is named with its pointer and never read.
+  const resolver = new ConfinedResolver(await refPolicy(location, options.allowRemoteRefs), options.fetch);
+  await resolver.checkDocument(root, location);
+
   checkLocalRefs(root, location);
 
   const config = await redoclyConfig();
-  const resolver = new BaseResolver(config.resolve);
-  const document = { source: new Source(location, text, 'application/json'), parsed };
-  const problems = await guard(() => lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), location);
-  const warnings = report(problems, location);
+  const lint = async (parsed: Record<string, unknown>) => {
+    const document = { source: new Source(location, text, 'application/json'), parsed };
+    const problems = await guard(() => lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), location, resolver);
+    return { document, problems };
+  };
+  let linted = await lint(root);
+  const warnings: string[] = [];
+  const pathProblems = invalidPaths(linted.problems, location);
+  if (pathProblems.length > 0) {
+    if (!options.skipInvalid) throw invalidPathsError(pathProblems, location);
+    const reduced = withoutInvalidPaths(root, pathProblems);
+    root = reduced.document;
+    warnings.push(...reduced.warnings);
+    checkLocalRefs(root, location);
+    linted = await lint(root);
+  }
+  warnings.push(...report(linted.problems, location));
   // Bundling re-walks the whole document (over a second on large specs); it is only needed
   // when some `$ref` points outside it.
   let bundledDoc = root;
-  if (hasExternalRefs(root)) {
-    const bundled = await guard(() => bundle({ config, doc: document, dereference: false, externalRefResolver: resolver }), location);
+  if (externalRefs(root).length > 0) {
+    const bundled = await guard(() => bundle({ config, doc: linted.document, dereference: false, externalRefResolver: resolver }), location, resolver);
     warnings.push(...report(bundled.problems, location));
     bundledDoc = bundled.bundle.parsed as Record<string, unknown>;
   }
@@ -102,30 +139,34 @@ function report(problems: NormalizedProblem[], location: string): string[] {
   return warnings;
 }
 
-function hasExternalRefs(node: unknown): boolean {
-  const stack: unknown[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (typeof current !== 'object' || current === null) continue;
-    if (Array.isArray(current)) {
-      stack.push(...current);
-      continue;
-    }
-    const ref = (current as { $ref?: unknown }).$ref;
-    if (typeof ref === 'string' && !ref.startsWith('#')) return true;
-    stack.push(...Object.values(current));
-  }
-  return false;
-}
-
-/** Redocly throws (rather than reporting) on some inputs; those still become one GeneratorError. */
-async function guard<T>(run: () => Promise<T>, location: string): Promise<T> {
+/**
+ * Redocly throws (rather than reporting) on some inputs; those still become one GeneratorError.
+ * A ref the resolver refused is thrown as it is, ahead of the "unresolved ref" Redocly made of it.
+ */
+async function guard<T>(run: () => Promise<T>, location: string, resolver: ConfinedResolver): Promise<T> {
+  let result: T;
   try {
-    return await run();
+    result = await run();
   } catch (error) {
+    if (resolver.refused) throw resolver.refused;
     if (error instanceof GeneratorError) throw error;
     throw new GeneratorError(`Spec could not be validated: ${(error as Error).message}`, '#', location, { cause: error });
   }
+  if (resolver.refused) throw resolver.refused;
+  return result;
+}
+
+/** The errors that make a path item invalid, in document order; other errors are left to {@link report}. */
+function invalidPaths(problems: NormalizedProblem[], location: string): PathProblem[] {
+  const found: PathProblem[] = [];
+  for (const problem of problems) {
+    const loc = problem.location[0];
+    const pointer = loc?.pointer ?? '#';
+    if (problem.severity !== 'error' || isLenient(problem, pointer) || (loc && loc.source.absoluteRef !== location)) continue;
+    const key = pathKeyOf(pointer);
+    if (key !== undefined) found.push({ key, pointer, message: problem.message });
+  }
+  return found;
 }
 
 /** Keys whose values are data, not spec: a `$ref` inside them is an example's text. */
