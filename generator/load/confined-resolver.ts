@@ -1,5 +1,6 @@
 import { BaseResolver, isAbsoluteUrl, ResolveError, Source, type Document } from '@redocly/openapi-core';
 import { GeneratorError } from '../errors.js';
+import { shield } from './prototype-shield.js';
 import { checkDepth } from './depth.js';
 import { externalRefs, type ExternalRef } from './external-refs.js';
 import type { RefPolicy } from './ref-policy.js';
@@ -49,6 +50,8 @@ export class ConfinedResolver extends BaseResolver {
       } catch (error) {
         throw this.refuse(error as GeneratorError);
       }
+      // Redocly walks this file too: keys like `hasOwnProperty` must not reach its type maps.
+      document.parsed = shield(document.parsed);
     }
     return document;
   }

@@ -5,6 +5,7 @@ import { ConfinedResolver } from './confined-resolver.js';
 import { checkDepth } from './depth.js';
 import { externalRefs } from './external-refs.js';
 import { invalidPathsError, pathKeyOf, withoutInvalidPaths, type PathProblem } from './invalid-paths.js';
+import { shield, unshield, unshieldProblem } from './prototype-shield.js';
 import { refPolicy } from './ref-policy.js';
 
 export interface LoadOptions {
@@ -79,9 +80,9 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
 
   const config = await redoclyConfig();
   const lint = async (parsed: Record<string, unknown>) => {
-    const document = { source: new Source(location, text, 'application/json'), parsed };
+    const document = { source: new Source(location, text, 'application/json'), parsed: shield(parsed) };
     const problems = await guard(() => lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), location, resolver);
-    return { document, problems };
+    return { document, problems: problems.map(unshieldProblem) };
   };
   let linted = await lint(root);
   const warnings: string[] = [];
@@ -100,8 +101,8 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
   let bundledDoc = root;
   if (externalRefs(root).length > 0) {
     const bundled = await guard(() => bundle({ config, doc: linted.document, dereference: false, externalRefResolver: resolver }), location, resolver);
-    warnings.push(...report(bundled.problems, location));
-    bundledDoc = bundled.bundle.parsed as Record<string, unknown>;
+    warnings.push(...report(bundled.problems.map(unshieldProblem), location));
+    bundledDoc = unshield(bundled.bundle.parsed as Record<string, unknown>);
   }
   return {
     document: bundledDoc,
