@@ -8,6 +8,7 @@ import type { BindingMethod, ListExtras, OperationBinding, ToolAnnotations, Tool
 import type { McpConfig } from './config.js';
 import { cursorDescription, fieldsDescription, maxItemsDescription, pageSizeDescription, toolDescription, toolTitle } from './describe.js';
 import { inlineSchema, propertyNames } from './schema.js';
+import { operationNodes, type OperationNodes } from './spec-nodes.js';
 
 export interface ToolsInput {
   ir: ApiIR;
@@ -31,12 +32,13 @@ export function annotationsFor(method: HttpMethod): ToolAnnotations {
 /** Stage "mcp": the IR plus the spec's schemas → the generated tool table, one row per operation. */
 export function buildTools({ ir, config, document, specFile }: ToolsInput): ToolDefinition[] {
   const resolver = new RefResolver(document, specFile ?? 'spec');
+  const nodes = (op: OperationIR): OperationNodes => operationNodes(resolver, document, op);
   // TRACE has no client method to bind to; it is never a useful agent tool either.
   const ops = ir.operations.filter((op) => op.method !== 'trace');
   return ops.map((op) => {
     // Named in the IR (ir/build.ts), where names recorded by earlier generations are known.
     if (op.toolName === undefined) throw new Error(`${op.operationId} has no tool name: the IR was built without an mcp config`);
-    return buildTool(op, op.toolName, resolver, config.mcp, specFile);
+    return buildTool(op, op.toolName, nodes(op), resolver, config.mcp, specFile);
   });
 }
 
@@ -46,12 +48,10 @@ interface RawParameter {
 }
 
 /** Path-item parameters overridden by operation parameters of the same name and location. */
-function rawParameters(resolver: RefResolver, op: OperationIR): Map<string, RawParameter> {
-  const pathPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
+function rawParameters(resolver: RefResolver, op: OperationIR, nodes: OperationNodes): Map<string, RawParameter> {
   const out = new Map<string, RawParameter>();
-  for (const owner of [pathPointer, op.pointer]) {
-    const { value } = resolver.deref(resolver.lookup(owner, op.pointer), owner);
-    const list = isObject(value) && Array.isArray(value.parameters) ? value.parameters : [];
+  for (const [owner, value] of [[nodes.pathPointer, nodes.pathItem], [op.pointer, nodes.operation]] as const) {
+    const list = Array.isArray(value.parameters) ? value.parameters : [];
     list.forEach((entry, i) => {
       const { value: raw, pointer } = resolver.deref(entry, `${owner}/parameters/${i}`);
       if (isObject(raw) && typeof raw.name === 'string') out.set(`${String(raw.in)}:${raw.name}`, { raw, pointer });
@@ -76,15 +76,16 @@ function parameterSchema(resolver: RefResolver, { raw, pointer }: RawParameter):
   return out;
 }
 
-function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: McpConfig, specFile: string | undefined): ToolDefinition {
-  const raws = rawParameters(resolver, op);
+function buildTool(op: OperationIR, name: string, nodes: OperationNodes, resolver: RefResolver, mcp: McpConfig, specFile: string | undefined): ToolDefinition {
+  const raws = rawParameters(resolver, op, nodes);
   const properties: JsonObject = {};
   const required: string[] = [];
   const add = (key: string, schema: JsonObject, isRequired: boolean, pointer: string): void => {
     if (Object.hasOwn(properties, key)) {
       throw new GeneratorError(`Argument "${key}" would appear twice in the flat input of tool ${name} (path, query and body share one namespace)`, pointer, specFile);
     }
-    properties[key] = schema;
+    // Defined, not assigned: a parameter may be named `__proto__`.
+    Object.defineProperty(properties, key, { value: schema, writable: true, enumerable: true, configurable: true });
     if (isRequired) required.push(key);
   };
 
@@ -103,13 +104,13 @@ function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: Mc
     }
     add(param.name, schema, param.required, pointer);
   }
-  const body = requestBody(resolver, op);
+  const body = requestBody(resolver, op, nodes);
   if (body !== undefined) add('body', body.schema, body.binding.required, `${op.pointer}/requestBody`);
 
   let list: ListExtras | undefined;
   if (paging) {
     list = { maxItems: !Object.hasOwn(properties, 'maxItems') };
-    const fields = itemFields(resolver, op);
+    const fields = itemFields(resolver, op, nodes);
     if (fields.length > 0 && !Object.hasOwn(properties, 'fields')) {
       list.fields = fields;
       properties.fields = { type: 'array', items: { type: 'string', enum: fields }, minItems: 1, uniqueItems: true, description: fieldsDescription() };
@@ -181,7 +182,7 @@ function queryStyles(query: OperationIR['namedParams']): { queryStyles: Operatio
   return { queryStyles: styles };
 }
 
-function requestBody(resolver: RefResolver, op: OperationIR): { schema: JsonObject; binding: NonNullable<OperationBinding['body']> } | undefined {
+function requestBody(resolver: RefResolver, op: OperationIR, nodes: OperationNodes): { schema: JsonObject; binding: NonNullable<OperationBinding['body']> } | undefined {
   const body = op.requestBody;
   if (body === undefined) return undefined;
   const pointer = `${op.pointer}/requestBody`;
@@ -191,7 +192,7 @@ function requestBody(resolver: RefResolver, op: OperationIR): { schema: JsonObje
     ...(!body.isJson && !/^multipart\//i.test(body.mediaType) ? { contentType: body.mediaType } : {}),
   };
   if (!body.isJson) return { schema: { type: 'string', description: `Request body (${body.mediaType}).` }, binding };
-  const { value } = resolver.deref(resolver.lookup(pointer, op.pointer), pointer);
+  const { value } = resolver.deref(nodes.operation.requestBody, pointer);
   const media = isObject(value) && isObject(value.content) ? value.content[body.mediaType] : undefined;
   const schema = inlineSchema(resolver, isObject(media) ? media.schema : undefined, `${pointer}/content`);
   const description = body.description ?? (typeof schema.description === 'string' ? schema.description : 'Request body.');
@@ -199,11 +200,9 @@ function requestBody(resolver: RefResolver, op: OperationIR): { schema: JsonObje
 }
 
 /** Property names of one list item, for the `fields` projection. */
-function itemFields(resolver: RefResolver, op: OperationIR): string[] {
+function itemFields(resolver: RefResolver, op: OperationIR, nodes: OperationNodes): string[] {
   if (!op.paging) return [];
-  const rawOp = resolver.lookup(op.pointer, op.pointer);
-  if (!isObject(rawOp)) return [];
-  const response = successSchema(resolver, rawOp, op.pointer, op.success);
+  const response = successSchema(resolver, nodes.operation, op.pointer, op.success);
   const array = schemaAtPath(resolver, response, op.pointer, op.paging.itemsPath);
   return isObject(array) ? propertyNames(resolver, array.items, op.pointer) : [];
 }
