@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readStartupConfig } from '../../templates/mcp/env.js';
+import { runList } from '../../templates/mcp/list.js';
 import { buildRequest } from '../../templates/mcp/request.js';
+import type { ApiClientLike, McpSettings, PageLike, RequestSpecLike, ToolDefinition } from '../../templates/mcp/types.js';
 import { argumentChecker } from '../../templates/mcp/validate.js';
 import { json, specWith } from '../helpers/ir.js';
 import { evaluateTools, generateWithMcp, toolsOf } from './spec-tools.js';
@@ -81,5 +84,31 @@ describe('paths that need JSON-pointer escaping', () => {
       ['/dots', []],
       ['/a~b/c~1d/%7E', ['t', 'body']],
     ]);
+  });
+});
+
+describe('runtime objects keyed by spec names', () => {
+  it('a page-size parameter named __proto__ is still sent, and an auth form named __proto__ still read', async () => {
+    const requests: RequestSpecLike[] = [];
+    const page: PageLike = { data: [], body: {}, nextCursor: undefined, cursor: undefined, hasNextPage: () => false };
+    const client: ApiClientLike = {
+      request: () => Promise.resolve(undefined),
+      requestPage: (spec) => {
+        requests.push(spec);
+        return { then: (ok, fail) => Promise.resolve(page).then(ok, fail), pages: async function* () {} };
+      },
+    };
+    const tool = {
+      name: 'list_things',
+      inputSchema: JSON.parse('{"type":"object","properties":{"__proto__":{"type":"integer","default":7}}}') as ToolDefinition['inputSchema'],
+      binding: { operationId: 'listThings', method: 'GET', path: '/things', pathParams: [], queryParams: ['__proto__'], responseType: 'json', auth: true, paging: { cursorParam: 'cursor', pageSizeParam: '__proto__', itemsPath: ['data'], nextCursorPath: ['next'] } },
+    } as unknown as ToolDefinition;
+    await runList(tool, {}, { client, budget: 10_000, defaultPageSize: 25 });
+    expect(Object.entries(requests[0]!.query ?? {})).toEqual([['__proto__', 7]]);
+
+    const credentials = JSON.parse('{"__proto__":"API_AUTH_PROTO","oauth":"API_AUTH_OAUTH"}') as Record<string, string>;
+    const settings = { env: { apiKey: ['API_KEY'], region: 'API_REGION', baseUrl: 'API_BASE_URL', mode: 'API_MCP_TOOLS', credentials }, regions: ['default'] } as unknown as McpSettings;
+    const config = readStartupConfig(settings, { API_AUTH_PROTO: 'secret-1' });
+    expect(Object.entries(config.credentials ?? {})).toEqual([['__proto__', 'secret-1']]);
   });
 });

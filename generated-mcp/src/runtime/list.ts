@@ -94,8 +94,11 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   if (sizeParam !== undefined && getOwn(args, sizeParam) === undefined) {
     const fallback = schemaNumber(tool, sizeParam, 'default') ?? ctx.defaultPageSize;
     // With maxItems, ask for as many per page as the schema allows (the server may clamp further).
-    overrides[sizeParam] =
-      maxItems === undefined ? fallback : Math.min(maxItems, schemaNumber(tool, sizeParam, 'maximum') ?? maxItems);
+    setOwn(
+      overrides,
+      sizeParam,
+      maxItems === undefined ? fallback : Math.min(maxItems, schemaNumber(tool, sizeParam, 'maximum') ?? maxItems),
+    );
   }
   const project = projector(readFields(tool, args));
   const options = ctx.signal === undefined ? {} : { signal: ctx.signal };
