@@ -118,5 +118,8 @@ export function fitError(error: Readonly<Record<string, unknown>>, budget: numbe
   }
   // Only reachable with a budget too small for the fixed fields themselves.
   const code = String(error['code'] ?? 'ERROR');
-  return { error: { code: code.slice(0, cutPoint(code, 64)) }, truncated: errorNote(budget, droppedDetails, [...cuts.values()]) };
+  return {
+    error: { code: code.slice(0, cutPoint(code, 64)) },
+    truncated: errorNote(budget, droppedDetails, [...cuts.values()]),
+  };
 }
