@@ -19,8 +19,11 @@ export interface McpConfig {
   maxItemsLimit: number;
   /** Above this many operations the server starts in dynamic mode (search/describe/call). */
   dynamicAbove: number;
-  /** operationId → tool name, overriding the name derived from method + path. */
-  toolNames: Record<string, string>;
+  /**
+   * operationId → tool name, overriding the name derived from method + path. A Map, because
+   * operationIds are spec data: `constructor` or `__proto__` must be keys like any other.
+   */
+  toolNames: ReadonlyMap<string, string>;
   /** Environment variables besides the API key ones (`apiKey.envVars`). */
   env: { region: string; baseUrl: string; mode: string };
   /** Upper snake-case prefix of derived variable names (`NOTAI` for `NOTAI_REGION`). */
@@ -69,14 +72,14 @@ export function resolveMcpConfig(raw: unknown, ctx: McpConfigContext): McpConfig
   if (!/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/.test(packageName)) fail(['packageName'], 'packageName must be a valid npm package name');
   if (packageName === ctx.clientPackageName) fail(['packageName'], 'packageName must differ from the client package name');
 
-  const toolNames: Record<string, string> = {};
+  const toolNames = new Map<string, string>();
   const rawNames = root.toolNames ?? {};
   if (typeof rawNames !== 'object' || rawNames === null || Array.isArray(rawNames)) fail(['toolNames'], 'toolNames must map operationIds to tool names');
   for (const [id, name] of Object.entries(rawNames as Json)) {
     if (typeof name !== 'string' || !TOOL_NAME.test(name)) {
       fail(['toolNames', id], 'a tool name is a letter followed by up to 47 letters, digits, "_" or "-"');
     }
-    toolNames[id] = name as string;
+    toolNames.set(id, name as string);
   }
 
   const rawEnv = root.env ?? {};

@@ -56,7 +56,8 @@ function shorten(parts: string[]): string {
 
 export interface NamingContext {
   skip: RegExp;
-  overrides: Readonly<Record<string, string>>;
+  /** operationId → tool name from the config (a Map: an operationId may be `constructor`). */
+  overrides: ReadonlyMap<string, string>;
   configFile: string | undefined;
   specFile: string | undefined;
 }
@@ -69,7 +70,7 @@ export interface NamingContext {
  */
 export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext, recorded: (op: OperationIR) => string | undefined = () => undefined): Map<OperationIR, string> {
   const known = new Set(ops.map((op) => op.operationId));
-  for (const id of Object.keys(ctx.overrides)) {
+  for (const id of ctx.overrides.keys()) {
     if (!known.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('mcp', 'toolNames', id), ctx.configFile);
   }
   const taken = new Map<string, string>(META_TOOL_NAMES.map((name) => [name, 'dynamic mode']));
@@ -78,7 +79,7 @@ export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext,
   // Recorded tools name first; in a first generation every operation is new and none gives way.
   const ordered = released ? [...ops.filter((op) => recorded(op) !== undefined), ...ops.filter((op) => recorded(op) === undefined)] : ops;
   for (const op of ordered) {
-    const override = ctx.overrides[op.operationId];
+    const override = ctx.overrides.get(op.operationId);
     const kept = recorded(op);
     let name = override ?? kept ?? deriveToolName(op, ctx.skip);
     if (override === undefined && kept === undefined && released && taken.has(name)) {

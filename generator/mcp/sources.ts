@@ -11,9 +11,17 @@ import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
  * literal). Behaviour lives in the copied runtime (templates/mcp).
  */
 
-/** Pretty JSON as a TS expression; U+2028/2029 escaped like `literal`. */
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/**
+ * Pretty JSON as a TS expression; U+2028/2029 escaped like `literal`. In an object literal a
+ * `"__proto__": value` member sets the prototype instead of a property, so that key (spec data: a
+ * parameter or property name) is printed computed, `["__proto__"]`, which defines the property.
+ * Pretty JSON puts every key at the start of a line; a string value never spans lines.
+ */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/^(\s*)"__proto__":/gm, '$1["__proto__"]:');
 }
 
 function comment(text: string): string {

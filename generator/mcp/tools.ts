@@ -7,7 +7,8 @@ import type { ApiIR, HttpMethod, OperationIR } from '../ir/types.js';
 import type { BindingMethod, ListExtras, OperationBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
 import { cursorDescription, fieldsDescription, maxItemsDescription, pageSizeDescription, toolDescription, toolTitle } from './describe.js';
-import { inlineSchema, propertyNames } from './schema.js';
+import { propertyNames, SchemaConverter, type SchemaRoot } from './schema.js';
+import { operationNodes, type OperationNodes } from './spec-nodes.js';
 
 export interface ToolsInput {
   ir: ApiIR;
@@ -31,12 +32,15 @@ export function annotationsFor(method: HttpMethod): ToolAnnotations {
 /** Stage "mcp": the IR plus the spec's schemas → the generated tool table, one row per operation. */
 export function buildTools({ ir, config, document, specFile }: ToolsInput): ToolDefinition[] {
   const resolver = new RefResolver(document, specFile ?? 'spec');
+  const nodes = (op: OperationIR): OperationNodes => operationNodes(resolver, document, op);
+  // One converter for the document: what it learns about a shared schema serves every tool.
+  const converter = new SchemaConverter(resolver);
   // TRACE has no client method to bind to; it is never a useful agent tool either.
   const ops = ir.operations.filter((op) => op.method !== 'trace');
   return ops.map((op) => {
     // Named in the IR (ir/build.ts), where names recorded by earlier generations are known.
     if (op.toolName === undefined) throw new Error(`${op.operationId} has no tool name: the IR was built without an mcp config`);
-    return buildTool(op, op.toolName, resolver, config.mcp, specFile);
+    return buildTool(op, op.toolName, { nodes: nodes(op), resolver, converter }, config.mcp, specFile);
   });
 }
 
@@ -46,12 +50,10 @@ interface RawParameter {
 }
 
 /** Path-item parameters overridden by operation parameters of the same name and location. */
-function rawParameters(resolver: RefResolver, op: OperationIR): Map<string, RawParameter> {
-  const pathPointer = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
+function rawParameters(resolver: RefResolver, op: OperationIR, nodes: OperationNodes): Map<string, RawParameter> {
   const out = new Map<string, RawParameter>();
-  for (const owner of [pathPointer, op.pointer]) {
-    const { value } = resolver.deref(resolver.lookup(owner, op.pointer), owner);
-    const list = isObject(value) && Array.isArray(value.parameters) ? value.parameters : [];
+  for (const [owner, value] of [[nodes.pathPointer, nodes.pathItem], [op.pointer, nodes.operation]] as const) {
+    const list = Array.isArray(value.parameters) ? value.parameters : [];
     list.forEach((entry, i) => {
       const { value: raw, pointer } = resolver.deref(entry, `${owner}/parameters/${i}`);
       if (isObject(raw) && typeof raw.name === 'string') out.set(`${String(raw.in)}:${raw.name}`, { raw, pointer });
@@ -60,13 +62,18 @@ function rawParameters(resolver: RefResolver, op: OperationIR): Map<string, RawP
   return out;
 }
 
-function parameterSchema(resolver: RefResolver, { raw, pointer }: RawParameter): JsonObject {
+/** Where a parameter's schema is: `schema`, or the first media type's under `content`. */
+function parameterRoot({ raw, pointer }: RawParameter): SchemaRoot {
   let schema: unknown = raw.schema;
   if (schema === undefined && isObject(raw.content)) {
     const first = Object.values(raw.content)[0];
     schema = isObject(first) ? first.schema : undefined;
   }
-  const out = inlineSchema(resolver, schema, `${pointer}/schema`);
+  return { raw: schema, pointer: `${pointer}/schema` };
+}
+
+/** The converted schema with the parameter's own description and deprecation. */
+function parameterSchema(out: JsonObject, { raw }: RawParameter): JsonObject {
   const description = typeof raw.description === 'string' && raw.description.trim() !== '' ? raw.description.trim() : undefined;
   if (description !== undefined) out.description = description;
   if (raw.deprecated === true) {
@@ -76,25 +83,36 @@ function parameterSchema(resolver: RefResolver, { raw, pointer }: RawParameter):
   return out;
 }
 
-function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: McpConfig, specFile: string | undefined): ToolDefinition {
-  const raws = rawParameters(resolver, op);
+interface ToolContext {
+  nodes: OperationNodes;
+  resolver: RefResolver;
+  converter: SchemaConverter;
+}
+
+function buildTool(op: OperationIR, name: string, { nodes, resolver, converter }: ToolContext, mcp: McpConfig, specFile: string | undefined): ToolDefinition {
+  const raws = rawParameters(resolver, op, nodes);
   const properties: JsonObject = {};
   const required: string[] = [];
   const add = (key: string, schema: JsonObject, isRequired: boolean, pointer: string): void => {
     if (Object.hasOwn(properties, key)) {
       throw new GeneratorError(`Argument "${key}" would appear twice in the flat input of tool ${name} (path, query and body share one namespace)`, pointer, specFile);
     }
-    properties[key] = schema;
+    // Defined, not assigned: a parameter may be named `__proto__`.
+    Object.defineProperty(properties, key, { value: schema, writable: true, enumerable: true, configurable: true });
     if (isRequired) required.push(key);
   };
 
   const paging = op.paging;
   let pageSize: number | undefined;
   const query = op.namedParams.filter((p) => p.in === 'query');
-  for (const param of [...op.pathParams, ...query]) {
-    const raw = raws.get(`${param.in}:${param.name}`);
+  const params = [...op.pathParams, ...query].map((param) => ({ param, raw: raws.get(`${param.in}:${param.name}`) }));
+  const body = requestBody(resolver, op, nodes);
+  // All argument schemas at once: whether a schema is inlined or shared depends on the whole tool.
+  const roots = params.map(({ raw }): SchemaRoot => (raw === undefined ? { raw: undefined, pointer: op.pointer } : parameterRoot(raw)));
+  const converted = converter.tool(body?.root === undefined ? roots : [...roots, body.root]);
+  params.forEach(({ param, raw }, i) => {
     const pointer = raw?.pointer ?? `${op.pointer}/parameters`;
-    const schema = raw === undefined ? {} : parameterSchema(resolver, raw);
+    const schema = raw === undefined ? {} : parameterSchema(converted.schemas[i]!, raw);
     if (paging && param.name === paging.cursorParam) schema.description = cursorDescription();
     if (paging && param.name === paging.pageSizeParam && isNumeric(schema)) {
       pageSize = clamp(mcp.defaultPageSize, schema);
@@ -102,14 +120,17 @@ function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: Mc
       schema.description = pageSizeDescription(typeof schema.description === 'string' ? schema.description : undefined, pageSize);
     }
     add(param.name, schema, param.required, pointer);
+  });
+  if (body !== undefined) {
+    const schema = body.root === undefined ? body.schema : converted.schemas[roots.length]!;
+    const description = body.description ?? (typeof schema.description === 'string' ? schema.description : 'Request body.');
+    add('body', { ...schema, description }, body.binding.required, `${op.pointer}/requestBody`);
   }
-  const body = requestBody(resolver, op);
-  if (body !== undefined) add('body', body.schema, body.binding.required, `${op.pointer}/requestBody`);
 
   let list: ListExtras | undefined;
   if (paging) {
     list = { maxItems: !Object.hasOwn(properties, 'maxItems') };
-    const fields = itemFields(resolver, op);
+    const fields = itemFields(resolver, op, nodes);
     if (fields.length > 0 && !Object.hasOwn(properties, 'fields')) {
       list.fields = fields;
       properties.fields = { type: 'array', items: { type: 'string', enum: fields }, minItems: 1, uniqueItems: true, description: fieldsDescription() };
@@ -117,7 +138,13 @@ function buildTool(op: OperationIR, name: string, resolver: RefResolver, mcp: Mc
     if (list.maxItems) properties.maxItems = { type: 'integer', minimum: 1, maximum: mcp.maxItemsLimit, description: maxItemsDescription(mcp) };
   }
 
-  const inputSchema: JsonObject = { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
+  const inputSchema: JsonObject = {
+    type: 'object',
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+    additionalProperties: false,
+    ...(converted.defs === undefined ? {} : { $defs: converted.defs }),
+  };
   const binding: OperationBinding = {
     operationId: op.operationId,
     method: op.method.toUpperCase() as BindingMethod,
@@ -181,7 +208,16 @@ function queryStyles(query: OperationIR['namedParams']): { queryStyles: Operatio
   return { queryStyles: styles };
 }
 
-function requestBody(resolver: RefResolver, op: OperationIR): { schema: JsonObject; binding: NonNullable<OperationBinding['body']> } | undefined {
+interface RequestBody {
+  /** A JSON body's schema in the spec, converted with the parameters'. */
+  root?: SchemaRoot;
+  /** The schema of a non-JSON body. */
+  schema: JsonObject;
+  description: string | undefined;
+  binding: NonNullable<OperationBinding['body']>;
+}
+
+function requestBody(resolver: RefResolver, op: OperationIR, nodes: OperationNodes): RequestBody | undefined {
   const body = op.requestBody;
   if (body === undefined) return undefined;
   const pointer = `${op.pointer}/requestBody`;
@@ -190,20 +226,16 @@ function requestBody(resolver: RefResolver, op: OperationIR): { schema: JsonObje
     json: body.isJson,
     ...(!body.isJson && !/^multipart\//i.test(body.mediaType) ? { contentType: body.mediaType } : {}),
   };
-  if (!body.isJson) return { schema: { type: 'string', description: `Request body (${body.mediaType}).` }, binding };
-  const { value } = resolver.deref(resolver.lookup(pointer, op.pointer), pointer);
+  if (!body.isJson) return { schema: { type: 'string' }, description: `Request body (${body.mediaType}).`, binding };
+  const { value } = resolver.deref(nodes.operation.requestBody, pointer);
   const media = isObject(value) && isObject(value.content) ? value.content[body.mediaType] : undefined;
-  const schema = inlineSchema(resolver, isObject(media) ? media.schema : undefined, `${pointer}/content`);
-  const description = body.description ?? (typeof schema.description === 'string' ? schema.description : 'Request body.');
-  return { schema: { ...schema, description }, binding };
+  return { root: { raw: isObject(media) ? media.schema : undefined, pointer: `${pointer}/content` }, schema: {}, description: body.description, binding };
 }
 
 /** Property names of one list item, for the `fields` projection. */
-function itemFields(resolver: RefResolver, op: OperationIR): string[] {
+function itemFields(resolver: RefResolver, op: OperationIR, nodes: OperationNodes): string[] {
   if (!op.paging) return [];
-  const rawOp = resolver.lookup(op.pointer, op.pointer);
-  if (!isObject(rawOp)) return [];
-  const response = successSchema(resolver, rawOp, op.pointer, op.success);
+  const response = successSchema(resolver, nodes.operation, op.pointer, op.success);
   const array = schemaAtPath(resolver, response, op.pointer, op.paging.itemsPath);
   return isObject(array) ? propertyNames(resolver, array.items, op.pointer) : [];
 }

@@ -55,13 +55,12 @@ export function searchTools(tools: readonly ToolDefinition[], query: string, lim
     .map((s) => s.tool);
 }
 
-function unknownOperation(name: unknown, redact: Redact): CallToolResult {
-  const error = {
+function unknownOperation(name: unknown, executor: Executor): CallToolResult {
+  return executor.fail({
     code: 'UNKNOWN_OPERATION',
     message: `No operation named ${JSON.stringify(name)}.`,
     hint: 'Use search_operations to find operation names.',
-  };
-  return textResult({ error }, redact, true);
+  });
 }
 
 export function metaTools(tools: readonly ToolDefinition[], executor: Executor, redact: Redact): MetaTool[] {
@@ -121,7 +120,7 @@ export function metaTools(tools: readonly ToolDefinition[], executor: Executor, 
       annotations: READ_ONLY,
       async run(args) {
         const tool = byName.get(String(args['name']));
-        if (tool === undefined) return unknownOperation(args['name'], redact);
+        if (tool === undefined) return unknownOperation(args['name'], executor);
         const { name, title, description, inputSchema, annotations } = tool;
         return textResult({ name, title, description, inputSchema, annotations }, redact);
       },
@@ -148,7 +147,7 @@ export function metaTools(tools: readonly ToolDefinition[], executor: Executor, 
       },
       async run(args, signal) {
         const tool = byName.get(String(args['name']));
-        if (tool === undefined) return unknownOperation(args['name'], redact);
+        if (tool === undefined) return unknownOperation(args['name'], executor);
         // The executor validates the arguments against the operation's schema, as for its own tool.
         return executor.run(tool, (args['arguments'] ?? {}) as Record<string, unknown>, signal);
       },

@@ -4,7 +4,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/server';
 import type { ToolMode } from './env.js';
-import { createExecutor, textResult } from './execute.js';
+import { createExecutor } from './execute.js';
 import { metaTools } from './dynamic.js';
 import { createLogger, createRedactor, type Logger, type Redact } from './log.js';
 import type { ApiClientLike, McpSettings, ToolDefinition } from './types.js';
@@ -74,12 +74,11 @@ export function createToolServer(options: ToolServerOptions): McpServer {
         (args, ctx) => {
           const problem = check(args);
           if (problem === undefined) return meta.run(args, ctx.mcpReq.signal);
-          const error = {
+          return executor.fail({
             code: 'INVALID_ARGUMENTS',
             message: `Invalid arguments for ${meta.name}: ${problem.message}`,
             hint: 'Fix the arguments (see the tool input schema) and call again.',
-          };
-          return textResult({ error }, redact, true);
+          });
         },
       );
     }

@@ -12,10 +12,13 @@ import {
   type StandardSchemaWithJSON,
 } from '@modelcontextprotocol/server';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/server/validators/cf-worker';
+import { setOwn } from './own.js';
 import type { JsonObject, JsonValue } from './types.js';
 
 /** Keywords whose values are data, not schemas: copied as they are. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required']);
+/** Keywords whose values map names (spec data) to schemas: a `$defs` entry is what a local `$ref` names. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs']);
 
 function withoutFormats(schema: JsonValue): JsonValue {
   if (Array.isArray(schema)) return schema.map(withoutFormats);
@@ -24,19 +27,23 @@ function withoutFormats(schema: JsonValue): JsonValue {
   for (const [key, value] of Object.entries(schema)) {
     // `format` is a keyword only where its value is a string; a property named "format" stays.
     if (key === 'format' && typeof value === 'string') continue;
-    if (DATA_KEYWORDS.has(key)) out[key] = value;
+    if (DATA_KEYWORDS.has(key)) setOwn(out, key, value);
     else
-      out[key] =
-        key === 'properties' && typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? propertiesWithoutFormats(value)
-          : withoutFormats(value);
+      setOwn(
+        out,
+        key,
+        SCHEMA_MAPS.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? schemaMapWithoutFormats(value)
+          : withoutFormats(value),
+      );
   }
   return out;
 }
 
-function propertiesWithoutFormats(properties: JsonObject): JsonObject {
+/** Names are data (`__proto__` and `format` included): each entry's schema is walked, its name kept as an own key. */
+function schemaMapWithoutFormats(map: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [name, schema] of Object.entries(properties)) out[name] = withoutFormats(schema);
+  for (const [name, schema] of Object.entries(map)) setOwn(out, name, withoutFormats(schema));
   return out;
 }
 
@@ -69,6 +76,19 @@ export interface ArgumentProblem {
   field?: string;
 }
 
+/**
+ * A copy of the arguments whose objects have no prototype. The validator tests `key in instance`,
+ * so on a plain object an argument named `constructor` or `toString` would count as given (and be
+ * a function) although the caller never sent it.
+ */
+function ownOnly(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ownOnly);
+  if (typeof value !== 'object' || value === null) return value;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [key, item] of Object.entries(value)) setOwn(out, key, ownOnly(item));
+  return out;
+}
+
 /** A checker for one schema: undefined when the arguments are valid. */
 export function argumentChecker(schema: JsonObject): (args: unknown) => ArgumentProblem | undefined {
   const validate = argumentValidator.getValidator<ToolArgs>(schema as unknown as JsonSchemaType);
@@ -76,7 +96,7 @@ export function argumentChecker(schema: JsonObject): (args: unknown) => Argument
   const known =
     typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : [];
   return (args) => {
-    const result = validate(args);
+    const result = validate(ownOnly(args));
     if (result.valid) return undefined;
     // "#: Property "x" does not match schema.; #/x: 0 is less than 1." → keep the specific part.
     const parts = result.errorMessage.split(/;\s*/).filter((p) => p !== '');

@@ -4,6 +4,7 @@
  * tool argument. Every message names the variable and never repeats a value.
  */
 import { isLogLevel, type LogLevel } from './log.js';
+import { setOwn } from './own.js';
 import type { McpSettings } from './types.js';
 
 export type ToolMode = 'static' | 'dynamic';
@@ -69,7 +70,8 @@ function readCredentials(
     const key = value(env, name);
     if (key === undefined) continue;
     if (/[\r\n\0]/.test(key)) throw new StartupError(`${name} contains control characters.`);
-    out[form] = key;
+    // Auth form names come from the spec or config: defined, so `__proto__` is a form like any other.
+    setOwn(out, form, key);
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -8,12 +8,15 @@ import { describeError } from './errors.js';
 import { runList } from './list.js';
 import type { Logger, Redact } from './log.js';
 import { buildRequest, type ToolArguments } from './request.js';
-import { fitObject } from './truncate.js';
+import { setOwn } from './own.js';
+import { fitError, fitObject } from './truncate.js';
 import type { ApiClientLike, McpSettings, ToolDefinition } from './types.js';
 import { argumentChecker, type ArgumentProblem } from './validate.js';
 
 export interface Executor {
   run(tool: ToolDefinition, args: ToolArguments, signal?: AbortSignal): Promise<CallToolResult>;
+  /** An `isError` result for `error`, redacted and within the result budget like every result. */
+  fail(error: Readonly<Record<string, unknown>>): CallToolResult;
 }
 
 export interface ExecutorOptions {
@@ -28,8 +31,28 @@ export function textResult(value: unknown, redact: Redact, isError = false): Cal
   return isError ? { content: [{ type: 'text', text }], isError: true } : { content: [{ type: 'text', text }] };
 }
 
+/** Every string (and key) of a JSON value passed through the redactor. */
+function redactValue(value: unknown, redact: Redact): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) setOwn(out, redact(key), redactValue(item, redact));
+  return out;
+}
+
+/**
+ * An error result within `budget`. Redacted before it is cut (a cut through a key would leave a
+ * prefix the redactor cannot see), and again as text like every result.
+ */
+export function errorResult(error: Readonly<Record<string, unknown>>, redact: Redact, budget: number): CallToolResult {
+  const safe = redactValue(error, redact) as Record<string, unknown>;
+  return textResult(fitError(safe, budget), redact, true);
+}
+
 export function createExecutor({ client, settings, logger, redact }: ExecutorOptions): Executor {
   const budget = settings.resultBudget;
+  const fail = (error: Readonly<Record<string, unknown>>): CallToolResult => errorResult(error, redact, budget);
   const checkers = new WeakMap<ToolDefinition, (args: unknown) => ArgumentProblem | undefined>();
   const check = (tool: ToolDefinition, args: unknown): ArgumentProblem | undefined => {
     let checker = checkers.get(tool);
@@ -40,6 +63,7 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
     return checker(args);
   };
   return {
+    fail,
     async run(tool, args, signal) {
       const started = Date.now();
       const problem = check(tool, args);
@@ -51,7 +75,7 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
           ...(problem.field === undefined ? {} : { details: { field: problem.field } }),
           hint: 'Fix the arguments (see the tool input schema) and call again; nothing was sent to the API.',
         };
-        return textResult({ error }, redact, true);
+        return fail(error);
       }
       try {
         let value: unknown;
@@ -78,7 +102,8 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
           logger.debug(
             `${tool.name} failed in ${Date.now() - started} ms: ${info.code}${info.status === undefined ? '' : ` (HTTP ${info.status})`}`,
           );
-        return textResult({ error: info }, redact, true);
+        // Errors obey the budget too: an API may answer with a message of megabytes.
+        return fail({ ...info });
       }
     },
   };

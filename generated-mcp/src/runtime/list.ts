@@ -6,6 +6,7 @@
  * resumes exactly after the last returned item: no gap, no duplicate.
  */
 import { cutArrays, fitCount, jsonSize } from './budget.js';
+import { getOwn, setOwn } from './own.js';
 import { buildRequest, type ToolArguments } from './request.js';
 import { arraysNote, type TruncationNote } from './truncate.js';
 import type { ApiClientLike, PageLike, PagingBinding, ToolDefinition } from './types.js';
@@ -31,13 +32,20 @@ interface Segment {
   items: unknown[];
 }
 
-function schemaNumber(tool: ToolDefinition, property: string, keyword: 'default' | 'maximum'): number | undefined {
+/** The input schema of one argument (own properties only: an argument may be named `constructor`). */
+function argumentSchema(tool: ToolDefinition, property: string): Record<string, unknown> | undefined {
   const properties = tool.inputSchema['properties'];
   const schema =
     typeof properties === 'object' && properties !== null && !Array.isArray(properties)
-      ? properties[property]
+      ? getOwn(properties, property)
       : undefined;
-  const value = typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? schema[keyword] : undefined;
+  return typeof schema === 'object' && schema !== null && !Array.isArray(schema)
+    ? (schema as Record<string, unknown>)
+    : undefined;
+}
+
+function schemaNumber(tool: ToolDefinition, property: string, keyword: 'default' | 'maximum'): number | undefined {
+  const value = argumentSchema(tool, property)?.[keyword];
   return typeof value === 'number' ? value : undefined;
 }
 
@@ -46,7 +54,7 @@ function projector(fields: readonly string[] | undefined): (item: unknown) => un
   return (item) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(item)) if (fields.includes(key)) out[key] = value;
+    for (const [key, value] of Object.entries(item)) if (fields.includes(key)) setOwn(out, key, value);
     return out;
   };
 }
@@ -68,12 +76,7 @@ function nextFor(tool: ToolDefinition, paging: PagingBinding): NextOf {
 }
 
 function schemaType(tool: ToolDefinition, property: string): unknown {
-  const properties = tool.inputSchema['properties'];
-  const schema =
-    typeof properties === 'object' && properties !== null && !Array.isArray(properties)
-      ? properties[property]
-      : undefined;
-  return typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? schema['type'] : undefined;
+  return argumentSchema(tool, property)?.['type'];
 }
 
 export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: ListContext): Promise<ListResult> {
@@ -88,11 +91,14 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   const canShrink = sizeParam !== undefined && paging.style !== 'page';
   const nextOf = nextFor(tool, paging);
   const overrides: Record<string, unknown> = {};
-  if (sizeParam !== undefined && args[sizeParam] === undefined) {
+  if (sizeParam !== undefined && getOwn(args, sizeParam) === undefined) {
     const fallback = schemaNumber(tool, sizeParam, 'default') ?? ctx.defaultPageSize;
     // With maxItems, ask for as many per page as the schema allows (the server may clamp further).
-    overrides[sizeParam] =
-      maxItems === undefined ? fallback : Math.min(maxItems, schemaNumber(tool, sizeParam, 'maximum') ?? maxItems);
+    setOwn(
+      overrides,
+      sizeParam,
+      maxItems === undefined ? fallback : Math.min(maxItems, schemaNumber(tool, sizeParam, 'maximum') ?? maxItems),
+    );
   }
   const project = projector(readFields(tool, args));
   const options = ctx.signal === undefined ? {} : { signal: ctx.signal };

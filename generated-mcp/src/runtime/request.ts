@@ -4,6 +4,7 @@
  * of the operation's parameters (the generator guarantees they do not collide).
  */
 import { ToolInputError } from './errors.js';
+import { getOwn, setOwn } from './own.js';
 import type { OperationBinding, RequestSpecLike } from './types.js';
 
 export type ToolArguments = Readonly<Record<string, unknown>>;
@@ -27,7 +28,8 @@ export function encodeSegment(name: string, value: unknown): string {
 
 function pick(args: ToolArguments, names: readonly string[]): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
-  for (const name of names) if (args[name] !== undefined) out[name] = args[name];
+  // Own arguments only: a parameter named `toString` must not pick up Object.prototype.toString.
+  for (const name of names) if (getOwn(args, name) !== undefined) setOwn(out, name, getOwn(args, name));
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -37,14 +39,14 @@ export function buildRequest(
   args: ToolArguments,
   queryOverrides: Readonly<Record<string, unknown>> = {},
 ): RequestSpecLike {
-  const path = binding.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeSegment(name, args[name]));
+  const path = binding.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeSegment(name, getOwn(args, name)));
   const spec: RequestSpecLike = { method: binding.method, path, operationId: binding.operationId };
   const query = { ...pick(args, binding.queryParams), ...queryOverrides };
   for (const [key, value] of Object.entries(query)) if (value === undefined) delete query[key];
   if (Object.keys(query).length > 0) spec.query = query;
   if (binding.queryStyles !== undefined) spec.queryStyles = binding.queryStyles;
-  if (binding.body !== undefined && args['body'] !== undefined) {
-    spec.body = args['body'];
+  if (binding.body !== undefined && getOwn(args, 'body') !== undefined) {
+    spec.body = getOwn(args, 'body');
     spec.bodyType = binding.body.json ? 'json' : 'raw';
     if (binding.body.contentType !== undefined) spec.contentType = binding.body.contentType;
   }

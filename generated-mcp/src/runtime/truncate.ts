@@ -48,3 +48,79 @@ export function fitObject(body: unknown, budget: number): unknown {
     },
   };
 }
+
+/** One string of an error that was shortened: which field, characters kept, characters there were. */
+export interface StringCut {
+  field: string;
+  kept: number;
+  total: number;
+}
+
+/** How many UTF-16 units of `text` to keep, at most `keep`, never splitting a surrogate pair. */
+function cutPoint(text: string, keep: number): number {
+  const end = Math.max(0, Math.min(keep, text.length));
+  const last = text.charCodeAt(end - 1);
+  return end > 0 && last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
+}
+
+function errorNote(budget: number, droppedDetails: number | undefined, cuts: readonly StringCut[]): TruncationNote {
+  const parts = [
+    ...(droppedDetails === undefined ? [] : [`details (${droppedDetails} characters of JSON) left out`]),
+    ...cuts.map((cut) => `${cut.field} cut to ${cut.kept} of ${cut.total} characters`),
+  ];
+  return { note: `The error did not fit the ${budget}-character result budget: ${parts.join('; ')}.` };
+}
+
+/**
+ * An error result within `budget` characters, told the way a success is: `{ error, truncated }`.
+ * Long arrays (in `details`) lose trailing elements first, exactly as in `fitObject`; if that is
+ * not enough, `details` goes, then the longest strings (a message of megabytes) are cut, so the
+ * short fields an agent acts on (code, status, hint) stay. Redact before calling: a cut through a
+ * secret would leave a prefix the redactor no longer recognises.
+ */
+export function fitError(error: Readonly<Record<string, unknown>>, budget: number): Record<string, unknown> {
+  const whole = { error };
+  if (jsonSize(whole) <= budget) return whole;
+  let target = budget;
+  for (let attempt = 0; attempt < 5 && target > 0; attempt++) {
+    const cut = cutArrays(whole, target);
+    if (!cut.fits) break;
+    const result = { ...(cut.value as Record<string, unknown>), truncated: arraysNote(cut.cuts, budget) };
+    const size = jsonSize(result);
+    if (size <= budget) return result;
+    target -= size - budget;
+  }
+
+  const out: Record<string, unknown> = { ...error };
+  let droppedDetails: number | undefined;
+  if (out['details'] !== undefined) {
+    droppedDetails = jsonSize(out['details']);
+    delete out['details'];
+  }
+  const cuts = new Map<string, StringCut>();
+  const originals = new Map<string, string>();
+  for (let round = 0; round < 50; round++) {
+    const result = { error: out, truncated: errorNote(budget, droppedDetails, [...cuts.values()]) };
+    const over = jsonSize(result) - budget;
+    if (over <= 0) return result;
+    let field: string | undefined;
+    let longest = 1;
+    for (const [key, value] of Object.entries(out)) {
+      if (typeof value === 'string' && value.length > longest) [field, longest] = [key, value.length];
+    }
+    if (field === undefined) break;
+    const original = originals.get(field) ?? String(out[field]);
+    originals.set(field, original);
+    // Room for the note, which grows by a few words for each cut; escapes make JSON longer than
+    // the text, so a round may fall short and the next one cuts again.
+    const kept = cutPoint(original, (cuts.get(field)?.kept ?? original.length) - over - 64);
+    out[field] = `${original.slice(0, kept)}…`;
+    cuts.set(field, { field, kept, total: original.length });
+  }
+  // Only reachable with a budget too small for the fixed fields themselves.
+  const code = String(error['code'] ?? 'ERROR');
+  return {
+    error: { code: code.slice(0, cutPoint(code, 64)) },
+    truncated: errorNote(budget, droppedDetails, [...cuts.values()]),
+  };
+}

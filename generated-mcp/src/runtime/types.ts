@@ -74,7 +74,11 @@ export interface ToolDefinition {
   name: string;
   title: string;
   description: string;
-  /** Flat, self-contained JSON Schema (`type: object`, no `$ref`, `additionalProperties: false`). */
+  /**
+   * Flat, self-contained JSON Schema (`type: object`, `additionalProperties: false`). `$ref`s are
+   * inlined, except in a very large schema: there, large schemas used more than once are `$defs`
+   * entries, referred to as `#/$defs/<name>` (generator/mcp/schema.ts).
+   */
   inputSchema: JsonObject;
   annotations: ToolAnnotations;
   binding: OperationBinding;
