@@ -136,7 +136,7 @@ export function createRedactor(
     if (depth >= MAX_DEPTH || seen.has(value)) return '[…]';
     seen.add(value);
     if (Array.isArray(value)) return value.map((item: unknown) => walk(item, depth + 1, seen));
-    if (value instanceof Headers) return headers(Object.fromEntries(value.entries()));
+    if (value instanceof Headers) return headers(headerRecord(value));
     if (value instanceof Error) return text(`${value.name}: ${value.message}`);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
@@ -164,6 +164,16 @@ export function createRedactor(
     responseHeaders,
     cause: (value) => cause(value),
   };
+}
+
+/**
+ * A Headers object as a plain record. forEach, not entries() or for…of: those need the
+ * "dom.iterable" lib, and the runtime type-checks with "dom" alone.
+ */
+function headerRecord(value: Headers): Record<string, string> {
+  const pairs: [string, string][] = [];
+  value.forEach((item, name) => pairs.push([name, item]));
+  return Object.fromEntries(pairs);
 }
 
 /** Finds and replaces every spelling of any of `secrets`: as given, and as a URL may encode it. */
