@@ -27,6 +27,7 @@ export {
   APITimeoutError,
   APIUserAbortError,
   InvalidResponseError,
+  ResponseTooLargeError,
 } from './runtime/errors.js';
 export { APIPromise } from './runtime/api-promise.js';
 export { Page, PagePromise } from './runtime/pagination.js';

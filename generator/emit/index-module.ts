@@ -7,7 +7,7 @@ const RUNTIME_VALUES: Record<string, string[]> = {
   './runtime/errors.js': [
     'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
     'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
-    'APIUserAbortError', 'InvalidResponseError',
+    'APIUserAbortError', 'InvalidResponseError', 'ResponseTooLargeError',
   ],
   './runtime/api-promise.js': ['APIPromise'],
   './runtime/pagination.js': ['Page', 'PagePromise'],

@@ -4,7 +4,7 @@
  * comes from the input, and every ```ts block is type-checked against the generated package by
  * test/docs/readme-examples.test.ts (for the pinned spec and for a foreign one).
  */
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../templates/runtime/config.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../templates/runtime/config.js';
 import { INITIAL_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from '../../templates/runtime/retry.js';
 import type { AuthHeader } from '../auth-from-spec.js';
 import type { CodegenConfig } from '../config.js';
@@ -568,6 +568,7 @@ function errors(ir: ApiIR): string[] {
     '| `APITimeoutError` | an attempt timed out, or the deadline ran out (a kind of `APIConnectionError`) | `retries` |',
     '| `APIUserAbortError` | your `AbortSignal` fired (never retried) | `cause` (the signal\'s reason) |',
     '| `InvalidResponseError` | a 2xx response whose body is not what the operation promises (empty, not JSON), or a pagination cursor that leads back into the walk | `status`, `headers`, `tier`, `requestId` |',
+    '| `ResponseTooLargeError` | a response body (success, error or download) over `maxResponseBytes` (a kind of `InvalidResponseError`; never retried) | `status`, `headers`, `limit`, `url`, `tier`, `requestId` |',
     '',
     `${errorBodySentence(ir)}A non-JSON error body (an HTML page from a proxy) still becomes the right class, with the text in \`body\`.`,
     '',
@@ -628,8 +629,9 @@ function retries(ir: ApiIR): string[] {
     `- \`timeout\`: per attempt, in ms (default ${DEFAULT_TIMEOUT_MS}); it covers the headers and the body.`,
     '- `deadline`: a budget in ms across all attempts and backoff waits (default: none). When the next wait would pass it, the client gives up with the last error; an attempt cut short by it is an `APITimeoutError`.',
     '- `signal`: an `AbortSignal`, honoured during attempts and waits; it ends the call with `APIUserAbortError`.',
+    `- \`maxResponseBytes\`: the largest response body read, in bytes (default ${DEFAULT_MAX_RESPONSE_BYTES}, i.e. ${DEFAULT_MAX_RESPONSE_BYTES / 1_000_000} MB; \`Infinity\` for no cap). Bytes are counted as they arrive, and a body that goes past it (or whose Content-Length says it will) is cancelled and ends the call with a \`ResponseTooLargeError\`, which is not retried. Error bodies and downloads count too.`,
     '',
-    'Set them on the client, and override `maxRetries`, `timeout`, `deadline`, `signal` and `headers` per request in the last argument.',
+    'Set them on the client, and override `maxRetries`, `timeout`, `deadline`, `maxResponseBytes`, `signal` and `headers` per request in the last argument.',
     '',
   ];
   if (writes) lines.push('Every attempt resends the same request. For operations that are not idempotent, pass `maxRetries: 0` if a duplicate would hurt.', '');

@@ -1,6 +1,6 @@
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { createAuthPlan, type AuthPlan } from './auth.js';
-import { checkDuration, checkMaxRetries, resolveConfig } from './config.js';
+import { checkByteLimit, checkDuration, checkMaxRetries, resolveConfig } from './config.js';
 import { isBrowserLike } from './env.js';
 import { ClientError } from './errors.js';
 import { formBody } from './form.js';
@@ -28,6 +28,7 @@ export class ApiClient {
   readonly maxRetries: number;
   readonly timeout: number;
   readonly deadline: number | undefined;
+  readonly maxResponseBytes: number;
   readonly #settings: ApiSettings;
   readonly #fetch: typeof fetch;
   /** Which credentials each call sends (headers merged and validated up front). */
@@ -47,6 +48,7 @@ export class ApiClient {
     this.maxRetries = config.maxRetries;
     this.timeout = config.timeout;
     this.deadline = config.deadline;
+    this.maxResponseBytes = config.maxResponseBytes;
     this.#settings = settings;
     // Looked up per call so instrumentation that patches globalThis.fetch later still applies.
     this.#fetch = customFetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -116,6 +118,10 @@ export class ApiClient {
     if (authQuery !== undefined) request.authQuery = authQuery;
     if (spec.responseType === 'blob') request.bytes = true;
     if (spec.responseType === 'blob' || spec.responseType === 'text') request.download = true;
+    request.maxResponseBytes =
+      options.maxResponseBytes === undefined
+        ? this.maxResponseBytes
+        : checkByteLimit(options.maxResponseBytes, 'maxResponseBytes');
     const maxRetries =
       options.maxRetries === undefined ? this.maxRetries : checkMaxRetries(options.maxRetries, 'maxRetries');
     const timeout = options.timeout === undefined ? this.timeout : checkDuration(options.timeout, 'timeout');
@@ -156,6 +162,7 @@ export class ApiClient {
         outcome = readOutcome<T>(sent, spec.responseType ?? 'json', retries, redactor, this.#settings);
       } catch (caught) {
         // sendOnce only throws ClientErrors (abort, timeout, connection); readOutcome never throws.
+        // (An oversized body is not thrown: it comes back as `tooLarge`, for readOutcome's error.)
         outcome = { error: caught as ClientError, headers: undefined };
       }
       if (hookInfo) {

@@ -1,5 +1,5 @@
 import type { WithResponse } from './api-promise.js';
-import { APIError, InvalidResponseError, type ClientError } from './errors.js';
+import { APIError, InvalidResponseError, ResponseTooLargeError, type ClientError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decodeSuccessBody, type ResponseType } from './response.js';
 import { readRequestId, readTier, type ResponseSettings } from './response-meta.js';
@@ -23,6 +23,10 @@ export function readOutcome<T>(
 ): Outcome<T> {
   const { response } = sent;
   const redactedHeaders = (): Headers => redactor.responseHeaders(response.headers);
+  if (sent.tooLarge !== undefined) {
+    const headers = redactedHeaders();
+    return { error: tooLarge(sent.tooLarge, response.status, headers, redactor, settings), headers };
+  }
   if (sent.unusable !== undefined) {
     return {
       error: invalidResponse(sent.unusable, response, redactor, settings),
@@ -63,6 +67,23 @@ function resultOf<T>(data: T, response: Response, settings: ResponseSettings): W
 /** The bytes as a Blob typed with the response's Content-Type (Blob is global in Node 18+ and browsers). */
 function toBlob(bytes: ArrayBuffer, response: Response): Blob {
   return new Blob([bytes], { type: response.headers.get('content-type') ?? '' });
+}
+
+/** The ResponseTooLargeError for a body that went past the cap, its URL and message scrubbed of the key. */
+function tooLarge(
+  overrun: NonNullable<AttemptResult['tooLarge']>,
+  status: number,
+  headers: Headers,
+  redactor: Redactor,
+  settings: ResponseSettings,
+): ResponseTooLargeError {
+  const { limit, bytes, declared, url } = overrun;
+  const shown = redactor.text(url);
+  const seen = declared ? `its Content-Length is ${bytes} bytes` : `reading stopped after ${bytes} bytes`;
+  const message =
+    `The response (HTTP ${status}) from ${shown} is larger than maxResponseBytes, ${limit} bytes: ${seen}. ` +
+    'Raise maxResponseBytes (on the client or for this call) if so large an answer is expected.';
+  return new ResponseTooLargeError(message, status, headers, settings, { limit, url: shown });
 }
 
 /** An InvalidResponseError about `response`, with the key scrubbed from message and headers. */

@@ -112,7 +112,7 @@ describe('API key', () => {
     const client = makeClient({ headers: { 'x-extra': '1' } });
     expect(inspect(client, { showHidden: true, depth: Infinity, getters: true })).not.toContain('SECRET');
     expect(JSON.stringify(client)).not.toContain('SECRET');
-    expect(Object.keys(client).sort()).toEqual(['baseUrl', 'deadline', 'maxRetries', 'timeout']);
+    expect(Object.keys(client).sort()).toEqual(['baseUrl', 'deadline', 'maxResponseBytes', 'maxRetries', 'timeout']);
   });
 });
 

@@ -61,7 +61,7 @@ describe('runtime sources', () => {
     };
     // Web-platform globals only, plus `document` so the runtime sees a browser page.
     const realm = createContext({
-      URL, URLSearchParams, Headers, Response, AbortController, AbortSignal, TextEncoder, console,
+      URL, URLSearchParams, Headers, Response, AbortController, AbortSignal, TextEncoder, TextDecoder, console,
       setTimeout, clearTimeout, fetch: fakeFetch, document: {},
     });
     runInContext(`${code}\nglobalThis.runtime = runtime;`, realm);

@@ -26,6 +26,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   UnprocessableEntityError,
   type NotAiOptions,
 } from '../../generated/src/index.js';
@@ -218,6 +219,20 @@ describe.each<AuthMode>(['bearer', 'x-api-key'])('a server that echoes the key (
     expect((run.error as Error).message).toMatch(/^Pagination cursor repeated: the next cursor "\[redacted\]"/);
     // Success bodies are scrubbed too, so the echoed cursor comes back as the placeholder.
     expect(echo.seen.at(-1)?.url).toBe('/v1/sessions?cursor=%5Bredacted%5D');
+    expectNoLeak(run);
+  });
+
+  it('a body over maxResponseBytes is a ResponseTooLargeError, with the key masked in its URL and headers', async () => {
+    echo.handle((req, res) => {
+      const key = presentedKey(req);
+      res.writeHead(200, { 'content-type': 'application/json', ...echoHeaders(key) });
+      res.end(JSON.stringify({ data: Array.from({ length: 100 }, () => ({ id: key })) }));
+    });
+    const run = await runCase(client({ maxResponseBytes: 1000 }), (c) => c.sessions.list({ status: CANARY }));
+    expect(run.error).toBeInstanceOf(ResponseTooLargeError);
+    const error = run.error as ResponseTooLargeError;
+    expect([error.status, error.limit, error.url]).toEqual([200, 1000, `${echo.url}/v1/sessions?status=[redacted]`]);
+    expect(error.requestId).toBe('req_[redacted]');
     expectNoLeak(run);
   });
 

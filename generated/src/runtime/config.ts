@@ -9,6 +9,11 @@ import { normalizeBaseUrl } from './url.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * 100 MB: far above any JSON page, room for a sizeable download, and well short of what takes a
+ * process down (a 700 MB body once took a client past 1.5 GB of memory before failing).
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 100_000_000;
 
 /** Everything the client needs, resolved and validated once at construction. */
 export interface ResolvedConfig {
@@ -25,6 +30,7 @@ export interface ResolvedConfig {
   maxRetries: number;
   timeout: number;
   deadline: number | undefined;
+  maxResponseBytes: number;
   logLevel: LogLevel;
 }
 
@@ -55,6 +61,7 @@ export function resolveConfig(options: ClientOptions, settings: ApiSettings): Re
       maxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries'),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout'),
       deadline: options.deadline === undefined ? undefined : checkDuration(options.deadline, 'deadline'),
+      maxResponseBytes: checkByteLimit(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
       logLevel: resolveLogLevel(options, settings),
     };
   } catch (error) {
@@ -205,6 +212,14 @@ export function checkMaxRetries(value: number, name: string): number {
 export function checkDuration(value: number, name: string): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
     throw new ClientError(`${name} must be a positive number of milliseconds`);
+  }
+  return value;
+}
+
+/** A positive whole number of bytes; Infinity is accepted and means "no limit". */
+export function checkByteLimit(value: number, name: string): number {
+  if (typeof value !== 'number' || !(Number.isInteger(value) || value === Infinity) || value <= 0) {
+    throw new ClientError(`${name} must be a positive whole number of bytes (or Infinity)`);
   }
   return value;
 }

@@ -29,7 +29,18 @@ export interface APIErrorInit {
 }
 
 /** The public fields of an error, in this order, for toJSON: never headers, body or cause. */
-const JSON_FIELDS = ['name', 'status', 'code', 'message', 'details', 'requestId', 'tier', 'retries'] as const;
+const JSON_FIELDS = [
+  'name',
+  'status',
+  'code',
+  'message',
+  'details',
+  'requestId',
+  'tier',
+  'retries',
+  'limit',
+  'url',
+] as const;
 
 function toJSON(error: ClientError): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -180,6 +191,33 @@ export class InvalidResponseError extends ClientError {
   }
 }
 
+/**
+ * A response body over `maxResponseBytes` (an option of the client and of each call). The body is
+ * not read past the cap: the download stops as soon as the count passes it, or before a byte is
+ * read when Content-Length already says so. An error response's body counts too. A kind of
+ * InvalidResponseError, and likewise never retried: the same request would bring the same body
+ * again. `status` and `headers` are the oversized response's, `limit` the cap in bytes and `url`
+ * where the response came from (the key masked; only the origin for a download served from
+ * another host, whose signed address may itself be a credential).
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  readonly limit: number;
+  readonly url: string;
+
+  /** @internal The client builds it from the response. */
+  constructor(
+    message: string,
+    status: number,
+    headers: Headers,
+    settings: ResponseSettings,
+    where: { limit: number; url: string },
+  ) {
+    super(message, status, headers, settings);
+    this.limit = where.limit;
+    this.url = where.url;
+  }
+}
+
 // Names are set on the prototypes (not as fields), from literals so they survive minification,
 // and are not own enumerable properties cluttering util.inspect / JSON output.
 for (const [ErrorClass, name] of [
@@ -197,6 +235,7 @@ for (const [ErrorClass, name] of [
   [APITimeoutError, 'APITimeoutError'],
   [APIUserAbortError, 'APIUserAbortError'],
   [InvalidResponseError, 'InvalidResponseError'],
+  [ResponseTooLargeError, 'ResponseTooLargeError'],
 ] as const) {
   ErrorClass.prototype.name = name;
 }

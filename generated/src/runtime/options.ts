@@ -56,6 +56,12 @@ export interface ClientOptions<Server extends string = string, Auth extends stri
   timeout?: number | undefined;
   /** Budget in ms across all attempts and backoff waits. Default: none. */
   deadline?: number | undefined;
+  /**
+   * Largest response body, in bytes, the client reads (success, error and download bodies alike);
+   * a larger one ends the call with a ResponseTooLargeError, unretried, before it is all in
+   * memory. Default 100000000 (100 MB); `Infinity` reads any size.
+   */
+  maxResponseBytes?: number | undefined;
   /** Fetch implementation; defaults to the global `fetch`, looked up at call time. */
   fetch?: typeof fetch | undefined;
   /** Extra headers on every request. */
@@ -77,6 +83,8 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Budget in ms across all attempts of this call (extension: overrides the client's deadline). */
   deadline?: number | undefined;
+  /** Largest response body, in bytes, read for this call (a large download, a small probe). */
+  maxResponseBytes?: number | undefined;
   /** Extra headers for this call; null removes a header set by the client. */
   headers?: Record<string, string | null> | undefined;
 }

@@ -1,20 +1,26 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/redact.ts.
-/** Shown instead of a secret in logs, hook payloads and error text. */
-export const REDACTED = '[redacted]';
+import { REDACTED, scrubber } from './scrub.js';
+
+export { REDACTED };
 
 /**
  * Success data is scrubbed only of keys at least this long. A key like `test` or `dev` (local
  * servers, APIs without a key format) would otherwise turn every occurrence of that word in the
  * caller's data into `[redacted]`. Messages, logs, hook payloads and error bodies are scrubbed of
  * any key: garbling a message is harmless, leaking a short key is not.
+ *
+ * They are also scrubbed of fragments of a key (any FRAGMENT_LENGTH characters or more of a key,
+ * see fragments.ts), and success data is not: the data is the API's answer to the holder of the
+ * key, and an API may well show part of it on purpose (a masked key such as `aik_v1_****…3f9a`,
+ * a key's first characters to tell keys apart), which the client must hand over unchanged.
  */
 export const MIN_DATA_SCRUBBED_LENGTH = 8;
 
 /** Removes the API key from anything that leaves the client (logs, hooks, error messages). */
 export interface Redactor {
-  /** Replaces every occurrence of the key in a string. */
+  /** Replaces every occurrence of the key, or of a long enough piece of it, in a string. */
   text(value: string): string;
-  /** text() for a success body: keys under MIN_DATA_SCRUBBED_LENGTH are left in data. */
+  /** For a success body: keys under MIN_DATA_SCRUBBED_LENGTH, and pieces of keys, are left in data. */
   data(value: string): string;
   /** Copies a header map, masking credential headers and any value holding the key. */
   headers(headers: Readonly<Record<string, string>>): Record<string, string>;
@@ -56,10 +62,12 @@ export function createRedactor(
   for (const name of sensitiveHeaders) sensitive.add(name.toLowerCase());
 
   const all = (typeof secrets === 'string' ? [secrets] : (secrets ?? [])).filter((secret) => secret !== '');
-  const { holds, text } = scrubber(all);
-  // Success data keeps short keys (see MIN_DATA_SCRUBBED_LENGTH); same scrubber when none is short.
-  const long = all.filter((secret) => secret.length >= MIN_DATA_SCRUBBED_LENGTH);
-  const data = long.length === all.length ? text : scrubber(long).text;
+  const { holds, text } = scrubber(all, true);
+  // Success data keeps short keys and pieces of keys (see MIN_DATA_SCRUBBED_LENGTH).
+  const data = scrubber(
+    all.filter((secret) => secret.length >= MIN_DATA_SCRUBBED_LENGTH),
+    false,
+  ).text;
 
   const json = (body: string): string => {
     const plain = text(body);
@@ -67,7 +75,9 @@ export function createRedactor(
     if (all.length === 0 || !plain.includes('\\')) return plain;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(plain);
+      // The body as sent, not `plain`: text() may have masked a key's tail and left the escaped
+      // head (`\u0061[redacted]`), which decodes to a character of the key.
+      parsed = JSON.parse(body);
     } catch {
       return plain; // not JSON: it will be kept as text, escapes and all
     }
@@ -136,7 +146,7 @@ export function createRedactor(
     if (depth >= MAX_DEPTH || seen.has(value)) return '[…]';
     seen.add(value);
     if (Array.isArray(value)) return value.map((item: unknown) => walk(item, depth + 1, seen));
-    if (value instanceof Headers) return headers(Object.fromEntries(value.entries()));
+    if (value instanceof Headers) return headers(headerRecord(value));
     if (value instanceof Error) return text(`${value.name}: ${value.message}`);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
@@ -166,71 +176,12 @@ export function createRedactor(
   };
 }
 
-/** Finds and replaces every spelling of any of `secrets`: as given, and as a URL may encode it. */
-function scrubber(secrets: readonly string[]): { holds(value: string): boolean; text(value: string): string } {
-  // Longest first, so a key that contains another is replaced whole.
-  const sorted = [...secrets].sort((a, b) => b.length - a.length);
-  // Each key as sent in a query string too (`%2B` for `+`): a URL in a log line holds that form.
-  const forms = [...new Set(sorted.flatMap((secret) => [secret, uriEncoded(secret)]))];
-  // Other spellings a server may echo a key in (`%2b`, `+` or `%20` for a space): only keys with
-  // characters that get encoded have them, and only text with `%` or `+` can hold them.
-  const patterns = sorted.flatMap((secret) => encodedSpellings(secret) ?? []);
-  const encoded = patterns.length === 0 ? undefined : new RegExp(patterns.join('|'));
-  // Compiled once: the global twin replaces every match (replace() starts it from 0 each time).
-  const encodedAll = encoded === undefined ? undefined : new RegExp(encoded.source, 'g');
-  const holds = (value: string): boolean =>
-    forms.some((form) => value.includes(form)) ||
-    (encoded !== undefined && (value.includes('%') || value.includes('+')) && encoded.test(value));
-  const text = (value: string): string => {
-    if (!holds(value)) return value;
-    // Every match of every spelling, overlapping ones merged: two keys that share characters
-    // (`…1234` and `1234…`) must not leave a fragment of either behind.
-    const ranges: [number, number][] = [];
-    for (const form of forms) {
-      for (let at = value.indexOf(form); at >= 0; at = value.indexOf(form, at + 1)) ranges.push([at, at + form.length]);
-    }
-    if (encodedAll !== undefined)
-      for (const m of value.matchAll(encodedAll)) ranges.push([m.index, m.index + m[0].length]);
-    ranges.sort((a, b) => a[0] - b[0]);
-    let out = '';
-    let done = 0;
-    for (const [start, end] of ranges) {
-      if (end <= done) continue;
-      out += start >= done ? value.slice(done, start) + REDACTED : '';
-      done = end;
-    }
-    return out + value.slice(done);
-  };
-  return { holds, text };
-}
-
 /**
- * A pattern source for `secret` as a URL may spell it: each character that encodeURIComponent
- * escapes matches itself or its %XX bytes in either case, a space also `+`; so do `!'()*`, which
- * it leaves alone but URL parsers escape in a query (`'` becomes %27). Undefined when no
- * character has another spelling (then every spelling is the key itself).
+ * A Headers object as a plain record. forEach, not entries() or for…of: those need the
+ * "dom.iterable" lib, and the runtime type-checks with "dom" alone.
  */
-function encodedSpellings(secret: string): string | undefined {
-  const anyCase = (hex: string): string => hex.replace(/[A-F]/g, (d) => `[${d}${d.toLowerCase()}]`);
-  let source = '';
-  let varied = false;
-  for (const char of secret) {
-    const escaped = uriEncoded(char);
-    const literal = char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    const hex =
-      escaped !== char ? escaped : /[!'()*]/.test(char) ? `%${char.charCodeAt(0).toString(16).toUpperCase()}` : '';
-    if (hex === '') source += literal;
-    else source += `(?:${literal}|${anyCase(hex)}${char === ' ' ? '|\\+' : ''})`;
-    varied ||= hex !== '';
-  }
-  return varied ? `(?:${source})` : undefined;
-}
-
-/** encodeURIComponent, or the text itself where it cannot be encoded (a lone surrogate). */
-function uriEncoded(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return text;
-  }
+function headerRecord(value: Headers): Record<string, string> {
+  const pairs: [string, string][] = [];
+  value.forEach((item, name) => pairs.push([name, item]));
+  return Object.fromEntries(pairs);
 }

@@ -1,4 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/transport.ts.
+import { readBody } from './body.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decideRedirect, type HopRequest } from './redirect.js';
@@ -17,6 +18,8 @@ export interface AttemptInit {
   download?: boolean;
   /** Keys sent in the query: kept on every same-origin redirect hop, whatever `Location` says. */
   authQuery?: readonly AuthQuery[];
+  /** Largest body read, in bytes, of any response in the attempt (see body.ts); default no cap. */
+  maxResponseBytes?: number;
 }
 
 /** A query parameter that carries a key, and its encoded `name=key`. */
@@ -61,6 +64,8 @@ export interface AttemptResult {
    * API's error, so not an APIError of the API's status classes).
    */
   unusable?: string;
+  /** The body went past `maxResponseBytes` and was not read further (`bodyText` is ''); see body.ts. */
+  tooLarge?: { limit: number; bytes: number; declared: boolean; url: string };
 }
 
 /**
@@ -69,7 +74,8 @@ export interface AttemptResult {
  * fetch or the body stream ignores its signal. Every failure is turned into a typed error:
  * APIUserAbortError (caller), APITimeoutError (timer), APIConnectionError (anything the network
  * or body stream threw, e.g. a reset mid-body). Same-origin redirects are followed within the
- * attempt (same timer); any other redirect is returned unfollowed, see redirect.ts.
+ * attempt (same timer); any other redirect is returned unfollowed, see redirect.ts. Every body is
+ * read under `init.maxResponseBytes`: an oversized one is cancelled and returned as `tooLarge`.
  *
  * Whenever the attempt has a timer, fetch is handed a signal that the timer (and the caller's
  * signal) also aborts, so a timed-out attempt's connection is torn down at once: an attempt
@@ -137,6 +143,7 @@ export async function sendOnce(
     };
     // Set once a hop leaves the API's origin: no key goes out again in this attempt.
     let anonymous = false;
+    const limit = init.maxResponseBytes ?? Infinity;
     for (let hops = 0; ; hops += 1) {
       current = request.url;
       const { method, headers, body } = request;
@@ -153,9 +160,14 @@ export async function sendOnce(
         throw new Error('attempt abandoned');
       }
       // Decoding bytes as UTF-8 text would corrupt them. (A 2xx is never a redirect to follow.)
-      if (init.bytes === true && response.ok)
-        return { response, bodyText: '', bodyBytes: await response.arrayBuffer() };
-      const bodyText = await response.text();
+      const read = await readBody(response, init.bytes === true && response.ok, limit);
+      if ('tooLarge' in read) {
+        // Past the API's host, a signed download address may itself be a credential: origin only.
+        const url = anonymous ? new URL(request.url).origin : request.url;
+        return { response, bodyText: '', tooLarge: { limit, ...read.tooLarge, url } };
+      }
+      if (typeof read.body !== 'string') return { response, bodyText: '', bodyBytes: read.body };
+      const bodyText = read.body;
       const decision = decideRedirect(response, request, hops, init.download === true);
       if (decision.kind === 'final' && anonymous && !response.ok) {
         const origin = new URL(request.url).origin;
