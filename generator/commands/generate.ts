@@ -4,7 +4,7 @@ import { generate } from '../pipeline.js';
 import type { CommandIO } from './io.js';
 import { createProgress } from './progress.js';
 
-export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--fresh-names] [--verbose]
+export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--fresh-names] [--max-output-bytes <n>] [--verbose]
 
 Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
 
@@ -15,13 +15,14 @@ Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
                          (and from the MCP package directory when the config has an \`mcp\` section)
   --fresh-names          Derive every name afresh, ignoring the names <out>/codegen.lock.json recorded
                          (renames what users call: for adopting new naming rules on purpose)
+  --max-output-bytes <n> Fail, writing nothing, when the generated files total more (default 200 MB)
   --verbose              Print each stage's time, warnings, and stack traces on error
   -h, --help             Show this help
 
 Exit codes: 0 success, 1 --check found drift, 2 error (bad input, bad config, I/O).`;
 
 export async function generateCommand(args: string[], io: CommandIO): Promise<number> {
-  let values: { spec?: string; out?: string; config?: string; check?: boolean; 'fresh-names'?: boolean; verbose?: boolean; help?: boolean };
+  let values: { spec?: string; out?: string; config?: string; check?: boolean; 'fresh-names'?: boolean; 'max-output-bytes'?: string; verbose?: boolean; help?: boolean };
   try {
     values = parseArgs({
       args,
@@ -31,6 +32,7 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
         config: { type: 'string' },
         check: { type: 'boolean', default: false },
         'fresh-names': { type: 'boolean', default: false },
+        'max-output-bytes': { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -48,6 +50,11 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
     io.stderr('notai-codegen: generate needs --spec and --out. Run notai-codegen generate --help.\n');
     return 2;
   }
+  const maxOutputBytes = values['max-output-bytes'] === undefined ? undefined : Number(values['max-output-bytes']);
+  if (maxOutputBytes !== undefined && !(Number.isSafeInteger(maxOutputBytes) && maxOutputBytes > 0)) {
+    io.stderr(`notai-codegen: --max-output-bytes must be a positive whole number of bytes, not "${values['max-output-bytes']}".\n`);
+    return 2;
+  }
   const verbose = values.verbose === true;
   const progress = createProgress(io, { verbose, tty: io.isTTY === true });
   const started = performance.now();
@@ -58,6 +65,7 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
       ...(values.config ? { config: values.config } : {}),
       check: values.check === true,
       freshNames: values['fresh-names'] === true,
+      ...(maxOutputBytes === undefined ? {} : { maxOutputBytes }),
       onStage: (stage: string, ms: number) => progress.stage(stage, ms),
     });
     progress.end();
