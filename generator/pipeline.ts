@@ -15,7 +15,7 @@ import { mcpStage, type McpOutput } from './mcp/wire.js';
 import { GENERATOR_ROOT } from './root.js';
 import { resolveSpecSource } from './spec-source.js';
 import { sha256Of as sha256 } from './spec-store/store.js';
-import { findDrift, writeAtomically } from './write.js';
+import { assertOutputSize, DEFAULT_MAX_OUTPUT_BYTES, findDrift, outputSize, writeAtomically } from './write.js';
 
 export interface GenerateOptions {
   spec: string;
@@ -36,6 +36,8 @@ export interface GenerateOptions {
   allowRemoteRefs?: readonly string[];
   /** Leave out invalid paths with a warning each (`--skip-invalid`) instead of refusing the spec. */
   skipInvalid?: boolean;
+  /** Fail, writing nothing, when the client and MCP packages together exceed this many bytes (default 200 MB). */
+  maxOutputBytes?: number;
 }
 
 export interface GenerateResult {
@@ -132,12 +134,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   );
   const files = options.format === false ? emitted : await timed('format', () => formatting);
   const result: GenerateResult = { ir: ir.ir, files, warnings: [...loaded.warnings, ...ir.specWarnings], ...(mcp ? { mcp } : {}) };
+  // Both packages together, before the first is written: a runaway never leaves one of them behind.
+  const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+  assertOutputSize(outputSize(files, ...(mcp ? [mcp.files] : [])), maxBytes);
   if (options.check) {
     result.drift = await timed('check', () => findDrift(options.out, files));
     if (mcp) result.drift.push(...(await findDrift(mcp.out, mcp.files)).map((d) => `${mcp.label}/${d}`));
   } else {
-    await timed('write', () => writeAtomically(options.out, files));
-    if (mcp) await timed('write-mcp', () => writeAtomically(mcp.out, mcp.files));
+    await timed('write', () => writeAtomically(options.out, files, { maxBytes }));
+    if (mcp) await timed('write-mcp', () => writeAtomically(mcp.out, mcp.files, { maxBytes }));
   }
   return result;
 }

@@ -5,7 +5,7 @@ import type { CommandIO } from './io.js';
 import { createProgress } from './progress.js';
 
 export const GENERATE_HELP = `Usage: notai-codegen generate --spec <file|url|dir> --out <dir> [--config <file>] [--check] [--fresh-names]
-                             [--allow-remote-refs <url-prefix>]... [--skip-invalid] [--verbose]
+                             [--allow-remote-refs <url-prefix>]... [--skip-invalid] [--max-output-bytes <n>] [--verbose]
 
 Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
 
@@ -22,13 +22,14 @@ Generate a TypeScript client package from an OpenAPI 3.0/3.1 spec.
                          origin and directory), so generating from a local file stays offline
   --skip-invalid         Leave out the paths the validator refuses, with a warning per operation,
                          instead of failing (all invalid paths are listed either way)
+  --max-output-bytes <n> Fail, writing nothing, when the generated files total more (default 200 MB)
   --verbose              Print each stage's time, warnings, and stack traces on error
   -h, --help             Show this help
 
 Exit codes: 0 success, 1 --check found drift, 2 error (bad input, bad config, I/O).`;
 
 export async function generateCommand(args: string[], io: CommandIO): Promise<number> {
-  let values: { spec?: string; out?: string; config?: string; check?: boolean; 'fresh-names'?: boolean; 'allow-remote-refs'?: string[]; 'skip-invalid'?: boolean; verbose?: boolean; help?: boolean };
+  let values: { spec?: string; out?: string; config?: string; check?: boolean; 'fresh-names'?: boolean; 'allow-remote-refs'?: string[]; 'skip-invalid'?: boolean; 'max-output-bytes'?: string; verbose?: boolean; help?: boolean };
   try {
     values = parseArgs({
       args,
@@ -40,6 +41,7 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
         'fresh-names': { type: 'boolean', default: false },
         'allow-remote-refs': { type: 'string', multiple: true, default: [] },
         'skip-invalid': { type: 'boolean', default: false },
+        'max-output-bytes': { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,6 +59,11 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
     io.stderr('notai-codegen: generate needs --spec and --out. Run notai-codegen generate --help.\n');
     return 2;
   }
+  const maxOutputBytes = values['max-output-bytes'] === undefined ? undefined : Number(values['max-output-bytes']);
+  if (maxOutputBytes !== undefined && !(Number.isSafeInteger(maxOutputBytes) && maxOutputBytes > 0)) {
+    io.stderr(`notai-codegen: --max-output-bytes must be a positive whole number of bytes, not "${values['max-output-bytes']}".\n`);
+    return 2;
+  }
   const verbose = values.verbose === true;
   const progress = createProgress(io, { verbose, tty: io.isTTY === true });
   const started = performance.now();
@@ -69,6 +76,7 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
       freshNames: values['fresh-names'] === true,
       allowRemoteRefs: values['allow-remote-refs'] ?? [],
       skipInvalid: values['skip-invalid'] === true,
+      ...(maxOutputBytes === undefined ? {} : { maxOutputBytes }),
       onStage: (stage: string, ms: number) => progress.stage(stage, ms),
     });
     progress.end();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDrift, writeAtomically } from '../../generator/write.js';
@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/ir.js';
 
 const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
-describe('write: atomic swap', () => {
+describe('write: owned files only', () => {
   it('replaces owned entries, removes stale owned files, and carries over what it does not own', async () => {
     const root = await tempDir();
     const out = join(root, 'generated');
@@ -24,6 +24,28 @@ describe('write: atomic swap', () => {
     expect(await readdir(join(out, 'src'))).toEqual(['index.ts']);
     expect(await readFile(join(out, 'CHANGELOG.md'), 'utf8')).toBe('# kept');
     expect(await readFile(join(out, 'dist', 'index.js'), 'utf8')).toBe('built');
+    expect((await readdir(root)).sort()).toEqual(['generated']);
+  });
+
+  it('leaves files whose bytes did not change as they were (same inode, same mtime)', async () => {
+    const out = join(await tempDir(), 'generated');
+    await writeAtomically(out, files({ 'codegen.lock.json': '{}', 'src/a.ts': 'a', 'src/b.ts': 'b' }));
+    const before = await stat(join(out, 'src', 'a.ts'));
+    await writeAtomically(out, files({ 'codegen.lock.json': '{}', 'src/a.ts': 'a', 'src/b.ts': 'B' }));
+    const after = await stat(join(out, 'src', 'a.ts'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect(await readFile(join(out, 'src', 'b.ts'), 'utf8')).toBe('B');
+  });
+
+  it('a failure while staging leaves the previous output as it was and no staging behind', async () => {
+    const root = await tempDir();
+    const out = join(root, 'generated');
+    await writeAtomically(out, files({ 'src/a.ts': 'a', 'codegen.lock.json': '{}' }));
+    // `src/a.ts` as both a file and a directory cannot be staged: the write fails part-way.
+    await expect(writeAtomically(out, files({ 'src/b.ts': 'b', 'src/a.ts': 'A', 'src/a.ts/c.ts': 'c' }))).rejects.toMatchObject({ code: expect.any(String) });
+    expect(await readFile(join(out, 'src', 'a.ts'), 'utf8')).toBe('a');
+    expect((await readdir(join(out, 'src'))).sort()).toEqual(['a.ts']);
+    expect((await readdir(out)).sort()).toEqual(['codegen.lock.json', 'src']);
     expect((await readdir(root)).sort()).toEqual(['generated']);
   });
 
@@ -81,4 +103,5 @@ describe('write: drift', () => {
     ]);
     expect(await findDrift(out, files({ 'src/a.ts': 'a', 'src/b.ts': 'b', 'src/c.ts': 'c' }))).toEqual([]);
   });
+
 });
