@@ -1,4 +1,4 @@
-import { processIO, type CommandIO } from './commands/io.js';
+import { escapingIO, processIO, type CommandIO } from './commands/io.js';
 
 const USAGE = `Usage: notai-codegen <command> [options]
 
@@ -19,7 +19,9 @@ const COMMANDS: Record<string, Command> = {
   diff: async (args, io) => (await import('./diff/command.js')).runDiffCommand(args, io),
 };
 
-export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
+export async function main(argv: string[], out: CommandIO = processIO): Promise<number> {
+  // Spec and user text in messages never reaches the terminal raw (commands/io.ts).
+  const io = escapingIO(out);
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     (command ? io.stdout : io.stderr)(`${USAGE}\n`);

@@ -1,3 +1,5 @@
+import { escapeForTerminal } from './text/invisible.js';
+
 /**
  * The one error type the generator throws on purpose. Every stage that rejects its input says
  * *where* (a JSON pointer into the spec, or into the config file) so a user can jump straight to
@@ -17,10 +19,13 @@ export class GeneratorError extends Error {
     super(message, options);
   }
 
-  /** One line for a terminal: `message (at file#/pointer)`. */
+  /**
+   * One line for a terminal: `message (at file#/pointer)`. Messages quote the spec (names, paths),
+   * so control and bidi characters are shown as escapes (`\x1b`, `\u202e`), never sent raw.
+   */
   describe(): string {
     const where = `${this.file ?? ''}${this.pointer}`;
-    return `${this.message} (at ${where})`;
+    return escapeForTerminal(`${this.message} (at ${where})`);
   }
 }
 

@@ -20,13 +20,16 @@ export function createProgress(io: CommandIO, mode: { verbose: boolean; tty: boo
   }
   if (mode.tty) {
     let live = false;
+    // The clear-line sequence is the CLI's own: it goes past the escaping of everything else.
+    const clearLine = (): void => (io.control ?? io.stderr)('\r\x1b[K');
     return {
       stage: (name, ms) => {
-        io.stderr(`\r\x1b[K  ✓ ${name} (${(ms / 1000).toFixed(1)} s)`);
+        clearLine();
+        io.stderr(`  ✓ ${name} (${(ms / 1000).toFixed(1)} s)`);
         live = true;
       },
       end: () => {
-        if (live) io.stderr('\r\x1b[K');
+        if (live) clearLine();
       },
     };
   }

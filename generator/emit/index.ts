@@ -9,6 +9,7 @@ import { emitReadme } from './readme.js';
 import { emitResource } from './resource.js';
 import { packageTemplateFiles, runtimeFiles } from './runtime-files.js';
 import { emitErrorCodes, emitPaging, emitSettings } from './settings.js';
+import { escapeInvisible } from '../text/invisible.js';
 import { headerLine, versionModule } from './ts.js';
 import { emitTypes } from './types.js';
 
@@ -28,7 +29,13 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
   const printer = new Printer();
   const map = new Map<string, string>();
   const files = {
-    set(path: string, text: string): void {
+    set(path: string, raw: string): void {
+      // The emitters escape spec text where they embed it (literal, docText, the README); this
+      // pass is the guarantee for what they do not print themselves (openapi-typescript's
+      // types.ts, JSON files): no file holds a raw control or invisible character. It changes no
+      // value: such a character can only stand in a string, where the escape means the same, or in
+      // a comment or prose, where it is meant to show.
+      const text = escapeInvisible(raw);
       map.set(path, text);
       onFile?.(path, text);
     },

@@ -1,8 +1,9 @@
 import { StructureKind, type FunctionDeclarationStructure, type MethodDeclarationStructure, type ParameterDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
 import { responseTypeOf } from '../ir/responses.js';
 import type { OperationIR, ParameterIR } from '../ir/types.js';
+import { escapeInvisible } from '../text/invisible.js';
 import { operationDoc } from './operation-docs.js';
-import { indexType, jsDoc, literal } from './ts.js';
+import { indexType, jsDoc, literal, literalKey } from './ts.js';
 
 /** The openapi-typescript type of this operation: `paths["/v1/x"]["get"]`. */
 function opType(op: OperationIR): string {
@@ -102,7 +103,7 @@ function requestSpec(op: OperationIR): string {
   const headers = op.namedParams.filter((p) => p.in === 'header');
   const onlyQuery = query.length > 0 && query.length === op.namedParams.length;
   if (onlyQuery) fields.push('query: params');
-  else if (query.length > 0) fields.push(`query: { ${query.map((p) => `${literal(p.name)}: params?.[${literal(p.name)}]`).join(', ')} }`);
+  else if (query.length > 0) fields.push(`query: { ${query.map((p) => `${literalKey(p.name)}: ${paramValue(p.name)}`).join(', ')} }`);
   const styled = query.filter((p) => p.style !== undefined || p.explode !== undefined);
   if (styled.length > 0) {
     const styles = Object.fromEntries(styled.map((p) => [p.name, { ...(p.style ? { style: p.style } : {}), ...(p.explode !== undefined ? { explode: p.explode } : {}) }]));
@@ -111,7 +112,7 @@ function requestSpec(op: OperationIR): string {
   // A file or text answer asks for its own media type: the client's default `accept:
   // application/json` would get a 406 from servers that negotiate (Spring, JAX-RS).
   const accept = op.success?.mediaType !== undefined && !op.success.isJson ? [`accept: ${literal(op.success.mediaType)}`] : [];
-  const headerFields = [...accept, ...headers.map((p) => `${literal(p.name)}: params?.[${literal(p.name)}]`)];
+  const headerFields = [...accept, ...headers.map((p) => `${literalKey(p.name)}: ${paramValue(p.name)}`)];
   if (headerFields.length > 0) fields.push(`headers: { ${headerFields.join(', ')} }`);
   if (op.requestBody) {
     fields.push('body');
@@ -128,6 +129,15 @@ function requestSpec(op: OperationIR): string {
   return `{ ${fields.join(', ')} }`;
 }
 
+/**
+ * The caller's value of one named parameter. `params.__proto__` would read the prototype when the
+ * caller gave no such parameter, so that one name is read as an own property only.
+ */
+function paramValue(name: string): string {
+  if (name === '__proto__') return '(params !== undefined && Object.hasOwn(params, "__proto__") ? params["__proto__"] : undefined)';
+  return `params?.[${literal(name)}]`;
+}
+
 /** `encodePath\`/v1/sessions/${sessionId}\`` — values are encoded by the runtime tag, literal parts escaped here. */
 function pathExpression(op: OperationIR): string {
   if (op.pathParams.length === 0) return literal(op.path);
@@ -137,7 +147,7 @@ function pathExpression(op: OperationIR): string {
     .map((part) => {
       const m = /^\{(.+)\}$/.exec(part);
       if (m) return `\${${byName.get(m[1]!)}}`;
-      return part.replace(/[\\`$]/g, (c) => `\\${c}`);
+      return escapeInvisible(part.replace(/[\\`$]/g, (c) => `\\${c}`));
     })
     .join('');
   return `encodePath\`${body}\``;

@@ -14,7 +14,8 @@ import { acceptedCredentials } from '../ir/security.js';
 import { errorClassFor } from './operation-docs.js';
 import { operationNames } from './operation.js';
 import { keyOptional } from './settings.js';
-import { literal } from './ts.js';
+import { escapeInvisible } from '../text/invisible.js';
+import { literal, literalKey } from './ts.js';
 
 export interface ReadmeInput {
   ir: ApiIR;
@@ -82,7 +83,8 @@ function commentText(text: string): string {
 
 const ts = (...lines: string[]): string[] => ['```ts', ...lines, '```', ''];
 const isIdentifier = (name: string): boolean => /^[A-Za-z_$][\w$]*$/.test(name);
-const propertyKey = (name: string): string => (isIdentifier(name) ? name : literal(name));
+// `__proto__` written plainly in an object literal sets the prototype: literalKey computes it.
+const propertyKey = (name: string): string => (isIdentifier(name) && name !== '__proto__' ? name : literalKey(name));
 const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
 const screaming = (name: string): string => screamingSnake(name) || 'VALUE';
 const scalarLiteral = (value: unknown): string | undefined =>
@@ -125,6 +127,13 @@ function namedValue(p: ParameterIR): string | undefined {
   }
 }
 
+/**
+ * Members TypeScript finds on every object type (its `Object` interface): an optional parameter
+ * named like one is still checked against an object literal's inherited `constructor: Function`,
+ * so an example that leaves it out would not compile. The example gives it a value.
+ */
+const OBJECT_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
+
 interface Call {
   /** `declare const` lines for values the example cannot spell (a request body, exotic parameters). */
   declarations: string[];
@@ -151,7 +160,7 @@ function callOf(resource: ResourceIR, op: OperationIR, extra: [string, string][]
     args.push('body');
   }
   if (names.params) {
-    const required = op.namedParams.filter((p) => p.required);
+    const required = op.namedParams.filter((p) => p.required || OBJECT_MEMBERS.has(p.name));
     const values = required.map((p) => [p.name, namedValue(p)] as const);
     let params: string | undefined;
     if (values.some(([, v]) => v === undefined)) {
@@ -768,5 +777,7 @@ export function emitReadme({ ir, config, document, header }: ReadmeInput): strin
     ...types(ir),
     ...runtimes(ir),
   ];
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  // Spec text is everywhere in it (titles, descriptions, paths, names): invisible and control
+  // characters become visible escapes, in prose as in the examples' string literals.
+  return escapeInvisible(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 }

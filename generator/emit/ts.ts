@@ -4,17 +4,38 @@
  * quotes) or `docText` (JSDoc text that cannot close the comment).
  */
 import { type JSDocStructure, type JSDocTagStructure, StructureKind } from 'ts-morph';
+import { escapeInvisible } from '../text/invisible.js';
 
-/** A JS/TS literal for any JSON value. U+2028/2029 are escaped so older parsers cannot split a line. */
+/**
+ * A JS/TS literal for any JSON value. Invisible and control characters (bidi overrides, U+2028…)
+ * are written as `\u` escapes (generator/text/invisible.ts): the same string, visibly spelled. A
+ * `__proto__` key is printed computed (`["__proto__"]`): written plainly, in an object literal it
+ * sets the prototype instead of making a key. Not for JSON files, for that reason.
+ */
 export function literal(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) throw new TypeError(`No literal for ${typeof value}`);
+  return escapeInvisible(printJson(JSON.parse(json)));
 }
 
-/** Text that is safe inside a `/** … *\/` block: no comment terminator, no stray control characters. */
+function printJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(printJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${literalKey(k)}:${printJson(v)}`).join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** A key of an object literal for any string: quoted, and computed for `__proto__` (see literal). */
+export function literalKey(key: string): string {
+  return key === '__proto__' ? '["__proto__"]' : escapeInvisible(JSON.stringify(key));
+}
+
+/**
+ * Text that is safe inside a `/** … *\/` block: no comment terminator, and no control or invisible
+ * character (a bidi override would make the code around the comment read differently): those are
+ * written as visible `\u` escapes.
+ */
 export function docText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+  return escapeInvisible(text.replace(/\r\n?/g, '\n'))
     .replace(/\*\//g, '*\\/')
     // `/*` confuses ts-morph's writer, which then thinks a comment opened inside the JSDoc.
     .replace(/\/\*/g, '/\\*')
@@ -69,6 +90,7 @@ export function versionModule(header: string, version: string): string {
   ].join('\n');
 }
 
+/** Spec text for a one-line comment: line breaks become spaces, comment delimiters and invisible characters are escaped. */
 export function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').trim();
+  return escapeInvisible(text.replace(/[\r\n\u2028\u2029]+/g, ' ')).replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').trim();
 }

@@ -5,6 +5,7 @@
  * `GET /pets/{id}` used to turn `pets.get()` into `pets.getPet()`); recorded ones do not. Only the
  * config renames (its `operations` overrides win over the lock), and the release diff then says so.
  */
+import { isJsMeaningful } from './naming.js';
 import { isObject } from './refs.js';
 import type { ApiIR, HttpMethod } from './types.js';
 
@@ -49,6 +50,12 @@ export function namesOf(ir: ApiIR): NamesLock {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/**
+ * A name the lock may hand back. A name JavaScript gives meaning to (`then`, `toString`; see
+ * naming.ts), recorded by an older generator, is not: it is derived afresh (`then_`), a rename the
+ * release diff reports, because keeping it keeps the package broken (`await import()` hangs).
+ */
+const usable = (name: string): boolean => IDENTIFIER.test(name) && !isJsMeaningful(name);
 /** What an MCP tool name may be (mcp/config.ts's rule). */
 const TOOL = /^[A-Za-z][A-Za-z0-9_-]{0,47}$/;
 
@@ -66,7 +73,7 @@ export function readNamesLock(lock: unknown): NamesLock | undefined {
     const out: Record<string, string> = {};
     for (const key of keys) {
       const v = value[key];
-      if (typeof v !== 'string' || !IDENTIFIER.test(v)) return undefined;
+      if (typeof v !== 'string' || !usable(v)) return undefined;
       out[key] = v;
     }
     return out;
@@ -80,10 +87,11 @@ export function readNamesLock(lock: unknown): NamesLock | undefined {
   const resources: Record<string, ResourceNames> = {};
   for (const [key, value] of entries(names.resources)) {
     const v = ids(value, ['className']);
-    if (v && IDENTIFIER.test(key)) resources[key] = { className: v.className! };
+    if (v && usable(key)) resources[key] = { className: v.className! };
   }
-  const schemas: Record<string, string> = {};
-  for (const [key, value] of entries(names.schemas)) if (typeof value === 'string' && IDENTIFIER.test(value)) schemas[key] = value;
+  // Keyed by the spec's schema names, which may be `__proto__`: fromEntries makes it a key, where
+  // an assignment would set the prototype and lose the entry.
+  const schemas: Record<string, string> = Object.fromEntries(entries(names.schemas).filter((e): e is [string, string] => typeof e[1] === 'string' && usable(e[1])));
   return { operations, resources, schemas };
 }
 

@@ -9,6 +9,32 @@ const RESERVED = new Set(
   ).split(' '),
 );
 
+/**
+ * Names JavaScript itself gives meaning to on any object, so a generated function, method,
+ * property or type may not be one, whatever the spec says:
+ * - `then`: any object with a callable `then` is a thenable. An exported function `then` makes the
+ *   module namespace one, so `await import('<package>')` calls it and never resolves; a resource
+ *   method `then` does the same to `await client.things`.
+ * - the members of `Object.prototype` (`constructor`, `__proto__`, `toString`, `valueOf`,
+ *   `hasOwnProperty`, `isPrototypeOf`, `propertyIsEnumerable`, `toLocaleString` and the legacy
+ *   `__defineGetter__` family): a client or resource property that shadows one breaks `String(x)`,
+ *   template literals, `util.inspect` and library code that calls them; in the CommonJS build the
+ *   exports object is an ordinary object, where `exports.__proto__ = …` would even set its prototype.
+ * - `toJSON`: `JSON.stringify` calls it on any object, a client or resource included.
+ * - `prototype`: what a function or class is read through (inheritance helpers, `instanceof`-style
+ *   checks in libraries), so no generated member takes it either.
+ * Like reserved words, they get a `_` suffix (`then_`), the rule `constructor_` always followed.
+ */
+const JS_MEANINGFUL = new Set([
+  'then', 'constructor', '__proto__', 'prototype', 'toString', 'valueOf', 'toLocaleString', 'toJSON', 'hasOwnProperty',
+  'isPrototypeOf', 'propertyIsEnumerable', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+
+/** Whether JavaScript gives `name` a meaning on any object (see JS_MEANINGFUL): no member may have it. */
+export function isJsMeaningful(name: string): boolean {
+  return JS_MEANINGFUL.has(name);
+}
+
 /** Splits `getUserSessions`, `get-user_sessions`, `GET /v1/users/{id}` and `HTTPServer` into words. */
 export function words(input: string): string[] {
   return input
@@ -60,7 +86,7 @@ export function safeIdentifier(candidate: string, fallback = 'value'): string {
   let id = candidate.replace(/[^A-Za-z0-9_$]/g, '');
   if (id.length === 0) id = fallback;
   if (/^[0-9]/.test(id)) id = `_${id}`;
-  if (RESERVED.has(id)) id = `${id}_`;
+  if (RESERVED.has(id) || JS_MEANINGFUL.has(id)) id = `${id}_`;
   return id;
 }
 
@@ -84,7 +110,11 @@ export function nameFromMethodAndPath(method: string, path: string): string {
   return camelCase(`${method} ${segments.join(' ')}`) || method;
 }
 
-/** A valid object property name as source text: bare when possible, quoted otherwise. */
+/**
+ * A valid object property name as source text: bare when possible, quoted otherwise, and computed
+ * for `__proto__`, which written plainly in an object literal sets the prototype instead.
+ */
 export function propertyKey(name: string): string {
+  if (name === '__proto__') return '["__proto__"]';
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
 }

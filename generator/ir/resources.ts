@@ -1,6 +1,6 @@
 import { GeneratorError } from '../errors.js';
 import type { OperationOverride } from '../config.js';
-import { camelCase, pascalCase, preserveCamel, safeIdentifier, uniqueName, words } from './naming.js';
+import { camelCase, isJsMeaningful, pascalCase, preserveCamel, safeIdentifier, uniqueName, words } from './naming.js';
 import type { HttpMethod, OperationIR, ResourceIR } from './types.js';
 
 /** Names the client class already uses; a resource may not shadow them. */
@@ -112,7 +112,8 @@ export function groupResources(ops: OperationIR[], pins: Pins, exportedNames: Se
     for (const op of ordered) {
       const pinned = pins.pinned.has(op.operationId);
       if (!pinned && ((counts.get(op.resourceMethod) ?? 0) > 1 || pinnedMethods.has(op.resourceMethod))) op.resourceMethod = op.functionName;
-      if (op.resourceMethod === 'constructor') op.resourceMethod = 'constructor_';
+      // Methods may be keywords (`get`, `delete`), but not names JavaScript reads off any object (`then`).
+      if (isJsMeaningful(op.resourceMethod)) op.resourceMethod = `${op.resourceMethod}_`;
       if (taken.has(op.resourceMethod) && pinned) {
         const why = pins.overridden.has(op.operationId) ? 'Config override gives' : 'Config overrides and the names recorded in codegen.lock.json give';
         throw new GeneratorError(`${why} two operations the method "${property}.${op.resourceMethod}"`, op.pointer);

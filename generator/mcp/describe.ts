@@ -1,4 +1,5 @@
 import type { OperationIR } from '../ir/types.js';
+import { escapeInvisible } from '../text/invisible.js';
 import type { McpConfig } from './config.js';
 
 /**
@@ -6,8 +7,13 @@ import type { McpConfig } from './config.js';
  * differ from the spec's because the MCP result shape differs (`nextCursor` at the top level).
  */
 
+/**
+ * Spec text as an agent reads it: a bidi override or tag characters (invisible "ASCII smuggling")
+ * would say something to the model that a person reviewing the tool list cannot see, so they are
+ * spelled as visible escapes (generator/text/invisible.ts).
+ */
 function clean(text: string | undefined): string | undefined {
-  const trimmed = text?.replace(/\r\n?/g, '\n').trim();
+  const trimmed = text === undefined ? undefined : escapeInvisible(text.replace(/\r\n?/g, '\n')).trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
@@ -29,7 +35,7 @@ export function toolDescription(op: OperationIR, mcp: McpConfig, pageSize: numbe
     );
   }
   if (op.deprecated) parts.push('Deprecated.');
-  return parts.join('\n\n') || `${op.method.toUpperCase()} ${op.path}`;
+  return parts.join('\n\n') || escapeInvisible(`${op.method.toUpperCase()} ${op.path}`);
 }
 
 export function cursorDescription(): string {
