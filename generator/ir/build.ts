@@ -24,7 +24,7 @@ export const RESERVED_EXPORTS = [
   'ApiClient', 'APIPromise', 'PagePromise', 'Page', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
   'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
-  'APIUserAbortError', 'InvalidResponseError', 'ClientError', 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
+  'APIUserAbortError', 'InvalidResponseError', 'ResponseTooLargeError', 'ClientError', 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
   'paths', 'components', 'operations', 'webhooks', '$defs', 'API_SETTINGS',
   'APIErrorInit', 'ClientHooks', 'RequestHookInfo', 'ResponseHookInfo', 'WithResponse', 'RequestSpec', 'PagingSpec', 'ApiSettings',
   'WithOptionalUndefined', 'HttpMethod', 'AuthForm', 'QueryStyle', 'ResponseType', 'ErrorBodyPaths',

@@ -1,3 +1,4 @@
+import { escapeInvisible } from '../text/invisible.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodegenConfig } from '../config.js';
@@ -79,6 +80,9 @@ export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
   files.set('package.json', mcpPackageJson(ir, config.mcp, header, input.versions));
   files.set('tsconfig.json', mcpTsconfig());
   files.set('README.md', mcpReadme(ir, config.mcp, settings, tools, header));
+  // As for the client (emit/index.ts): no raw control or invisible character in any file, whatever
+  // the spec's text. In strings the escape means the same character; in comments it shows.
+  for (const [path, text] of files) files.set(path, escapeInvisible(text));
   return { tools, files };
 }
 

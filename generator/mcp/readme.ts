@@ -77,7 +77,7 @@ export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tool
     '| --- | --- | --- | --- |',
     ...tools.map((t) => `| \`${t.name}\`${t.annotations.readOnlyHint ? '' : ' (writes)'} | \`${t.binding.method} ${md(t.binding.path)}\` | ${md(t.title)} | ${schemaBytes(t)} |`),
     '',
-    'Input schemas are flat (path and query parameters, plus `body` for a request body), self-contained (no `$ref`) and closed (`additionalProperties: false`). ' +
+    `Input schemas are flat (path and query parameters, plus \`body\` for a request body), self-contained (${tools.some((t) => '$defs' in t.inputSchema) ? "large schemas used more than once are shared in the schema's own `$defs`, and every `$ref` points there" : 'no `$ref`'}) and closed (\`additionalProperties: false\`). ` +
       'Annotations follow the HTTP method: GET and HEAD tools are `readOnlyHint` and `idempotentHint`.',
     '',
     '## Results',

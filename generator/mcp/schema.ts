@@ -1,3 +1,4 @@
+import { escapeInvisible } from '../text/invisible.js';
 import { decodePointerSegment } from '../json-pointer.js';
 import { isObject, type JsonObject, type RefResolver } from '../ir/refs.js';
 
@@ -176,7 +177,9 @@ export class SchemaConverter {
     const sub = (value: unknown): JsonObject => this.convert(value, pointer, seen, depth + 1, walk);
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(schema)) {
-      if (KEEP.has(key)) out[key] = value;
+      // Prose the agent reads gets its invisible characters spelled out (bidi overrides, tag
+      // characters smuggling instructions); enums and patterns are values and stay exact.
+      if (KEEP.has(key)) out[key] = (key === 'description' || key === 'title') && typeof value === 'string' ? escapeInvisible(value) : value;
       else if (SCHEMA_MAPS.has(key) && isObject(value)) {
         out[key] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, sub(item)]));
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {

@@ -80,6 +80,16 @@ function hintFor(
 
 /** Classifies anything a tool call can throw. */
 export function describeError(error: unknown, keyVars: readonly string[]): ToolErrorInfo {
+  // Checked first: it carries the status of the answer it refused, which may be a 5xx, and a
+  // "temporary problem, try again" hint would send the agent to download it again.
+  if (error instanceof Error && error.name === 'ResponseTooLargeError') {
+    const limit = (error as { limit?: unknown }).limit;
+    return {
+      code: 'RESPONSE_TOO_LARGE',
+      message: error.message,
+      hint: `The answer was larger than the client's limit${typeof limit === 'number' ? ` (${limit} bytes)` : ''}; ask for less (a smaller page, narrower filters) instead of retrying.`,
+    };
+  }
   if (isApiError(error)) {
     const code = typeof error.code === 'string' && error.code !== '' ? error.code : `HTTP_${error.status}`;
     const details = isRecord(error.details) ? error.details : undefined;

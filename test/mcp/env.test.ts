@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readStartupConfig, StartupError } from '../../templates/mcp/env.js';
 import { describeError } from '../../templates/mcp/errors.js';
+import { ResponseTooLargeError } from '../../templates/runtime/errors.js';
+import { settings } from '../runtime/fixtures.js';
 import { createLogger, createRedactor } from '../../templates/mcp/log.js';
 import { MCP_SETTINGS } from '../../generated-mcp/src/settings.js';
 import { TEST_KEYS } from '../contract-server/keys.js';
@@ -86,6 +88,16 @@ describe('error descriptions', () => {
     expect(internal.message).not.toContain(KEY);
     const unknownStatus = Object.assign(new Error('teapot'), { status: 418 });
     expect(describeError(unknownStatus, [])).toMatchObject({ code: 'HTTP_418', status: 418 });
+  });
+
+  it('tell the agent to ask for less, not to retry, when an answer is over the size cap, whatever its status', () => {
+    for (const status of [200, 503]) {
+      const tooLarge = new ResponseTooLargeError('Response body exceeds maxResponseBytes', status, new Headers(), settings, { limit: 65536, url: 'https://api.example.test/things' });
+      const info = describeError(tooLarge, []);
+      expect(info.code).toBe('RESPONSE_TOO_LARGE');
+      expect(info.hint).toMatch(/65536 bytes/);
+      expect(info.hint).not.toMatch(/try again/i);
+    }
   });
 });
 

@@ -93,6 +93,9 @@ describe('input schemas stay bounded whatever the spec ($ref fan-out)', () => {
     const generated = await generateWithMcp(fanOut(levels));
     const source = generated.mcp!.files.get('src/tools.ts')!;
     expect(source.length).toBeLessThan(50_000);
+    // Its README no longer promises schemas without `$ref`.
+    expect(generated.mcp!.files.get('README.md')).toMatch(/shared in the schema's own `\$defs`/);
+    expect(generated.mcp!.files.get('README.md')).not.toMatch(/no `\$ref`/);
     const tools = await evaluateTools(source);
     const tool = tools[0]!;
     const check = argumentChecker(tool.inputSchema);
