@@ -10,8 +10,17 @@ interface Pending {
 
 const CONTAINERS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
+/**
+ * A key as pointer text. Only for naming where the nesting is: a malformed key (an unclosed quote)
+ * is the YAML parser's to report, with its line, so it is read leniently here rather than thrown.
+ */
 function keyText(key: CST.Token | null | undefined): string {
-  return key ? (CST.resolveAsScalar(key)?.value ?? '?') : '';
+  if (!key) return '';
+  try {
+    return CST.resolveAsScalar(key, false, () => undefined)?.value ?? '?';
+  } catch {
+    return '?';
+  }
 }
 
 /**

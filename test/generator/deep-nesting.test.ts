@@ -88,6 +88,14 @@ describe('deep nesting: a spec at the limit still generates completely', () => {
   // and the leaf's `items` schema three more (properties, leaf, items).
   const levels = (MAX_DEPTH - 3 - 3) / 2;
 
+  it.each([
+    ['an unclosed quote in a flow key', 'openapi: 3.1.0\ninfo: {"title: x}\npaths: {}\n'],
+    ['a block scalar indicator in a flow key', 'openapi: 3.1.0\ninfo: {|x: 1}\npaths: {}\n'],
+  ])('YAML with %s is the parser\'s one error, not a crash of the depth check', async (_label, text) => {
+    const error = await refusal(await write('bad.yaml', text));
+    expect(error.message).toMatch(/not valid YAML/);
+  });
+
   it('the nesting used here reaches the limit exactly', () => {
     expect(Number.isInteger(levels)).toBe(true);
     expect(3 + 2 * levels + 3).toBe(MAX_DEPTH);
