@@ -1,9 +1,9 @@
 import { BaseResolver, isAbsoluteUrl, ResolveError, Source, type Document } from '@redocly/openapi-core';
 import { GeneratorError } from '../errors.js';
+import type { ExternalRef } from './external-refs.js';
 import { shield } from './prototype-shield.js';
-import { checkDepth } from './depth.js';
-import { externalRefs, type ExternalRef } from './external-refs.js';
 import type { RefPolicy } from './ref-policy.js';
+import { scanDocument } from './scan.js';
 
 const FETCH_TIMEOUT_MS = 30_000;
 const MAX_REDIRECTS = 5;
@@ -17,6 +17,8 @@ const MAX_REDIRECTS = 5;
  */
 export class ConfinedResolver extends BaseResolver {
   refused: GeneratorError | undefined;
+  /** Whether some document it loaded was handed to Redocly shielded, so its bundle needs unshielding. */
+  shieldedAny = false;
   /** Where each absolute target was first named, to say which ref a redirect belongs to. */
   private readonly namedAt = new Map<string, { ref: ExternalRef; file: string }>();
 
@@ -27,9 +29,9 @@ export class ConfinedResolver extends BaseResolver {
     super();
   }
 
-  /** Checks every external ref `parsed` (read from `file`) makes; throws on the first refused one. */
-  async checkDocument(parsed: unknown, file: string): Promise<void> {
-    for (const ref of externalRefs(parsed)) {
+  /** Checks the external refs a document read from `file` makes (its scan's); throws on the first refused one. */
+  async checkRefs(refs: readonly ExternalRef[], file: string): Promise<void> {
+    for (const ref of refs) {
       const target = this.resolveExternalRef(file, ref.uri);
       const reason = await this.policy.refusal(target);
       if (reason !== undefined) throw this.refuse(new GeneratorError(`${ref.kind} "${ref.ref}" refused: ${reason}`, ref.pointer, file));
@@ -44,14 +46,19 @@ export class ConfinedResolver extends BaseResolver {
     if (reason !== undefined) throw this.refuse(new GeneratorError(`$ref "${ref}" refused: ${reason}`, '#', base ?? undefined));
     const document = (await super.resolveDocument(base, ref, isRoot)) as Document;
     if (typeof document.parsed === 'object' && document.parsed !== null) {
+      let prototypeKeys: boolean;
       try {
-        checkDepth(document.parsed, target);
-        await this.checkDocument(document.parsed, target);
+        const scan = scanDocument(document.parsed, target);
+        await this.checkRefs(scan.externalRefs, target);
+        prototypeKeys = scan.prototypeKeys;
       } catch (error) {
         throw this.refuse(error as GeneratorError);
       }
       // Redocly walks this file too: keys like `hasOwnProperty` must not reach its type maps.
-      document.parsed = shield(document.parsed);
+      if (prototypeKeys) {
+        document.parsed = shield(document.parsed);
+        this.shieldedAny = true;
+      }
     }
     return document;
   }

@@ -1,5 +1,4 @@
 import { GeneratorError } from '../errors.js';
-import { pointerOfVisit, walkContainers } from './walk.js';
 
 /**
  * How deep objects and arrays may nest (the length of a container's JSON pointer). The deepest
@@ -10,10 +9,7 @@ import { pointerOfVisit, walkContainers } from './walk.js';
  */
 export const MAX_DEPTH = 128;
 
-/** Refuses a document nested deeper than {@link MAX_DEPTH}, naming the first container past it. */
-export function checkDepth(root: unknown, location: string, limit = MAX_DEPTH): void {
-  walkContainers(root, (at) => {
-    if (at.depth <= limit) return true;
-    throw new GeneratorError(`Spec nests objects and arrays more than ${limit} levels deep, deeper than the generator supports`, pointerOfVisit(at), location);
-  });
+/** The refusal of a document nested deeper than `limit`, at the first container past it. */
+export function tooDeep(pointer: string, location: string, limit = MAX_DEPTH): GeneratorError {
+  return new GeneratorError(`Spec nests objects and arrays more than ${limit} levels deep, deeper than the generator supports`, pointer, location);
 }

@@ -1,4 +1,5 @@
-import { pointerOfVisit, walkContainers } from './walk.js';
+import { escapePointerSegment } from '../errors.js';
+import { pointerOfVisit, type Visit } from './walk.js';
 
 /** A reference to another document: what the validator would load, and where it is written. */
 export interface ExternalRef {
@@ -22,29 +23,26 @@ function isMappingRef(value: string): boolean {
 }
 
 /**
- * Every place in a document that makes Redocly load another document: a `$ref` anywhere (it
- * follows refs even inside extensions and examples), an example's `externalValue` (bundling
- * inlines the file's text) and a discriminator mapping value written as a ref. Iterative, so it
- * also runs safely before the depth check has had its say on nested files.
+ * The places in one object that make Redocly load another document, added to `found`: a `$ref`
+ * (it follows refs anywhere, even inside extensions and examples), an example's `externalValue`
+ * (bundling inlines the file's text) and a discriminator mapping value written as a ref. Called
+ * for every object of a document by its one scan (scan.ts).
  */
-export function externalRefs(root: unknown): ExternalRef[] {
-  const found: ExternalRef[] = [];
+export function collectExternalRefs(at: Visit, found: ExternalRef[]): void {
+  const node = at.value as Record<string, unknown>;
+  const mapping = at.key === 'discriminator' ? node.mapping : undefined;
+  // Most objects of a spec have none of the three: no closure is made for them.
+  if (node.$ref === undefined && node.externalValue === undefined && mapping === undefined) return;
   const add = (kind: ExternalRef['kind'], ref: unknown, pointer: () => string): void => {
     if (typeof ref !== 'string') return;
     const uri = documentPart(ref);
     if (uri !== '' && !ref.startsWith('#')) found.push({ kind, ref, uri, pointer: pointer() });
   };
-  walkContainers(root, (at) => {
-    if (Array.isArray(at.value)) return;
-    const node = at.value as Record<string, unknown>;
-    add('$ref', node.$ref, () => pointerOfVisit(at));
-    add('externalValue', node.externalValue, () => `${pointerOfVisit(at)}/externalValue`);
-    const mapping = at.key === 'discriminator' ? node.mapping : undefined;
-    if (typeof mapping === 'object' && mapping !== null) {
-      for (const [name, value] of Object.entries(mapping)) {
-        if (typeof value === 'string' && isMappingRef(value)) add('discriminator mapping', value, () => `${pointerOfVisit(at)}/mapping/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      }
+  add('$ref', node.$ref, () => pointerOfVisit(at));
+  add('externalValue', node.externalValue, () => `${pointerOfVisit(at)}/externalValue`);
+  if (typeof mapping === 'object' && mapping !== null) {
+    for (const [name, value] of Object.entries(mapping)) {
+      if (typeof value === 'string' && isMappingRef(value)) add('discriminator mapping', value, () => `${pointerOfVisit(at)}/mapping/${escapePointerSegment(name)}`);
     }
-  });
-  return found;
+  }
 }

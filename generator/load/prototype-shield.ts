@@ -7,9 +7,12 @@ import { decodePointerSegment } from '../json-pointer.js';
  * property called `hasOwnProperty`, `valueOf`, `toLocaleString`) finds the inherited method, calls
  * it, and the whole spec is refused with "Cannot convert undefined or null to object". Redocly is
  * given a copy in which such keys, and the `$ref` segments naming them, carry a mark; its problems
- * and its bundle are read back without it. Specs without such keys are passed through untouched.
+ * and its bundle are read back without it. Specs without such keys are passed through untouched
+ * (their scan says so, scan.ts).
  */
 const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+/** A cheap first test of a ref: only one mentioning a member's name can need a mark. */
+const MENTIONS_MEMBER = new RegExp([...PROTOTYPE_NAMES].join('|'));
 const MARK = '__codegen_shielded__';
 const MARKED = new RegExp(MARK, 'g');
 
@@ -24,24 +27,14 @@ function markRef(ref: string): string {
   return `${ref.slice(0, hash)}#${segments.join('/')}`;
 }
 
-/** Whether any key, or any `$ref` segment, names an `Object.prototype` member. Iterative. */
-export function needsShield(document: unknown): boolean {
-  const stack: unknown[] = [document];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      const value = (node as Record<string, unknown>)[key];
-      if (PROTOTYPE_NAMES.has(key)) return true;
-      if (key === '$ref' && typeof value === 'string' && refNeedsMark(value)) return true;
-      stack.push(value);
-    }
+/** Whether one object has a key, or a `$ref` segment, naming an `Object.prototype` member. */
+export function hasPrototypeKey(node: object): boolean {
+  // A dozen own-property checks cost less than listing the keys of every object of a large spec.
+  for (const name of PROTOTYPE_NAMES) {
+    if (Object.hasOwn(node, name)) return true;
   }
-  return false;
+  const ref = (node as { $ref?: unknown }).$ref;
+  return typeof ref === 'string' && MENTIONS_MEMBER.test(ref) && refNeedsMark(ref);
 }
 
 /** Sets an own property even for `__proto__`, which assignment would take as the prototype. */
@@ -61,9 +54,8 @@ function copyWith(node: unknown, renameKey: (key: string) => string, renameRef: 
   return copy;
 }
 
-/** The document Redocly may walk: marked where needed, else the same object. */
+/** The document Redocly may walk, for one whose scan found a prototype-named key (scan.ts). */
 export function shield<T>(document: T): T {
-  if (!needsShield(document)) return document;
   return copyWith(
     document,
     (key) => (PROTOTYPE_NAMES.has(key) ? MARK + key : key),
@@ -85,8 +77,7 @@ export function unshieldProblem(problem: NormalizedProblem): NormalizedProblem {
   } as NormalizedProblem;
 }
 
-/** Redocly's bundle of a shielded document, with the original keys and refs back. */
+/** Redocly's bundle of a document of which some part was shielded, with the original keys and refs back. */
 export function unshield<T>(document: T): T {
-  if (!JSON.stringify(document).includes(MARK)) return document;
   return copyWith(document, unshieldText, unshieldText) as T;
 }

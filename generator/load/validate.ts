@@ -2,11 +2,10 @@ import { bundle, createConfig, lintDocument, Source, type Config, type Normalize
 import { GeneratorError } from '../errors.js';
 import { lookupPointer } from '../json-pointer.js';
 import { ConfinedResolver } from './confined-resolver.js';
-import { checkDepth } from './depth.js';
-import { externalRefs } from './external-refs.js';
 import { invalidPathsError, pathKeyOf, withoutInvalidPaths, type PathProblem } from './invalid-paths.js';
 import { shield, unshield, unshieldProblem } from './prototype-shield.js';
 import { refPolicy } from './ref-policy.js';
+import { scanDocument } from './scan.js';
 
 export interface LoadOptions {
   /**
@@ -71,16 +70,16 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
 
   // Everything below recurses per level of nesting (this module's ref check, Redocly,
   // openapi-typescript, the IR): a document too deep for them is refused here, iteratively.
-  checkDepth(root, location);
+  let scan = scanDocument(root, location);
   // Before Redocly loads anything: a refused ref is named with its pointer and never read.
   const resolver = new ConfinedResolver(await refPolicy(location, options.allowRemoteRefs), options.fetch);
-  await resolver.checkDocument(root, location);
+  await resolver.checkRefs(scan.externalRefs, location);
 
   checkLocalRefs(root, location);
 
   const config = await redoclyConfig();
   const lint = async (parsed: Record<string, unknown>) => {
-    const document = { source: new Source(location, text, 'application/json'), parsed: shield(parsed) };
+    const document = { source: new Source(location, text, 'application/json'), parsed: scan.prototypeKeys ? shield(parsed) : parsed };
     const problems = await guard(() => lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), location, resolver);
     return { document, problems: problems.map(unshieldProblem) };
   };
@@ -91,6 +90,7 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
     if (!options.skipInvalid) throw invalidPathsError(pathProblems, location);
     const reduced = withoutInvalidPaths(root, pathProblems);
     root = reduced.document;
+    scan = scanDocument(root, location);
     warnings.push(...reduced.warnings);
     checkLocalRefs(root, location);
     linted = await lint(root);
@@ -99,10 +99,11 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
   // Bundling re-walks the whole document (over a second on large specs); it is only needed
   // when some `$ref` points outside it.
   let bundledDoc = root;
-  if (externalRefs(root).length > 0) {
+  if (scan.externalRefs.length > 0) {
     const bundled = await guard(() => bundle({ config, doc: linted.document, dereference: false, externalRefResolver: resolver }), location, resolver);
     warnings.push(...report(bundled.problems.map(unshieldProblem), location));
-    bundledDoc = unshield(bundled.bundle.parsed as Record<string, unknown>);
+    const parsed = bundled.bundle.parsed as Record<string, unknown>;
+    bundledDoc = scan.prototypeKeys || resolver.shieldedAny ? unshield(parsed) : parsed;
   }
   return {
     document: bundledDoc,

@@ -1,5 +1,6 @@
 import { CST, Parser } from 'yaml';
-import { GeneratorError, escapePointerSegment } from '../errors.js';
+import { escapePointerSegment } from '../errors.js';
+import { tooDeep } from './depth.js';
 
 interface Pending {
   token: CST.Token;
@@ -36,7 +37,7 @@ export function checkYamlDepth(text: string, location: string, limit: number): v
     while (stack.length > 0) {
       const { token: at, depth, pointer } = stack.pop()!;
       if (!CONTAINERS.has(at.type)) continue;
-      if (depth > limit) throw new GeneratorError(`Spec nests objects and arrays more than ${limit} levels deep, deeper than the generator supports`, pointer, location);
+      if (depth > limit) throw tooDeep(pointer, location, limit);
       const items = (at as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items as CST.CollectionItem[];
       const isSeq = at.type === 'block-seq' || (at.type === 'flow-collection' && at.start.source === '[');
       for (let i = items.length - 1; i >= 0; i--) {

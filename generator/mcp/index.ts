@@ -1,4 +1,3 @@
-import { escapeInvisible } from '../text/invisible.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodegenConfig } from '../config.js';
@@ -9,6 +8,7 @@ import type { ApiIR } from '../ir/types.js';
 import { screamingSnake } from '../ir/naming.js';
 import { acceptedCredentials } from '../ir/security.js';
 import { GENERATOR_ROOT } from '../root.js';
+import { escapeInvisible } from '../text/invisible.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
 import { mcpPackageJson, mcpTsconfig, type McpVersions } from './package-files.js';
@@ -17,6 +17,7 @@ import { appModule, binModule, indexModule, settingsModule, toolsModule } from '
 import { buildTools } from './tools.js';
 
 export const MCP_RUNTIME_DIR = join(GENERATOR_ROOT, 'templates', 'mcp');
+const CLIENT_RUNTIME_DIR = join(GENERATOR_ROOT, 'templates', 'runtime');
 
 export interface McpEmitInput {
   ir: ApiIR;
@@ -55,11 +56,20 @@ export function mcpSettings(ir: ApiIR, config: CodegenConfig & { mcp: McpConfig 
   };
 }
 
+/**
+ * Client runtime files the MCP runtime uses too. The package may import only the client's public
+ * API, so they are copied beside the MCP runtime, where `../runtime/<file>` finds them from
+ * templates/mcp/ and from the package's src/runtime/ alike: one tested source, no second copy.
+ */
+const SHARED_CLIENT_RUNTIME = ['fragments.ts'];
+
 /** The runtime is copied, like the client's: tested code in templates/mcp, sorted for stable output. */
 export async function mcpRuntimeFiles(header: string, dir = MCP_RUNTIME_DIR): Promise<Map<string, string>> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'));
+  const sources = [...names.map((name) => ({ name, from: join(dir, name), label: `templates/mcp/${name}` })), ...SHARED_CLIENT_RUNTIME.map((name) => ({ name, from: join(CLIENT_RUNTIME_DIR, name), label: `templates/runtime/${name}` }))];
+  sources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // code-unit order, whatever the locale
   const out = new Map<string, string>();
-  for (const name of names) out.set(`src/runtime/${name}`, `// ${header} Copied from templates/mcp/${name}.\n${await readFile(join(dir, name), 'utf8')}`);
+  for (const { name, from, label } of sources) out.set(`src/runtime/${name}`, `// ${header} Copied from ${label}.\n${await readFile(from, 'utf8')}`);
   return out;
 }
 

@@ -1,6 +1,6 @@
-import { escapeInvisible } from '../text/invisible.js';
-import { decodePointerSegment } from '../json-pointer.js';
 import { isObject, type JsonObject, type RefResolver } from '../ir/refs.js';
+import { decodePointerSegment } from '../json-pointer.js';
+import { escapeInvisible } from '../text/invisible.js';
 
 /**
  * OpenAPI schema → JSON Schema (2020-12) for an MCP tool's input. OpenAPI 3.0 spellings

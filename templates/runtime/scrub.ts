@@ -2,7 +2,7 @@
  * Finding a secret in text, in every spelling it can take there: as given, percent-encoded, and
  * (for messages and logs) in fragments. redact.ts applies it to everything that leaves the client.
  */
-import { fragmentScanner } from './fragments.js';
+import { fragmentScanner, maskRanges } from './fragments.js';
 
 /** Shown instead of a secret in logs, hook payloads and error text. */
 export const REDACTED = '[redacted]';
@@ -32,8 +32,7 @@ export function scrubber(
     (fragments !== undefined && fragments(value, true).length > 0);
   const text = (value: string): string => {
     if (!holds(value)) return value;
-    // Every match of every spelling, overlapping ones merged: two keys that share characters
-    // (`…1234` and `1234…`) must not leave a fragment of either behind.
+    // Every match of every spelling, masked together (maskRanges merges overlapping ones).
     const ranges: [number, number][] = [];
     for (const form of forms) {
       for (let at = value.indexOf(form); at >= 0; at = value.indexOf(form, at + 1)) ranges.push([at, at + form.length]);
@@ -41,15 +40,7 @@ export function scrubber(
     if (encodedAll !== undefined)
       for (const m of value.matchAll(encodedAll)) ranges.push([m.index, m.index + m[0].length]);
     if (fragments !== undefined) for (const range of fragments(value)) ranges.push(range);
-    ranges.sort((a, b) => a[0] - b[0]);
-    let out = '';
-    let done = 0;
-    for (const [start, end] of ranges) {
-      if (end <= done) continue;
-      out += start >= done ? value.slice(done, start) + REDACTED : '';
-      done = end;
-    }
-    return out + value.slice(done);
+    return maskRanges(value, ranges, REDACTED);
   };
   return { holds, text };
 }

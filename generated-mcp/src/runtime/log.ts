@@ -5,6 +5,10 @@
  * which would otherwise write to the console (stdout).
  */
 
+// The client's scanner, copied beside this file into the package's runtime folder (generator/mcp/
+// index.ts): the same path from templates/mcp/ and from the package's src/runtime/.
+import { fragmentScanner, maskRanges } from '../runtime/fragments.js';
+
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 const SEVERITY: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
@@ -36,70 +40,7 @@ export function createRedactor(secrets: string | readonly (string | undefined)[]
       }
     }
     if (fragments !== undefined) for (const range of fragments(text)) ranges.push(range);
-    if (ranges.length === 0) return text;
-    // Overlapping matches merged: two keys that share characters must leave nothing of either.
-    ranges.sort((a, b) => a[0] - b[0]);
-    let out = '';
-    let done = 0;
-    for (const [start, end] of ranges) {
-      if (end <= done) continue;
-      out += start >= done ? text.slice(done, start) + REDACTED : '';
-      done = end;
-    }
-    return out + text.slice(done);
-  };
-}
-
-/** Pieces of a secret at least this long are masked like the secret (shorter keys: whole only). */
-export const FRAGMENT_LENGTH = 12;
-
-/**
- * A scanner for every maximal run of text covered by FRAGMENT_LENGTH-character windows that each
- * occur in a secret, or undefined when no secret is that long. Linear in the text: a rolling hash
- * of each window is looked up in a bit table of the secrets' windows, and only a hit is compared
- * as a string. (The client's runtime/fragments.ts does the same; this package cannot import it.)
- */
-function fragmentScanner(secrets: readonly string[]): ((text: string) => [number, number][]) | undefined {
-  const windows = new Set<string>();
-  for (const secret of secrets) {
-    for (let at = 0; at + FRAGMENT_LENGTH <= secret.length; at += 1)
-      windows.add(secret.slice(at, at + FRAGMENT_LENGTH));
-  }
-  if (windows.size === 0) return undefined;
-  const base = 0x01000193;
-  const hashOf = (text: string): number => {
-    let hash = 0;
-    for (let k = 0; k < FRAGMENT_LENGTH; k += 1) hash = (Math.imul(hash, base) + text.charCodeAt(k)) | 0;
-    return hash;
-  };
-  let outWeight = 1; // base ** (FRAGMENT_LENGTH - 1): the weight of the character leaving the window
-  for (let k = 1; k < FRAGMENT_LENGTH; k += 1) outWeight = Math.imul(outWeight, base);
-  const table = new Uint32Array(2048); // one bit per value of the hash's top 16 bits
-  for (const window of windows) {
-    const slot = hashOf(window) >>> 16;
-    table[slot >>> 5]! |= 1 << (slot & 31);
-  }
-  return (text) => {
-    const found: [number, number][] = [];
-    if (text.length < FRAGMENT_LENGTH) return found;
-    let hash = hashOf(text);
-    let start = -1;
-    let end = -1;
-    for (let at = 0; ; at += 1) {
-      const slot = hash >>> 16;
-      if ((table[slot >>> 5]! & (1 << (slot & 31))) !== 0 && windows.has(text.slice(at, at + FRAGMENT_LENGTH))) {
-        if (at > end) {
-          if (start >= 0) found.push([start, end]);
-          start = at;
-        }
-        end = at + FRAGMENT_LENGTH;
-      }
-      const next = at + FRAGMENT_LENGTH;
-      if (next >= text.length) break;
-      hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), outWeight), base) + text.charCodeAt(next)) | 0;
-    }
-    if (start >= 0) found.push([start, end]);
-    return found;
+    return maskRanges(text, ranges, REDACTED);
   };
 }
 

@@ -70,3 +70,21 @@ function hashOf(text: string): number {
   for (let k = 0; k < FRAGMENT_LENGTH; k += 1) hash = (Math.imul(hash, BASE) + text.charCodeAt(k)) | 0;
   return hash;
 }
+
+/**
+ * `text` with every [start, end) range replaced by `mask`, overlapping and touching ranges merged:
+ * two secrets that share characters (`…1234` and `1234…`) must not leave a piece of either behind.
+ * Sorts `ranges` in place.
+ */
+export function maskRanges(text: string, ranges: [number, number][], mask: string): string {
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let done = 0;
+  for (const [start, end] of ranges) {
+    if (end <= done) continue;
+    out += start >= done ? text.slice(done, start) + mask : '';
+    done = end;
+  }
+  return out + text.slice(done);
+}
