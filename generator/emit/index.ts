@@ -30,7 +30,7 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
   const map = new Map<string, string>();
   const files = {
     set(path: string, raw: string): void {
-      // The emitters escape spec text where they embed it (literal, docText, the README); this
+      // The emitters escape spec text where they embed it in code (literal, docText); this
       // pass is the guarantee for what they do not print themselves (openapi-typescript's
       // types.ts, JSON files): no file holds a raw control or invisible character. It changes no
       // value: such a character can only stand in a string, where the escape means the same, or in

@@ -14,7 +14,6 @@ import { acceptedCredentials } from '../ir/security.js';
 import { errorClassFor } from './operation-docs.js';
 import { operationNames } from './operation.js';
 import { keyOptional } from './settings.js';
-import { escapeInvisible } from '../text/invisible.js';
 import { literal, literalKey } from './ts.js';
 
 export interface ReadmeInput {
@@ -777,7 +776,7 @@ export function emitReadme({ ir, config, document, header }: ReadmeInput): strin
     ...types(ir),
     ...runtimes(ir),
   ];
-  // Spec text is everywhere in it (titles, descriptions, paths, names): invisible and control
-  // characters become visible escapes, in prose as in the examples' string literals.
-  return escapeInvisible(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
+  // Spec text is everywhere in it; its invisible and control characters become visible escapes
+  // where every file of the package passes (emitPackage in emit/index.ts).
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

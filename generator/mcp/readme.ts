@@ -1,7 +1,6 @@
 import type { ApiIR } from '../ir/types.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
-import { escapeInvisible } from '../text/invisible.js';
 import { binName } from './package-files.js';
 
 function md(text: string): string {
@@ -94,6 +93,6 @@ export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tool
     '`npm run build` compiles `src/` to `dist/` (the `bin` runs `dist/bin.js`). The package depends on the generated client and the official MCP TypeScript SDK; `src/runtime/` is copied from the generator\'s tested `templates/mcp/`.',
     '',
   ];
-  // Spec text (title, paths, tool titles) as visible escapes, never raw bidi or control characters.
-  return escapeInvisible(lines.join('\n'));
+  // Spec text (title, paths, tool titles) is escaped where every file of the package passes (index.ts).
+  return lines.join('\n');
 }

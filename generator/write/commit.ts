@@ -111,13 +111,13 @@ export async function commitPackage(root: string, files: ReadonlyMap<string, str
   if (changed.length === 0 && remove.length === 0) return;
 
   const staging = stagingOf(root);
+  const journal: Journal = { write: changed.sort(), remove };
   await mkdir(staging, { recursive: true });
   try {
     const staged = changed.map((rel) => ({ rel, full: join(staging, 'files', rel) }));
     for (const dir of new Set(staged.map(({ full }) => dirname(full)))) await mkdir(dir, { recursive: true });
     await inBatches(staged, ({ rel, full }) => writeFile(full, files.get(rel)!));
     await pauseAt('staged');
-    const journal: Journal = { write: changed.sort(), remove };
     await writeFile(join(staging, 'journal.json.tmp'), JSON.stringify(journal));
     await rename(join(staging, 'journal.json.tmp'), join(staging, 'journal.json'));
   } catch (error) {
@@ -126,7 +126,7 @@ export async function commitPackage(root: string, files: ReadonlyMap<string, str
     throw error;
   }
   await pauseAt('journaled');
-  await applyJournal(root, (await readJournal(staging))!);
+  await applyJournal(root, journal);
 }
 
 /** Removes the internal directory once a write is done with it, so the output holds only the package. */
