@@ -6,27 +6,18 @@ import { GeneratorError } from '../../generator/errors.js';
 import { buildIR } from '../../generator/ir/build.js';
 import { loadSpec } from '../../generator/load/index.js';
 import { deriveToolName, singular } from '../../generator/mcp/naming.js';
-import { buildTools } from '../../generator/mcp/tools.js';
 import { buildRequest } from '../../templates/mcp/request.js';
 import type { McpConfig } from '../../generator/mcp/config.js';
 import { mcpOutDir, mcpStage } from '../../generator/mcp/wire.js';
 import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { findDrift, writeAtomically } from '../../generator/write.js';
 import { cursorPage, irOf, json, specWith, tempDir } from '../helpers/ir.js';
-import { namesOf, type NamesLock } from '../../generator/ir/names-lock.js';
+import { namesOf } from '../../generator/ir/names-lock.js';
+import { toolsOf } from './spec-tools.js';
 import { generatedPackageVersion, pinnedSpec, pinnedSpecFile, specOperations } from '../helpers/pinned.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Tools of a spec object under a config object, through the real loader and IR. */
-async function toolsOf(spec: Record<string, unknown>, config: Record<string, unknown> = {}, names?: NamesLock) {
-  const dir = await tempDir('mcp-');
-  await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
-  const loaded = await loadSpec(join(dir, 'openapi.json'));
-  const resolved = resolveConfig({ data: { mcp: {}, ...config } }, { title: 'Test API' });
-  const ir = buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config: resolved, configFile: 'codegen.config.yaml', names });
-  return buildTools({ ir, config: { ...resolved, mcp: resolved.mcp! }, document: loaded.document, specFile: loaded.location, configFile: 'codegen.config.yaml' });
-}
 
 const get = (extra: Record<string, unknown> = {}) => ({ get: { responses: { '200': json({ type: 'object' }) }, ...extra } });
 const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
