@@ -3,6 +3,7 @@ import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors
 import type { Redactor } from './redact.js';
 import { decideRedirect, type HopRequest } from './redirect.js';
 import { onTimeout } from './timer.js';
+import { failedBeforeConnecting, markUnsent } from './unsent.js';
 
 /** setTimeout silently fires at once above this (32-bit overflow), so longer waits are "no timer". */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -133,6 +134,8 @@ export async function sendOnce(
       })
     : undefined;
   let current = url;
+  // Set once any hop has answered: from then on the API has seen the request, whatever fails next.
+  let answered = false;
   const work = async (): Promise<AttemptResult> => {
     let request: HopRequest = {
       url,
@@ -153,6 +156,7 @@ export async function sendOnce(
         redirect: 'manual',
         signal: controller?.signal ?? signal ?? null,
       });
+      answered = true;
       if (stopped) {
         // Given up already (timeout or abort): nobody reads this body, so release the connection.
         response.body?.cancel().catch(() => undefined);
@@ -193,10 +197,13 @@ export async function sendOnce(
     if (signal?.aborted) throw new APIUserAbortError(signal.reason);
     if (timedOut) throw timeoutError(cause);
     // The host of the hop that failed: after a redirect, that may be a download's other host.
-    throw new APIConnectionError(redact.text(describeConnectionError(cause, current)), {
+    const error = new APIConnectionError(redact.text(describeConnectionError(cause, current)), {
       cause: redact.cause(cause),
       retries,
     });
+    // Only a failure before the first hop connected proves the request never left (see unsent.ts).
+    if (!answered && failedBeforeConnecting(cause)) markUnsent(error);
+    throw error;
   } finally {
     stopped = true;
     cancelTimer?.();

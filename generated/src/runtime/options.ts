@@ -87,6 +87,11 @@ export interface RequestOptions {
   maxResponseBytes?: number | undefined;
   /** Extra headers for this call; null removes a header set by the client. */
   headers?: Record<string, string | null> | undefined;
+  /**
+   * The idempotency key of this call, for operations that take one (others ignore it); every
+   * retry resends it. Default: a new random key per call.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** Options of a list call: those of any call, plus caps on an auto-pagination walk. */
