@@ -57,8 +57,13 @@ export function withIdempotencyKey(
  * keys a client made up, and a key is unguessable, so another caller's cannot collide with it.
  */
 export function newIdempotencyKey(packageName: string): string {
-  const prefix = packageName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+/, '');
-  return `${prefix === '' ? 'client' : prefix}-retry-${randomUUID()}`;
+  return `${idempotencyKeyPrefix(packageName)}${randomUUID()}`;
+}
+
+/** What every key the client makes up starts with: `<package>-retry-`, the name made header-safe. */
+export function idempotencyKeyPrefix(packageName: string): string {
+  const name = packageName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+/, '');
+  return `${name === '' ? 'client' : name}-retry-`;
 }
 
 /** crypto.randomUUID, which browsers offer only in secure contexts; getRandomValues is everywhere. */
