@@ -93,8 +93,11 @@ export interface RequestOptions {
   idempotencyKey?: string | undefined;
 }
 
-/** Options of a list call: those of any call, plus caps on an auto-pagination walk. */
-export interface PageRequestOptions extends RequestOptions {
+/**
+ * Options of a list call: those of any call, plus caps on an auto-pagination walk. No
+ * `idempotencyKey`: each page is a call of its own, and one key on all would replay the first.
+ */
+export interface PageRequestOptions extends Omit<RequestOptions, 'idempotencyKey'> {
   /** Stop an auto-pagination walk after this many items. */
   maxItems?: number | undefined;
   /** Stop an auto-pagination walk after this many pages. */

@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APIConnectionError, InternalServerError, RateLimitError } from '../../templates/runtime/errors.js';
+import { idempotencyKeyPrefix, newIdempotencyKey } from '../../templates/runtime/idempotency.js';
 import type { RequestSpec } from '../../templates/runtime/request-spec.js';
+import { failedBeforeConnecting } from '../../templates/runtime/unsent.js';
 import { api, clearKeyEnv, failure, getSpec, makeClient, settle, useFakeClock } from './fixtures.js';
 
 beforeAll(() => {
@@ -192,5 +194,48 @@ describe('connection failures on a real loopback socket', () => {
     const baseUrl = await dropping();
     await failure(makeClient({ baseUrl }).request(getSpec('/v1/charges')));
     expect(arrivals).toBe(3);
+  });
+});
+
+describe('what counts as "never sent"', () => {
+  const failed = (cause: unknown): TypeError => new TypeError('fetch failed', { cause });
+  it.each([
+    ['connection refused', failed(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))],
+    ['no such host', failed({ code: 'ENOTFOUND' })],
+    ['DNS timeout', failed({ code: 'EAI_AGAIN' })],
+    ['connect timeout (undici)', failed({ code: 'UND_ERR_CONNECT_TIMEOUT' })],
+    ['every address refused', failed(Object.assign(new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }]), { code: 'ECONNREFUSED' }))],
+  ])('%s', (_name, thrown) => {
+    expect(failedBeforeConnecting(thrown)).toBe(true);
+  });
+
+  it.each([
+    ['a reset', failed({ code: 'ECONNRESET' })],
+    ['a socket closed by the server', failed({ code: 'UND_ERR_SOCKET' })],
+    ['a refusal beside a reset', failed(new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ECONNRESET' }]))],
+    ["a browser's bare TypeError", new TypeError('Failed to fetch')],
+    ['a non-string code', failed({ code: 111 })],
+  ])('not %s', (_name, thrown) => {
+    expect(failedBeforeConnecting(thrown)).toBe(false);
+  });
+});
+
+describe('generated keys', () => {
+  it('are prefixed with the header-safe package name', () => {
+    expect(idempotencyKeyPrefix('@acme/pay client')).toBe('acme-pay-client-retry-');
+    expect(idempotencyKeyPrefix('@@@')).toBe('client-retry-');
+  });
+
+  it('are v4 UUIDs even where randomUUID is missing (a browser page over plain http)', () => {
+    // An own property hides Crypto.prototype.randomUUID; deleting it brings that back.
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const a = newIdempotencyKey('example-client');
+      expect(a).toMatch(KEY);
+      expect(newIdempotencyKey('example-client')).not.toBe(a);
+    } finally {
+      delete (globalThis.crypto as { randomUUID?: unknown }).randomUUID;
+    }
+    expect(typeof globalThis.crypto.randomUUID).toBe('function');
   });
 });
