@@ -50,6 +50,8 @@ export interface CodegenConfig {
   pagination: PaginationStyleConfig[];
   /** Per-operation overrides keyed by operationId (or the derived name when there is none). */
   operations: Record<string, OperationOverride>;
+  /** `idempotencyHeader`: the header every non-idempotent operation sends a key in (ir/idempotency.ts). */
+  retries: { idempotencyHeader?: string };
   /** Present when an MCP server package is generated beside the client (generator/mcp/config.ts). */
   mcp?: McpConfig;
 }
@@ -81,6 +83,8 @@ export interface OperationOverride {
   resource?: string;
   method?: string;
   pagination?: false;
+  /** Whether resending it is harmless, over what its method and the spec's `x-idempotent` say. */
+  idempotent?: boolean;
 }
 
 /** The Not AI-style detection that applies when a config names no pagination styles. */
@@ -125,7 +129,7 @@ type Json = Record<string, unknown>;
 
 /** Validates the raw YAML and fills defaults; errors name the pointer inside the config file. */
 /** The top-level sections a config may have (docs/config.md). */
-const CONFIG_SECTIONS = ['package', 'client', 'apiKey', 'auth', 'regions', 'responseHeaders', 'logEnvVar', 'errors', 'resources', 'pagination', 'operations', 'fetch', 'mcp'];
+const CONFIG_SECTIONS = ['package', 'client', 'apiKey', 'auth', 'regions', 'responseHeaders', 'logEnvVar', 'errors', 'resources', 'pagination', 'operations', 'retries', 'fetch', 'mcp'];
 
 export function resolveConfig(input: RawConfigInput, spec: { title: string; authHeaders?: Record<string, AuthHeader> | undefined }): CodegenConfig {
   const file = input.file;
@@ -232,8 +236,14 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
     if (method !== undefined) override.method = method;
     if (o.pagination === false) override.pagination = false;
     else if (o.pagination !== undefined) fail(['operations', id, 'pagination'], 'pagination can only be set to false');
+    if (typeof o.idempotent === 'boolean') override.idempotent = o.idempotent;
+    else if (o.idempotent !== undefined) fail(['operations', id, 'idempotent'], 'idempotent must be true or false');
     overrides[id] = override;
   }
+
+  const retries = asObject(root.retries ?? {}, ['retries'], file);
+  const idempotencyHeader = str(retries, 'idempotencyHeader', ['retries']);
+  if (idempotencyHeader !== undefined && !HEADER_NAME.test(idempotencyHeader)) fail(['retries', 'idempotencyHeader'], `"${idempotencyHeader}" is not a valid HTTP header name`);
 
   const version = str(pkg, 'version', ['package']);
   if (version !== undefined && !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) fail(['package', 'version'], 'version must be semver');
@@ -274,6 +284,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
     resources: { skipSegments },
     pagination: resolvePagination(root.pagination, file),
     operations: overrides,
+    retries: idempotencyHeader !== undefined ? { idempotencyHeader } : {},
     ...(root.mcp !== undefined ? { mcp: resolveMcpConfig(root.mcp, { file, clientPackageName: packageName, apiKeyEnvVars, fallbackEnvPrefix: envPrefix }) } : {}),
   };
 }

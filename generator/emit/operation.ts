@@ -1,4 +1,5 @@
 import { StructureKind, type FunctionDeclarationStructure, type MethodDeclarationStructure, type ParameterDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
+import { requestIdempotency } from '../ir/idempotency.js';
 import { responseTypeOf } from '../ir/responses.js';
 import type { OperationIR, ParameterIR } from '../ir/types.js';
 import { escapeInvisible } from '../text/invisible.js';
@@ -125,6 +126,8 @@ function requestSpec(op: OperationIR): string {
   if (op.keyless) fields.push('auth: false');
   // Only in APIs whose operations take different credentials (see ir/security.ts).
   if (op.security) fields.push(`security: ${literal(op.security)}`);
+  const idempotency = requestIdempotency(op.method, op.idempotency);
+  if (idempotency !== undefined) fields.push(`idempotency: ${literal(idempotency)}`);
   fields.push(`operationId: ${literal(op.operationId)}`);
   return `{ ${fields.join(', ')} }`;
 }

@@ -2,6 +2,7 @@ import type { CodegenConfig, PaginationStyleConfig } from '../config.js';
 import { GeneratorError, pointerOf } from '../errors.js';
 import { nameFromMethodAndPath, preserveCamel, preservePascal, safeIdentifier, uniqueName } from './naming.js';
 import { detectPaging, pagingFromStyle } from './pagination.js';
+import { detectIdempotency } from './idempotency.js';
 import { collectParameters, orderPathParameters } from './parameters.js';
 import { isObject, RefResolver, type JsonObject } from './refs.js';
 import { groupResources, placeOperation } from './resources.js';
@@ -230,6 +231,7 @@ function buildOperation(input: OperationInput): OperationIR {
     errors,
     requiresAuth: auth.requiresAuth,
     keyless: auth.keyless,
+    idempotency: detectIdempotency({ method, rawOp, params: namedParams, configured: config.operations[operationId]?.idempotent, configHeader: config.retries.idempotencyHeader }),
     resource: '',
     resourceMethod: '',
   };

@@ -93,6 +93,14 @@ export interface ResponseIR {
   viaRedirect?: boolean;
 }
 
+/**
+ * `idempotent`: resent like a GET. `unsafe`: resent only when it never left the client. `key`:
+ * resent with the same idempotency key in `header`. `source` says who decided (ir/idempotency.ts).
+ */
+export type IdempotencyIR =
+  | { kind: 'idempotent' | 'unsafe'; source: 'method' | 'spec' | 'config' }
+  | { kind: 'key'; header: string; source: 'parameter' | 'config' };
+
 export interface RequestBodyIR {
   required: boolean;
   mediaType: string;
@@ -142,6 +150,8 @@ export interface OperationIR {
   /** `accepts`, where the client must be told: operations take different credentials and this one's differ from `ApiIR.security`. */
   security?: string[][];
   paging?: PagingIR;
+  /** Whether a failed attempt may be resent once it may have reached the server (ir/idempotency.ts). */
+  idempotency: IdempotencyIR;
   resource: string;
   resourceMethod: string;
   /** Its MCP tool name, when the config asks for an MCP server (mcp/naming.ts decides it). */

@@ -86,10 +86,18 @@ export interface RequestOptions {
   maxResponseBytes?: number | undefined;
   /** Extra headers for this call; null removes a header set by the client. */
   headers?: Record<string, string | null> | undefined;
+  /**
+   * The idempotency key of this call, for operations that take one (others ignore it); every
+   * retry resends it. Default: a new random key per call.
+   */
+  idempotencyKey?: string | undefined;
 }
 
-/** Options of a list call: those of any call, plus caps on an auto-pagination walk. */
-export interface PageRequestOptions extends RequestOptions {
+/**
+ * Options of a list call: those of any call, plus caps on an auto-pagination walk. No
+ * `idempotencyKey`: each page is a call of its own, and one key on all would replay the first.
+ */
+export interface PageRequestOptions extends Omit<RequestOptions, 'idempotencyKey'> {
   /** Stop an auto-pagination walk after this many items. */
   maxItems?: number | undefined;
   /** Stop an auto-pagination walk after this many pages. */

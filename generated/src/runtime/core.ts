@@ -6,6 +6,7 @@ import { isBrowserLike } from './env.js';
 import { ClientError } from './errors.js';
 import { formBody } from './form.js';
 import { mergeHeaders, serializeHeaderParams } from './headers.js';
+import { withIdempotencyKey } from './idempotency.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } from './options.js';
 import { invalidResponse, readOutcome, type Outcome } from './outcome.js';
@@ -115,7 +116,10 @@ export class ApiClient {
     const authQuery = auth.query;
     // Every URL that can leave the client (log lines, hook payloads) goes through the redactor.
     const url = withAuthQuery(buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles), authQuery);
-    const request: AttemptInit = { method: spec.method, ...this.#payload(spec, options, auth.headers) };
+    const payload = this.#payload(spec, options, auth.headers);
+    // One key per call, so every retry carries the same one (idempotency.ts).
+    const keyed = withIdempotencyKey(payload.headers, spec, options, this.#settings.packageName);
+    const request: AttemptInit = { method: spec.method, ...payload, headers: keyed.headers };
     if (authQuery !== undefined) request.authQuery = authQuery;
     if (spec.responseType === 'blob') request.bytes = true;
     if (spec.responseType === 'blob' || spec.responseType === 'text') request.download = true;
@@ -174,7 +178,7 @@ export class ApiClient {
       if ('result' in outcome) return outcome.result;
 
       const { error } = outcome;
-      if (!shouldRetry(error)) throw error;
+      if (!shouldRetry(error, keyed.resendable)) throw error;
       if (attempt > maxRetries) {
         this.#log.warn(`Giving up on ${spec.method} ${url} after ${retries} retries: ${error.message}`, logInfo());
         throw error;

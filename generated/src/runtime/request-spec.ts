@@ -1,4 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/request-spec.ts.
+import type { Idempotency } from './idempotency.js';
 import type { QueryStyle } from './query.js';
 import type { ResponseType } from './response.js';
 
@@ -31,5 +32,11 @@ export interface RequestSpec {
   auth?: boolean | undefined;
   /** The credentials this operation accepts, where they differ from `ApiSettings.auth.security`. */
   security?: readonly (readonly string[])[] | undefined;
+  /**
+   * Whether an attempt that may have reached the server can be resent (see idempotency.ts).
+   * Absent: by the method, RFC 9110's idempotent ones (GET, HEAD, OPTIONS, PUT, DELETE) can and
+   * POST and PATCH cannot; set where the spec or config says otherwise, or names a key header.
+   */
+  idempotency?: Idempotency | undefined;
   operationId: string;
 }

@@ -1,6 +1,7 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/retry.ts.
 import { APIConnectionError, APIError } from './errors.js';
 import { parseRetryAfterMs } from './retry-after.js';
+import { wasUnsent } from './unsent.js';
 
 export const INITIAL_RETRY_DELAY_MS = 500;
 export const MAX_RETRY_DELAY_MS = 8000;
@@ -11,13 +12,24 @@ export const MAX_RETRY_AFTER_MS = 60_000;
  * Whether a failure is worth another attempt: connection errors and timeouts (the request may
  * never have arrived), 408 (server timed out), 409 (lock contention), 429 and 5xx.
  * Caller aborts, invalid responses and other 4xx are final.
+ *
+ * `resendable` false is a call that must not run twice (a POST with no idempotency key, see
+ * idempotency.ts): then only failures that prove the server did not act on it are retried, a
+ * connection that was never made (unsent.ts) and a 429 that says when to come back (a rate
+ * limiter turned it away before it was handled).
  */
-export function shouldRetry(reason: number | unknown): boolean {
+export function shouldRetry(reason: number | unknown, resendable = true): boolean {
+  if (!resendable) return wasUnsent(reason) || (reason instanceof APIError && isRateLimitRefusal(reason));
   if (typeof reason === 'number') {
     return reason === 408 || reason === 409 || reason === 429 || reason >= 500;
   }
   if (reason instanceof APIError) return shouldRetry(reason.status);
   return reason instanceof APIConnectionError; // includes APITimeoutError
+}
+
+/** A 429 whose `Retry-After` (or `retry-after-ms`) says when to try again. */
+function isRateLimitRefusal(error: APIError): boolean {
+  return error.status === 429 && parseRetryAfterMs(error.headers, Date.now()) !== undefined;
 }
 
 /**

@@ -1,9 +1,11 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/transport.ts.
 import { readBody } from './body.js';
+import { describeConnectionError } from './connection-error.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decideRedirect, type HopRequest } from './redirect.js';
 import { onTimeout } from './timer.js';
+import { failedBeforeConnecting, markUnsent } from './unsent.js';
 
 /** setTimeout silently fires at once above this (32-bit overflow), so longer waits are "no timer". */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -134,6 +136,8 @@ export async function sendOnce(
       })
     : undefined;
   let current = url;
+  // Set once any hop has answered: from then on the API has seen the request, whatever fails next.
+  let answered = false;
   const work = async (): Promise<AttemptResult> => {
     let request: HopRequest = {
       url,
@@ -154,6 +158,7 @@ export async function sendOnce(
         redirect: 'manual',
         signal: controller?.signal ?? signal ?? null,
       });
+      answered = true;
       if (stopped) {
         // Given up already (timeout or abort): nobody reads this body, so release the connection.
         response.body?.cancel().catch(() => undefined);
@@ -194,42 +199,18 @@ export async function sendOnce(
     if (signal?.aborted) throw new APIUserAbortError(signal.reason);
     if (timedOut) throw timeoutError(cause);
     // The host of the hop that failed: after a redirect, that may be a download's other host.
-    throw new APIConnectionError(redact.text(describeConnectionError(cause, current)), {
+    const error = new APIConnectionError(redact.text(describeConnectionError(cause, current)), {
       cause: redact.cause(cause),
       retries,
     });
+    // Only a failure before the first hop connected proves the request never left (see unsent.ts).
+    if (!answered && failedBeforeConnecting(cause)) markUnsent(error);
+    throw error;
   } finally {
     stopped = true;
     cancelTimer?.();
     if (onCallerAbort) signal?.removeEventListener('abort', onCallerAbort);
   }
-}
-
-function field(value: unknown, key: 'code' | 'message' | 'cause'): unknown {
-  return typeof value === 'object' && value !== null && key in value
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
-}
-
-/**
- * "Connection error: fetch failed (ECONNREFUSED)". Node's fetch hides the useful system code
- * one level down in `cause`; some fetch stand-ins reject with plain objects.
- */
-function describeConnectionError(cause: unknown, url: string): string {
-  const message = field(cause, 'message');
-  const code = [field(cause, 'code'), field(field(cause, 'cause'), 'code')].find((c) => typeof c === 'string');
-  let text = typeof message === 'string' && message !== '' ? `Connection error: ${message}` : 'Connection error';
-  if (typeof code === 'string' && !text.includes(code)) text += ` (${code})`;
-  // Which server: "fetch failed" alone does not say whether the region, a proxy or a typo is at
-  // fault. Only the origin: a path or query may carry the caller's data.
-  let origin = 'null';
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    // a custom fetch may accept what URL does not; then no origin is named
-  }
-  if (origin !== 'null' && !text.includes(origin)) text += `, talking to ${origin}`;
-  return text;
 }
 
 /** Waits `ms` (on the shared timer), or rejects with APIUserAbortError the moment the caller aborts. */
