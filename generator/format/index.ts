@@ -20,7 +20,8 @@ const CHUNKS_KEY = createHash('sha256').update([splitPieces, joinPieces, pieceTe
 /** One piece's prettier output, through the cache: a spec release reformats only changed pieces. */
 async function formatPiece(piece: Piece, parser: string, cache: FormatCache | undefined): Promise<string> {
   const text = pieceText(piece);
-  const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}+pieces-${CHUNKS_KEY}`, text);
+  // A piece's output is prettier's for its text, as for a small file with that text: same key.
+  const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}`, text);
   const cached = await cache?.get(key);
   if (cached !== undefined) return cached;
   const formatted = await formatCode(text, parser);
@@ -33,7 +34,7 @@ async function formatPiece(piece: Piece, parser: string, cache: FormatCache | un
  * split or a piece does not come back as expected: the caller then formats it whole.
  */
 async function formatInPieces(text: string, parser: string, cache: FormatCache | undefined): Promise<string | undefined> {
-  const pieces = text.length > SPLIT_BYTES ? splitPieces(text) : undefined;
+  const pieces = splitPieces(text);
   if (pieces === undefined) return undefined;
   try {
     return joinPieces(pieces, await Promise.all(pieces.map((piece) => formatPiece(piece, parser, cache))));
@@ -57,13 +58,15 @@ async function formatOne(path: string, text: string, cache: FormatCache | undefi
   if (parser === undefined) return text;
   // Markdown goes through our own finisher first (prettier's Markdown parser only for what it does
   // not handle). Entries are keyed by the finisher's code, which also covers the parser choice and
-  // fallback (parsers.ts): changing either misses the cache instead of serving old output.
-  const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}+pieces-${CHUNKS_KEY}`, text);
+  // fallback (parsers.ts): changing either misses the cache instead of serving old output. A
+  // file formatted in pieces is keyed by the splitting code too.
+  const pieces = parser === TYPESCRIPT_PARSER && text.length > SPLIT_BYTES ? `+pieces-${CHUNKS_KEY}` : '';
+  const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}${pieces}`, text);
   const cached = await cache?.get(key);
   if (cached !== undefined) return cached;
   try {
     const finished = parser === 'markdown' ? await finishGeneratedMarkdown(text, formatCode) : undefined;
-    const pieced = parser === TYPESCRIPT_PARSER ? await formatInPieces(text, parser, cache) : undefined;
+    const pieced = pieces !== '' ? await formatInPieces(text, parser, cache) : undefined;
     const formatted = finished ?? pieced ?? (await formatCode(text, parser));
     await cache?.set(key, formatted);
     return formatted;
