@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { generatorMode } from './lib/machine.js';
+import type { FormatCost } from './lib/format-cost.js';
 import { buildOurCli } from './lib/our-cli.js';
 import { BENCH, GITHUB_SPEC, PINNED_SPEC, ROOT, TSC, packageJsonPath } from './lib/paths.js';
 import { type TimedResult, tail, timedSpawn } from './lib/spawn.js';
@@ -382,6 +383,23 @@ async function runCase(c: SpecCase, toolList: Tool[], options: GenOptions, work:
   return runs;
 }
 
+/**
+ * Formatting measured on its own (bench/lib/format-cost.ts, in a child process): the spec's files
+ * emitted unformatted, then formatted with an empty cache and again with the cache filled.
+ */
+async function formatCost(c: SpecCase, options: GenOptions): Promise<FormatCost | string> {
+  const result = await timedSpawn(process.execPath, ['--import', 'tsx', join(BENCH, 'lib', 'format-cost.ts'), c.path], {
+    cwd: ROOT,
+    timeoutMs: 30 * 60_000,
+  });
+  if (result.exitCode !== 0) return describeFailure(result);
+  const cost = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as FormatCost;
+  options.log(
+    `  format ${c.id}: ${fmtBytes(cost.bytes)} in ${cost.files} files, new spec ${fmtMs(cost.newSpecCpuMs)} CPU, re-run ${fmtMs(cost.warmCpuMs)} CPU`,
+  );
+  return cost;
+}
+
 export async function runGen(options: GenOptions): Promise<Section> {
   const work = mkdtempSync(join(tmpdir(), 'notai-bench-gen-'));
   const distMode = generatorMode();
@@ -390,6 +408,7 @@ export async function runGen(options: GenOptions): Promise<Section> {
   const toolList = tools(options.smoke, ourCli.launcher);
   const tables: Table[] = [];
   const targets: Target[] = [];
+  const formatRows: string[][] = [];
   const notes: string[] = [
     'Wall time is the whole process (`node <cli> …`, start-up included) as a user runs it; peak RSS from GNU time (`%M`, largest of the process and its children) or, without it, /proc VmHWM.',
     'The tools do different work: openapi-typescript emits types only; ours emits types plus functions, resource classes, runtime and package files, formatted with prettier; hey-api emits types, SDK functions and its fetch client; orval one fetch-client file.',
@@ -404,6 +423,25 @@ export async function runGen(options: GenOptions): Promise<Section> {
       options.log(`gen: ${c.label}${ops === undefined ? '' : ` (${ops} operations)`}`);
       const runs = await runCase(c, toolList, options, work);
       const ours = runs.find((r) => r.tool.id === 'ours');
+      if (c.id !== 'graph' && c.path !== '') {
+        const cost = await formatCost(c, options);
+        const newSpec = runs.find((r) => r.tool.id === 'ours-new-spec');
+        const ot = runs.find((r) => r.tool.id === 'openapi-typescript');
+        const median = (r: ToolRuns | undefined): number | undefined => (r === undefined || r.wallMs.length === 0 ? undefined : summarize(r.wallMs).median);
+        const share = (ms: number, of: number | undefined): string => (of === undefined ? 'n/a' : `${((100 * ms) / of).toFixed(0)}%`);
+        formatRows.push(
+          typeof cost === 'string'
+            ? [c.label, `failed: ${cost}`, '', '', '', '']
+            : [
+                c.label,
+                `${fmtBytes(cost.bytes)} in ${cost.files} files`,
+                `${fmtMs(cost.newSpecCpuMs)} CPU, ${fmtMs(cost.newSpecWallMs)} wall`,
+                `${fmtMs(cost.warmCpuMs)} CPU`,
+                share(cost.newSpecCpuMs, median(newSpec)),
+                share(cost.newSpecCpuMs, median(ot)),
+              ],
+        );
+      }
       const rows = runs.map((r): string[] => {
         const name = r.tool.label;
         if (r.skip !== undefined) return [name, `skipped: ${r.skip}`, '', '', '', '', ''];
@@ -504,6 +542,16 @@ export async function runGen(options: GenOptions): Promise<Section> {
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+  if (formatRows.length > 0) {
+    tables.push({
+      caption: 'Formatting cost (prettier over every generated file but the copied runtime; bench/lib/format-cost.ts)',
+      headers: ['spec', 'formatted', 'new spec (empty format cache)', 're-run (cache filled)', '÷ ours, new spec (wall)', '÷ openapi-typescript (wall)'],
+      rows: formatRows,
+    });
+    notes.push(
+      'Formatting cost: the files emitted unformatted in memory, then formatted as generate() does, in the same worker pool, with an empty format cache and again with the cache that filled; CPU is the whole process (worker threads included), the worker warmed first (in a real run prettier loads while the spec is read). Large TypeScript files are formatted in pieces cached one by one (generator/format/chunks.ts), so a spec release pays only for the pieces it changed. The two share columns set its CPU time against the median wall times of the rows above.',
+    );
   }
   return { id: 'gen', title: 'Generation', tables, notes, targets };
 }

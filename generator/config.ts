@@ -38,7 +38,8 @@ export interface CodegenConfig {
   /** Region name → server URL or server description; each must match one of the spec's servers. */
   regions: Record<string, string>;
   responseHeaders: { tier?: string; requestId: string[] };
-  errors: { knownCodes: Record<string, number | null> };
+  /** `codeField`: where error bodies keep their code, overriding the spec's error schemas. */
+  errors: { knownCodes: Record<string, number | null>; codeField?: string[] };
   /** Environment variable that sets the default log level. */
   logEnvVar?: string;
   /** Where `notai-codegen fetch` finds the published spec on a region's server. */
@@ -209,6 +210,8 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
     if (status !== null && typeof status !== 'number') fail(['errors', 'knownCodes', code], 'value must be an HTTP status or null');
     knownCodes[code] = status as number | null;
   }
+  const codeField = str(errors, 'codeField', ['errors'])?.split('.');
+  if (codeField?.some((key) => key === '')) fail(['errors', 'codeField'], 'codeField must be a property path such as "code" or "error.code"');
 
   const pattern = str(apiKey, 'pattern', ['apiKey']);
   if (pattern !== undefined) {
@@ -278,7 +281,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
       ...(tier !== undefined ? { tier: tier.toLowerCase() } : {}),
       requestId: (strings(responseHeaders, 'requestId', ['responseHeaders']) ?? ['x-request-id']).map((h) => h.toLowerCase()),
     },
-    errors: { knownCodes },
+    errors: { knownCodes, ...(codeField !== undefined ? { codeField } : {}) },
     ...(logEnvVar !== undefined ? { logEnvVar } : {}),
     ...(fetchPath !== undefined ? { fetch: { path: fetchPath } } : {}),
     resources: { skipSegments },

@@ -1,14 +1,47 @@
+import { createHash } from 'node:crypto';
 import { GeneratorError } from '../errors.js';
 import { FormatCache } from './cache.js';
+import { joinPieces, pieceText, splitPieces, PIECE_BYTES, type Piece } from './chunks.js';
 import { FINISHER_KEY, finishGeneratedMarkdown } from './markdown.js';
-import { withParserFallback } from './parsers.js';
+import { TYPESCRIPT_PARSER, withParserFallback } from './parsers.js';
 import { formatPool } from './pool.js';
 import { PRETTIER, formatParser } from './rules.js';
 
 /** The workers' prettier, with babel-ts input it rejects tried with the typescript parser. */
 const formatCode = withParserFallback((code, parser) => formatPool.format(code, { ...PRETTIER, parser }));
 
-export { MAX_FORMAT_BYTES, PRETTIER } from './rules.js';
+export { PRETTIER } from './rules.js';
+
+/** TypeScript files above this size are formatted in pieces (chunks.ts); smaller ones whole. */
+export const SPLIT_BYTES = 2 * PIECE_BYTES;
+/** The splitting code, in the cache key of a file formatted in pieces: a change to it misses. */
+const CHUNKS_KEY = createHash('sha256').update([splitPieces, joinPieces, pieceText].map(String).join('\n')).digest('hex').slice(0, 16);
+
+/** One piece's prettier output, through the cache: a spec release reformats only changed pieces. */
+async function formatPiece(piece: Piece, parser: string, cache: FormatCache | undefined): Promise<string> {
+  const text = pieceText(piece);
+  // A piece's output is prettier's for its text, as for a small file with that text: same key.
+  const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}`, text);
+  const cached = await cache?.get(key);
+  if (cached !== undefined) return cached;
+  const formatted = await formatCode(text, parser);
+  await cache?.set(key, formatted);
+  return formatted;
+}
+
+/**
+ * A large TypeScript file formatted piece by piece (chunks.ts), or undefined when it does not
+ * split or a piece does not come back as expected: the caller then formats it whole.
+ */
+async function formatInPieces(text: string, parser: string, cache: FormatCache | undefined): Promise<string | undefined> {
+  const pieces = splitPieces(text);
+  if (pieces === undefined) return undefined;
+  try {
+    return joinPieces(pieces, await Promise.all(pieces.map((piece) => formatPiece(piece, parser, cache))));
+  } catch {
+    return undefined; // a piece that does not parse on its own: the whole file decides
+  }
+}
 
 /** Starts the formatting workers early, so prettier loads while the spec is still being read. */
 export function warmFormatter(): void {
@@ -21,17 +54,20 @@ export interface FormatOptions {
 }
 
 async function formatOne(path: string, text: string, cache: FormatCache | undefined): Promise<string> {
-  const parser = formatParser(path, text);
+  const parser = formatParser(path);
   if (parser === undefined) return text;
   // Markdown goes through our own finisher first (prettier's Markdown parser only for what it does
   // not handle). Entries are keyed by the finisher's code, which also covers the parser choice and
-  // fallback (parsers.ts): changing either misses the cache instead of serving old output.
-  const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}`, text);
+  // fallback (parsers.ts): changing either misses the cache instead of serving old output. A
+  // file formatted in pieces is keyed by the splitting code too.
+  const pieces = parser === TYPESCRIPT_PARSER && text.length > SPLIT_BYTES ? `+pieces-${CHUNKS_KEY}` : '';
+  const key = FormatCache.key(`${parser}+finisher-${FINISHER_KEY}${pieces}`, text);
   const cached = await cache?.get(key);
   if (cached !== undefined) return cached;
   try {
     const finished = parser === 'markdown' ? await finishGeneratedMarkdown(text, formatCode) : undefined;
-    const formatted = finished ?? (await formatCode(text, parser));
+    const pieced = pieces !== '' ? await formatInPieces(text, parser, cache) : undefined;
+    const formatted = finished ?? pieced ?? (await formatCode(text, parser));
     await cache?.set(key, formatted);
     return formatted;
   } catch (error) {

@@ -134,7 +134,7 @@ function build({ document, openapiVersion, location, config, configFile, documen
     schemaAliases: aliases,
     pagingStyles: [...pagingByStyle.values()],
     knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
-    ...withErrorBody(deriveErrorBody(document, resolver)),
+    ...withErrorBody(deriveErrorBody(document, resolver, config.errors.codeField)),
     ...(security ? { security } : {}),
   };
 }

@@ -4,8 +4,20 @@ import { HTTP_METHODS, type ErrorBodyIR } from './types.js';
 
 /** Property names that hold a human-readable message, most specific first. */
 const MESSAGE_NAMES = ['message', 'detail', 'error_description', 'title', 'error', 'err', 'msg'];
-/** Property names that hold a machine-readable code. */
+/**
+ * Property names that hold a machine-readable code, string or number (Petstore's `code: integer`).
+ * Not `status`: it repeats the HTTP status, which `error.status` already has. Not a list item's
+ * code (GitHub's 422 `errors[].code`): each item has its own, none is the error's.
+ */
 const CODE_NAMES = ['code', 'error_code', 'errorCode'];
+/**
+ * RFC 9457 problem details name their problem type with `type` (a URI, the member clients are
+ * meant to branch on); `title` is its human summary. A `type` counts as the code only beside
+ * `title` or `detail`, so a `{type, message}` body's `type` (Petstore's ApiResponse) is not taken
+ * for one, and only when no CODE_NAMES property exists (an extension `code` is more specific).
+ */
+const PROBLEM_TYPE = 'type';
+const PROBLEM_SIBLINGS = ['title', 'detail'];
 const DETAILS_NAMES = ['details'];
 /** Object properties an envelope may nest its fields in, e.g. `{error:{code,message}}`. */
 const NESTING_DEPTH = 1;
@@ -14,8 +26,15 @@ const NESTING_DEPTH = 1;
  * Where the API's error bodies keep code, message and details, read from the JSON schemas of
  * its error responses (4xx, 5xx, `default`): the layout most of them share. Undefined when no
  * error schema names a message or a code; the runtime then tries common shapes only.
+ * `codeField` (the config's `errors.codeField`) overrides where the code is read.
  */
-export function deriveErrorBody(document: JsonObject, resolver: RefResolver): ErrorBodyIR | undefined {
+export function deriveErrorBody(document: JsonObject, resolver: RefResolver, codeField?: readonly string[]): ErrorBodyIR | undefined {
+  const derived = mostCommonLayout(document, resolver);
+  // The config's `errors.codeField` replaces whatever code the schemas gave (or did not give).
+  return codeField === undefined ? derived : { ...derived, code: [...codeField] };
+}
+
+function mostCommonLayout(document: JsonObject, resolver: RefResolver): ErrorBodyIR | undefined {
   const votes = new Map<string, { layout: ErrorBodyIR; count: number }>();
   const paths = isObject(document.paths) ? document.paths : {};
   for (const rawItem of Object.values(paths)) {
@@ -96,6 +115,7 @@ function typesOf(resolver: RefResolver, schema: JsonObject, depth = 0): string[]
 
 function layoutOf(resolver: RefResolver, schema: JsonObject, prefix: string[], seen: Set<unknown>): ErrorBodyIR | undefined {
   const isString = (s: JsonObject): boolean => typesOf(resolver, s).includes('string');
+  const isNumber = (s: JsonObject): boolean => typesOf(resolver, s).some((t) => t === 'integer' || t === 'number');
   const isObjectSchema = (s: JsonObject): boolean => typesOf(resolver, s).includes('object') || propertiesOf(resolver, s, new Set()).size > 0;
   const properties = propertiesOf(resolver, schema, seen);
   const pick = (names: string[], test: (s: JsonObject) => boolean): string | undefined =>
@@ -104,10 +124,12 @@ function layoutOf(resolver: RefResolver, schema: JsonObject, prefix: string[], s
       return property !== undefined && test(property);
     });
   const message = pick(MESSAGE_NAMES, isString);
-  const code = pick(
-    CODE_NAMES.filter((name) => name !== message),
-    isString,
-  );
+  const codeNames = CODE_NAMES.filter((name) => name !== message);
+  // A string code first: beside a numeric one (`{code: 404, error_code: 'PET_GONE'}`) it is the finer.
+  const code =
+    pick(codeNames, isString) ??
+    pick(codeNames, isNumber) ??
+    (PROBLEM_SIBLINGS.some((name) => properties.has(name)) ? pick([PROBLEM_TYPE], isString) : undefined);
   if (message !== undefined || code !== undefined) {
     const details = pick(DETAILS_NAMES, isObjectSchema);
     return {

@@ -61,6 +61,21 @@ function firstString(body: unknown, ...lists: (readonly (readonly string[])[] | 
 }
 
 /**
+ * A code is a non-empty string or a finite number, read as its decimal string: `error.code` keeps
+ * one type for every API (a `switch` on it reads the same everywhere), and Petstore's `{code: 404}`
+ * becomes `'404'`. Problem details' `about:blank` type means "nothing beyond the status" (RFC
+ * 9457), so it is no code.
+ */
+function firstCode(body: unknown, list: readonly (readonly string[])[] | undefined): string | undefined {
+  for (const path of list ?? []) {
+    const value = at(body, path);
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'string' && value !== '' && value !== 'about:blank') return value;
+  }
+  return undefined;
+}
+
+/**
  * Reads code, message and details from an error body. Where the spec's error schemas give a
  * layout, `code` and `details` come only from it (`code` is what callers branch on: a gateway's
  * `{"code": …}` must not pose as one), and `message` from it, then from common places. Without a
@@ -77,7 +92,7 @@ export function readEnvelope(body: unknown, paths: ErrorBodyPaths = {}): Envelop
     }
   }
   return {
-    code: firstString(body, known ? paths.code : COMMON.code),
+    code: firstCode(body, known ? paths.code : COMMON.code),
     message: firstString(body, paths.message, COMMON.message),
     details,
   };

@@ -51,7 +51,10 @@ function toJSON(error: ClientError): Record<string, unknown> {
 export class APIError extends ClientError {
   // Declared, not defined: the constructor copies them from `init` in one go.
   declare readonly status: number;
-  /** Stable machine-readable code from the error envelope; branch on this, not on `message`. */
+  /**
+   * Stable machine-readable code from the error envelope; branch on this, not on `message`. A
+   * numeric code in the body is given as its decimal string (`404` → `'404'`).
+   */
   declare readonly code: ErrorCode | undefined;
   declare readonly details: Readonly<Record<string, unknown>> | undefined;
   /** Response headers (request headers, which hold the key, are never stored on errors). */

@@ -74,6 +74,8 @@ describe('bench smoke mode', () => {
     expect(section(md, 'Generation')).toMatch(/\| notai-codegen generate, new spec \(code cache only\) \| \d[\d.]* m?s \|/);
     expect(section(md, 'Generation')).toMatch(/\| notai-codegen generate, cold \(no caches\) \| \d[\d.]* m?s \|/);
     expect(section(md, 'Generation')).toMatch(/\| openapi-typescript \(types only\) \| \d[\d.]* m?s \| \d+\.\d+× \|/);
+    // The formatting cost, measured apart: bytes formatted, then CPU with an empty and a filled cache.
+    expect(section(md, 'Generation')).toMatch(/\| Not AI [^|]*\| [\d.]+ KiB in \d+ files \| \d[\d.]* m?s CPU, \d[\d.]* m?s wall \| \d[\d.]* m?s CPU \|/);
     expect(section(md, 'Client: per-request overhead')).toMatch(/\| sequential \| generated client \| [\d.]+ µs \|/);
     expect(section(md, 'Client: auto-pagination')).toMatch(/\| 10,000 \| generated client \| [\d,]+\/s \|/);
     expect(section(md, 'Bundle size')).toMatch(/\| whole client .* \| [\d,]+ \| [\d,]+ \| [\d,]+ \| [\d,]+ \|/);

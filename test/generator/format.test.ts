@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.js';
 import { FormatCache } from '../../generator/format/cache.js';
-import { formatFiles, MAX_FORMAT_BYTES, PRETTIER } from '../../generator/format/index.js';
+import * as prettier from 'prettier';
+import { joinPieces, pieceText, splitPieces } from '../../generator/format/chunks.js';
+import { formatFiles, PRETTIER, SPLIT_BYTES } from '../../generator/format/index.js';
 import { FormatPool } from '../../generator/format/pool.js';
 
 const UGLY = 'export   const  a = {b:1,\n c:"two"}\n';
@@ -23,8 +25,8 @@ async function entries(dir: string): Promise<string[]> {
 }
 
 describe('formatFiles', () => {
-  it('formats TypeScript and JSON in the workers, Markdown code and tables, and leaves skipped files as emitted', async () => {
-    const big = `export const big = [${'1,'.repeat(MAX_FORMAT_BYTES)}];`;
+  it('formats TypeScript (types.ts and large files too) and JSON in the workers, Markdown code and tables; copies are left as emitted', async () => {
+    const big = Array.from({ length: SPLIT_BYTES / 24 }, (_, i) => `export const  v${i} = "${i}"`).join('\n');
     const files = new Map([
       ['src/a.ts', UGLY],
       ['package.json', '{"name":"x","files":["dist"]}'],
@@ -39,8 +41,36 @@ describe('formatFiles', () => {
     expect(out.get('package.json')).toBe('{ "name": "x", "files": ["dist"] }\n');
     // Markdown prose is left as emitted (markdown.test.ts proves that equals prettier on the corpus).
     expect(out.get('README.md')).toBe("# T\n\n* item\n\n| a         | b   |\n| --------- | --- |\n| long cell | x   |\n\n```ts\nconst x = 'y';\n```\n");
-    for (const same of ['src/types.ts', 'src/runtime/core.ts', 'src/big.ts', 'LICENSE']) expect(out.get(same)).toBe(files.get(same));
+    expect(out.get('src/types.ts')).toBe(PRETTY);
+    expect(out.get('src/big.ts')).toBe(await prettier.format(big, { ...PRETTIER, parser: 'babel-ts' }));
+    for (const same of ['src/runtime/core.ts', 'LICENSE']) expect(out.get(same)).toBe(files.get(same));
     expect([...out.keys()]).toEqual([...files.keys()]);
+  });
+
+  it('formats a large file in pieces that join to exactly prettier\'s output for the whole', async () => {
+    const member = (i: number): string => `    /** Member ${i}: "quoted" */\n    m${i}: {\n        "a-${i}": "x" | "y";\n        b: { c: string };\n    };`;
+    const ugly = [
+      '// header',
+      'import type {  A } from "./a.js";',
+      `export interface paths {\n${Array.from({ length: 40 }, (_, i) => member(i)).join('\n')}\n}`,
+      '',
+      `export class Big {\n  readonly #c: number = 1;\n\n${Array.from({ length: 30 }, (_, i) => `  /** m${i} */\n  m${i}(): number {\n    return this.#c + ${i};\n  }`).join('\n\n')}\n}`,
+      'export type U = "a" | "b";',
+      '',
+    ].join('\n');
+    const options = { ...PRETTIER, parser: 'babel-ts' };
+    const pieces = splitPieces(ugly, 400)!;
+    expect(pieces.length).toBeGreaterThan(5);
+    const formatted = await Promise.all(pieces.map((piece) => prettier.format(pieceText(piece), options)));
+    expect(joinPieces(pieces, formatted)).toBe(await prettier.format(ugly, options));
+  });
+
+  it('formats a large file whole when its pieces cannot be told apart (a template literal at column 0)', async () => {
+    const lines = Array.from({ length: SPLIT_BYTES / 24 }, (_, i) => `export const  v${i} = ${i};`);
+    lines.splice(1000, 0, 'export const t = `', 'export const fake = 1;', '`;');
+    const text = `${lines.join('\n')}\n`;
+    const out = await formatFiles(new Map([['src/big.ts', text]]), { cache: false });
+    expect(out.get('src/big.ts')).toBe(await prettier.format(text, { ...PRETTIER, parser: 'babel-ts' }));
   });
 
   it('reports unparsable output as a generator bug naming the file', async () => {

@@ -97,7 +97,11 @@ describe('APIError.from reads the envelope', () => {
     ['problem details (RFC 9457): detail before title', '{"type":"about:blank","title":"Not Found","detail":"No widget 7"}', 'No widget 7', undefined],
     ['OAuth: the description is the message', '{"error":"invalid_token","error_description":"expired"}', 'expired', undefined],
     ['flat code and message', '{"code":"GONE","message":"gone"}', 'gone', 'GONE'],
-    ['fields of the wrong type', '{"error":{"code":42,"message":["x"],"details":"d"}}', 'HTTP 404: {"error":{"code":42,"message":["x"],"details":"d"}}', undefined],
+    ['fields of the wrong type', '{"error":{"code":true,"message":["x"],"details":"d"}}', 'HTTP 404: {"error":{"code":true,"message":["x"],"details":"d"}}', undefined],
+    // Petstore's server: `{code: 1, type: "error", message}`; the number becomes its string.
+    ['a numeric code', '{"code":1,"type":"error","message":"Pet not found"}', 'Pet not found', '1'],
+    ['a numeric code, nested, without a message', '{"error":{"code":404}}', 'HTTP 404 404: {"error":{"code":404}}', '404'],
+    ['a code that is not a finite number', '{"code":1e999}', 'HTTP 404: {"code":1e999}', undefined],
     ['code without message', '{"error":{"code":"GONE"}}', 'HTTP 404 GONE: {"error":{"code":"GONE"}}', 'GONE'],
     ['a JSON array', '[1,2]', 'HTTP 404: [1,2]', undefined],
     ['plain text', 'Not Found', 'HTTP 404: Not Found', undefined],
