@@ -28,6 +28,13 @@ const KEEP = new Set([
   'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties',
   'required', 'deprecated', 'readOnly', 'writeOnly', 'examples',
 ]);
+/**
+ * What an output schema keeps: the shape and the prose, not the assertions. Clients check
+ * `structuredContent` against the output schema (the SDK's client with formats on), and bounds,
+ * lengths, patterns and formats are what an API's real answers and a result cut to the budget break
+ * first, while telling an agent little it needs to read the answer.
+ */
+const KEEP_OUTPUT = new Set(['type', 'enum', 'const', 'description', 'title', 'required', 'deprecated']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMA_SINGLES = new Set(['items', 'additionalProperties', 'not', 'contains']);
@@ -72,7 +79,15 @@ export class SchemaConverter {
   /** ref → whether its target, inlined on its own, exceeds SHARE_ABOVE characters. */
   private readonly large = new Map<string, boolean>();
 
-  constructor(private readonly resolver: RefResolver) {}
+  private readonly keep: ReadonlySet<string>;
+
+  /** `output`: schemas of results (see KEEP_OUTPUT); otherwise of arguments. */
+  constructor(
+    private readonly resolver: RefResolver,
+    { output = false }: { output?: boolean } = {},
+  ) {
+    this.keep = output ? KEEP_OUTPUT : KEEP;
+  }
 
   /** The schemas of one tool's arguments, inlined when that stays small, else sharing as described above. */
   tool(roots: readonly SchemaRoot[]): ToolSchemas {
@@ -179,7 +194,7 @@ export class SchemaConverter {
     for (const [key, value] of Object.entries(schema)) {
       // Prose the agent reads gets its invisible characters spelled out (bidi overrides, tag
       // characters smuggling instructions); enums and patterns are values and stay exact.
-      if (KEEP.has(key)) out[key] = (key === 'description' || key === 'title') && typeof value === 'string' ? escapeInvisible(value) : value;
+      if (this.keep.has(key)) out[key] = (key === 'description' || key === 'title') && typeof value === 'string' ? escapeInvisible(value) : value;
       else if (SCHEMA_MAPS.has(key) && isObject(value)) {
         out[key] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, sub(item)]));
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
@@ -190,7 +205,19 @@ export class SchemaConverter {
         out[key] = typeof value === 'boolean' ? value : sub(value);
       }
     }
-    // OpenAPI 3.0 → JSON Schema spellings.
+    if (this.keep.has('minimum')) this.bounds(schema, out);
+    if (schema.nullable === true) {
+      if (typeof out.type === 'string') out.type = [out.type, 'null'];
+      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+      // `nullable` beside `allOf: [$ref]` (the 3.0 way to make a shared schema nullable): an answer
+      // of null must still conform to a result's schema.
+      else if (this.keep === KEEP_OUTPUT && out.type === undefined) return { anyOf: [out, { type: 'null' }] };
+    }
+    return out;
+  }
+
+  /** OpenAPI 3.0 → JSON Schema spellings of bounds and examples. */
+  private bounds(schema: JsonObject, out: JsonObject): void {
     if (schema.exclusiveMinimum === true && typeof schema.minimum === 'number') {
       out.exclusiveMinimum = schema.minimum;
       delete out.minimum;
@@ -200,11 +227,6 @@ export class SchemaConverter {
       delete out.maximum;
     } else if (typeof schema.exclusiveMaximum === 'number') out.exclusiveMaximum = schema.exclusiveMaximum;
     if (schema.example !== undefined && out.examples === undefined) out.examples = [schema.example];
-    if (schema.nullable === true) {
-      if (typeof out.type === 'string') out.type = [out.type, 'null'];
-      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-    }
-    return out;
   }
 }
 
