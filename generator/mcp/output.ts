@@ -11,11 +11,18 @@ import type { OperationNodes } from './spec-nodes.js';
 /**
  * A tool's `outputSchema`: what its `structuredContent` holds, from the operation's success
  * response (the enveloped value when the IR names an envelope; the `{items, nextCursor, hasMore}`
- * page for list tools). The root is always an object, as MCP requires of structured content: a
+ * page for list tools), described as deeply as OUTPUT_BUDGET allows. The root is always an object, as MCP requires of structured content: a
  * value that is not always one is declared as `{result: value}` (`wrapResult`). Every schema is
  * `anyOf` the documented shape and the flagged shape (templates/mcp/structured.ts): a result cut
  * to the budget, or one that does not match the documented shape, still conforms.
  */
+/**
+ * Characters of compact JSON a result's documented schema may take. Every tool's output schema
+ * is listed to the agent with its input schema; a larger one is described less deeply. Not AI's
+ * largest is about 3,800; Figma's file and node responses would otherwise list 136,000.
+ */
+export const OUTPUT_BUDGET = 6_000;
+
 export type ToolOutput = Required<Pick<ToolDefinition, 'outputSchema'>> & Pick<ToolDefinition, 'wrapResult'>;
 
 export interface OutputContext {
@@ -30,26 +37,24 @@ export function toolOutput(op: OperationIR, { resolver, nodes, converter }: Outp
   if (op.paging) {
     const response = successSchema(resolver, nodes.operation, op.pointer, success);
     const array = schemaAtPath(resolver, response, op.pointer, op.paging.itemsPath);
-    const converted = converter.tool([{ raw: isObject(array) ? array.items : undefined, pointer: `${op.pointer}/responses` }]);
-    const item = converted.schemas[0]!;
+    const item = converter.result({ raw: isObject(array) ? array.items : undefined, pointer: `${op.pointer}/responses` }, OUTPUT_BUDGET);
     // `fields` keeps only some properties of each item, so none of them is required any more.
     if (projected) delete item.required;
-    return finish(listShape(item), converted.defs);
+    return finish(listShape(item));
   }
   if (success === undefined || (!success.isJson && !success.isBinary && success.mediaType === undefined)) return finish(NO_BODY);
   if (success.isBinary) return finish(BINARY);
   if (!success.isJson) return { ...finish(objectOf('result', { type: 'string', description: `The body (${success.mediaType ?? 'text'}).` })), wrapResult: true };
   let raw = successSchema(resolver, nodes.operation, op.pointer, success);
   if (success.envelope !== undefined) raw = schemaAtPath(resolver, raw, op.pointer, [success.envelope]);
-  const converted = converter.tool([{ raw, pointer: `${op.pointer}/responses/${success.status}` }]);
-  const schema = converted.schemas[0]!;
-  if (isObjectSchema(schema)) return finish(schema, converted.defs);
-  return { ...finish(objectOf('result', schema), converted.defs), wrapResult: true };
+  const schema = converter.result({ raw, pointer: `${op.pointer}/responses/${success.status}` }, OUTPUT_BUDGET);
+  if (isObjectSchema(schema)) return finish(schema);
+  return { ...finish(objectOf('result', schema)), wrapResult: true };
 }
 
-/** `{type: object, anyOf: [shape, flagged]}`, with the converter's shared definitions at the root. */
-function finish(shape: JsonObject, defs?: JsonObject): ToolOutput {
-  const schema = { type: 'object', anyOf: [shape, FLAGGED_RESULT_SCHEMA], ...(defs === undefined ? {} : { $defs: defs }) };
+/** `{type: object, anyOf: [shape, flagged]}`. */
+function finish(shape: JsonObject): ToolOutput {
+  const schema = { type: 'object', anyOf: [shape, FLAGGED_RESULT_SCHEMA] };
   // Built from parsed JSON only, so every value is JSON.
   return { outputSchema: schema as ToolOutput['outputSchema'] };
 }

@@ -1,6 +1,7 @@
 import type { ApiIR } from '../ir/types.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
+import { OUTPUT_BUDGET } from './output.js';
 import { binName } from './package-files.js';
 
 function md(text: string): string {
@@ -92,7 +93,7 @@ export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tool
       'so `nextCursor` resumes exactly after the last returned item. A single object that would exceed it has its longest arrays cut, with a `truncated` note naming them.',
     '- Every tool declares an `outputSchema`, and its result carries the same JSON twice: as text and as `structuredContent`, which conforms to the schema. ' +
       "The schema is the operation's documented success response (for list tools, the page above), always an object (a value that is not one, such as an array or a text body, comes as `{ \"result\": ... }`; no body as `{ \"ok\": true }`; a file as its content type and size), " +
-      'declaring the shape and the descriptions but not the formats, bounds or lengths. It admits two flagged forms as well: a result cut to the budget carries its `truncated` note, ' +
+      `declaring the shape and the descriptions (as deeply as ${OUTPUT_BUDGET} characters allow) but not the formats, bounds or lengths. It admits two flagged forms as well: a result cut to the budget carries its \`truncated\` note, ` +
       'and an answer that does not match the API\'s documentation comes as `{ "result": ..., "mismatch": "..." }` instead of failing the call. Errors carry no structured content.',
     '- API errors come back as tool results with `isError: true` and `{ "error": { "code", "status", "message", "details", "retryAfter", "requestId", "hint" } }`, never as protocol errors; the API key never appears in results or logs.',
     '',

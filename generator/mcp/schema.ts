@@ -63,6 +63,8 @@ interface Walk {
   defName(ref: string): string;
   /** Schema nodes a trial may still visit; each prints at least `{}`, so this bounds its size. */
   fuel?: { left: number };
+  /** Nesting below which a schema is left open (`{}`); MAX_DEPTH unless a result schema must shrink. */
+  maxDepth?: number;
 }
 
 const INLINE_ALL: Omit<Walk, 'fuel'> = {
@@ -99,6 +101,25 @@ export class SchemaConverter {
       if (error !== OUT_OF_FUEL) throw error;
     }
     return this.shared(roots);
+  }
+
+  /**
+   * One result schema within `budget` characters, inlined: as deep as fits. A result's schema can
+   * be far larger than any input's (a document tree of dozens of node types), and sharing would
+   * not shrink it much; below the depth that fits, values are left open (`{}`), which every answer
+   * conforms to.
+   */
+  result(root: SchemaRoot, budget: number): JsonObject {
+    for (let maxDepth = MAX_DEPTH; maxDepth >= 0; maxDepth = Math.min(maxDepth - 1, 8)) {
+      try {
+        const walk: Walk = { ...INLINE_ALL, fuel: { left: budget / 2 }, maxDepth };
+        const schema = this.convert(root.raw, root.pointer, new Set(), 0, walk);
+        if (jsonLength(schema) <= budget) return schema;
+      } catch (error) {
+        if (error !== OUT_OF_FUEL) throw error;
+      }
+    }
+    return {};
   }
 
   private shared(roots: readonly SchemaRoot[]): ToolSchemas {
@@ -175,7 +196,7 @@ export class SchemaConverter {
 
   private convert(raw: unknown, pointer: string, refs: ReadonlySet<string>, depth: number, walk: Walk): JsonObject {
     if (walk.fuel !== undefined && --walk.fuel.left < 0) throw OUT_OF_FUEL;
-    if (raw === true || !isObject(raw) || depth > MAX_DEPTH) return {};
+    if (raw === true || !isObject(raw) || depth > (walk.maxDepth ?? MAX_DEPTH)) return {};
     let schema: JsonObject = raw;
     const seen = new Set(refs);
     // 3.1 allows keywords beside $ref (a local description); inlined, they win over the target's.

@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { OUTPUT_BUDGET } from '../../generator/mcp/output.js';
 import { FLAGGED_RESULT_SCHEMA } from '../../templates/mcp/result-schemas.js';
 import type { ApiClientLike, RequestSpecLike, ToolDefinition } from '../../templates/mcp/types.js';
 import { connect } from './harness.js';
@@ -163,4 +167,17 @@ describe('structured content always conforms to the outputSchema', () => {
       await mcp.close();
     }
   });
+});
+
+describe('the size of output schemas', () => {
+  it('describes a huge response as deeply as the budget allows (Figma: a file is a tree of dozens of node types)', async () => {
+    const file = createRequire(import.meta.url).resolve('@figma/rest-api-spec/openapi/openapi.yaml');
+    const tools = await toolsOf(parse(await readFile(file, 'utf8')) as Record<string, unknown>, { mcp: { toolNames: {} } });
+    const flagged = JSON.stringify(FLAGGED_RESULT_SCHEMA).length;
+    for (const t of tools) expect(JSON.stringify(t.outputSchema).length, t.name).toBeLessThanOrEqual(OUTPUT_BUDGET + flagged + 400);
+    // Inlined in full, getFile's would be over 100,000 characters; cut, it still names the top-level fields.
+    const getFile = tool(tools, 'getFile').outputSchema!;
+    expect(Object.keys((getFile['anyOf'] as { properties: Record<string, unknown> }[])[0]!.properties)).toEqual(expect.arrayContaining(['name', 'document', 'components']));
+    expect(JSON.stringify(getFile)).not.toContain('$ref');
+  }, 60_000);
 });
