@@ -8,6 +8,12 @@ import { TOOLS } from './tools.js';
 export const APP: ServerApp = {
   settings: MCP_SETTINGS,
   tools: TOOLS,
-  createClient: ({ region, ...options }: ClientFactoryOptions) =>
-    new NotAi({ ...options, ...(region === undefined ? {} : { region: region as NotAiRegion }) }),
+  createClient: ({ region, keylessOnly, ...options }: ClientFactoryOptions) =>
+    new NotAi({
+      ...options,
+      // The client wants a key when it is built; without one the server calls it only for
+      // operations that send none (auth: false), so this placeholder is never sent.
+      ...(keylessOnly === true ? { credentials: { ['bearer']: 'no-key-set' } } : {}),
+      ...(region === undefined ? {} : { region: region as NotAiRegion }),
+    }),
 };

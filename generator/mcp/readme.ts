@@ -1,6 +1,7 @@
 import type { ApiIR } from '../ir/types.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
+import { OUTPUT_BUDGET } from './output.js';
 import { binName } from './package-files.js';
 
 function md(text: string): string {
@@ -57,13 +58,17 @@ export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tool
     JSON.stringify(local, null, 2),
     '```',
     '',
-    `\`npx -y ${mcp.packageName} --help\` lists the variables. ${settings.apiKeyOptional === true ? 'Started with a malformed key' : 'Started without a usable key'}, the server exits at once with a message on stderr naming the variable to set (never its value); the MCP client shows it in its server log.`,
+    `\`npx -y ${mcp.packageName} --help\` lists the variables. ` +
+      (settings.apiKeyOptional === true
+        ? ''
+        : `Started without a key, the server still starts and lists its tools: each call of an operation that needs a key answers with a tool error (\`MISSING_API_KEY\`) naming ${settings.env.apiKey.map((v) => `\`${v}\``).join(' or ')}, so the agent can tell you what to set; operations that need no key still work. `) +
+      'Started with a malformed key, or another invalid setting, the server exits at once with a message on stderr naming the variable to fix (never its value); the MCP client shows it in its server log.',
     '',
     '## Environment',
     '',
     '| variable | meaning |',
     '| --- | --- |',
-    `| ${settings.env.apiKey.map((v) => `\`${v}\``).join(' or ')} | API key (${settings.apiKeyOptional === true ? 'optional: no operation requires one' : 'required'}; the first one set wins)${settings.apiKeyFormatHint ? `: ${md(settings.apiKeyFormatHint)}` : ''} |`,
+    `| ${settings.env.apiKey.map((v) => `\`${v}\``).join(' or ')} | API key (${settings.apiKeyOptional === true ? 'optional: no operation requires one' : 'without it, operations that need one answer `MISSING_API_KEY`'}; the first one set wins)${settings.apiKeyFormatHint ? `: ${md(settings.apiKeyFormatHint)}` : ''} |`,
     `| \`${settings.env.region}\` | region: ${settings.regions.map((r) => `\`${r}\``).join(', ')} (default \`${settings.regions[0] ?? ''}\`) |`,
     `| \`${settings.env.baseUrl}\` | base URL instead of a region (a proxy or a local server) |`,
     `| \`${settings.env.mode}\` | \`static\` (one tool per operation) or \`dynamic\` (\`search_operations\`, \`describe_operation\`, \`call_operation\`); default \`${mode}\` (dynamic above ${settings.dynamicAbove} tools) |`,
@@ -86,6 +91,10 @@ export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tool
     '- `fields` returns only the named properties of each item; `maxItems` walks pages and returns up to that many items with a cursor that resumes right after the last one.',
     `- Every result fits ${settings.resultBudget} characters of compact JSON. A list that would exceed it keeps the first items that fit and re-reads that page with a smaller \`pageSize\`, ` +
       'so `nextCursor` resumes exactly after the last returned item. A single object that would exceed it has its longest arrays cut, with a `truncated` note naming them.',
+    '- Every tool declares an `outputSchema`, and its result carries the same JSON twice: as text and as `structuredContent`, which conforms to the schema. ' +
+      "The schema is the operation's documented success response (for list tools, the page above), always an object (a value that is not one, such as an array or a text body, comes as `{ \"result\": ... }`; no body as `{ \"ok\": true }`; a file as its content type and size), " +
+      `declaring the shape and the descriptions (as deeply as ${OUTPUT_BUDGET} characters allow) but not the formats, bounds or lengths. It admits two flagged forms as well: a result cut to the budget carries its \`truncated\` note, ` +
+      'and an answer that does not match the API\'s documentation comes as `{ "result": ..., "mismatch": "..." }` instead of failing the call. Errors carry no structured content.',
     '- API errors come back as tool results with `isError: true` and `{ "error": { "code", "status", "message", "details", "retryAfter", "requestId", "hint" } }`, never as protocol errors; the API key never appears in results or logs.',
     '',
     '## Build',

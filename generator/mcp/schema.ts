@@ -28,6 +28,13 @@ const KEEP = new Set([
   'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties',
   'required', 'deprecated', 'readOnly', 'writeOnly', 'examples',
 ]);
+/**
+ * What an output schema keeps: the shape and the prose, not the assertions. Clients check
+ * `structuredContent` against the output schema (the SDK's client with formats on), and bounds,
+ * lengths, patterns and formats are what an API's real answers and a result cut to the budget break
+ * first, while telling an agent little it needs to read the answer.
+ */
+const KEEP_OUTPUT = new Set(['type', 'enum', 'const', 'description', 'title', 'required', 'deprecated']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMA_SINGLES = new Set(['items', 'additionalProperties', 'not', 'contains']);
@@ -56,6 +63,8 @@ interface Walk {
   defName(ref: string): string;
   /** Schema nodes a trial may still visit; each prints at least `{}`, so this bounds its size. */
   fuel?: { left: number };
+  /** Nesting below which a schema is left open (`{}`); MAX_DEPTH unless a result schema must shrink. */
+  maxDepth?: number;
 }
 
 const INLINE_ALL: Omit<Walk, 'fuel'> = {
@@ -72,7 +81,15 @@ export class SchemaConverter {
   /** ref → whether its target, inlined on its own, exceeds SHARE_ABOVE characters. */
   private readonly large = new Map<string, boolean>();
 
-  constructor(private readonly resolver: RefResolver) {}
+  private readonly keep: ReadonlySet<string>;
+
+  /** `output`: schemas of results (see KEEP_OUTPUT); otherwise of arguments. */
+  constructor(
+    private readonly resolver: RefResolver,
+    { output = false }: { output?: boolean } = {},
+  ) {
+    this.keep = output ? KEEP_OUTPUT : KEEP;
+  }
 
   /** The schemas of one tool's arguments, inlined when that stays small, else sharing as described above. */
   tool(roots: readonly SchemaRoot[]): ToolSchemas {
@@ -84,6 +101,25 @@ export class SchemaConverter {
       if (error !== OUT_OF_FUEL) throw error;
     }
     return this.shared(roots);
+  }
+
+  /**
+   * One result schema within `budget` characters, inlined: as deep as fits. A result's schema can
+   * be far larger than any input's (a document tree of dozens of node types), and sharing would
+   * not shrink it much; below the depth that fits, values are left open (`{}`), which every answer
+   * conforms to.
+   */
+  result(root: SchemaRoot, budget: number): JsonObject {
+    for (let maxDepth = MAX_DEPTH; maxDepth >= 0; maxDepth = Math.min(maxDepth - 1, 8)) {
+      try {
+        const walk: Walk = { ...INLINE_ALL, fuel: { left: budget / 2 }, maxDepth };
+        const schema = this.convert(root.raw, root.pointer, new Set(), 0, walk);
+        if (jsonLength(schema) <= budget) return schema;
+      } catch (error) {
+        if (error !== OUT_OF_FUEL) throw error;
+      }
+    }
+    return {};
   }
 
   private shared(roots: readonly SchemaRoot[]): ToolSchemas {
@@ -160,7 +196,7 @@ export class SchemaConverter {
 
   private convert(raw: unknown, pointer: string, refs: ReadonlySet<string>, depth: number, walk: Walk): JsonObject {
     if (walk.fuel !== undefined && --walk.fuel.left < 0) throw OUT_OF_FUEL;
-    if (raw === true || !isObject(raw) || depth > MAX_DEPTH) return {};
+    if (raw === true || !isObject(raw) || depth > (walk.maxDepth ?? MAX_DEPTH)) return {};
     let schema: JsonObject = raw;
     const seen = new Set(refs);
     // 3.1 allows keywords beside $ref (a local description); inlined, they win over the target's.
@@ -179,7 +215,7 @@ export class SchemaConverter {
     for (const [key, value] of Object.entries(schema)) {
       // Prose the agent reads gets its invisible characters spelled out (bidi overrides, tag
       // characters smuggling instructions); enums and patterns are values and stay exact.
-      if (KEEP.has(key)) out[key] = (key === 'description' || key === 'title') && typeof value === 'string' ? escapeInvisible(value) : value;
+      if (this.keep.has(key)) out[key] = (key === 'description' || key === 'title') && typeof value === 'string' ? escapeInvisible(value) : value;
       else if (SCHEMA_MAPS.has(key) && isObject(value)) {
         out[key] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, sub(item)]));
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
@@ -190,7 +226,19 @@ export class SchemaConverter {
         out[key] = typeof value === 'boolean' ? value : sub(value);
       }
     }
-    // OpenAPI 3.0 → JSON Schema spellings.
+    if (this.keep.has('minimum')) this.bounds(schema, out);
+    if (schema.nullable === true) {
+      if (typeof out.type === 'string') out.type = [out.type, 'null'];
+      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+      // `nullable` beside `allOf: [$ref]` (the 3.0 way to make a shared schema nullable): an answer
+      // of null must still conform to a result's schema.
+      else if (this.keep === KEEP_OUTPUT && out.type === undefined) return { anyOf: [out, { type: 'null' }] };
+    }
+    return out;
+  }
+
+  /** OpenAPI 3.0 → JSON Schema spellings of bounds and examples. */
+  private bounds(schema: JsonObject, out: JsonObject): void {
     if (schema.exclusiveMinimum === true && typeof schema.minimum === 'number') {
       out.exclusiveMinimum = schema.minimum;
       delete out.minimum;
@@ -200,11 +248,6 @@ export class SchemaConverter {
       delete out.maximum;
     } else if (typeof schema.exclusiveMaximum === 'number') out.exclusiveMaximum = schema.exclusiveMaximum;
     if (schema.example !== undefined && out.examples === undefined) out.examples = [schema.example];
-    if (schema.nullable === true) {
-      if (typeof out.type === 'string') out.type = [out.type, 'null'];
-      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-    }
-    return out;
   }
 }
 

@@ -8,6 +8,7 @@ import type { BindingMethod, ListExtras, OperationBinding, ToolAnnotations, Tool
 import type { McpConfig } from './config.js';
 import { cursorDescription, fieldsDescription, maxItemsDescription, pageSizeDescription, toolDescription, toolTitle } from './describe.js';
 import { propertyNames, SchemaConverter, type SchemaRoot } from './schema.js';
+import { toolOutput } from './output.js';
 import { operationNodes, type OperationNodes } from './spec-nodes.js';
 
 export interface ToolsInput {
@@ -35,12 +36,13 @@ export function buildTools({ ir, config, document, specFile }: ToolsInput): Tool
   const nodes = (op: OperationIR): OperationNodes => operationNodes(resolver, document, op);
   // One converter for the document: what it learns about a shared schema serves every tool.
   const converter = new SchemaConverter(resolver);
+  const outputs = new SchemaConverter(resolver, { output: true });
   // TRACE has no client method to bind to; it is never a useful agent tool either.
   const ops = ir.operations.filter((op) => op.method !== 'trace');
   return ops.map((op) => {
     // Named in the IR (ir/build.ts), where names recorded by earlier generations are known.
     if (op.toolName === undefined) throw new Error(`${op.operationId} has no tool name: the IR was built without an mcp config`);
-    return buildTool(op, op.toolName, { nodes: nodes(op), resolver, converter }, config.mcp, specFile);
+    return buildTool(op, op.toolName, { nodes: nodes(op), resolver, converter, outputs }, config.mcp, specFile);
   });
 }
 
@@ -87,9 +89,11 @@ interface ToolContext {
   nodes: OperationNodes;
   resolver: RefResolver;
   converter: SchemaConverter;
+  /** The converter for result schemas (the output flavour). */
+  outputs: SchemaConverter;
 }
 
-function buildTool(op: OperationIR, name: string, { nodes, resolver, converter }: ToolContext, mcp: McpConfig, specFile: string | undefined): ToolDefinition {
+function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, outputs }: ToolContext, mcp: McpConfig, specFile: string | undefined): ToolDefinition {
   const raws = rawParameters(resolver, op, nodes);
   const properties: JsonObject = {};
   const required: string[] = [];
@@ -155,6 +159,7 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter }
     ...(body === undefined ? {} : { body: body.binding }),
     responseType: responseTypeOf(op.success),
     auth: !op.keyless,
+    ...(op.success?.envelope !== undefined && !paging ? { envelope: op.success.envelope } : {}),
     ...(op.security ? { security: op.security } : {}),
     ...(paging
       ? {
@@ -178,6 +183,7 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter }
     // Built from parsed JSON only, so every value is JSON.
     inputSchema: inputSchema as ToolDefinition['inputSchema'],
     annotations: annotationsFor(op.method),
+    ...toolOutput(op, { resolver, nodes, converter: outputs }, list?.fields !== undefined),
     binding,
     ...(list === undefined ? {} : { list }),
   };

@@ -13,6 +13,11 @@ export interface StartupConfig {
   apiKey?: string;
   /** The variable the key came from. */
   apiKeyVar?: string;
+  /**
+   * Set when no key is set at all (and the API needs one): the variables that would hold it. The
+   * server still starts, so the agent can see its tools and tell the user what to set.
+   */
+  missingKey?: string[];
   /** Auth form -> key, from the credential variables that are set (see McpSettings.env.credentials). */
   credentials?: Record<string, string>;
   region?: string;
@@ -44,10 +49,8 @@ export function readStartupConfig(settings: McpSettings, env: Environment): Star
   if (found?.key === undefined && (settings.apiKeyOptional === true || credentials !== undefined))
     return readTheRest(settings, env, { logLevel: 'info', ...withCredentials });
   if (found?.key === undefined) {
-    const names = [...vars.apiKey, ...Object.values(vars.credentials ?? {})].join(' or ');
-    throw new StartupError(
-      `No API key: set ${names} in the environment of this server (the "env" block of the MCP client's server entry).`,
-    );
+    const missingKey = [...vars.apiKey, ...Object.values(vars.credentials ?? {})];
+    return readTheRest(settings, env, { logLevel: 'info', missingKey });
   }
   const { key, name } = found;
   if (settings.apiKeyPattern !== undefined && !new RegExp(settings.apiKeyPattern).test(key)) {

@@ -7,7 +7,8 @@ import { describeError } from './errors.js';
 import { runList } from './list.js';
 import type { Logger, Redact } from './log.js';
 import { buildRequest, type ToolArguments } from './request.js';
-import { setOwn } from './own.js';
+import { getOwn, setOwn } from './own.js';
+import { structuredResult } from './structured.js';
 import { fitError, fitObject } from './truncate.js';
 import type { ApiClientLike, McpSettings, ToolDefinition } from './types.js';
 import { argumentChecker, type ArgumentProblem } from './validate.js';
@@ -23,6 +24,20 @@ export interface ExecutorOptions {
   settings: McpSettings;
   logger: Logger;
   redact: Redact;
+  /**
+   * Set when the server started without any key: the variables that would hold one. Calls of
+   * operations that need a key then answer MISSING_API_KEY naming them; keyless ones still run.
+   */
+  missingKey?: readonly string[];
+}
+
+/**
+ * A successful result of a tool with an output schema: the same JSON as text and as
+ * `structuredContent`, every string redacted in both.
+ */
+export function structuredToolResult(value: Record<string, unknown>, redact: Redact): CallToolResult {
+  const structuredContent = redactValue(value, redact) as Record<string, unknown>;
+  return { content: [{ type: 'text', text: redact(JSON.stringify(structuredContent)) }], structuredContent };
 }
 
 export function textResult(value: unknown, redact: Redact, isError = false): CallToolResult {
@@ -49,7 +64,7 @@ export function errorResult(error: Readonly<Record<string, unknown>>, redact: Re
   return textResult(fitError(safe, budget), redact, true);
 }
 
-export function createExecutor({ client, settings, logger, redact }: ExecutorOptions): Executor {
+export function createExecutor({ client, settings, logger, redact, missingKey }: ExecutorOptions): Executor {
   const budget = settings.resultBudget;
   const fail = (error: Readonly<Record<string, unknown>>): CallToolResult => errorResult(error, redact, budget);
   const checkers = new WeakMap<ToolDefinition, (args: unknown) => ArgumentProblem | undefined>();
@@ -65,6 +80,10 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
     fail,
     async run(tool, args, signal) {
       const started = Date.now();
+      if (missingKey !== undefined && tool.binding.auth) {
+        logger.debug(`${tool.name} needs an API key and none is set`);
+        return fail(missingKeyError(missingKey));
+      }
       const problem = check(tool, args);
       if (problem !== undefined) {
         logger.debug(`${tool.name} rejected its arguments: ${problem.message}`);
@@ -87,9 +106,15 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
           });
         } else {
           const data = await client.request(buildRequest(tool.binding, args), signal === undefined ? {} : { signal });
-          value = fitObject(describeBinary(data), budget);
+          const body = describeBinary(unwrap(data, tool.binding.envelope));
+          // No body (204): `{ ok: true }`, as the output schema says; a JSON null stays null.
+          const answer = body === undefined ? { ok: true } : body;
+          value = fitObject(tool.wrapResult === true ? { result: answer } : answer, budget);
         }
-        const result = textResult(value, redact);
+        const result =
+          tool.outputSchema !== undefined && isPlainObject(value)
+            ? structuredToolResult(structuredResult(tool, value, budget), redact)
+            : textResult(value, redact);
         logger.debug(`${tool.name} ok in ${Date.now() - started} ms`, {
           characters: result.content[0]?.type === 'text' ? result.content[0].text.length : 0,
         });
@@ -105,6 +130,25 @@ export function createExecutor({ client, settings, logger, redact }: ExecutorOpt
         return fail({ ...info });
       }
     },
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value inside a single-object envelope (`{ data: X }` → X); the body whole when it is not one. */
+function unwrap(data: unknown, envelope: string | undefined): unknown {
+  if (envelope === undefined || !isPlainObject(data) || !Object.hasOwn(data, envelope)) return data;
+  return getOwn(data, envelope);
+}
+
+/** What a call that needs a key answers when the server has none: which variables to set. */
+export function missingKeyError(vars: readonly string[]): Record<string, unknown> {
+  return {
+    code: 'MISSING_API_KEY',
+    message: `This operation needs an API key and the server has none: set ${vars.join(' or ')} in the environment of this server (the "env" block of the MCP client's server entry), then restart it.`,
+    hint: `Ask the user to set ${vars.join(' or ')} for this MCP server; retrying will not help. Operations that need no key still work.`,
   };
 }
 

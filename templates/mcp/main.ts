@@ -1,6 +1,7 @@
 /**
  * The `bin` entry: read the environment, build the client, serve over stdio. Start-up problems
- * print one line naming the variable to fix (never its value) and exit with status 1.
+ * print one line naming the variable to fix (never its value) and exit with status 1; a missing
+ * key is not one of them (the tools answer it, where the agent sees it).
  */
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { readStartupConfig, StartupError, type Environment, type StartupConfig } from './env.js';
@@ -15,6 +16,11 @@ export interface ClientFactoryOptions {
   region?: string;
   baseUrl?: string;
   logger: Logger;
+  /**
+   * No key is set: the client is only asked for operations that need none (the executor answers
+   * the others), so it must be built without one.
+   */
+  keylessOnly?: boolean;
 }
 
 export interface ServerApp {
@@ -36,7 +42,7 @@ function usage(app: ServerApp): string {
     `${app.settings.name} ${app.settings.version}: MCP server (stdio) for the ${app.settings.apiTitle}.`,
     '',
     'Configure it with environment variables only:',
-    `  ${env.apiKey.join(' or ')}  API key (${app.settings.apiKeyOptional === true ? 'optional: no operation requires one' : 'required'})`,
+    `  ${env.apiKey.join(' or ')}  API key (${app.settings.apiKeyOptional === true ? 'optional: no operation requires one' : 'without it the server starts, and operations that need one answer with an error naming this variable'})`,
     `  ${env.region}  region: ${app.settings.regions.join(', ')} (default ${app.settings.regions[0] ?? 'none'})`,
     `  ${env.baseUrl}  base URL instead of a region (a proxy or a local server)`,
     `  ${env.mode}  "static" (one tool per operation) or "dynamic" (search/describe/call)`,
@@ -78,6 +84,7 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
   try {
     client = app.createClient({
       ...key,
+      ...(config.missingKey === undefined ? {} : { keylessOnly: true }),
       logger,
       ...(config.region === undefined ? {} : { region: config.region }),
       ...(config.baseUrl === undefined ? {} : { baseUrl: config.baseUrl }),
@@ -104,6 +111,7 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
         ...key,
         mode,
         logger,
+        ...(config.missingKey === undefined ? {} : { missingKey: config.missingKey }),
       }),
     {
       onerror: (error) => logger.error(`transport error: ${error.message}`),
@@ -114,7 +122,7 @@ export async function main(app: ServerApp, io: MainIO): Promise<number> {
       ? app.settings.env.baseUrl
       : `region ${config.region ?? app.settings.regions[0] ?? 'default'}`;
   logger.info(
-    `ready on stdio: ${mode === 'static' ? `${app.tools.length} tools` : 'dynamic mode (3 tools)'}, ${config.apiKeyVar === undefined ? 'no API key' : `API key from ${config.apiKeyVar}`}${config.credentials === undefined ? '' : `, credentials for ${Object.keys(config.credentials).join(', ')}`}, ${target}`,
+    `ready on stdio: ${mode === 'static' ? `${app.tools.length} tools` : 'dynamic mode (3 tools)'}, ${config.apiKeyVar === undefined ? (config.missingKey === undefined ? 'no API key' : `no API key (set ${config.missingKey.join(' or ')}; operations that need one answer MISSING_API_KEY)`) : `API key from ${config.apiKeyVar}`}${config.credentials === undefined ? '' : `, credentials for ${Object.keys(config.credentials).join(', ')}`}, ${target}`,
   );
   return 0;
 }

@@ -41,7 +41,11 @@ describe('dynamic mode', () => {
   it('describes and calls an operation through the same executor', async () => {
     const described = await mcp.call('describe_operation', { name: 'list_sessions' });
     expect(described.json).toMatchObject({ name: 'list_sessions', inputSchema: { type: 'object', additionalProperties: false } });
-    const page = asPage((await mcp.call('call_operation', { name: 'list_sessions', arguments: { pageSize: 2, fields: ['id'] } })).json);
+    expect(described.json['outputSchema']).toEqual(TOOLS.find((t) => t.name === 'list_sessions')!.outputSchema);
+    const called = await mcp.call('call_operation', { name: 'list_sessions', arguments: { pageSize: 2, fields: ['id'] } });
+    // call_operation has no outputSchema of its own (it answers for every operation), but passes the operation's structured content on.
+    expect(called.structured).toEqual(called.json);
+    const page = asPage(called.json);
     expect(page.items).toHaveLength(2);
     expect(page.nextCursor).toEqual(expect.any(String));
   });

@@ -52,6 +52,11 @@ const KNOWN_TOOL_NAMES: Record<string, string> = {
  */
 const MAX_SCHEMA_BYTES = 3_000;
 const MAX_LISTING_BYTES_PER_TOOL = 1_600;
+/**
+ * Output schemas are listed too and cost as much again: the largest (get_analytics, whose answer
+ * has many documented fields) is about 4,100 bytes, the rest 800 to 2,500.
+ */
+const MAX_OUTPUT_SCHEMA_BYTES = 5_000;
 
 describe('tools/list', () => {
   it('lists one flat, self-contained, read-only tool per operation of the spec', async () => {
@@ -68,8 +73,12 @@ describe('tools/list', () => {
     );
     const text = JSON.stringify(tools);
     expect(text).not.toMatch(/\$ref|\$defs|definitions/);
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_LISTING_BYTES_PER_TOOL * tools.length);
+    const withoutOutput = JSON.stringify(tools.map(({ outputSchema: _output, ...rest }) => rest));
+    expect(Buffer.byteLength(withoutOutput)).toBeLessThanOrEqual(MAX_LISTING_BYTES_PER_TOOL * tools.length);
     for (const tool of tools) {
+      expect(tool.outputSchema, tool.name).toEqual(TOOLS.find((t) => t.name === tool.name)!.outputSchema);
+      expect(tool.outputSchema).toMatchObject({ type: 'object' });
+      expect(Buffer.byteLength(JSON.stringify(tool.outputSchema)), tool.name).toBeLessThanOrEqual(MAX_OUTPUT_SCHEMA_BYTES);
       expect(Buffer.byteLength(JSON.stringify(tool.inputSchema)), tool.name).toBeLessThanOrEqual(MAX_SCHEMA_BYTES);
       expect(tool.name.length).toBeLessThanOrEqual(48);
       expect(tool.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
@@ -149,6 +158,11 @@ describe('every tool, once', () => {
     const result = await mcp.call(name, args);
     expect(result.isError, result.text).toBe(false);
     expect(pick(result.json)).toEqual(expected);
+    // The same JSON as structured content, in the documented shape (the client checked it against
+    // the listed outputSchema, or the call would have failed): neither cut nor flagged.
+    expect(result.structured).toEqual(result.json);
+    expect(result.structured).not.toHaveProperty('mismatch');
+    expect(result.structured).not.toHaveProperty('truncated');
     expect(api.requests.map((r) => r.status)).toEqual([200]);
   });
 });
@@ -237,6 +251,8 @@ describe('the result budget', () => {
     expect(truncated.arrays.length).toBeGreaterThan(0);
     for (const cut of truncated.arrays) expect(cut.kept).toBeLessThan(cut.total);
     expect(result.json['data']).toMatchObject({ sessionId: BIG_SESSION_ID });
+    // Cut, it still conforms to the outputSchema (the client checked) and says so.
+    expect(result.structured).toEqual(result.json);
   });
 });
 
@@ -276,6 +292,7 @@ describe('errors become isError results', () => {
 
   it('maps 404', async () => {
     const result = await mcp.call('get_session', { sessionId: 'ses_doesnotexist' });
+    expect(result.structured).toBeUndefined();
     expect(result.json['error']).toMatchObject({ code: 'NOT_FOUND', status: 404, hint: expect.stringMatching(/check the id/) });
     expect(result.isError).toBe(true);
   });
@@ -314,5 +331,31 @@ describe('the API key', () => {
     for (const text of [...outputs, ...mcp.logs]) expect(text).not.toContain(canary);
     // The integration record carries only the masked key.
     expect(outputs[1]).toMatch(/aik_v1_\*+/);
+  });
+});
+
+describe('without a key', () => {
+  it('still lists every tool, answers keyed calls with the variables to set, and runs keyless ones', async () => {
+    await mcp.close();
+    mcp = await connect({ baseUrl: api.url });
+    const { tools } = await mcp.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(TOOLS.map((t) => t.name));
+    const keyed = TOOLS.filter((t) => t.binding.auth);
+    const keyless = TOOLS.filter((t) => !t.binding.auth);
+    expect(keyed.length).toBeGreaterThan(0);
+    expect(keyless.length).toBeGreaterThan(0);
+    for (const tool of keyed) {
+      const result = await mcp.call(tool.name, requiredArguments(tool.inputSchema));
+      expect(result.isError, tool.name).toBe(true);
+      expect(result.structured).toBeUndefined();
+      expect(result.json['error']).toMatchObject({ code: 'MISSING_API_KEY', message: expect.stringMatching(/set NOTAI_API_KEY or ISNOTAI_API_KEY in the environment of this server/) });
+    }
+    expect(api.requests).toEqual([]);
+    for (const tool of keyless) {
+      const result = await mcp.call(tool.name, requiredArguments(tool.inputSchema));
+      expect(result.isError, result.text).toBe(false);
+      expect(result.structured).toEqual(result.json);
+    }
+    expect(api.requests.map((r) => [r.path, r.status, r.auth])).toEqual(keyless.map((t) => [t.binding.path, 200, null]));
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -51,10 +50,27 @@ describe('the bin over stdio', () => {
     expect(stderr).not.toContain(key);
   });
 
-  it('refuses to start without a key, naming the variables', () => {
-    const run = spawnSync(command.command, command.args, { cwd: ROOT, env: baseEnv, encoding: 'utf8', input: '' });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^notai-mcp: No API key: set NOTAI_API_KEY or ISNOTAI_API_KEY/);
+  it('starts without a key: lists its tools, names the variables in each keyed call, runs keyless ones', async () => {
+    api.reset();
+    const transport = new StdioClientTransport({ ...command, env: { ...baseEnv, NOTAI_BASE_URL: api.url, NOTAI_LOG: 'info' }, stderr: 'pipe' });
+    let stderr = '';
+    transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const client = new Client({ name: 'stdio-no-key', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools).toHaveLength(operationCount);
+      const keyed = await client.callTool({ name: 'get_integration', arguments: {} });
+      expect(keyed.isError).toBe(true);
+      const error = JSON.parse((keyed.content as { text: string }[])[0]!.text) as { error: { code: string; message: string } };
+      expect(error.error).toMatchObject({ code: 'MISSING_API_KEY', message: expect.stringMatching(/set NOTAI_API_KEY or ISNOTAI_API_KEY/) });
+      const health = await client.callTool({ name: 'get_health', arguments: {} });
+      expect(health.isError).toBeFalsy();
+      expect(health.structuredContent).toMatchObject({ status: 'healthy' });
+    } finally {
+      await client.close();
+    }
+    expect(stderr).toContain('no API key (set NOTAI_API_KEY or ISNOTAI_API_KEY; operations that need one answer MISSING_API_KEY)');
+    expect(api.requests.map((r) => [r.path, r.auth])).toEqual([['/health', null]]);
   });
 });

@@ -111,7 +111,7 @@ export function metaTools(tools: readonly ToolDefinition[], executor: Executor, 
       name: 'describe_operation',
       title: 'Describe an operation',
       description:
-        "Returns one operation's description, input schema and hints; pass arguments matching the schema to call_operation.",
+        "Returns one operation's description, input schema, output schema and hints; pass arguments matching the input schema to call_operation.",
       inputSchema: {
         type: 'object',
         properties: { name: nameArgument },
@@ -122,8 +122,10 @@ export function metaTools(tools: readonly ToolDefinition[], executor: Executor, 
       async run(args) {
         const tool = byName.get(String(args['name']));
         if (tool === undefined) return unknownOperation(args['name'], executor);
-        const { name, title, description, inputSchema, annotations } = tool;
-        return textResult({ name, title, description, inputSchema, annotations }, redact);
+        const { name, title, description, inputSchema, outputSchema, annotations } = tool;
+        // The output schema says what call_operation's structuredContent holds for this operation.
+        const output = outputSchema === undefined ? {} : { outputSchema };
+        return textResult({ name, title, description, inputSchema, ...output, annotations }, redact);
       },
     },
     {

@@ -21,19 +21,29 @@ export interface ToolServerOptions {
   credentials?: Readonly<Record<string, string>>;
   mode?: ToolMode;
   logger?: Logger;
+  /**
+   * Started without any key: the variables that would hold one. Tools stay listed; calls that
+   * need a key answer MISSING_API_KEY naming them.
+   */
+  missingKey?: readonly string[];
 }
 
 export function defaultMode(settings: McpSettings, tools: readonly ToolDefinition[]): ToolMode {
   return tools.length > settings.dynamicAbove ? 'dynamic' : 'static';
 }
 
-function instructions(settings: McpSettings, mode: ToolMode): string {
+function instructions(settings: McpSettings, mode: ToolMode, missingKey: readonly string[] | undefined): string {
   const lists =
     'List tools return one page as {items, nextCursor, hasMore}; pass nextCursor back unchanged as cursor (with the same other arguments) for the next page. ' +
     'Use fields to return fewer properties per item and maxItems to collect several pages at once.';
   const budget = `Results are capped at ${settings.resultBudget} characters of JSON; a list that would exceed it returns fewer items, with a nextCursor that resumes exactly after them.`;
   const start = mode === 'dynamic' ? 'Use search_operations, then describe_operation, then call_operation. ' : '';
-  return `Tools for the ${settings.apiTitle}. ${start}${lists} ${budget} Errors come back as results with a stable code, the HTTP status and a hint.`;
+  const structured = "Results are JSON, as text and as structuredContent matching each tool's outputSchema.";
+  const noKey =
+    missingKey === undefined
+      ? ''
+      : ` No API key is set: operations that need one answer MISSING_API_KEY until ${missingKey.join(' or ')} is set in this server's environment.`;
+  return `Tools for the ${settings.apiTitle}. ${start}${lists} ${budget} ${structured} Errors come back as results with a stable code, the HTTP status and a hint.${noKey}`;
 }
 
 export function createToolServer(options: ToolServerOptions): McpServer {
@@ -45,9 +55,15 @@ export function createToolServer(options: ToolServerOptions): McpServer {
   const mode = options.mode ?? defaultMode(settings, tools);
   const server = new McpServer(
     { name: settings.name, version: settings.version },
-    { capabilities: { tools: { listChanged: false } }, instructions: instructions(settings, mode) },
+    { capabilities: { tools: { listChanged: false } }, instructions: instructions(settings, mode, options.missingKey) },
   );
-  const executor = createExecutor({ client, settings, logger, redact });
+  const executor = createExecutor({
+    client,
+    settings,
+    logger,
+    redact,
+    ...(options.missingKey === undefined ? {} : { missingKey: options.missingKey }),
+  });
   if (mode === 'static') {
     for (const tool of tools) {
       server.registerTool(
@@ -56,6 +72,7 @@ export function createToolServer(options: ToolServerOptions): McpServer {
           title: tool.title,
           description: tool.description,
           inputSchema: inputSchemaOf(tool.inputSchema),
+          ...(tool.outputSchema === undefined ? {} : { outputSchema: inputSchemaOf(tool.outputSchema) }),
           annotations: tool.annotations,
         },
         (args, ctx) => executor.run(tool, args, ctx.mcpReq.signal),

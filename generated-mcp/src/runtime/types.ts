@@ -56,6 +56,8 @@ export interface OperationBinding {
   body?: { required: boolean; json: boolean; contentType?: string };
   responseType: 'json' | 'text' | 'blob' | 'none';
   auth: boolean;
+  /** The property of a single-object envelope (`{ data: X }`) the tool answers with; absent: the body whole. */
+  envelope?: string;
   /** The credentials the operation accepts, where the client must be told (see RequestSpec). */
   security?: readonly (readonly string[])[];
   paging?: PagingBinding;
@@ -81,6 +83,13 @@ export interface ToolDefinition {
    */
   inputSchema: JsonObject;
   annotations: ToolAnnotations;
+  /**
+   * JSON Schema of the `structuredContent` a successful call returns: always an object, `anyOf`
+   * the documented shape and the flagged one (structured.ts). Absent: text only.
+   */
+  outputSchema?: JsonObject;
+  /** The value is not always an object, so `structuredContent` (and the text) is `{ result: value }`. */
+  wrapResult?: true;
   binding: OperationBinding;
   list?: ListExtras;
 }

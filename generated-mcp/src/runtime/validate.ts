@@ -66,7 +66,10 @@ const listOnly: jsonSchemaValidator = {
   },
 };
 
-/** The SDK's schema wrapper: lists `schema` unchanged in tools/list; validation is `argumentChecker`'s. */
+/**
+ * The SDK's schema wrapper: lists `schema` unchanged in tools/list. Validation is the executor's:
+ * `argumentChecker` for arguments, structured.ts for results.
+ */
 export function inputSchemaOf(schema: JsonObject): StandardSchemaWithJSON<ToolArgs, ToolArgs> {
   return fromJsonSchema<ToolArgs>(schema as unknown as JsonSchemaType, listOnly);
 }
