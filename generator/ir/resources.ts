@@ -109,7 +109,10 @@ function fromPath(op: PlacedOperation, skip: RegExp, shape: ListShape): Placemen
       method = action ?? (vocab && vocab !== 'list' ? vocab : undefined) ?? VERB_FOR_ITEM[op.method] ?? op.method;
     }
   } else {
-    const saysWhat = ACTION_VERBS.has(words(statics[0]!)[0]?.toLowerCase() ?? '');
+    // `POST /charges/{charge}/capture`: one singular word posted to an item is what is done to it.
+    const last = after[after.length - 1]!;
+    const acts = op.method === 'post' && statics.length === 1 && after.length >= 2 && after[after.length - 2]!.startsWith('{') && words(last).length === 1 && !isPlural(last);
+    const saysWhat = acts || ACTION_VERBS.has(words(statics[0]!)[0]?.toLowerCase() ?? '');
     // A segment followed by an id names one item of it (`/comments/{id}/reactions` → commentReactions).
     const nouns: string[] = [];
     after.forEach((s, i) => {
