@@ -99,7 +99,7 @@ function build({ document, openapiVersion, location, config, configFile, documen
       const override = config.operations[op.operationId];
       if (override?.resource || override?.method) overridden.add(op.operationId);
       if (override?.resource || override?.method || recorded) pinned.add(op.operationId);
-      const shape = op.success?.isJson === true ? listShape(resolver, successSchema(resolver, rawOp, opPointer, op.success), opPointer) : { array: false, arrays: [] };
+      const shape = op.success?.isJson === true ? listShape(resolver, successSchema(resolver, rawOp, opPointer, op.success), opPointer) : { array: false, arrays: [], object: false };
       // The config renames; otherwise a recorded placement stays.
       toPlace.push({ op, shape, override: recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override });
       operations.push(op);

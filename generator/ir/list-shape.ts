@@ -8,14 +8,15 @@ import { isArraySchema } from './schema-paths.js';
 import type { ListShape } from './resources.js';
 
 export function listShape(resolver: RefResolver, schema: unknown, pointer: string): ListShape {
-  if (schema === undefined) return { array: false, arrays: [] };
-  if (isArraySchema(resolver, schema, pointer)) return { array: true, arrays: [] };
+  if (schema === undefined) return { array: false, arrays: [], object: false };
+  if (isArraySchema(resolver, schema, pointer)) return { array: true, arrays: [], object: false };
   const arrays: string[] = [];
-  for (const [name, property] of properties(resolver, schema, pointer)) {
+  const top = properties(resolver, schema, pointer);
+  for (const [name, property] of top) {
     if (isArraySchema(resolver, property, pointer)) arrays.push(name);
     else for (const [inner, value] of properties(resolver, property, pointer)) if (isArraySchema(resolver, value, pointer)) arrays.push(inner);
   }
-  return { array: false, arrays };
+  return { array: false, arrays, object: top.length > 0 };
 }
 
 function properties(resolver: RefResolver, schema: unknown, pointer: string): [string, unknown][] {

@@ -38,6 +38,8 @@ export interface ListShape {
   array: boolean;
   /** Names of array properties of the body, and of the objects directly inside it (`meta.items` → `items`). */
   arrays: readonly string[];
+  /** The body is described as an object with properties (so an absent array is a fact, not a gap). */
+  object: boolean;
 }
 
 type PlacedOperation = Pick<OperationIR, 'method' | 'path' | 'paging' | 'tags' | 'functionName' | 'operationId' | 'hasSpecOperationId'>;
@@ -134,12 +136,15 @@ function fromPath(op: PlacedOperation, skip: RegExp, shape: ListShape): Placemen
 
 /**
  * A GET (or an id that reads) on a collection lists it when it pages, answers an array or a body
- * holding the items, or its id says `list`; an id that gets one singular thing (`getUsage`) gets.
+ * holding the items, or its id says `list` (or reads the resource, plural, and the body says
+ * nothing against it); an id that gets one singular thing (`getUsage`) gets.
  */
 function isList(op: PlacedOperation, shape: ListShape, resource: string, spec: { verb: string; noun: string } | undefined, vocab: VocabularyVerb | undefined): boolean {
   if (vocab === 'list' || op.paging !== undefined || shape.array) return true;
   if (spec && spec.noun && !isPlural(spec.noun)) return false;
-  return shape.arrays.some((name) => ITEM_ARRAYS.has(name.toLowerCase()) || sameNoun(name, resource));
+  if (shape.arrays.some((name) => ITEM_ARRAYS.has(name.toLowerCase()) || sameNoun(name, resource))) return true;
+  // `getCategories` on `/categories`, its body undescribed: the id says it reads them all.
+  return spec !== undefined && !shape.object && isPlural(spec.noun) && sameNoun(spec.noun, resource);
 }
 
 /**

@@ -40,6 +40,6 @@ export function singular(noun: string): string {
 
 /** Whether two nouns are the same one, whatever their case, separators or number (`folder`, `Folders`). */
 export function sameNoun(a: string, b: string): boolean {
-  const norm = (s: string) => singular(words(s).join('_').toLowerCase());
+  const norm = (s: string) => singular(words(s).join('').toLowerCase());
   return norm(a) === norm(b);
 }

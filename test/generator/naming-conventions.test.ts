@@ -246,6 +246,19 @@ describe('fixtures for the other styles', () => {
     expect(rows(await irOfFile(join(FIXTURES, 'verb-noun.json')), expected)).toEqual(expected);
   });
 
+  it('an id that reads its resource in the plural lists it when the body says nothing against that', async () => {
+    const slug = [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }];
+    const ir = await irOf(
+      specWith({
+        '/categories': { get: { operationId: 'getCategories', responses: { '200': { description: 'ok' } } } },
+        '/categories/{slug}': { get: { operationId: 'getCategory', parameters: slug, responses: { '200': { description: 'ok' } } } },
+        '/custompages': { get: { operationId: 'getCustomPages', responses: { '200': { description: 'ok' } } } },
+        '/payments': { get: { operationId: 'getPayments', responses: { '200': json({ type: 'object', properties: { status: { type: 'string' } } }) } } },
+      }),
+    );
+    expect(ir.operations.map((op) => `${op.resource}.${op.resourceMethod}`)).toEqual(['categories.list', 'categories.get', 'custompages.list', 'payments.get']);
+  });
+
   it('tag.verb ids, like tag/verb', async () => {
     const ok = { responses: { '200': json({ type: 'object' }) } };
     const ir = await irOf(specWith({ '/a': { get: { operationId: 'users.list', ...ok } }, '/b': { post: { operationId: 'users.create-invite', ...ok } }, '/c': { get: { operationId: 'teams.get', ...ok } } }));
