@@ -154,12 +154,15 @@ function isList(op: PlacedOperation, shape: ListShape, resource: string, spec: {
 function withFallback(spec: { verb: string; noun: string } | undefined, resource: string): { fallback?: string } {
   if (!spec) return {};
   const nounWords = words(spec.noun);
-  const resourceWords = words(resource).length;
-  const at = nounWords.findIndex((_, i) => sameNoun(nounWords.slice(i, i + resourceWords).join(' '), resource));
-  if (at < 0) return {};
-  const kept = [...nounWords.slice(0, at), ...nounWords.slice(at + resourceWords)];
-  const fallback = camelCase([spec.verb, ...kept].join(' '));
-  return fallback ? { fallback } : {};
+  // The shortest run of the id's words that is the resource (`CustomPages` is `custompages`).
+  for (let length = 1; length <= nounWords.length; length++) {
+    for (let at = 0; at + length <= nounWords.length; at++) {
+      if (!sameNoun(nounWords.slice(at, at + length).join(' '), resource)) continue;
+      const kept = [...nounWords.slice(0, at), ...nounWords.slice(at + length)];
+      return { fallback: camelCase([spec.verb, ...kept].join(' ')) };
+    }
+  }
+  return {};
 }
 
 export interface Pins {
