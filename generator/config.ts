@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { HEADER_NAME, QUERY_NAME, type AuthHeader } from './auth-from-spec.js';
 import { GeneratorError, pointerOf } from './errors.js';
 import { resolveMcpConfig, type McpConfig } from './mcp/config.js';
+import { envPrefixFromTitle, kebabFromTitle, pascalFromTitle } from './title-names.js';
 
 /**
  * Everything the spec cannot say about the client to generate. The generator reads API-specific
@@ -171,7 +172,8 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
     const name = str(client, key, ['client']);
     if (name !== undefined && !/^[A-Za-z_$][\w$]*$/.test(name)) fail(['client', key], `"${name}" is not a valid TypeScript class name`);
   }
-  const envPrefix = className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  // A configured class name splits at its capitals (NotAi → NOT_AI); a title's words stay whole (GitHub → GITHUB).
+  const envPrefix = client.className === undefined ? envPrefixFromTitle(spec.title) : className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
   const authHeaders: CodegenConfig['auth']['headers'] = {};
   // Unset: the header forms the spec's security schemes allow (auth-from-spec.ts), else Bearer.
@@ -338,18 +340,4 @@ function asObject(value: unknown, path: (string | number)[], file: string | unde
     throw new GeneratorError(`Invalid config: expected a mapping`, pointerOf(...path), file);
   }
   return value as Json;
-}
-
-function words(title: string): string[] {
-  return title.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0 && !/^(api|rest|public|openapi)$/i.test(w));
-}
-
-export function pascalFromTitle(title: string): string {
-  const name = words(title).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-  return /^[A-Za-z]/.test(name) ? name : `Api${name}`;
-}
-
-export function kebabFromTitle(title: string): string {
-  const name = words(title).map((w) => w.toLowerCase()).join('-');
-  return `${name || 'api'}-client`;
 }

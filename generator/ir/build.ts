@@ -1,11 +1,13 @@
-import type { CodegenConfig, PaginationStyleConfig } from '../config.js';
+import type { CodegenConfig, OperationOverride, PaginationStyleConfig } from '../config.js';
 import { GeneratorError, pointerOf } from '../errors.js';
 import { nameFromMethodAndPath, preserveCamel, preservePascal, safeIdentifier, uniqueName } from './naming.js';
 import { detectPaging, pagingFromStyle } from './pagination.js';
 import { detectIdempotency } from './idempotency.js';
 import { collectParameters, orderPathParameters } from './parameters.js';
 import { isObject, RefResolver, type JsonObject } from './refs.js';
-import { groupResources, placeOperation } from './resources.js';
+import { groupResources, placeOperation, type ListShape } from './resources.js';
+import { detectConvention } from './conventions.js';
+import { listShape } from './list-shape.js';
 import { assignToolNames } from '../mcp/naming.js';
 import { NameBook, operationKey, TYPE_SUFFIXES, type NamesLock } from './names-lock.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
@@ -13,7 +15,6 @@ import { deriveErrorBody } from './error-body.js';
 import { schemeForms } from '../auth-from-spec.js';
 import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
 import { resolveServers } from './servers.js';
-import { isArraySchema } from './schema-paths.js';
 import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type OperationIR, type PagingIR, type ParameterIR } from './types.js';
 
 
@@ -74,6 +75,7 @@ function build({ document, openapiVersion, location, config, configFile, documen
   // Operations whose resource and method stay as they are: config overrides and recorded names.
   const pinned = new Set<string>();
   const usedOperationIds = new Map<string, string>();
+  const toPlace: { op: OperationIR; shape: ListShape; override: OperationOverride | undefined }[] = [];
 
   // The spec's schema names are its vocabulary (PublicSession, HealthResponse): they are named
   // first, and generated names (functions, operation aliases, resource classes) give way.
@@ -98,19 +100,26 @@ function build({ document, openapiVersion, location, config, configFile, documen
       const override = config.operations[op.operationId];
       if (override?.resource || override?.method) overridden.add(op.operationId);
       if (override?.resource || override?.method || recorded) pinned.add(op.operationId);
-      const returnsArray = op.success?.isJson === true && isArraySchema(resolver, successSchema(resolver, rawOp, opPointer, op.success), opPointer);
+      const shape = op.success?.isJson === true ? listShape(resolver, successSchema(resolver, rawOp, opPointer, op.success), opPointer) : { array: false, arrays: [], object: false };
       // The config renames; otherwise a recorded placement stays.
-      const placement = placeOperation(op, skip, returnsArray, recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override);
-      op.resource = placement.resource;
-      op.resourceMethod = placement.method;
+      toPlace.push({ op, shape, override: recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override });
       operations.push(op);
     }
+  }
+  // Placed once every id is known: the API's naming convention is that of most of its ids.
+  const convention = detectConvention(operations.map((op) => ({ id: op.hasSpecOperationId ? op.operationId : undefined, method: op.method })));
+  const fallbacks = new Map<OperationIR, string>();
+  for (const { op, shape, override } of toPlace) {
+    const placement = placeOperation(op, skip, shape, override, convention);
+    op.resource = placement.resource;
+    op.resourceMethod = placement.method;
+    if (placement.fallback) fallbacks.set(op, placement.fallback);
   }
   for (const id of Object.keys(config.operations)) {
     if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), configFile);
   }
 
-  const resources = groupResources(operations, { overridden, pinned, recordedClass: (property) => book.resourceClass(property) }, exported);
+  const resources = groupResources(operations, { overridden, pinned, recordedClass: (property) => book.resourceClass(property) }, exported, fallbacks);
   if (config.mcp) {
     // TRACE has no client method to bind to; it is never a useful agent tool either.
     const toolOps = operations.filter((op) => op.method !== 'trace');

@@ -67,7 +67,7 @@ describe('key parameters the client sends itself', () => {
         "import { Test } from './index.js';",
         "const client = new Test({ apiKey: 'k' });",
         "void client.search.get({ q: 'cats' });",
-        'void client.accounts.get();',
+        'void client.accounts.list();',
         "// @ts-expect-error the key is the client's to send",
         "void client.search.get({ q: 'cats', key: 'k2' });",
         '',

@@ -80,7 +80,7 @@ describe('operations that take different credentials', () => {
     const Test = await load();
     const client = new Test({ baseUrl, credentials: { petstore_auth: 'oauth-token-1', api_key: 'store-key-1', appKey: 'k1', appToken: 't1' } });
     seen.length = 0;
-    for (const [resource, method] of [['pets', 'get'], ['store', 'inventory'], ['pets', 'count'], ['boards', 'get'], ['health', 'get']] as const) {
+    for (const [resource, method] of [['pets', 'list'], ['store', 'inventory'], ['pets', 'count'], ['boards', 'list'], ['health', 'get']] as const) {
       await expect(client[resource]?.[method]?.()).resolves.toEqual({ ok: true });
     }
     expect(seen).toEqual([
@@ -110,7 +110,7 @@ describe('operations that take different credentials', () => {
     expect(readme).toContain('Neither `apiKey` nor `credentials` throws `TestError` from the constructor.');
     expect(readme).toContain('(the client is still constructed with a key or credentials)');
     expect(readme).toContain(`credentials: { petstore_auth: 'YOUR_PETSTORE_AUTH', api_key: 'YOUR_API_KEY', appKey: 'YOUR_APP_KEY', appToken: 'YOUR_APP_TOKEN' }`);
-    expect(readme).toContain("- `'appKey'` + `'appToken'`: `client.boards.get()`");
+    expect(readme).toContain("- `'appKey'` + `'appToken'`: `client.boards.list()`");
     expect(readme).toContain("- `'api_key'` or `'petstore_auth'`: `client.pets.count()`");
     expect(readme).toMatch(/\| `client\.store\.inventory\(\)` .*\| takes `'api_key'` \|/);
   });

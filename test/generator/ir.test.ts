@@ -42,7 +42,7 @@ describe('IR: resource grouping and method names', () => {
     ]);
   });
 
-  it('names write methods by verb and falls back to the function name on collisions', async () => {
+  it('names write methods by verb, one item of a sub-collection in the singular', async () => {
     const ir = await irOf(
       specWith({
         '/pets': { get: { operationId: 'listPets', ...ok({ type: 'array', items: item }) }, post: { operationId: 'createPet', ...ok() } },
@@ -70,19 +70,29 @@ describe('IR: resource grouping and method names', () => {
       'putPet=pets.replace',
       'deletePet=pets.delete',
       'patchPet=pets.update',
-      'addPhoto=pets.createPhotos',
-      'removePhoto=pets.deletePhotos',
+      'addPhoto=pets.createPhoto',
+      'removePhoto=pets.deletePhoto',
     ]);
   });
 
-  it('gives colliding method names the operation function name instead of hiding one', async () => {
+  it("gives colliding methods the id's own words, then the function name, instead of hiding one", async () => {
     const ir = await irOf(
       specWith({
         '/v1/things': { get: { operationId: 'listThings', ...ok() } },
         '/v2/things': { get: { operationId: 'listThingsV2', ...ok() } },
       }),
     );
-    expect(ir.operations.map((o) => `${o.resource}.${o.resourceMethod}`)).toEqual(['things.listThings', 'things.listThingsV2']);
+    // Both list `things`: each takes its id without the resource.
+    expect(ir.operations.map((o) => `${o.resource}.${o.resourceMethod}`)).toEqual(['things.list', 'things.listV2']);
+    const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+    const same = await irOf(
+      specWith({
+        '/v1/things/{id}': { get: { operationId: 'getThing', parameters: id, ...ok() } },
+        '/v2/things/{id}': { get: { operationId: 'get_thing', parameters: id, ...ok() } },
+      }),
+    );
+    // Their ids say the same (`get`) too: the function names, which always differ.
+    expect(same.operations.map((o) => `${o.resource}.${o.resourceMethod}`)).toEqual(['things.getThing', 'things.getThing2']);
   });
 
   it('never starts a method name with a digit (a segment like 2.0 or 1)', async () => {

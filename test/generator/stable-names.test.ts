@@ -35,15 +35,16 @@ function renamed(first: ApiIR, second: ApiIR): string[] {
 
 describe('names recorded in the lock survive releases that add', () => {
   it('GET /pets beside GET /pets/{id}: pets.get() stays, the new operation gives way', async () => {
+    const showPet = { ...getPet, operationId: 'showPet' };
     const { first, second, fresh } = await release(
-      specWith({ '/pets/{id}': { get: getPet } }),
-      specWith({ '/pets': { get: { operationId: 'findPets', responses: { '200': json(pet) } } }, '/pets/{id}': { get: getPet } }),
+      specWith({ '/pets/{id}': { get: showPet } }),
+      specWith({ '/pets': { get: { operationId: 'fetchPets', responses: { '200': json(pet) } } }, '/pets/{id}': { get: showPet } }),
     );
-    expect(surface(first)['get /pets/{id}']).toBe('getPet GetPet pets.get');
-    // Derived afresh, both would fall back to their function names: the rename the lock prevents.
-    expect(surface(fresh)['get /pets/{id}']).toBe('getPet GetPet pets.getPet');
+    expect(surface(first)['get /pets/{id}']).toBe('showPet ShowPet pets.get');
+    // Derived afresh, both would fall back to their ids' verbs: the rename the lock prevents.
+    expect(surface(fresh)['get /pets/{id}']).toBe('showPet ShowPet pets.show');
     expect(renamed(first, second)).toEqual([]);
-    expect(surface(second)['get /pets']).toBe('findPets FindPets pets.findPets');
+    expect(surface(second)['get /pets']).toBe('fetchPets FetchPets pets.fetch');
   });
 
   it('a new schema named like an existing type alias or resource class gets the suffix, not the old name', async () => {
@@ -73,7 +74,7 @@ describe('names recorded in the lock survive releases that add', () => {
     const second = await irOf(after, { operations: { getPet: { method: 'retrieve' } } }, namesOf(first));
     expect(surface(second)['get /pets/{id}']).toBe('getPet GetPet pets.retrieve');
     // DELETE /pets/{id} is gone: a new operation with its operationId takes its names afresh.
-    expect(surface(second)['delete /pets/{id}/owner']).toBe('deletePet DeletePet pets.deleteAllOwner');
+    expect(surface(second)['delete /pets/{id}/owner']).toBe('deletePet DeletePet pets.deleteOwner');
   });
 
   it('a recorded resource whose property is not its path name (reserved word, client member) takes the new operation in', async () => {
@@ -137,17 +138,18 @@ describe('the pipeline reads the names from the output it replaces', () => {
     const dir = await tempDir('names-');
     const out = join(dir, 'client');
     const spec = join(dir, 'openapi.json');
-    await writeFile(spec, JSON.stringify(specWith({ '/pets/{id}': { get: getPet } })));
+    const showPet = { ...getPet, operationId: 'showPet' };
+    await writeFile(spec, JSON.stringify(specWith({ '/pets/{id}': { get: showPet } })));
     await generate({ spec, out, format: false });
     const recorded = JSON.parse(await readFile(join(out, 'codegen.lock.json'), 'utf8')) as { names: { operations: Record<string, unknown> } };
-    expect(recorded.names.operations['GET /pets/{id}']).toEqual({ function: 'getPet', types: 'GetPet', resource: 'pets', method: 'get' });
+    expect(recorded.names.operations['GET /pets/{id}']).toEqual({ function: 'showPet', types: 'ShowPet', resource: 'pets', method: 'get' });
 
-    await writeFile(spec, JSON.stringify(specWith({ '/pets': { get: { operationId: 'findPets', responses: { '200': json(pet) } } }, '/pets/{id}': { get: getPet } })));
+    await writeFile(spec, JSON.stringify(specWith({ '/pets': { get: { operationId: 'fetchPets', responses: { '200': json(pet) } } }, '/pets/{id}': { get: showPet } })));
     const kept = await generate({ spec, out, format: false });
-    expect(kept.ir.operations.map((op) => `${op.resource}.${op.resourceMethod}`)).toEqual(['pets.findPets', 'pets.get']);
+    expect(kept.ir.operations.map((op) => `${op.resource}.${op.resourceMethod}`)).toEqual(['pets.fetch', 'pets.get']);
     expect(await readFile(join(out, 'src', 'resources', 'pets.ts'), 'utf8')).toMatch(/\bget\(/);
     const fresh = await generate({ spec, out, format: false, check: true, freshNames: true });
-    expect(fresh.ir.operations.map((op) => `${op.resource}.${op.resourceMethod}`)).toEqual(['pets.findPets', 'pets.getPet']);
+    expect(fresh.ir.operations.map((op) => `${op.resource}.${op.resourceMethod}`)).toEqual(['pets.fetch', 'pets.show']);
     expect(fresh.drift).toContain('src/resources/pets.ts (changed)');
   });
 });
