@@ -13,7 +13,7 @@ import { ROOT } from './code-blocks.js';
  * resolves; the README still opens with the two commands.
  */
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'docs/config.md', 'examples/README.md'];
+const DOCS = ['README.md', 'CONTRIBUTING.md', 'docs/config.md', 'examples/README.md', 'docs/naming.md'];
 
 async function help(args: string[]): Promise<string> {
   let out = '';
