@@ -219,10 +219,10 @@ describe('IR: pagination detection', () => {
       {
         constName: 'CURSOR_PAGING',
         style: 'cursor',
-        cursorParam: 'cursor',
-        pageSizeParam: 'pageSize',
+        positionParam: 'cursor',
         itemsPath: ['data'],
         nextCursorPath: ['pagination', 'nextCursor'],
+        pageSizeParam: 'pageSize',
         hasMorePath: ['pagination', 'hasMore'],
         paginationPath: ['pagination'],
       },
@@ -457,8 +457,8 @@ describe('IR: offset and page pagination styles', () => {
       ['listRepos', 'PAGE_NUMBER_PAGING', 'page'],
       ['plain', null, null],
     ]);
-    expect(ir.operations[0]!.paging).toMatchObject({ cursorParam: 'offset', itemsPath: ['results'], totalPath: ['count'], nextCursorPath: [] });
-    expect(ir.operations[1]!.paging).toMatchObject({ cursorParam: 'page', itemsPath: [], firstPage: 1 });
+    expect(ir.operations[0]!.paging).toMatchObject({ positionParam: 'offset', itemsPath: ['results'], totalPath: ['count'] });
+    expect(ir.operations[1]!.paging).toMatchObject({ positionParam: 'page', itemsPath: [], firstPage: 1 });
   });
 
   it('rejects a style without its position parameter, naming the config pointer', async () => {
