@@ -39,11 +39,14 @@ function requestFor(spec: RequestSpec, url: string, baseUrl: string): RequestSpe
   if (target.origin !== base.origin || !target.pathname.startsWith(`${prefix}/`)) {
     return `Pagination link "${target.origin}${target.pathname}" is outside the client's baseUrl; not following it (it would receive the API key)`;
   }
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(target.searchParams.keys())) {
-    const values = target.searchParams.getAll(key);
-    query[key] = values.length === 1 ? values[0]! : values;
-  }
+  // forEach, not keys(): lib.dom without dom.iterable has no URLSearchParams iterators. A Map
+  // then fromEntries, so a `__proto__` parameter stays an own property.
+  const values = new Map<string, string | string[]>();
+  target.searchParams.forEach((value, key) => {
+    const seen = values.get(key);
+    values.set(key, seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value]);
+  });
+  const query = Object.fromEntries(values);
   const { queryStyles: _styles, ...rest } = spec;
   return { ...rest, path: target.pathname.slice(prefix.length), query };
 }
