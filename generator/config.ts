@@ -49,7 +49,8 @@ export interface CodegenConfig {
     /** Path segments matching this regex at the start of a path are skipped when naming resources. */
     skipSegments: string;
   };
-  pagination: PaginationStyleConfig[];
+  /** The configured styles; undefined means "detect each operation's style from the spec". */
+  pagination: PaginationStyleConfig[] | undefined;
   /** Per-operation overrides keyed by operationId (or the derived name when there is none). */
   operations: Record<string, OperationOverride>;
   /** `idempotencyHeader`: the header every non-idempotent operation sends a key in (ir/idempotency.ts). */
@@ -62,21 +63,29 @@ export interface PaginationStyleConfig {
   /** A name for the style, used for the generated paging constant. */
   name: string;
   /**
-   * cursor: the response names the next cursor; offset: the next offset is this offset plus the
-   * items received; page: the next page is this page plus one.
+   * cursor: the response names the next cursor (or the last item's id is it); offset: the next
+   * offset is this offset plus the items received; page: the next page is this page plus one;
+   * link: the response's RFC 8288 `Link` header names the next page's URL.
    */
-  style: 'cursor' | 'offset' | 'page';
-  /** Query parameter that carries the position: the cursor, the offset or the page number. */
-  cursorParam: string;
+  style: 'cursor' | 'offset' | 'page' | 'link';
+  /**
+   * Query parameter that carries the position (YAML `cursorParam`, `offsetParam` or `pageParam`);
+   * for `link`, an optional query parameter the operation must take (YAML `param`).
+   */
+  param?: string;
   /** Query parameter that sets the page size (documentation only). */
   pageSizeParam?: string;
   /** Dotted paths into the success response body ("" for a body that is the array itself). */
   items: string;
   /** Cursor style: where the next cursor is. */
   nextCursor?: string;
+  /** Cursor style: the path inside the last item whose value is the next cursor (e.g. `id`). */
+  itemCursor?: string;
   hasMore?: string;
   /** Offset/page styles: where the total item count is, if the API says. */
   total?: string;
+  /** Page style: where the total page count is, if the API says. */
+  totalPages?: string;
   /** Page style: the number of the first page (default 1). */
   firstPage?: number;
 }
@@ -88,17 +97,6 @@ export interface OperationOverride {
   /** Whether resending it is harmless, over what its method and the spec's `x-idempotent` say. */
   idempotent?: boolean;
 }
-
-/** The Not AI-style detection that applies when a config names no pagination styles. */
-export const DEFAULT_PAGINATION: PaginationStyleConfig = {
-  name: 'cursor',
-  style: 'cursor',
-  cursorParam: 'cursor',
-  pageSizeParam: 'pageSize',
-  items: 'data',
-  nextCursor: 'pagination.nextCursor',
-  hasMore: 'pagination.hasMore',
-};
 
 export interface RawConfigInput {
   data: unknown;
@@ -294,8 +292,12 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   };
 }
 
-function resolvePagination(raw: unknown, file: string | undefined): PaginationStyleConfig[] {
-  if (raw === undefined || raw === null) return [DEFAULT_PAGINATION];
+/** The YAML key of each style's position parameter. */
+const POSITION_KEYS = { cursor: 'cursorParam', offset: 'offsetParam', page: 'pageParam', link: 'param' } as const;
+
+function resolvePagination(raw: unknown, file: string | undefined): PaginationStyleConfig[] | undefined {
+  // No list: every operation's style is detected from the spec (generator/ir/pagination.ts).
+  if (raw === undefined || raw === null) return undefined;
   if (!Array.isArray(raw)) throw new GeneratorError('Invalid config: pagination must be a list of styles', '#/pagination', file);
   return raw.map((entry, i) => {
     const o = asObject(entry, ['pagination', i], file);
@@ -308,29 +310,32 @@ function resolvePagination(raw: unknown, file: string | undefined): PaginationSt
       return v;
     };
     const style = text('style', true)!;
-    if (style !== 'cursor' && style !== 'offset' && style !== 'page') {
-      throw new GeneratorError(`Invalid config: unsupported pagination style "${style}" (cursor, offset or page)`, pointerOf('pagination', i, 'style'), file);
+    if (style !== 'cursor' && style !== 'offset' && style !== 'page' && style !== 'link') {
+      throw new GeneratorError(`Invalid config: unsupported pagination style "${style}" (cursor, offset, page or link)`, pointerOf('pagination', i, 'style'), file);
     }
     // The position parameter is spelled after the style: cursorParam, offsetParam, pageParam.
-    const cursorParam = text(`${style}Param`, true)!;
+    const param = text(POSITION_KEYS[style], style !== 'link');
     const firstPage = o.firstPage;
     if (firstPage !== undefined && (typeof firstPage !== 'number' || !Number.isInteger(firstPage))) {
       throw new GeneratorError('Invalid config: firstPage must be an integer', pointerOf('pagination', i, 'firstPage'), file);
     }
-    const optional = (key: 'hasMore' | 'pageSizeParam' | 'total') => {
+    const optional = (key: 'hasMore' | 'pageSizeParam' | 'total' | 'totalPages' | 'itemCursor') => {
       const v = text(key, false);
       return v === undefined ? {} : { [key]: v };
     };
+    // A cursor is named by the body (nextCursor) or read from the last item (itemCursor).
+    const itemCursor = style === 'cursor' ? optional('itemCursor') : {};
     return {
       name: typeof o.name === 'string' ? o.name : `${style}${i === 0 ? '' : i}`,
       style,
-      cursorParam,
+      ...(param !== undefined ? { param } : {}),
       items: text('items', true)!,
-      ...(style === 'cursor' ? { nextCursor: text('nextCursor', true)! } : {}),
+      ...(style === 'cursor' && !('itemCursor' in itemCursor) ? { nextCursor: text('nextCursor', true)! } : {}),
+      ...itemCursor,
       ...optional('hasMore'),
       ...optional('pageSizeParam'),
-      ...(style !== 'cursor' ? optional('total') : {}),
-      ...(style === 'page' ? { firstPage: (firstPage as number | undefined) ?? 1 } : {}),
+      ...(style === 'offset' || style === 'page' ? optional('total') : {}),
+      ...(style === 'page' ? { ...optional('totalPages'), firstPage: (firstPage as number | undefined) ?? 1 } : {}),
     };
   });
 }

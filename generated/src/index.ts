@@ -30,8 +30,9 @@ export {
   ResponseTooLargeError,
 } from './runtime/errors.js';
 export { APIPromise } from './runtime/api-promise.js';
-export { Page, PagePromise } from './runtime/pagination.js';
+export { AbstractPage, PagePromise } from './runtime/pagination.js';
 export { ApiClient } from './runtime/core.js';
+export { Page } from './runtime/paging-cursor.js';
 export type { ErrorCode, KnownErrorCodes, APIErrorInit } from './runtime/errors.js';
 export type {
   ClientOptions,

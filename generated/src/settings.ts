@@ -1,4 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
+import { cursorStyle } from './runtime/paging-cursor.js';
 import type { ApiSettings } from './runtime/settings.js';
 import { VERSION } from './version.js';
 /** Constants of Not AI Public API that the runtime reads. */
@@ -23,4 +24,5 @@ export const API_SETTINGS: ApiSettings = {
   responseHeaders: { tier: 'x-isnotai-tier', requestId: ['x-request-id'] },
   errorBody: { code: [['error', 'code']], message: [['error', 'message']], details: [['error', 'details']] },
   logEnvVar: 'NOTAI_LOG',
+  pageStyles: { cursor: cursorStyle },
 };

@@ -1,5 +1,6 @@
 import type { ApiIR } from '../ir/types.js';
 import { clientTypeNames } from './client.js';
+import { PAGING_RUNTIME, stylesUsed } from './paging-runtime.js';
 import type { Printer } from './project.js';
 
 /** Runtime names the package exports, by runtime module. Values and types are listed separately. */
@@ -10,7 +11,7 @@ const RUNTIME_VALUES: Record<string, string[]> = {
     'APIUserAbortError', 'InvalidResponseError', 'ResponseTooLargeError',
   ],
   './runtime/api-promise.js': ['APIPromise'],
-  './runtime/pagination.js': ['Page', 'PagePromise'],
+  './runtime/pagination.js': ['AbstractPage', 'PagePromise'],
   './runtime/core.js': ['ApiClient'],
 };
 // Every type a public signature names is exported too, so callers can name it (a hook's
@@ -42,6 +43,8 @@ export function emitIndex(ir: ApiIR, printer: Printer, header: string): string {
     `export type { paths, components, operations } from './types.js';`,
     `export { ClientError as ${ir.errorClassName} } from './runtime/errors.js';`,
     ...Object.entries(RUNTIME_VALUES).map(([m, list]) => `export { ${list.join(', ')} } from '${m}';`),
+    // Each page class of the styles this API uses (and only those, so bundles carry no others).
+    ...stylesUsed(ir).map((s) => `export { ${PAGING_RUNTIME[s].page} } from './runtime/${PAGING_RUNTIME[s].module}.js';`),
     ...Object.entries(RUNTIME_TYPES).map(([m, list]) => `export type { ${list.join(', ')} } from '${m}';`),
   ];
   return printer.print(header, lines);

@@ -62,7 +62,7 @@ export function operationDoc(op: OperationIR, withClient: boolean): DocInput {
   if (op.paging) {
     tags.push([
       'returns',
-      `A page promise: \`await\` it for the first page, or \`for await\` over it for every item across pages (cursor: \`${op.paging.cursorParam}\`).`,
+      `A page promise: \`await\` it for the first page, or \`for await\` over it for every item across pages (${positionNote(op.paging)}).`,
     ]);
   }
   const seen = new Set<string>();
@@ -75,4 +75,10 @@ export function operationDoc(op: OperationIR, withClient: boolean): DocInput {
   if (op.deprecated) tags.push(['deprecated', 'This operation is deprecated by the API.']);
   tags.push(['see', `${op.method.toUpperCase()} ${op.path}`]);
   return { summary: op.summary, description: op.description, tags };
+}
+
+/** Where a paginated operation's position travels, for its JSDoc: `cursor: \`cursor\``, `Link headers`. */
+function positionNote(paging: NonNullable<OperationIR['paging']>): string {
+  const label = { cursor: 'cursor', offset: 'offset', page: 'page number', link: 'Link headers' }[paging.style];
+  return paging.positionParam === undefined ? label : `${label}: \`${paging.positionParam}\``;
 }

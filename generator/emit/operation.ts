@@ -4,6 +4,7 @@ import { responseTypeOf } from '../ir/responses.js';
 import type { OperationIR, ParameterIR } from '../ir/types.js';
 import { escapeInvisible } from '../text/invisible.js';
 import { operationDoc } from './operation-docs.js';
+import { pageTypeArgument } from './paging-runtime.js';
 import { indexType, jsDoc, literal, literalKey } from './ts.js';
 
 /** The openapi-typescript type of this operation: `paths["/v1/x"]["get"]`. */
@@ -30,7 +31,7 @@ export function operationNames(op: OperationIR): OperationNames {
   if (op.namedParams.length > 0) names.params = `${op.typeName}Params`;
   if (op.requestBody) names.body = `${op.typeName}Body`;
   if (op.paging) names.item = `${op.typeName}Item`;
-  names.returnType = op.paging ? `PagePromise<${names.response}, ${names.item}>` : `APIPromise<${names.response}>`;
+  names.returnType = op.paging ? `PagePromise<${names.response}, ${names.item}${pageTypeArgument(op.paging, names.response, names.item!)}>` : `APIPromise<${names.response}>`;
   return names;
 }
 
@@ -159,7 +160,8 @@ function pathExpression(op: OperationIR): string {
 function callBody(op: OperationIR, clientExpr: string): string {
   const names = operationNames(op);
   if (op.paging) {
-    return `return ${clientExpr}.requestPage<${names.response}, ${names.item}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
+    const page = pageTypeArgument(op.paging, names.response, names.item!);
+    return `return ${clientExpr}.requestPage<${names.response}, ${names.item}${page}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
   }
   return `return ${clientExpr}.request<${names.response}>(${requestSpec(op)}, options);`;
 }

@@ -9,7 +9,7 @@ import { idempotencyKeyPrefix } from '../../templates/runtime/idempotency.js';
 import { INITIAL_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from '../../templates/runtime/retry.js';
 import type { AuthHeader } from '../auth-from-spec.js';
 import type { CodegenConfig } from '../config.js';
-import type { ApiIR, OperationIR, ParameterIR, ResourceIR } from '../ir/types.js';
+import type { ApiIR, OperationIR, PagingIR, ParameterIR, ResourceIR } from '../ir/types.js';
 import { screamingSnake } from '../ir/naming.js';
 import { acceptedCredentials } from '../ir/security.js';
 import { errorClassFor } from './operation-docs.js';
@@ -478,24 +478,71 @@ function operations(ir: ApiIR): string[] {
   return lines;
 }
 
+/** How the README names each pagination style, its next position and what ends a walk. */
+const PAGING_TEXT: Record<PagingIR['style'], { paginated: string; next: string; type: string; noun: string }> = {
+  cursor: { paginated: 'cursor-paginated', next: 'nextCursor', type: 'string', noun: 'cursor' },
+  offset: { paginated: 'offset-paginated', next: 'nextOffset', type: 'number', noun: 'offset' },
+  page: { paginated: 'page-numbered', next: 'nextPageNumber', type: 'number', noun: 'page number' },
+  link: { paginated: 'paginated by `Link` headers', next: 'nextUrl', type: 'string', noun: 'URL' },
+};
+
+const dotted = (path: readonly string[]): string => `\`${path.join('.')}\``;
+
+/** How a style finds the next page, in one sentence. */
+function pagingHow(paging: PagingIR): string {
+  const param = `\`${paging.positionParam ?? ''}\``;
+  switch (paging.style) {
+    case 'cursor':
+      return paging.itemCursorPath
+        ? `the next page starts after the last item: its ${dotted(paging.itemCursorPath)} is sent as ${param}`
+        : `each page names the next cursor in ${dotted(paging.nextCursorPath ?? [])}, sent back as ${param}`;
+    case 'offset':
+      return `the next page starts at this page's offset plus the items it held, sent as ${param}`;
+    case 'page':
+      return `the next page is this page's number plus one, sent as ${param} (the first page is ${paging.firstPage ?? 1})`;
+    case 'link':
+      return 'each response\'s `Link` header names the next page (`rel="next"`, RFC 8288), and the client follows that URL (only under its base URL)';
+  }
+}
+
+/** What ends a walk in a style, besides an empty page. */
+function pagingStops(paging: PagingIR): string[] {
+  const stops = [...(paging.hasMorePath ? [`${dotted(paging.hasMorePath)} is \`false\``] : []), 'a page is empty'];
+  if (paging.style === 'cursor' && paging.nextCursorPath) stops.push(`${dotted(paging.nextCursorPath)} is missing or empty`);
+  if (paging.totalPagesPath) stops.push(`the page number reaches ${dotted(paging.totalPagesPath)}`);
+  else if (paging.totalPath) stops.push(`the items seen reach ${dotted(paging.totalPath)}`);
+  if (paging.style === 'link') stops.push('a response has no `rel="next"` link');
+  return stops;
+}
+
 function pagination(ir: ApiIR): string[] {
   const pick = firstPaged(ir);
   if (!pick) return [];
   const { resource, op } = pick;
   const paging = op.paging!;
+  const text = PAGING_TEXT[paging.style];
   const names = operationNames(op);
   const call = (extra: [string, string][] = [], options?: string): string => callOf(resource, op, extra, options).expression;
   const base = callOf(resource, op);
   const paged = operationsInOrder(ir).filter((o) => o.op.paging);
-  const stops = [
-    ...(paging.hasMorePath ? [`\`${paging.hasMorePath.join('.')}\` is \`false\``] : []),
-    'a page is empty',
-    `\`${paging.nextCursorPath.join('.')}\` is missing or empty`,
-  ];
+  // One clause per style the API uses: "`a()` and `b()` are cursor-paginated; `c()` is page-numbered".
+  const byStyle = (Object.keys(PAGING_TEXT) as PagingIR['style'][]).flatMap((style) => {
+    const ops = paged.filter((o) => o.op.paging!.style === style);
+    if (ops.length === 0) return [];
+    return [`${list(ops.map((o) => `\`client.${o.resource.property}.${o.op.resourceMethod}()\``))} ${ops.length === 1 ? 'is' : 'are'} ${PAGING_TEXT[style].paginated}`];
+  });
+  const cycles = paging.style === 'cursor' || paging.style === 'link' ? `; a ${text.noun} that leads back into the walk ends it with an \`InvalidResponseError\` instead of looping` : '';
+  const firstPageLog =
+    paging.style === 'cursor' ? 'page.pagination, ' : paging.style === 'offset' ? 'page.offset, ' : paging.style === 'page' ? 'page.pageNumber, ' : '';
+  const resume =
+    paging.style === 'link'
+      ? `To resume later (another process, after a crash), save \`page.nextUrl\` after you have handled a page, and pass it back as the \`pageUrl\` option of the same call: the walk continues from that page.`
+      : `To resume later (another process, after a crash), save \`page.${text.next}\` after you have handled a page, and pass it back as \`${paging.positionParam}\` with the same other parameters: the walk continues from that page.${paging.style === 'cursor' ? ' Treat cursors as opaque strings.' : ''}`;
+  const resumeCall = paging.style === 'link' ? call([], '{ pageUrl: checkpoint }') : call([[paging.positionParam!, 'checkpoint']]);
   return [
     '## Pagination',
     '',
-    `${list(paged.map((o) => `\`client.${o.resource.property}.${o.op.resourceMethod}()\``))} ${paged.length === 1 ? 'is' : 'are'} cursor-paginated. A list call returns a \`PagePromise\`: \`await\` it for the first page, \`for await\` it for every item across pages, or call \`.pages()\` to walk page by page. Walks are lazy and keep one page in memory, however long the list. A walk stops when ${list(stops, 'or')}; a cursor that leads back into the walk ends it with an \`InvalidResponseError\` instead of looping. Each page is fetched with the client's normal retries, so a failed page is retried on its own.`,
+    `${byStyle.join('; ')}${byStyle.length === 1 ? `: ${pagingHow(paging)}` : ''}. A list call returns a \`PagePromise\`: \`await\` it for the first page, \`for await\` it for every item across pages, or call \`.pages()\` to walk page by page. Walks are lazy and keep one page in memory, however long the list. A walk stops when ${list(pagingStops(paging), 'or')}${cycles}. Each page is fetched with the client's normal retries, so a failed page is retried on its own.`,
     '',
     ...ts(
       ...opening(ir, [], [...base.types, names.item!, names.response]),
@@ -510,11 +557,11 @@ function pagination(ir: ApiIR): string[] {
       `const page = await ${call()};`,
       `const items: ${names.item}[] = page.data;`,
       `const pageBody: ${names.response} = page.body;`,
-      'console.log(items.length, pageBody, page.pagination, page.hasNextPage());',
+      `console.log(items.length, pageBody, ${firstPageLog}page.hasNextPage());`,
       '',
       '// Page by page',
       `for await (const p of ${call()}.pages()) {`,
-      '  console.log(p.data.length, p.nextCursor);',
+      `  console.log(p.data.length, p.${text.next});`,
       '}',
     ),
     `Caps bound a walk: \`maxItems\` stops an item walk at exactly that many items, \`maxPages\` stops after that many pages (and \`.pages()\` fetches no page once the pages so far hold \`maxItems\` items).`,
@@ -530,21 +577,21 @@ function pagination(ir: ApiIR): string[] {
       '  console.log(p.data.length);',
       '}',
     ),
-    `To resume later (another process, after a crash), save \`page.nextCursor\` after you have handled a page, and pass it back as \`${paging.cursorParam}\` with the same other parameters: the walk continues from that page. Treat cursors as opaque strings.`,
+    resume,
     '',
     ...ts(
       ...opening(ir, [], base.types),
       ...base.declarations,
       '',
-      `let checkpoint: string | undefined; // persist this (file, database, queue message)`,
+      `let checkpoint: ${text.type} | undefined; // persist this (file, database, queue message)`,
       `for await (const p of ${call()}.pages()) {`,
       '  console.log(p.data.length); // handle the page',
-      '  checkpoint = p.nextCursor;',
+      `  checkpoint = p.${text.next};`,
       '  break; // e.g. the process stops here',
       '}',
       '',
       'if (checkpoint !== undefined) {',
-      `  for await (const item of ${call([[paging.cursorParam, 'checkpoint']])}) {`,
+      `  for await (const item of ${resumeCall}) {`,
       '    console.log(item); // continues with the page after the saved one',
       '  }',
       '}',

@@ -3,6 +3,7 @@ import type { ResourceIR } from '../ir/types.js';
 import { ImportSet } from './imports.js';
 import { isTypedBody, operationFunction, operationTypeAliases, resourceMethod } from './operation.js';
 import type { Printer } from './project.js';
+import { PAGING_RUNTIME } from './paging-runtime.js';
 import { jsDoc } from './ts.js';
 
 /**
@@ -19,6 +20,7 @@ export function emitResource(resource: ResourceIR, printer: Printer, header: str
     if (op.paging) {
       imports.type('../runtime/pagination.js', 'PagePromise').type('../runtime/options.js', 'PageRequestOptions');
       imports.value('../paging.js', op.paging.constName);
+      if (op.paging.style !== 'cursor') imports.type(`../runtime/${PAGING_RUNTIME[op.paging.style].module}.js`, PAGING_RUNTIME[op.paging.style].page);
     } else {
       imports.type('../runtime/api-promise.js', 'APIPromise').type('../runtime/options.js', 'RequestOptions');
     }

@@ -4,6 +4,8 @@ import type { ApiIR, PagingIR } from '../ir/types.js';
 import { ImportSet } from './imports.js';
 import type { Printer } from './project.js';
 import { jsDoc, literal } from './ts.js';
+import { PAGING_RUNTIME, stylesUsed } from './paging-runtime.js';
+import { runtimePagingSpec } from '../ir/pagination.js';
 
 /** No operation requires a key, so the client may be built without one (`apiKey.optional`). */
 export function keyOptional(ir: ApiIR): boolean {
@@ -26,9 +28,14 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
     ...(config.logEnvVar ? { logEnvVar: config.logEnvVar } : {}),
   };
   // The version is read from version.ts, so a release changes this file only when the API does.
-  const properties = { packageVersion: 'VERSION', ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, literal(value)])) };
+  const properties: Record<string, string> = { packageVersion: 'VERSION', ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, literal(value)])) };
+  const imports = new ImportSet().type('./runtime/settings.js', 'ApiSettings').value('./version.js', 'VERSION');
+  // Only the pagination styles this API uses are imported, so a bundle carries no others.
+  const styles = stylesUsed(ir);
+  for (const s of styles) imports.value(`./runtime/${PAGING_RUNTIME[s].module}.js`, PAGING_RUNTIME[s].style);
+  if (styles.length > 0) properties.pageStyles = `{ ${styles.map((s) => `${s}: ${PAGING_RUNTIME[s].style}`).join(', ')} }`;
   const statements: (StatementStructures | string)[] = [
-    ...new ImportSet().type('./runtime/settings.js', 'ApiSettings').value('./version.js', 'VERSION').structures(),
+    ...imports.structures(),
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -44,17 +51,7 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
 export function emitPaging(styles: readonly PagingIR[], printer: Printer, header: string): string {
   const statements: (StatementStructures | string)[] = [...new ImportSet().type('./runtime/pagination.js', 'PagingSpec').structures()];
   for (const p of styles) {
-    // `style` is left out for cursors, the runtime's default.
-    const spec = {
-      ...(p.style !== 'cursor' ? { style: p.style } : {}),
-      cursorParam: p.cursorParam,
-      itemsPath: p.itemsPath,
-      nextCursorPath: p.nextCursorPath,
-      ...(p.hasMorePath ? { hasMorePath: p.hasMorePath } : {}),
-      ...(p.paginationPath ? { paginationPath: p.paginationPath } : {}),
-      ...(p.totalPath ? { totalPath: p.totalPath } : {}),
-      ...(p.firstPage !== undefined ? { firstPage: p.firstPage } : {}),
-    };
+    const spec = runtimePagingSpec(p);
     statements.push({
       kind: StructureKind.VariableStatement,
       isExported: true,

@@ -1,7 +1,7 @@
-import type { CodegenConfig, OperationOverride, PaginationStyleConfig } from '../config.js';
+import type { CodegenConfig, OperationOverride } from '../config.js';
 import { GeneratorError, pointerOf } from '../errors.js';
 import { nameFromMethodAndPath, preserveCamel, preservePascal, safeIdentifier, uniqueName } from './naming.js';
-import { detectPaging, pagingFromStyle } from './pagination.js';
+import { pagingFor } from './pagination.js';
 import { detectIdempotency } from './idempotency.js';
 import { collectParameters, orderPathParameters } from './parameters.js';
 import { isObject, RefResolver, type JsonObject } from './refs.js';
@@ -68,7 +68,7 @@ function build({ document, openapiVersion, location, config, configFile, documen
   const book = new NameBook(names, presentNames(document, resolver), exported);
   for (const name of book.reservedNames()) exported.add(name);
   const functionNames = new Set<string>(exported);
-  const pagingByStyle = new Map<PaginationStyleConfig, PagingIR>();
+  const pagingByStyle = new Map<string, PagingIR>();
   const skip = new RegExp(config.resources.skipSegments);
   const operations: OperationIR[] = [];
   const overridden = new Set<string>();
@@ -194,7 +194,8 @@ interface OperationInput {
   opPointer: string;
   functionNames: Set<string>;
   exported: Set<string>;
-  pagingByStyle: Map<PaginationStyleConfig, PagingIR>;
+  /** Paging shapes seen so far, so operations that page alike share one constant. */
+  pagingByStyle: Map<string, PagingIR>;
   /** The spec defines security schemes but applies none (see security.ts). */
   securityNowhere: boolean;
   /** Security scheme name -> the auth form that sends it (auth-from-spec.ts). */
@@ -253,15 +254,10 @@ function buildOperation(input: OperationInput): OperationIR {
   if (body) op.requestBody = body;
 
   if (config.operations[operationId]?.pagination !== false && success?.isJson) {
-    const style = detectPaging(resolver, config.pagination, params, successSchema(resolver, rawOp, opPointer, success), opPointer);
-    if (style) {
-      let paging = input.pagingByStyle.get(style);
-      if (!paging) {
-        paging = pagingFromStyle(style);
-        input.pagingByStyle.set(style, paging);
-      }
-      op.paging = paging;
-    }
+    const schema = successSchema(resolver, rawOp, opPointer, success);
+    const response = isObject(rawOp.responses) ? rawOp.responses[success.status] : undefined;
+    const paging = pagingFor(config.pagination, { resolver, params, schema, response, pointer: opPointer }, input.pagingByStyle);
+    if (paging) op.paging = paging;
   }
   return op;
 }

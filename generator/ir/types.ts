@@ -163,16 +163,21 @@ export interface OperationIR {
 export interface PagingIR {
   /** Identifier of the generated paging constant. */
   constName: string;
-  style: 'cursor' | 'offset' | 'page';
-  /** The position parameter: cursor, offset or page number. */
-  cursorParam: string;
+  /** cursor (in the body, or the last item's id), offset/limit, page number, or RFC 8288 `Link` headers. */
+  style: 'cursor' | 'offset' | 'page' | 'link';
+  /** The query parameter carrying the position: the cursor, offset or page number (none for `link`). */
+  positionParam?: string;
   pageSizeParam?: string;
   itemsPath: string[];
-  /** Where the next cursor is (cursor style); empty for offset and page styles. */
-  nextCursorPath: string[];
+  /** Cursor style: where the next cursor is. */
+  nextCursorPath?: string[];
+  /** Cursor style: the path inside the last item whose value is the next cursor (Stripe's id). */
+  itemCursorPath?: string[];
   hasMorePath?: string[];
   /** Offset/page styles: the total item count, when the API reports it. */
   totalPath?: string[];
+  /** Page style: the total number of pages, when the API reports it. */
+  totalPagesPath?: string[];
   /** Page style: number of the first page. */
   firstPage?: number;
   /** Parent object of nextCursor (e.g. `pagination`), exposed as `page.pagination`. */

@@ -27,10 +27,10 @@ export function toolTitle(op: OperationIR, name: string): string {
 export function toolDescription(op: OperationIR, mcp: McpConfig, pageSize: number | undefined): string {
   // The summary is the tool's title already; the description says more when there is one.
   const parts = [clean(op.description) ?? clean(op.summary)].filter((p): p is string => p !== undefined);
-  if (op.paging) {
+  if (op.paging?.positionParam !== undefined) {
     const size = pageSize === undefined ? '' : ` (${pageSize} items unless pageSize says otherwise)`;
     parts.push(
-      `Returns one page as {items, nextCursor, hasMore}${size}; pass nextCursor back as ${op.paging.cursorParam} for the next page. ` +
+      `Returns one page as {items, nextCursor, hasMore}${size}; pass nextCursor back as ${op.paging.positionParam} for the next page. ` +
         `Results are capped at ${mcp.resultBudget} characters: a page that would exceed it returns fewer items, and nextCursor resumes right after them.`,
     );
   }

@@ -4,11 +4,12 @@ import { isObject, RefResolver, type JsonObject } from '../ir/refs.js';
 import { responseTypeOf, successSchema } from '../ir/responses.js';
 import { schemaAtPath } from '../ir/schema-paths.js';
 import type { ApiIR, HttpMethod, OperationIR } from '../ir/types.js';
-import type { BindingMethod, ListExtras, OperationBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';
+import type { BindingMethod, ListExtras, OperationBinding, PagingBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
 import { cursorDescription, fieldsDescription, maxItemsDescription, pageSizeDescription, toolDescription, toolTitle } from './describe.js';
 import { propertyNames, SchemaConverter, type SchemaRoot } from './schema.js';
 import { toolOutput } from './output.js';
+import { runtimePagingSpec } from '../ir/pagination.js';
 import { operationNodes, type OperationNodes } from './spec-nodes.js';
 
 export interface ToolsInput {
@@ -106,7 +107,8 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     if (isRequired) required.push(key);
   };
 
-  const paging = op.paging;
+  // MCP resumes a list through its position parameter; `Link`-header lists have none, so they are served one page as plain calls.
+  const paging = op.paging?.positionParam === undefined ? undefined : op.paging;
   let pageSize: number | undefined;
   const query = op.namedParams.filter((p) => p.in === 'query');
   const params = [...op.pathParams, ...query].map((param) => ({ param, raw: raws.get(`${param.in}:${param.name}`) }));
@@ -117,7 +119,7 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
   params.forEach(({ param, raw }, i) => {
     const pointer = raw?.pointer ?? `${op.pointer}/parameters`;
     const schema = raw === undefined ? {} : parameterSchema(converted.schemas[i]!, raw);
-    if (paging && param.name === paging.cursorParam) schema.description = cursorDescription();
+    if (paging && param.name === paging.positionParam) schema.description = cursorDescription();
     if (paging && param.name === paging.pageSizeParam && isNumeric(schema)) {
       pageSize = clamp(mcp.defaultPageSize, schema);
       schema.default = pageSize;
@@ -163,16 +165,7 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     ...(op.security ? { security: op.security } : {}),
     ...(paging
       ? {
-          paging: {
-            ...(paging.style !== 'cursor' ? { style: paging.style } : {}),
-            cursorParam: paging.cursorParam,
-            ...(paging.pageSizeParam !== undefined ? { pageSizeParam: paging.pageSizeParam } : {}),
-            itemsPath: paging.itemsPath,
-            nextCursorPath: paging.nextCursorPath,
-            ...(paging.hasMorePath !== undefined ? { hasMorePath: paging.hasMorePath } : {}),
-            ...(paging.paginationPath !== undefined ? { paginationPath: paging.paginationPath } : {}),
-            ...positionFields(paging),
-          },
+          paging: runtimePagingSpec(paging, true) as unknown as PagingBinding,
         }
       : {}),
   };
@@ -187,12 +180,6 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     binding,
     ...(list === undefined ? {} : { list }),
   };
-}
-
-/** Offset/page styles' extra fields, copied only when the IR has them. */
-function positionFields(paging: NonNullable<OperationIR['paging']>): { totalPath?: string[]; firstPage?: number } {
-  const { totalPath, firstPage } = paging as { totalPath?: string[]; firstPage?: number };
-  return { ...(totalPath !== undefined ? { totalPath } : {}), ...(firstPage !== undefined ? { firstPage } : {}) };
 }
 
 function isNumeric(schema: JsonObject): boolean {

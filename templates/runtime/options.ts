@@ -102,6 +102,11 @@ export interface PageRequestOptions extends Omit<RequestOptions, 'idempotencyKey
   maxItems?: number | undefined;
   /** Stop an auto-pagination walk after this many pages. */
   maxPages?: number | undefined;
+  /**
+   * Lists paginated by `Link` headers: resume from a saved `page.nextUrl` (it must lie under the
+   * client's base URL). Other styles resume through their own position parameter.
+   */
+  pageUrl?: string | undefined;
 }
 
 /**

@@ -1,40 +1,58 @@
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { ClientError } from './errors.js';
+import type { PageRequestOptions } from './options.js';
+import type { Page } from './paging-cursor.js';
+import type { CursorPaging, LinkPaging, OffsetPaging, PageNumberPaging, PagingSpec } from './paging-spec.js';
+import type { RequestSpec } from './request-spec.js';
 
-/** Where a paginated response keeps its parts; decided by the generator from the spec. */
-export interface PagingSpec {
-  /**
-   * "cursor" (default): the response names the next cursor. "offset": the next offset is this
-   * offset plus the items received. "page": the next page number is this one plus one. The
-   * position travels as the page's `cursor` string either way, so resume and caps work alike.
-   */
-  style?: 'cursor' | 'offset' | 'page';
-  /** Query parameter that carries the position: the cursor, offset or page number. */
-  cursorParam: string;
-  /** Path to the items array, e.g. ["data"] ([] when the body is the array). */
-  itemsPath: readonly string[];
-  /** Path to the next cursor, e.g. ["pagination", "nextCursor"] (cursor style). */
-  nextCursorPath: readonly string[];
-  /** Offset/page styles: path to the total item count, when the API reports it. */
-  totalPath?: readonly string[];
-  /** Page style: the number of the first page (default 1). */
-  firstPage?: number;
-  /** Path to an explicit "more pages" flag, e.g. ["pagination", "hasMore"]. */
-  hasMorePath?: readonly string[];
-  /** Path to the whole pagination object, exposed as `page.pagination`. */
-  paginationPath?: readonly string[];
+/*
+ * The shared half of auto-pagination: the page interface every style implements, the walk
+ * (`for await`, `.pages()`, caps, cycle detection) and the data shapes of each style. Each style
+ * lives in its own `paging-*.ts` file; a client imports (through its settings) only the styles
+ * its API uses, so a bundle never carries the others.
+ */
+
+export type { PagingSpec } from './paging-spec.js';
+
+/** What a style sees of one fetched page. */
+export interface PageInit<TBody, TPaging extends PagingSpec, TPos> {
+  body: TBody;
+  response: Response;
+  paging: TPaging;
+  /** The request that fetched this page. */
+  spec: RequestSpec;
+  /** The position that requested it (undefined for a call's own first page). */
+  position: TPos | undefined;
+  baseUrl: string;
 }
 
 /** What a page needs from the client that made it, so pages can walk on their own. */
-export interface PageSource<TBody, TItem> {
-  /** Fetches the page for a cursor (with the client's normal retries). */
-  load(cursor: string): Promise<Page<TBody, TItem>>;
+export interface PageSource<TPos> {
+  /** Fetches the page at a position (with the client's normal retries). */
+  load(position: TPos): Promise<AbstractPage<unknown, unknown, TPos>>;
   /** The error for a page that cannot be trusted, carrying its status, headers and request id. */
-  invalid(message: string, page: Page<TBody, TItem>): ClientError;
+  invalid(message: string, page: AbstractPage<unknown, unknown, TPos>): ClientError;
 }
 
+/** One pagination style: where a walk starts, how a position becomes a request, and its page class. */
+export interface PageStyle<TPaging extends PagingSpec, TPos> {
+  /** The position a call's own arguments resume from (a saved cursor, offset, page or URL), if any. */
+  start(paging: TPaging, spec: RequestSpec, options: PageRequestOptions): TPos | undefined;
+  /** The request for the page at `position`, derived from the call's first request. */
+  request(paging: TPaging, spec: RequestSpec, position: TPos, baseUrl: string): RequestSpec;
+  page<TBody, TItem>(init: PageInit<TBody, TPaging, TPos>, source: PageSource<TPos>): AbstractPage<TBody, TItem, TPos>;
+}
+
+/** The styles a client was generated with, by name (its settings list only those its API uses). */
+export type PageStyles = {
+  readonly cursor?: PageStyle<CursorPaging, string>;
+  readonly offset?: PageStyle<OffsetPaging, number>;
+  readonly page?: PageStyle<PageNumberPaging, number>;
+  readonly link?: PageStyle<LinkPaging, string>;
+};
+
 /**
- * How many cursors of a walk are remembered to catch a server that leads the walk in a circle
+ * How many positions of a walk are remembered to catch a server that leads the walk in a circle
  * (A -> B -> A). Bounded so a walk's memory stays flat however long it runs; a cycle longer than
  * this would be caught by `maxPages`, if set, not here.
  */
@@ -44,6 +62,24 @@ export const REMEMBERED_CURSORS = 10_000;
 export interface PageCaps {
   maxItems?: number | undefined;
   maxPages?: number | undefined;
+}
+
+/** Validates a walk's caps before any request is sent. */
+export function checkCaps({ maxItems, maxPages }: PageCaps): void {
+  if (maxItems !== undefined && (!Number.isInteger(maxItems) || maxItems < 1)) {
+    throw new ClientError('maxItems must be a positive integer');
+  }
+  if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) {
+    throw new ClientError('maxPages must be a positive integer');
+  }
+}
+
+/** The style a paging spec names, from the client's settings (which list only the styles its API uses). */
+export function pageStyleOf(styles: PageStyles | undefined, paging: PagingSpec): PageStyle<PagingSpec, unknown> {
+  const name = paging.style ?? 'cursor';
+  const style = styles?.[name] as PageStyle<PagingSpec, unknown> | undefined;
+  if (style === undefined) throw new ClientError(`This client has no "${name}" pagination`);
+  return style;
 }
 
 /** Reads a nested property without trusting the shape of the body. */
@@ -59,98 +95,83 @@ export function getPath(value: unknown, path: readonly string[]): unknown {
 }
 
 /**
- * The position of the page after this one, as a string: the server's cursor, or the offset /
- * page number computed from this page. Undefined when there is none (last page, or a total that
- * says everything has been seen).
+ * The walk's private error factory, for PagePromise in this module only (set by AbstractPage's
+ * static block, which may read private fields) so it need not be public API.
  */
-function nextPosition(
-  body: unknown,
-  paging: PagingSpec,
-  cursor: string | undefined,
-  received: number,
-): string | undefined {
-  const style = paging.style ?? 'cursor';
-  if (style === 'cursor') {
-    const next = getPath(body, paging.nextCursorPath);
-    return typeof next === 'string' && next !== '' ? next : undefined;
-  }
-  const start = style === 'page' ? (paging.firstPage ?? 1) : 0;
-  const current = cursor === undefined || !/^-?\d+$/.test(cursor) ? start : Number(cursor);
-  if (style === 'page') return String(current + 1);
-  const next = current + received;
-  const total = paging.totalPath === undefined ? undefined : getPath(body, paging.totalPath);
-  return typeof total === 'number' && next >= total ? undefined : String(next);
-}
+let repeatedError: <TPos>(page: AbstractPage<unknown, unknown, TPos>, where: string) => ClientError;
 
 /**
- * Page's private error factory, for PagePromise's walk in this module only (set by Page's static
- * block, which may read private fields) so it need not be public API.
+ * One page of a paginated list, whatever the style. Holds no reference to earlier pages.
+ * `TPos` is the style's position: a cursor string, an offset, a page number or a URL.
  */
-let repeatedCursorError: <TBody, TItem>(page: Page<TBody, TItem>, where: string) => ClientError;
-
-/** One page of a cursor-paginated list. Holds no reference to earlier pages. */
-export class Page<TBody, TItem> {
+export abstract class AbstractPage<TBody, TItem, TPos> {
   /** Items of this page ([] if the body has none, so forward-compatible bodies never throw). */
   readonly data: TItem[];
   readonly body: TBody;
-  /** The pagination object of the body, as sent by the server. */
-  readonly pagination: unknown;
-  /** Save this to resume later: pass it back as the cursor parameter. */
-  readonly nextCursor: string | undefined;
-  /** The cursor that requested this page (undefined for the first page). */
-  readonly cursor: string | undefined;
   readonly response: Response;
+  /** The position that requested this page (undefined for a call's own first page). */
+  readonly position: TPos | undefined;
+  /** Where the next page is; undefined on the last page. Save it to resume a walk later. */
+  readonly nextPosition: TPos | undefined;
+  readonly #source: PageSource<TPos>;
   readonly #hasMore: unknown;
-  readonly #source: PageSource<TBody, TItem>;
 
-  /** @internal Pages come from list calls. */
-  constructor(
-    body: TBody,
-    response: Response,
-    paging: PagingSpec,
-    cursor: string | undefined,
-    source: PageSource<TBody, TItem>,
+  /** What a position is called in messages ("cursor", "URL"). */
+  protected abstract readonly positionName: string;
+
+  protected constructor(
+    init: PageInit<TBody, PagingSpec, TPos>,
+    next: (items: readonly TItem[]) => TPos | undefined,
+    source: PageSource<TPos>,
   ) {
-    const items = getPath(body, paging.itemsPath);
-    this.body = body;
-    this.response = response;
+    const items = getPath(init.body, init.paging.itemsPath);
+    this.body = init.body;
+    this.response = init.response;
     this.data = Array.isArray(items) ? (items as TItem[]) : [];
-    this.nextCursor = nextPosition(body, paging, cursor, this.data.length);
-    this.pagination = paging.paginationPath === undefined ? undefined : getPath(body, paging.paginationPath);
-    this.#hasMore = paging.hasMorePath === undefined ? undefined : getPath(body, paging.hasMorePath);
-    this.cursor = cursor;
+    this.position = init.position;
+    this.nextPosition = next(this.data);
     this.#source = source;
+    this.#hasMore = init.paging.hasMorePath === undefined ? undefined : getPath(init.body, init.paging.hasMorePath);
   }
 
   /**
-   * False on `hasMore === false` (the documented terminal signal), and defensively on an empty
-   * page or a missing/empty cursor, so a misbehaving server cannot make a walk spin forever.
+   * False on `hasMore === false` (the documented terminal signal, where the API has one), and
+   * defensively on an empty page or a missing next position, so a misbehaving server cannot make
+   * a walk spin forever (a style's own total ends it by leaving no next position).
    */
   hasNextPage(): boolean {
-    return this.#hasMore !== false && this.data.length > 0 && this.nextCursor !== undefined;
+    return this.#hasMore !== false && this.data.length > 0 && this.nextPosition !== undefined;
   }
 
   /**
    * Fetches the following page (with the client's normal retries). A page that names its own
-   * cursor as the next one would be served again and again: that is an InvalidResponseError.
+   * position as the next one would be served again and again: that is an InvalidResponseError.
    */
-  async getNextPage(): Promise<Page<TBody, TItem>> {
-    const next = this.nextCursor;
+  async getNextPage(): Promise<this> {
+    const next = this.nextPosition;
     if (!this.hasNextPage() || next === undefined) throw new ClientError('No next page: this is the last page');
-    if (next === this.cursor) throw this.#repeatedCursorError('is the cursor this page was requested with');
-    return this.#source.load(next);
+    if (next === this.position) throw this.#repeatedError(`is the ${this.positionName} this page was requested with`);
+    const problem = this.nextPageProblem();
+    if (problem !== undefined) throw this.#source.invalid(problem, this);
+    return (await this.#source.load(next)) as this;
+  }
+
+  /** A reason the next page must not be fetched (e.g. a link to another host), if any. */
+  protected nextPageProblem(): string | undefined {
+    return undefined;
   }
 
   static {
-    repeatedCursorError = (page, where) => page.#repeatedCursorError(where);
+    repeatedError = (page, where) => page.#repeatedError(where);
   }
 
-  /** The error for a next cursor that points back into the walk; `where` says where it was seen. */
-  #repeatedCursorError(where: string): ClientError {
-    const shown = (this.nextCursor ?? '').slice(0, 64);
-    const more = (this.nextCursor ?? '').length > 64 ? '…' : '';
+  /** The error for a next position that points back into the walk; `where` says where it was seen. */
+  #repeatedError(where: string): ClientError {
+    const text = String(this.nextPosition ?? '');
+    const shown = text.slice(0, 64) + (text.length > 64 ? '…' : '');
+    const name = this.positionName;
     return this.#source.invalid(
-      `Pagination cursor repeated: the next cursor "${shown}${more}" ${where}, so following it would ` +
+      `Pagination ${name} repeated: the next ${name} "${shown}" ${where}, so following it would ` +
         'yield the same items again; stopping the walk (the items so far were each yielded once).',
       this,
     );
@@ -161,11 +182,14 @@ export class Page<TBody, TItem> {
  * What a list call returns: `await` it for the first page, `for await` it for every item,
  * `.pages()` for every page. Walks are lazy and keep one page in memory at a time.
  */
-export class PagePromise<TBody, TItem> extends APIPromise<Page<TBody, TItem>> implements AsyncIterable<TItem> {
+export class PagePromise<TBody, TItem, TPage extends AbstractPage<TBody, TItem, unknown> = Page<TBody, TItem>>
+  extends APIPromise<TPage>
+  implements AsyncIterable<TItem>
+{
   readonly #caps: PageCaps;
 
   /** @internal List calls return it. */
-  constructor(result: Promise<WithResponse<Page<TBody, TItem>>>, caps: PageCaps = {}) {
+  constructor(result: Promise<WithResponse<TPage>>, caps: PageCaps = {}) {
     super(result);
     this.#caps = caps;
   }
@@ -174,22 +198,22 @@ export class PagePromise<TBody, TItem> extends APIPromise<Page<TBody, TItem>> im
    * Pages from the first on, honouring `maxPages`, and `maxItems` in the sense that no page is
    * fetched once the pages already yielded hold that many items (pages are not trimmed).
    */
-  async *pages(): AsyncGenerator<Page<TBody, TItem>, void, undefined> {
+  async *pages(): AsyncGenerator<TPage, void, undefined> {
     const { maxItems, maxPages } = this.#caps;
-    let page: Page<TBody, TItem> = await this;
+    let page: TPage = await this;
     let pageCount = 1;
     let itemCount = page.data.length;
-    // Cursors this walk has requested, oldest first (a Set keeps insertion order).
-    const used = new Set<string>();
+    // Positions this walk has requested, oldest first (a Set keeps insertion order).
+    const used = new Set<unknown>();
     yield page;
     while (page.hasNextPage()) {
       if (maxPages !== undefined && pageCount >= maxPages) return;
       if (maxItems !== undefined && itemCount >= maxItems) return;
-      if (page.cursor !== undefined) used.add(page.cursor);
-      if (used.size > REMEMBERED_CURSORS) used.delete(used.values().next().value as string);
-      const next = page.nextCursor;
-      if (next !== undefined && next !== page.cursor && used.has(next)) {
-        throw repeatedCursorError(page, 'was already requested earlier in this walk');
+      if (page.position !== undefined) used.add(page.position);
+      if (used.size > REMEMBERED_CURSORS) used.delete(used.values().next().value);
+      const next = page.nextPosition;
+      if (next !== undefined && next !== page.position && used.has(next)) {
+        throw repeatedError(page, 'was already requested earlier in this walk');
       }
       page = await page.getNextPage();
       pageCount += 1;

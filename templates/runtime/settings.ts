@@ -1,4 +1,5 @@
 import type { ErrorBodyPaths } from './error-envelope.js';
+import type { PageStyles } from './pagination.js';
 
 /** Where the key travels: a request header (after `prefix`), or a query parameter. */
 export type AuthForm = { header: string; prefix: string } | { query: string };
@@ -57,4 +58,6 @@ export interface ApiSettings {
   errorBody?: ErrorBodyPaths;
   /** Environment variable holding the default log level, e.g. "NOTAI_LOG". */
   logEnvVar?: string;
+  /** The pagination styles the API's list operations use (only those, so bundles carry no others). */
+  pageStyles?: PageStyles;
 }

@@ -229,10 +229,10 @@ describe('IR: pagination detection', () => {
       {
         constName: 'CURSOR_PAGING',
         style: 'cursor',
-        cursorParam: 'cursor',
-        pageSizeParam: 'pageSize',
+        positionParam: 'cursor',
         itemsPath: ['data'],
         nextCursorPath: ['pagination', 'nextCursor'],
+        pageSizeParam: 'pageSize',
         hasMorePath: ['pagination', 'hasMore'],
         paginationPath: ['pagination'],
       },
@@ -467,8 +467,8 @@ describe('IR: offset and page pagination styles', () => {
       ['listRepos', 'PAGE_NUMBER_PAGING', 'page'],
       ['plain', null, null],
     ]);
-    expect(ir.operations[0]!.paging).toMatchObject({ cursorParam: 'offset', itemsPath: ['results'], totalPath: ['count'], nextCursorPath: [] });
-    expect(ir.operations[1]!.paging).toMatchObject({ cursorParam: 'page', itemsPath: [], firstPage: 1 });
+    expect(ir.operations[0]!.paging).toMatchObject({ positionParam: 'offset', itemsPath: ['results'], totalPath: ['count'] });
+    expect(ir.operations[1]!.paging).toMatchObject({ positionParam: 'page', itemsPath: [], firstPage: 1 });
   });
 
   it('rejects a style without its position parameter, naming the config pointer', async () => {
@@ -487,5 +487,37 @@ describe('IR: the spec names its schemas first', () => {
     expect(ir.schemaAliases.map((a) => a.name)).toEqual(['Analytics', 'HealthResponse']);
     expect(ir.resources.map((r) => r.className)).toEqual(['AnalyticsResource', 'Health']);
     expect(ir.operations.map((o) => o.typeName)).toEqual(['GetAnalytics', 'HealthOperation']);
+  });
+});
+
+describe('IR: pagination styles detected from the spec alone', () => {
+  const q = (name: string, type = 'integer') => ({ name, in: 'query', schema: { type } });
+  const arrayOk = (headers?: unknown) => ({ responses: { '200': { description: 'ok', ...(headers ? { headers } : {}), content: { 'application/json': { schema: { type: 'array', items: item } } } } } });
+  const link = { Link: { schema: { type: 'string' } } };
+  const spec = specWith({
+    '/repos': { get: { operationId: 'githubStyle', parameters: [q('per_page'), q('page')], ...arrayOk(link) } },
+    '/linkNoParams': { get: { operationId: 'linkWithoutListParams', ...arrayOk(link) } },
+    '/charges': { get: { operationId: 'stripeStyle', parameters: [q('limit'), q('starting_after', 'string')], ...ok({ type: 'object', properties: { data: { type: 'array', items: item }, has_more: { type: 'boolean' } } }) } },
+    '/hal': { get: { operationId: 'nextIsAUrl', parameters: [q('cursor', 'string')], ...ok({ type: 'object', properties: { items: { type: 'array', items: item }, next: { type: 'string' } } }) } },
+    '/offset': { get: { operationId: 'offsetStyle', parameters: [q('offset'), q('limit')], ...ok({ type: 'object', properties: { results: { type: 'array', items: item }, meta: { type: 'object', properties: { total: { type: 'integer' } } } } }) } },
+  });
+
+  it('detects each style by its conventions, with typed position parameters', async () => {
+    const ir = await irOf(spec);
+    expect(ir.operations.map((o) => [o.operationId, o.paging?.style ?? null, o.paging?.positionParam ?? null])).toEqual([
+      ['githubStyle', 'link', null],
+      ['linkWithoutListParams', null, null],
+      ['stripeStyle', 'cursor', 'starting_after'],
+      ['nextIsAUrl', null, null],
+      ['offsetStyle', 'offset', 'offset'],
+    ]);
+    expect(ir.operations[2]!.paging).toMatchObject({ itemsPath: ['data'], itemCursorPath: ['id'], hasMorePath: ['has_more'], pageSizeParam: 'limit' });
+    expect(ir.operations[4]!.paging).toMatchObject({ itemsPath: ['results'], totalPath: ['meta', 'total'] });
+    expect(ir.pagingStyles.map((p) => p.constName)).toEqual(['LINK_PAGING', 'CURSOR_PAGING', 'OFFSET_PAGING']);
+  });
+
+  it('detects nothing once the config lists its own styles', async () => {
+    const ir = await irOf(spec, { pagination: [{ style: 'link', param: 'per_page', items: '' }] });
+    expect(ir.operations.map((o) => o.paging?.constName ?? null)).toEqual(['LINK_PAGING', null, null, null, null]);
   });
 });

@@ -18,8 +18,8 @@ function fakeApi(items: unknown[], style: Style, defaultSize = 10) {
     const start = raw === undefined ? 0 : style === 'cursor' ? Number(String(raw).slice(1)) : style === 'offset' ? Number(raw) : (Number(raw) - 1) * size;
     const data = items.slice(start, start + size);
     const more = start + size < items.length;
-    const position = style === 'cursor' ? `c${start + data.length}` : style === 'offset' ? String(start + data.length) : String(start / size + 2);
-    const page: PageLike = { data, body: { data }, nextCursor: more ? position : undefined, cursor: raw === undefined ? undefined : String(raw), hasNextPage: () => more };
+    const position = style === 'cursor' ? `c${start + data.length}` : style === 'offset' ? start + data.length : start / size + 2;
+    const page: PageLike = { data, body: { data }, nextPosition: more ? position : undefined, position: raw === undefined ? undefined : style === 'cursor' ? String(raw) : Number(raw), hasNextPage: () => more };
     return page;
   };
   const client: ApiClientLike = {
@@ -33,7 +33,7 @@ function fakeApi(items: unknown[], style: Style, defaultSize = 10) {
           let count = page.data.length;
           yield page;
           while (page.hasNextPage() && (options?.maxItems === undefined || count < options.maxItems)) {
-            page = pageAt({ ...(spec.query as Record<string, unknown>), [paging.cursorParam]: page.nextCursor });
+            page = pageAt({ ...(spec.query as Record<string, unknown>), pos: page.nextPosition });
             count += page.data.length;
             yield page;
           }
@@ -63,7 +63,7 @@ function tool(style: Style, withSize = true, positionType = 'string'): ToolDefin
       queryParams: withSize ? ['pos', 'size'] : ['pos'],
       responseType: 'json',
       auth: true,
-      paging: { ...(style === 'cursor' ? {} : { style }), cursorParam: 'pos', ...(withSize ? { pageSizeParam: 'size' } : {}), itemsPath: ['data'], nextCursorPath: ['next'] },
+      paging: { ...(style === 'cursor' ? { cursorParam: 'pos', nextCursorPath: ['next'] } : style === 'offset' ? { style, offsetParam: 'pos' } : { style, pageParam: 'pos' }), ...(withSize ? { pageSizeParam: 'size' } : {}), itemsPath: ['data'] },
     },
     list: { maxItems: true },
   };

@@ -90,7 +90,7 @@ describe('paths that need JSON-pointer escaping', () => {
 describe('runtime objects keyed by spec names', () => {
   it('a page-size parameter named __proto__ is still sent, and an auth form named __proto__ still read', async () => {
     const requests: RequestSpecLike[] = [];
-    const page: PageLike = { data: [], body: {}, nextCursor: undefined, cursor: undefined, hasNextPage: () => false };
+    const page: PageLike = { data: [], body: {}, nextPosition: undefined, position: undefined, hasNextPage: () => false };
     const client: ApiClientLike = {
       request: () => Promise.resolve(undefined),
       requestPage: (spec) => {

@@ -7,6 +7,10 @@ import { onTestFinished, vi } from 'vitest';
 import { ApiClient, type RequestSpec } from '../../templates/runtime/core.js';
 import type { ClientOptions } from '../../templates/runtime/options.js';
 import type { PagingSpec } from '../../templates/runtime/pagination.js';
+import { cursorStyle } from '../../templates/runtime/paging-cursor.js';
+import { linkStyle } from '../../templates/runtime/paging-link.js';
+import { offsetStyle } from '../../templates/runtime/paging-offset.js';
+import { pageNumberStyle } from '../../templates/runtime/paging-page-number.js';
 import type { ApiSettings } from '../../templates/runtime/settings.js';
 
 export const BASE_URL = 'https://api.example.test';
@@ -36,6 +40,7 @@ export const settings: ApiSettings = {
   },
   responseHeaders: { tier: 'x-example-tier', requestId: ['x-request-id', 'x-amzn-requestid'] },
   logEnvVar: 'EXAMPLE_LOG',
+  pageStyles: { cursor: cursorStyle, offset: offsetStyle, page: pageNumberStyle, link: linkStyle },
 };
 
 export function makeClient(options: ClientOptions = {}): ApiClient {

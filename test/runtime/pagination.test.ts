@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClientError, InternalServerError, InvalidResponseError } from '../../templates/runtime/errors.js';
-import { Page, PagePromise, getPath } from '../../templates/runtime/pagination.js';
+import { PagePromise, getPath } from '../../templates/runtime/pagination.js';
+import { Page } from '../../templates/runtime/paging-cursor.js';
 import type { PageRequestOptions } from '../../templates/runtime/options.js';
 import type { RequestSpec } from '../../templates/runtime/core.js';
 import { api, clearKeyEnv, failure, getSpec, makeClient, paging, settle, useFakeClock } from './fixtures.js';

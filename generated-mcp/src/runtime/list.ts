@@ -66,12 +66,24 @@ function readFields(tool: ToolDefinition, args: ToolArguments): readonly string[
 
 type NextOf = (page: PageLike) => string | number | null;
 
-/** The position to hand back: the cursor as sent, or a number when the position parameter is numeric. */
+/** The query parameter that carries a list's position. */
+function positionParam(paging: PagingBinding): string {
+  return paging.style === 'offset'
+    ? paging.offsetParam
+    : paging.style === 'page'
+      ? paging.pageParam
+      : paging.cursorParam;
+}
+
+/** The position to hand back: a cursor as sent, a number when the position parameter is numeric. */
 function nextFor(tool: ToolDefinition, paging: PagingBinding): NextOf {
-  const numeric = (paging.style ?? 'cursor') !== 'cursor' && schemaType(tool, paging.cursorParam) !== 'string';
+  const numeric = (paging.style ?? 'cursor') !== 'cursor' && schemaType(tool, positionParam(paging)) !== 'string';
   return (page) => {
-    if (!page.hasNextPage() || page.nextCursor === undefined) return null;
-    return numeric && /^-?\d+$/.test(page.nextCursor) ? Number(page.nextCursor) : page.nextCursor;
+    const next = page.nextPosition;
+    if (!page.hasNextPage() || next === undefined) return null;
+    if (typeof next === 'number') return numeric ? next : String(next);
+    const text = String(next);
+    return numeric && /^-?\d+$/.test(text) ? Number(text) : text;
   };
 }
 
@@ -127,7 +139,7 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   const refetch = async (segment: Segment, count: number): Promise<Segment> => {
     const query = {
       ...overrides,
-      [paging.cursorParam]: segment.page.cursor,
+      [positionParam(paging)]: segment.page.position,
       ...(sizeParam === undefined ? {} : { [sizeParam]: count }),
     };
     const page = await ctx.client.requestPage(buildRequest(tool.binding, args, query), paging, options);
@@ -137,7 +149,13 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   let target = ctx.budget;
   let result: ListResult = { items: [], nextCursor: null, hasMore: false };
   for (let attempt = 0; attempt < 3; attempt++) {
-    result = await cutList(segments, { limit: maxItems, budget: target, canShrink, nextOf, refetch });
+    result = await cutList(segments, {
+      limit: maxItems,
+      budget: target,
+      canShrink,
+      nextOf,
+      refetch,
+    });
     result = fitSingleItem(result, ctx.budget);
     const size = jsonSize(result);
     if (size <= ctx.budget) return result;
@@ -161,10 +179,14 @@ async function cutList(
   { limit, budget, canShrink, nextOf, refetch }: CutOptions,
 ): Promise<ListResult> {
   const all = segments.flatMap((s) => s.items);
-  const cursors = segments.flatMap((s) => [s.page.cursor ?? '', s.page.nextCursor ?? '']);
+  const cursors = segments.flatMap((s) => [String(s.page.position ?? ''), String(s.page.nextPosition ?? '')]);
   // Room for a cursor as long as any seen so far (the refetched one is not known yet).
   const placeholder = 'x'.repeat(Math.max(0, ...cursors.map((c) => c.length)) + 16);
-  const fit = fitCount(all, budget, (items) => ({ items, nextCursor: placeholder, hasMore: true }));
+  const fit = fitCount(all, budget, (items) => ({
+    items,
+    nextCursor: placeholder,
+    hasMore: true,
+  }));
   const keep = Math.max(1, Math.min(fit, limit ?? all.length, all.length));
   const last = segments[segments.length - 1];
   if (last === undefined || all.length === 0)
@@ -199,19 +221,30 @@ async function cutList(
         };
       }
       const again = await refetch(segment, within);
-      return { items: [...head, ...again.items], nextCursor: nextOf(again.page), hasMore: again.page.hasNextPage() };
+      return {
+        items: [...head, ...again.items],
+        nextCursor: nextOf(again.page),
+        hasMore: again.page.hasNextPage(),
+      };
     }
     before += segment.items.length;
   }
-  return { items: all, nextCursor: nextOf(last.page), hasMore: last.page.hasNextPage() };
+  return {
+    items: all,
+    nextCursor: nextOf(last.page),
+    hasMore: last.page.hasNextPage(),
+  };
 }
 
 /** One item larger than the whole budget: cut its long arrays rather than return nothing. */
 function fitSingleItem(result: ListResult, budget: number): ListResult {
   if (result.items.length !== 1 || jsonSize(result) <= budget) return result;
   const overhead =
-    jsonSize({ ...result, items: [null], truncated: arraysNote([{ path: '/items/0/x', kept: 0, total: 0 }], budget) }) +
-    200;
+    jsonSize({
+      ...result,
+      items: [null],
+      truncated: arraysNote([{ path: '/items/0/x', kept: 0, total: 0 }], budget),
+    }) + 200;
   const cut = cutArrays(result.items[0], budget - overhead);
   if (!cut.fits) {
     return {

@@ -16,23 +16,35 @@ export interface ToolAnnotations {
 
 export type BindingMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH';
 
-/** Where a paginated response keeps its parts (the client's PagingSpec, plus the page-size parameter). */
-export interface PagingBinding {
-  /** Absent means "cursor": the response names the next cursor. Offset/page positions are computed by the client. */
-  style?: 'cursor' | 'offset' | 'page';
-  /** The position parameter: cursor, offset or page number. */
-  cursorParam: string;
+/**
+ * Where a paginated response keeps its parts: the client's PagingSpec (one shape per style, each
+ * naming its own position parameter), plus the page-size parameter. Lists paginated by `Link`
+ * headers have no position parameter to resume from, so they are served as plain operations.
+ */
+export type PagingBinding = (
+  | {
+      /** Absent means "cursor": the response (or its last item) names the next cursor. */
+      style?: 'cursor';
+      cursorParam: string;
+      nextCursorPath?: readonly string[];
+      itemCursorPath?: readonly string[];
+      paginationPath?: readonly string[];
+    }
+  | { style: 'offset'; offsetParam: string; totalPath?: readonly string[] }
+  | {
+      style: 'page';
+      pageParam: string;
+      /** The number of the first page. */
+      firstPage?: number;
+      totalPath?: readonly string[];
+      totalPagesPath?: readonly string[];
+    }
+) & {
   /** Query parameter that sets the page size; without it a page cannot be shrunk. */
   pageSizeParam?: string;
   itemsPath: readonly string[];
-  nextCursorPath: readonly string[];
   hasMorePath?: readonly string[];
-  paginationPath?: readonly string[];
-  /** Offset/page styles: where the total item count is. */
-  totalPath?: readonly string[];
-  /** Page style: the number of the first page. */
-  firstPage?: number;
-}
+};
 
 export interface QueryStyleBinding {
   style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
@@ -154,9 +166,10 @@ export interface CallOptions {
 export interface PageLike {
   readonly data: readonly unknown[];
   readonly body: unknown;
-  readonly nextCursor: string | undefined;
-  /** The cursor that requested this page (undefined for the first page). */
-  readonly cursor: string | undefined;
+  /** Where the next page is: a cursor string, or an offset or page number (typed by the client's page class). */
+  readonly nextPosition: unknown;
+  /** The position that requested this page (undefined for the first page). */
+  readonly position: unknown;
   hasNextPage(): boolean;
 }
 

@@ -10,7 +10,9 @@ import { withIdempotencyKey } from './idempotency.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } from './options.js';
 import { invalidResponse, readOutcome, type Outcome } from './outcome.js';
-import { Page, PagePromise, type PageSource, type PagingSpec } from './pagination.js';
+import { checkCaps, pageStyleOf, PagePromise, type AbstractPage, type PageSource } from './pagination.js';
+import type { Page } from './paging-cursor.js';
+import type { PagingSpec } from './paging-spec.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { ApiSettings } from './settings.js';
@@ -78,36 +80,29 @@ export class ApiClient {
 
   /**
    * Sends a list operation; the result is awaitable for the first page and async-iterable over
-   * every item. A cursor already in `spec.query` resumes a walk from that checkpoint.
+   * every item. A position already in the call (a cursor, offset or page parameter, or the
+   * `pageUrl` option) resumes a walk from that checkpoint.
    */
-  requestPage<TBody, TItem>(
+  requestPage<TBody, TItem, TPage extends AbstractPage<TBody, TItem, unknown> = Page<TBody, TItem>>(
     spec: RequestSpec,
     paging: PagingSpec,
     options: PageRequestOptions = {},
-  ): PagePromise<TBody, TItem> {
-    const { maxItems, maxPages, ...requestOptions } = options;
-    if (maxItems !== undefined && (!Number.isInteger(maxItems) || maxItems < 1)) {
-      throw new ClientError('maxItems must be a positive integer');
-    }
-    if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) {
-      throw new ClientError('maxPages must be a positive integer');
-    }
-    const load = async (cursor: string | undefined): Promise<WithResponse<Page<TBody, TItem>>> => {
-      const pageSpec =
-        cursor === undefined ? spec : { ...spec, query: { ...spec.query, [paging.cursorParam]: cursor } };
-      const result = await this.#execute<TBody>(pageSpec, requestOptions);
-      const page = new Page<TBody, TItem>(result.data, result.response, paging, cursor, source);
-      return { ...result, data: page };
+  ): PagePromise<TBody, TItem, TPage> {
+    const { maxItems, maxPages, pageUrl: _pageUrl, ...requestOptions } = options;
+    checkCaps({ maxItems, maxPages });
+    const style = pageStyleOf(this.#settings.pageStyles, paging);
+    const load = async (position: unknown): Promise<WithResponse<TPage>> => {
+      const sent = position === undefined ? spec : style.request(paging, spec, position, this.baseUrl);
+      const result = await this.#execute<TBody>(sent, requestOptions);
+      const { data: body, response } = result;
+      const init = { body, response, paging, spec: sent, position, baseUrl: this.baseUrl };
+      return { ...result, data: style.page<TBody, TItem>(init, source) as TPage };
     };
-    const source: PageSource<TBody, TItem> = {
-      load: async (cursor) => (await load(cursor)).data,
+    const source: PageSource<unknown> = {
+      load: async (position) => (await load(position)).data,
       invalid: (message, page) => invalidResponse(message, page.response, this.#redactor, this.#settings),
     };
-    const initial = spec.query === undefined ? undefined : (spec.query as Record<string, unknown>)[paging.cursorParam];
-    // A resumed walk starts from the given position: a saved cursor, or an offset / page number.
-    const firstCursor =
-      (typeof initial === 'string' && initial !== '') || typeof initial === 'number' ? String(initial) : undefined;
-    return new PagePromise<TBody, TItem>(load(firstCursor), { maxItems, maxPages });
+    return new PagePromise<TBody, TItem, TPage>(load(style.start(paging, spec, options)), { maxItems, maxPages });
   }
 
   async #execute<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
@@ -173,7 +168,12 @@ export class ApiClient {
       if (hookInfo) {
         const error = 'error' in outcome ? { error: outcome.error } : {};
         const durationMs = Date.now() - started;
-        this.#callHook('onResponse', { ...hookInfo, status: sent?.response.status, durationMs, ...error });
+        this.#callHook('onResponse', {
+          ...hookInfo,
+          status: sent?.response.status,
+          durationMs,
+          ...error,
+        });
       }
       if ('result' in outcome) return outcome.result;
 

@@ -31,7 +31,11 @@ export type {
   RequestOptions,
   ResponseHookInfo,
 } from './options.js';
-export { Page, PagePromise, type PagingSpec } from './pagination.js';
+export { AbstractPage, PagePromise, type PagingSpec } from './pagination.js';
+export { Page } from './paging-cursor.js';
+export { LinkPage } from './paging-link.js';
+export { OffsetPage } from './paging-offset.js';
+export { PageNumberPage } from './paging-page-number.js';
 export { encodePath } from './paths.js';
 export { serializeQuery, type QueryParams, type QueryValue } from './query.js';
 export { backoffDelayMs, retryDelayMs, shouldRetry } from './retry.js';

@@ -1,5 +1,6 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/settings.ts.
 import type { ErrorBodyPaths } from './error-envelope.js';
+import type { PageStyles } from './pagination.js';
 
 /** Where the key travels: a request header (after `prefix`), or a query parameter. */
 export type AuthForm = { header: string; prefix: string } | { query: string };
@@ -58,4 +59,6 @@ export interface ApiSettings {
   errorBody?: ErrorBodyPaths;
   /** Environment variable holding the default log level, e.g. "NOTAI_LOG". */
   logEnvVar?: string;
+  /** The pagination styles the API's list operations use (only those, so bundles carry no others). */
+  pageStyles?: PageStyles;
 }
