@@ -52,6 +52,11 @@ export interface CodegenConfig {
   operations: Record<string, OperationOverride>;
   /** Present when an MCP server package is generated beside the client (generator/mcp/config.ts). */
   mcp?: McpConfig;
+  /**
+   * The property of a single-object envelope (`{ data: X }`) calls resolve to; `false` returns
+   * bodies whole; absent: detected from the spec (generator/ir/envelope.ts).
+   */
+  envelope?: string | false;
 }
 
 export interface PaginationStyleConfig {
@@ -125,7 +130,7 @@ type Json = Record<string, unknown>;
 
 /** Validates the raw YAML and fills defaults; errors name the pointer inside the config file. */
 /** The top-level sections a config may have (docs/config.md). */
-const CONFIG_SECTIONS = ['package', 'client', 'apiKey', 'auth', 'regions', 'responseHeaders', 'logEnvVar', 'errors', 'resources', 'pagination', 'operations', 'fetch', 'mcp'];
+const CONFIG_SECTIONS = ['package', 'client', 'apiKey', 'auth', 'regions', 'responseHeaders', 'logEnvVar', 'errors', 'resources', 'pagination', 'operations', 'fetch', 'mcp', 'envelope'];
 
 export function resolveConfig(input: RawConfigInput, spec: { title: string; authHeaders?: Record<string, AuthHeader> | undefined }): CodegenConfig {
   const file = input.file;
@@ -240,6 +245,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   const description = str(pkg, 'description', ['package']);
 
   const logEnvVar = str(root, 'logEnvVar', []);
+  const envelope = root.envelope === false ? false : str(root, 'envelope', []);
   const fetchPath = str(asObject(root.fetch ?? {}, ['fetch'], file), 'path', ['fetch']);
   if (fetchPath !== undefined && !fetchPath.startsWith('/')) fail(['fetch', 'path'], 'path must start with "/"');
   const tier = str(responseHeaders, 'tier', ['responseHeaders']);
@@ -274,6 +280,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
     resources: { skipSegments },
     pagination: resolvePagination(root.pagination, file),
     operations: overrides,
+    ...(envelope !== undefined ? { envelope } : {}),
     ...(root.mcp !== undefined ? { mcp: resolveMcpConfig(root.mcp, { file, clientPackageName: packageName, apiKeyEnvVars, fallbackEnvPrefix: envPrefix }) } : {}),
   };
 }

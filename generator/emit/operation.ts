@@ -15,21 +15,31 @@ export interface OperationNames {
   body?: string;
   response: string;
   item?: string;
+  /**
+   * What the call resolves to: the models.ts alias when the result is a component schema (so
+   * declarations and hover say `PublicSession`), else the response alias, or its envelope property.
+   */
+  result: string;
   /** What the function returns, e.g. `PagePromise<R, I>` or `APIPromise<R>`. */
   returnType: string;
   optionsType: string;
 }
 
 export function operationNames(op: OperationIR): OperationNames {
+  const response = `${op.typeName}Response`;
+  const envelope = op.success?.envelope;
   const names: OperationNames = {
-    response: `${op.typeName}Response`,
+    response,
+    result: op.success?.model ?? (envelope === undefined ? response : indexType(response, envelope)),
     returnType: '',
     optionsType: op.paging ? 'PageRequestOptions' : 'RequestOptions',
   };
   if (op.namedParams.length > 0) names.params = `${op.typeName}Params`;
   if (op.requestBody) names.body = `${op.typeName}Body`;
   if (op.paging) names.item = `${op.typeName}Item`;
-  names.returnType = op.paging ? `PagePromise<${names.response}, ${names.item}>` : `APIPromise<${names.response}>`;
+  // An unwrapping call still hands out the whole body from `.withResponse()`: its second type argument.
+  const typeArgs = envelope === undefined ? names.result : `${names.result}, ${response}`;
+  names.returnType = op.paging ? `PagePromise<${names.result}, ${names.item}>` : `APIPromise<${typeArgs}>`;
   return names;
 }
 
@@ -122,6 +132,7 @@ function requestSpec(op: OperationIR): string {
   }
   const responseType = responseTypeOf(op.success);
   if (responseType !== 'json') fields.push(`responseType: ${literal(responseType)}`);
+  if (op.success?.envelope !== undefined) fields.push(`envelope: ${literal(op.success.envelope)}`);
   if (op.keyless) fields.push('auth: false');
   // Only in APIs whose operations take different credentials (see ir/security.ts).
   if (op.security) fields.push(`security: ${literal(op.security)}`);
@@ -156,9 +167,10 @@ function pathExpression(op: OperationIR): string {
 function callBody(op: OperationIR, clientExpr: string): string {
   const names = operationNames(op);
   if (op.paging) {
-    return `return ${clientExpr}.requestPage<${names.response}, ${names.item}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
+    return `return ${clientExpr}.requestPage<${names.result}, ${names.item}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
   }
-  return `return ${clientExpr}.request<${names.response}>(${requestSpec(op)}, options);`;
+  const typeArgs = op.success?.envelope === undefined ? names.result : `${names.result}, ${names.response}`;
+  return `return ${clientExpr}.request<${typeArgs}>(${requestSpec(op)}, options);`;
 }
 
 export function operationFunction(op: OperationIR): FunctionDeclarationStructure {

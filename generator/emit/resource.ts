@@ -16,6 +16,7 @@ export function emitResource(resource: ResourceIR, printer: Printer, header: str
     statements.push(...operationTypeAliases(op));
     if (op.namedParams.length > 0 || (op.requestBody && isTypedBody(op.requestBody))) imports.type('../runtime/options.js', 'WithOptionalUndefined');
     if (op.pathParams.length > 0) imports.value('../runtime/paths.js', 'encodePath');
+    if (op.success?.model !== undefined) imports.type('../models.js', op.success.model);
     if (op.paging) {
       imports.type('../runtime/pagination.js', 'PagePromise').type('../runtime/options.js', 'PageRequestOptions');
       imports.value('../paging.js', op.paging.constName);

@@ -8,6 +8,7 @@ import { groupResources, placeOperation } from './resources.js';
 import { assignToolNames } from '../mcp/naming.js';
 import { NameBook, operationKey, TYPE_SUFFIXES, type NamesLock } from './names-lock.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
+import { chooseEnvelope, envelopeCandidate, resultSchemaName, unwraps, type EnvelopeCandidate } from './envelope.js';
 import { deriveErrorBody } from './error-body.js';
 import { schemeForms } from '../auth-from-spec.js';
 import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
@@ -73,6 +74,9 @@ function build({ document, openapiVersion, location, config, configFile, documen
   // Operations whose resource and method stay as they are: config overrides and recorded names.
   const pinned = new Set<string>();
   const usedOperationIds = new Map<string, string>();
+  // Single-object success bodies (pages unwrap their items already), for the envelope decision.
+  const bodies = new Map<OperationIR, EnvelopeCandidate>();
+  const successSchemas = new Map<OperationIR, { schema: unknown; pointer: string }>();
 
   // The spec's schema names are its vocabulary (PublicSession, HealthResponse): they are named
   // first, and generated names (functions, operation aliases, resource classes) give way.
@@ -102,6 +106,8 @@ function build({ document, openapiVersion, location, config, configFile, documen
       const placement = placeOperation(op, skip, returnsArray, recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override);
       op.resource = placement.resource;
       op.resourceMethod = placement.method;
+      if (op.success?.isJson) successSchemas.set(op, { schema: successSchema(resolver, rawOp, opPointer, op.success), pointer: opPointer });
+      if (op.success?.isJson && !op.paging) bodies.set(op, envelopeCandidate(resolver, successSchema(resolver, rawOp, opPointer, op.success), opPointer));
       operations.push(op);
     }
   }
@@ -109,6 +115,15 @@ function build({ document, openapiVersion, location, config, configFile, documen
     if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), configFile);
   }
 
+  const envelope = chooseEnvelope([...bodies.values()], config.envelope);
+  if (envelope !== undefined) {
+    for (const [op, body] of bodies) if (op.success && unwraps(body, envelope, config.envelope !== undefined)) op.success.envelope = envelope;
+  }
+  const aliasOf = new Map(aliases.map((a) => [a.schemaName, a.name]));
+  for (const [op, { schema, pointer }] of successSchemas) {
+    const model = aliasOf.get(resultSchemaName(resolver, schema, pointer, op.success?.envelope) ?? '');
+    if (model !== undefined && op.success) op.success.model = model;
+  }
   const resources = groupResources(operations, { overridden, pinned, recordedClass: (property) => book.resourceClass(property) }, exported);
   if (config.mcp) {
     // TRACE has no client method to bind to; it is never a useful agent tool either.

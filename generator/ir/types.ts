@@ -91,6 +91,10 @@ export interface ResponseIR {
   isBinary?: boolean;
   /** A GET answered only with a redirect (no 2xx): the file is at the redirect's target. */
   viaRedirect?: boolean;
+  /** The property of a single-object envelope (`{ data: X }`) the call resolves to; absent when the body is returned whole. */
+  envelope?: string;
+  /** The models.ts alias of the component schema the call resolves to (a `$ref` result), which names it in declarations. */
+  model?: string;
 }
 
 export interface RequestBodyIR {

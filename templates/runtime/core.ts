@@ -69,9 +69,27 @@ export class ApiClient {
     this.#debug = config.logLevel === 'debug';
   }
 
-  /** Sends one operation (with retries) and resolves with its decoded body. */
-  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
-    return new APIPromise<T>(this.#execute<T>(spec, options));
+  /**
+   * Sends one operation (with retries) and resolves with its decoded body, or with the model
+   * inside it where `spec.envelope` names the property of a `{ data: X }` envelope (`T` is then
+   * that model and `Body` the envelope).
+   */
+  request<T, Body = T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T, Body> {
+    const result = this.#execute<Body>(spec, options);
+    const { envelope } = spec;
+    if (envelope === undefined) return new APIPromise<T, Body>(result);
+    return new APIPromise<T, Body>(result, ({ data, response }) => {
+      if (typeof data === 'object' && data !== null && Object.hasOwn(data, envelope)) {
+        return (data as Record<string, unknown>)[envelope] as T;
+      }
+      // The spec promised the envelope: a body without it is not the operation's result.
+      throw invalidResponse(
+        `The response body has no "${envelope}" property to unwrap (it is still available from .withResponse())`,
+        response,
+        this.#redactor,
+        this.#settings,
+      );
+    });
   }
 
   /**

@@ -31,5 +31,7 @@ export interface RequestSpec {
   auth?: boolean | undefined;
   /** The credentials this operation accepts, where they differ from `ApiSettings.auth.security`. */
   security?: readonly (readonly string[])[] | undefined;
+  /** The property of a `{ data: X }` envelope the call resolves to (the body stays in `.withResponse()`). */
+  envelope?: string | undefined;
   operationId: string;
 }
