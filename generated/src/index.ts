@@ -29,7 +29,7 @@ export {
   InvalidResponseError,
   ResponseTooLargeError,
 } from './runtime/errors.js';
-export { APIPromise } from './runtime/api-promise.js';
+export { APIPromise, EnvelopePromise } from './runtime/api-promise.js';
 export { Page, PagePromise } from './runtime/pagination.js';
 export { ApiClient } from './runtime/core.js';
 export type { ErrorCode, KnownErrorCodes, APIErrorInit } from './runtime/errors.js';

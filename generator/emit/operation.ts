@@ -38,8 +38,7 @@ export function operationNames(op: OperationIR): OperationNames {
   if (op.requestBody) names.body = `${op.typeName}Body`;
   if (op.paging) names.item = `${op.typeName}Item`;
   // An unwrapping call still hands out the whole body from `.withResponse()`: its second type argument.
-  const typeArgs = envelope === undefined ? names.result : `${names.result}, ${response}`;
-  names.returnType = op.paging ? `PagePromise<${names.result}, ${names.item}>` : `APIPromise<${typeArgs}>`;
+  names.returnType = op.paging ? `PagePromise<${names.result}, ${names.item}>` : envelope === undefined ? `APIPromise<${names.result}>` : `EnvelopePromise<${names.result}, ${response}>`;
   return names;
 }
 
@@ -169,8 +168,8 @@ function callBody(op: OperationIR, clientExpr: string): string {
   if (op.paging) {
     return `return ${clientExpr}.requestPage<${names.result}, ${names.item}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
   }
-  const typeArgs = op.success?.envelope === undefined ? names.result : `${names.result}, ${names.response}`;
-  return `return ${clientExpr}.request<${typeArgs}>(${requestSpec(op)}, options);`;
+  if (op.success?.envelope !== undefined) return `return ${clientExpr}.requestUnwrapped<${names.result}, ${names.response}>(${requestSpec(op)}, options);`;
+  return `return ${clientExpr}.request<${names.result}>(${requestSpec(op)}, options);`;
 }
 
 export function operationFunction(op: OperationIR): FunctionDeclarationStructure {

@@ -21,7 +21,7 @@ export function emitResource(resource: ResourceIR, printer: Printer, header: str
       imports.type('../runtime/pagination.js', 'PagePromise').type('../runtime/options.js', 'PageRequestOptions');
       imports.value('../paging.js', op.paging.constName);
     } else {
-      imports.type('../runtime/api-promise.js', 'APIPromise').type('../runtime/options.js', 'RequestOptions');
+      imports.type('../runtime/api-promise.js', op.success?.envelope === undefined ? 'APIPromise' : 'EnvelopePromise').type('../runtime/options.js', 'RequestOptions');
     }
     statements.push(operationFunction(op));
   }

@@ -1,7 +1,7 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
 import type { EventListResponse, PublicSession, SessionDetails, SessionListResponse } from '../models.js';
 import { CURSOR_PAGING } from '../paging.js';
-import type { APIPromise } from '../runtime/api-promise.js';
+import type { EnvelopePromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { PageRequestOptions, RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { PagePromise } from '../runtime/pagination.js';
@@ -67,8 +67,8 @@ export function getSession(
   client: ApiClient,
   sessionId: string,
   options?: RequestOptions,
-): APIPromise<PublicSession, GetSessionResponse> {
-  return client.request<PublicSession, GetSessionResponse>(
+): EnvelopePromise<PublicSession, GetSessionResponse> {
+  return client.requestUnwrapped<PublicSession, GetSessionResponse>(
     { method: 'GET', path: encodePath`/v1/sessions/${sessionId}`, envelope: 'data', operationId: 'getSession' },
     options,
   );
@@ -95,8 +95,8 @@ export function getSessionDetails(
   client: ApiClient,
   sessionId: string,
   options?: RequestOptions,
-): APIPromise<SessionDetails, GetSessionDetailsResponse> {
-  return client.request<SessionDetails, GetSessionDetailsResponse>(
+): EnvelopePromise<SessionDetails, GetSessionDetailsResponse> {
+  return client.requestUnwrapped<SessionDetails, GetSessionDetailsResponse>(
     {
       method: 'GET',
       path: encodePath`/v1/sessions/${sessionId}/details`,
@@ -191,7 +191,7 @@ export class Sessions {
    * @throws {@link NotFoundError} 404: No session with this id exists. Code `NOT_FOUND`.
    * @see GET /v1/sessions/{sessionId}
    */
-  get(sessionId: string, options?: RequestOptions): APIPromise<PublicSession, GetSessionResponse> {
+  get(sessionId: string, options?: RequestOptions): EnvelopePromise<PublicSession, GetSessionResponse> {
     return getSession(this.#client, sessionId, options);
   }
 
@@ -207,7 +207,7 @@ export class Sessions {
    * @throws {@link InternalServerError} 503: Session details are temporarily unavailable. Code `SERVICE_UNAVAILABLE`. The request is an idempotent read and may be retried with backoff.
    * @see GET /v1/sessions/{sessionId}/details
    */
-  details(sessionId: string, options?: RequestOptions): APIPromise<SessionDetails, GetSessionDetailsResponse> {
+  details(sessionId: string, options?: RequestOptions): EnvelopePromise<SessionDetails, GetSessionDetailsResponse> {
     return getSessionDetails(this.#client, sessionId, options);
   }
 

@@ -12,13 +12,15 @@ export interface WithResponse<T> {
 /**
  * What every call returns: awaitable for the data, with `.withResponse()` for the raw response.
  * `T` is what the call resolves to; `Body` the decoded body `.withResponse()` gives, which differs
- * only where the API wraps single objects in an envelope (`{ data: T }`) that the call unwraps.
+ * only where the API wraps single objects in an envelope (`{ data: T }`) that the call unwraps
+ * (`EnvelopePromise`). Calls whose body is their result return `APIPromise<T>`, one type argument,
+ * so declarations and hover read `APIPromise<Pet>`.
  *
  * The request starts immediately (like fetch). The data promise is derived only when someone
  * awaits/thens it, so calling only `.withResponse()` never leaves a second, unobserved promise
  * to reject, while a call nobody consumes still surfaces its failure as an unhandled rejection.
  */
-export class APIPromise<T, Body = T> extends Promise<T> {
+class ResultPromise<T, Body> extends Promise<T> {
   // Derived promises (then/catch/finally) are plain Promises: subclasses need not support
   // Promise's executor-style constructor.
   static override get [Symbol.species](): PromiseConstructor {
@@ -64,3 +66,9 @@ export class APIPromise<T, Body = T> extends Promise<T> {
     return this.#dataPromise().finally(onfinally);
   }
 }
+
+/** A call whose decoded body is its result. */
+export class APIPromise<T> extends ResultPromise<T, T> {}
+
+/** A call that resolves to the model inside the body's envelope; `.withResponse()` gives the whole `Body`. */
+export class EnvelopePromise<T, Body> extends ResultPromise<T, Body> {}

@@ -1,5 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/core.ts.
-import { APIPromise, type WithResponse } from './api-promise.js';
+import { APIPromise, EnvelopePromise, type WithResponse } from './api-promise.js';
 import { createAuthPlan, type AuthPlan } from './auth.js';
 import { checkByteLimit, checkDuration, checkMaxRetries, resolveConfig } from './config.js';
 import { isBrowserLike } from './env.js';
@@ -70,16 +70,22 @@ export class ApiClient {
     this.#debug = config.logLevel === 'debug';
   }
 
+  /** Sends one operation (with retries) and resolves with its decoded body. */
+  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+    return new APIPromise<T>(this.#execute<T>(spec, options));
+  }
+
   /**
-   * Sends one operation (with retries) and resolves with its decoded body, or with the model
-   * inside it where `spec.envelope` names the property of a `{ data: X }` envelope (`T` is then
-   * that model and `Body` the envelope).
+   * Sends one operation whose body wraps its result in an envelope (`{ data: X }`,
+   * `spec.envelope` names the property) and resolves with the model inside it; `.withResponse()`
+   * gives the whole body.
    */
-  request<T, Body = T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T, Body> {
-    const result = this.#execute<Body>(spec, options);
+  requestUnwrapped<T, Body>(
+    spec: RequestSpec & { envelope: string },
+    options: RequestOptions = {},
+  ): EnvelopePromise<T, Body> {
     const { envelope } = spec;
-    if (envelope === undefined) return new APIPromise<T, Body>(result);
-    return new APIPromise<T, Body>(result, ({ data, response }) => {
+    return new EnvelopePromise<T, Body>(this.#execute<Body>(spec, options), ({ data, response }) => {
       if (typeof data === 'object' && data !== null && Object.hasOwn(data, envelope)) {
         return (data as Record<string, unknown>)[envelope] as T;
       }
