@@ -676,7 +676,7 @@ function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
   if (wrapped.length > 0) {
     const property = wrapped[0]!.op.success!.envelope!;
     lines.push(
-      `The API wraps single objects in an envelope (\`{ "${property}": … }\`): ${calls(wrapped)} resolve${wrapped.length === 1 ? 's' : ''} to the object inside it, while \`.withResponse()\` gives the body as the server sent it, envelope included (\`data.${property}\`).`,
+      `The API wraps single objects in an envelope (\`{ "${property}": … }\`): ${calls(wrapped)} resolve${wrapped.length === 1 ? 's' : ''} to the object inside it (${wrapped.length === 1 ? 'it returns' : 'they return'} an \`EnvelopePromise\`, used like an \`APIPromise\`), while \`.withResponse()\` gives the body as the server sent it, envelope included (\`data.${property}\`).`,
       '',
     );
   }

@@ -22,7 +22,7 @@ import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type Opera
  * would clash get a numeric suffix instead of shadowing them.
  */
 export const RESERVED_EXPORTS = [
-  'ApiClient', 'APIPromise', 'PagePromise', 'Page', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
+  'ApiClient', 'APIPromise', 'EnvelopePromise', 'PagePromise', 'Page', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
   'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
   'APIUserAbortError', 'InvalidResponseError', 'ResponseTooLargeError', 'ClientError', 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
