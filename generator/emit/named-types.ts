@@ -1,5 +1,4 @@
 import ts from 'typescript';
-import type { TransformNodeOptions } from 'openapi-typescript';
 
 /**
  * Names for openapi-typescript's component schemas. It types `components.schemas.PublicSession` as
@@ -23,18 +22,35 @@ export class SchemaNames {
     this.#names = new Map(names);
   }
 
-  /** openapi-typescript's `postTransform` hook: called for every schema, inner ones first. */
-  postTransform = (type: ts.TypeNode, options: TransformNodeOptions): ts.TypeNode | undefined => {
-    const own = componentSchemaOf(options.path);
-    const name = own === undefined ? undefined : this.#names.get(own);
-    if (name !== undefined) {
-      this.#hoisted.set(name, type);
-      return this.#reference(name);
-    }
+  /**
+   * openapi-typescript's `postTransform` hook, called for every schema: a `$ref` to a named
+   * component becomes its name. (The component itself is renamed afterwards, in `hoist`: the hook
+   * cannot tell a component from the members of its `allOf`, which get the same path.)
+   */
+  postTransform = (type: ts.TypeNode): ts.TypeNode | undefined => {
     const target = referencedSchema(type);
     const referenced = target === undefined ? undefined : this.#names.get(target);
     return referenced === undefined ? undefined : this.#reference(referenced);
   };
+
+  /** `components.schemas.X: { … }` becomes `X: X`, the `{ … }` kept for `declarations()`. */
+  hoist(nodes: readonly ts.Node[]): ts.Node[] {
+    const f = ts.factory;
+    return nodes.map((node) => {
+      if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'components') return node;
+      const members = node.members.map((section) => {
+        if (!ts.isPropertySignature(section) || nameOf(section) !== 'schemas' || !section.type || !ts.isTypeLiteralNode(section.type)) return section;
+        const schemas = section.type.members.map((member) => {
+          const name = ts.isPropertySignature(member) && member.type ? this.#names.get(nameOf(member) ?? '') : undefined;
+          if (name === undefined || !ts.isPropertySignature(member) || !member.type) return member;
+          this.#hoisted.set(name, member.type);
+          return f.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, this.#reference(name));
+        });
+        return f.updatePropertySignature(section, section.modifiers, section.name, section.questionToken, f.updateTypeLiteralNode(section.type, f.createNodeArray(schemas)));
+      });
+      return f.updateInterfaceDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members);
+    });
+  }
 
   #reference(name: string): ts.TypeNode {
     const node = ts.factory.createTypeReferenceNode(name);
@@ -69,10 +85,8 @@ export class SchemaNames {
   }
 }
 
-/** `#/components/schemas/Name` → `Name` (a schema nested deeper is not a component of its own). */
-function componentSchemaOf(path: string | undefined): string | undefined {
-  const match = /^#\/components\/schemas\/([^/]+)$/.exec(path ?? '');
-  return match ? match[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+function nameOf(member: ts.PropertySignature): string | undefined {
+  return ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
 }
 
 /** The schema name of openapi-typescript's `components["schemas"]["Name"]` (a `$ref`). */

@@ -53,11 +53,11 @@ export async function emitTypes(document: Record<string, unknown>, schemaNames: 
   const redoc = await emptyConfig;
   try {
     let names = new SchemaNames(schemaNames);
-    let nodes = transformTypes(schema, redoc, names);
+    let nodes = names.hoist(transformTypes(schema, redoc, names));
     const clashes = names.clashes(nodes);
     if (clashes.size > 0) {
       names = new SchemaNames(new Map([...schemaNames].filter(([, name]) => !clashes.has(name))));
-      nodes = transformTypes(schema, redoc, names);
+      nodes = names.hoist(transformTypes(schema, redoc, names));
     }
     return nullableWithRequired(documentRoots(astToString([...nodes, ...names.declarations()])));
   } catch (error) {

@@ -67,6 +67,16 @@ describe('named types in declarations and hover', () => {
   });
 });
 
+describe('named components over allOf chains', () => {
+  it('Figma (traits composed with allOf, recursive nodes) still type-checks strictly', async () => {
+    const dir = await tempDir('named-figma-');
+    const out = join(dir, 'client');
+    await generate({ spec: join(ROOT, 'node_modules', '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml'), out, format: false });
+    expect(readFileSync(join(out, 'src', 'types.ts'), 'utf8')).toMatch(/^export type FrameTraits = /m);
+    expect(typeCheck([out])).toEqual([]);
+  }, 240_000);
+});
+
 describe('recursive unions (a 3.1 oneOf of scalars, an object and an array of itself, type: null beside it)', () => {
   it('the generated client type-checks strictly (it failed with TS2502)', async () => {
     const dir = await tempDir('recursive-union-');
