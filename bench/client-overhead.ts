@@ -60,8 +60,8 @@ async function worker(config: WorkerConfig): Promise<WorkerResult> {
   const headers = { accept: 'application/json', authorization: `Bearer ${BENCH_API_KEY}` };
   let sink = 0;
   const generated = async (): Promise<void> => {
-    const body = await client.sessions.get(SESSION_ID);
-    sink += body.data.id.length;
+    const session = await client.sessions.get(SESSION_ID);
+    sink += session.id.length;
   };
   const bare = async (): Promise<void> => {
     const response = await fetch(url, { headers });

@@ -57,6 +57,11 @@ export interface CodegenConfig {
   retries: { idempotencyHeader?: string };
   /** Present when an MCP server package is generated beside the client (generator/mcp/config.ts). */
   mcp?: McpConfig;
+  /**
+   * The property of a single-object envelope (`{ data: X }`) calls resolve to; `false` returns
+   * bodies whole; absent: detected from the spec (generator/ir/envelope.ts).
+   */
+  envelope?: string | false;
 }
 
 export interface PaginationStyleConfig {
@@ -129,7 +134,7 @@ type Json = Record<string, unknown>;
 
 /** Validates the raw YAML and fills defaults; errors name the pointer inside the config file. */
 /** The top-level sections a config may have (docs/config.md). */
-const CONFIG_SECTIONS = ['package', 'client', 'apiKey', 'auth', 'regions', 'responseHeaders', 'logEnvVar', 'errors', 'resources', 'pagination', 'operations', 'retries', 'fetch', 'mcp'];
+const CONFIG_SECTIONS = ['package', 'client', 'apiKey', 'auth', 'regions', 'responseHeaders', 'logEnvVar', 'errors', 'resources', 'pagination', 'operations', 'retries', 'fetch', 'mcp', 'envelope'];
 
 export function resolveConfig(input: RawConfigInput, spec: { title: string; authHeaders?: Record<string, AuthHeader> | undefined }): CodegenConfig {
   const file = input.file;
@@ -253,6 +258,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   const description = str(pkg, 'description', ['package']);
 
   const logEnvVar = str(root, 'logEnvVar', []);
+  const envelope = root.envelope === false ? false : str(root, 'envelope', []);
   const fetchPath = str(asObject(root.fetch ?? {}, ['fetch'], file), 'path', ['fetch']);
   if (fetchPath !== undefined && !fetchPath.startsWith('/')) fail(['fetch', 'path'], 'path must start with "/"');
   const tier = str(responseHeaders, 'tier', ['responseHeaders']);
@@ -288,6 +294,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
     pagination: resolvePagination(root.pagination, file),
     operations: overrides,
     retries: idempotencyHeader !== undefined ? { idempotencyHeader } : {},
+    ...(envelope !== undefined ? { envelope } : {}),
     ...(root.mcp !== undefined ? { mcp: resolveMcpConfig(root.mcp, { file, clientPackageName: packageName, apiKeyEnvVars, fallbackEnvPrefix: envPrefix }) } : {}),
   };
 }

@@ -11,13 +11,13 @@ export async function useEveryMethod(client: NotAi): Promise<string[]> {
   const health = await client.health.check();
   seen.push(JSON.stringify(health));
   const integration = await client.integration.get();
-  seen.push(JSON.stringify(integration.data));
+  seen.push(JSON.stringify(integration));
   const stats = await client.stats.get();
-  seen.push(JSON.stringify(stats.data));
+  seen.push(JSON.stringify(stats));
   const usage = await client.usage.get();
   seen.push(JSON.stringify(usage.data));
   const analytics = await client.analytics.get();
-  seen.push(JSON.stringify(analytics.data));
+  seen.push(JSON.stringify(analytics));
 
   for await (const course of client.courses.list({ pageSize: 50 }, { maxItems: 10 })) {
     seen.push(JSON.stringify(course));
@@ -29,9 +29,9 @@ export async function useEveryMethod(client: NotAi): Promise<string[]> {
   }
   const id = firstSessions[0]?.id ?? 'sess_missing';
   const one = await client.sessions.get(id);
-  seen.push(one.data.id);
+  seen.push(one.id);
   const details = await client.sessions.details(id);
-  seen.push(JSON.stringify(details.data));
+  seen.push(JSON.stringify(details));
   const page = await client.sessions.events(id, { pageSize: 100 });
   for (const event of page.data) seen.push(JSON.stringify(event));
   if (page.hasNextPage()) seen.push(String((await page.getNextPage()).data.length));

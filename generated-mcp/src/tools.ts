@@ -113,187 +113,180 @@ export const TOOLS: readonly ToolDefinition[] = [
       type: 'object',
       anyOf: [
         {
-          description: 'Payload of AnalyticsResponse: aggregated analytics for the integration.',
+          description: 'Aggregated analytics over the requested period.',
           properties: {
-            data: {
-              description: 'Aggregated analytics over the requested period.',
+            botDetection: {
+              description: 'Sessions by bot-detection confidence.',
               properties: {
-                botDetection: {
-                  description: 'Sessions by bot-detection confidence.',
-                  properties: {
-                    highConfidenceBots: {
-                      description: 'Sessions classified as bots with high confidence.',
-                      type: 'integer',
-                    },
-                    likelyHumans: {
-                      description: 'Sessions classified as likely human.',
-                      type: 'integer',
-                    },
-                    lowConfidenceBots: {
-                      description: 'Sessions classified as bots with low confidence.',
-                      type: 'integer',
-                    },
-                    mediumConfidenceBots: {
-                      description: 'Sessions classified as bots with medium confidence.',
-                      type: 'integer',
-                    },
+                highConfidenceBots: {
+                  description: 'Sessions classified as bots with high confidence.',
+                  type: 'integer',
+                },
+                likelyHumans: {
+                  description: 'Sessions classified as likely human.',
+                  type: 'integer',
+                },
+                lowConfidenceBots: {
+                  description: 'Sessions classified as bots with low confidence.',
+                  type: 'integer',
+                },
+                mediumConfidenceBots: {
+                  description: 'Sessions classified as bots with medium confidence.',
+                  type: 'integer',
+                },
+              },
+              type: 'object',
+            },
+            deviceBreakdown: {
+              description: 'Sessions by device class and browser.',
+              properties: {
+                browserCounts: {
+                  additionalProperties: {
+                    type: 'integer',
                   },
+                  description: 'Session count per browser name.',
                   type: 'object',
                 },
-                deviceBreakdown: {
-                  description: 'Sessions by device class and browser.',
-                  properties: {
-                    browserCounts: {
-                      additionalProperties: {
-                        type: 'integer',
-                      },
-                      description: 'Session count per browser name.',
-                      type: 'object',
-                    },
-                    desktop: {
-                      description: 'Sessions from desktops.',
-                      type: 'integer',
-                    },
-                    mobile: {
-                      description: 'Sessions from mobile devices.',
-                      type: 'integer',
-                    },
-                    tablet: {
-                      description: 'Sessions from tablets.',
-                      type: 'integer',
-                    },
+                desktop: {
+                  description: 'Sessions from desktops.',
+                  type: 'integer',
+                },
+                mobile: {
+                  description: 'Sessions from mobile devices.',
+                  type: 'integer',
+                },
+                tablet: {
+                  description: 'Sessions from tablets.',
+                  type: 'integer',
+                },
+              },
+              type: 'object',
+            },
+            endDate: {
+              description: 'End of the analysed window.',
+              type: 'string',
+            },
+            generatedAt: {
+              description: 'When these analytics were computed.',
+              type: 'string',
+            },
+            groupBy: {
+              description: 'The time-series bucket size that was applied, e.g. `day`.',
+              type: 'string',
+            },
+            period: {
+              description: 'The period that was applied, e.g. `7d`.',
+              type: 'string',
+            },
+            startDate: {
+              description: 'Start of the analysed window.',
+              type: 'string',
+            },
+            summary: {
+              description: 'Headline totals for the period.',
+              properties: {
+                averageBotScore: {
+                  description: 'Average `botScore` (0–1).',
+                  type: 'number',
+                },
+                averageEventsPerSession: {
+                  description: 'Average number of events per session.',
+                  type: 'number',
+                },
+                totalEvents: {
+                  description: 'Number of events.',
+                  type: 'integer',
+                },
+                totalSessions: {
+                  description: 'Number of sessions.',
+                  type: 'integer',
+                },
+                uniqueBots: {
+                  description: 'Number of distinct bots detected.',
+                  type: 'integer',
+                },
+                uniqueUsers: {
+                  description: 'Number of distinct LMS users.',
+                  type: 'integer',
+                },
+              },
+              type: 'object',
+            },
+            timeSeries: {
+              description: 'Time series, one point per `groupBy` bucket.',
+              items: {
+                description: 'One bucket of the analytics time series.',
+                properties: {
+                  botCount: {
+                    description: 'Bot sessions in the bucket.',
+                    type: 'integer',
                   },
-                  type: 'object',
-                },
-                endDate: {
-                  description: 'End of the analysed window.',
-                  type: 'string',
-                },
-                generatedAt: {
-                  description: 'When these analytics were computed.',
-                  type: 'string',
-                },
-                groupBy: {
-                  description: 'The time-series bucket size that was applied, e.g. `day`.',
-                  type: 'string',
-                },
-                period: {
-                  description: 'The period that was applied, e.g. `7d`.',
-                  type: 'string',
-                },
-                startDate: {
-                  description: 'Start of the analysed window.',
-                  type: 'string',
-                },
-                summary: {
-                  description: 'Headline totals for the period.',
-                  properties: {
-                    averageBotScore: {
-                      description: 'Average `botScore` (0–1).',
-                      type: 'number',
-                    },
-                    averageEventsPerSession: {
-                      description: 'Average number of events per session.',
-                      type: 'number',
-                    },
-                    totalEvents: {
-                      description: 'Number of events.',
-                      type: 'integer',
-                    },
-                    totalSessions: {
-                      description: 'Number of sessions.',
-                      type: 'integer',
-                    },
-                    uniqueBots: {
-                      description: 'Number of distinct bots detected.',
-                      type: 'integer',
-                    },
-                    uniqueUsers: {
-                      description: 'Number of distinct LMS users.',
-                      type: 'integer',
-                    },
+                  eventCount: {
+                    description: 'Events in the bucket.',
+                    type: 'integer',
                   },
-                  type: 'object',
-                },
-                timeSeries: {
-                  description: 'Time series, one point per `groupBy` bucket.',
-                  items: {
-                    description: 'One bucket of the analytics time series.',
-                    properties: {
-                      botCount: {
-                        description: 'Bot sessions in the bucket.',
-                        type: 'integer',
-                      },
-                      eventCount: {
-                        description: 'Events in the bucket.',
-                        type: 'integer',
-                      },
-                      sessionCount: {
-                        description: 'Sessions in the bucket.',
-                        type: 'integer',
-                      },
-                      timestamp: {
-                        description: 'Start of the bucket.',
-                        type: 'string',
-                      },
-                      userMatchedCount: {
-                        description: 'Sessions matched to an LMS user in the bucket.',
-                        type: 'integer',
-                      },
-                    },
-                    type: 'object',
+                  sessionCount: {
+                    description: 'Sessions in the bucket.',
+                    type: 'integer',
                   },
-                  type: 'array',
-                },
-                topOrigins: {
-                  description: 'Origins with the most sessions.',
-                  items: {
-                    description: 'Session counts for one origin.',
-                    properties: {
-                      botPercentage: {
-                        description: 'Share of bot sessions from this origin (scale, 0–1 or 0–100, not documented).',
-                        type: 'number',
-                      },
-                      origin: {
-                        description: 'Origin (scheme + host) the sessions came from.',
-                        type: 'string',
-                      },
-                      sessionCount: {
-                        description: 'Sessions from this origin.',
-                        type: 'integer',
-                      },
-                    },
-                    type: 'object',
+                  timestamp: {
+                    description: 'Start of the bucket.',
+                    type: 'string',
                   },
-                  type: 'array',
-                },
-                userMatching: {
-                  description: 'How many sessions were correlated with LMS users.',
-                  properties: {
-                    averageCorrelationConfidence: {
-                      description: 'Average confidence of the user correlations (scale not documented).',
-                      type: 'number',
-                    },
-                    matchRate: {
-                      description: 'Share of matched sessions (scale, 0–1 or 0–100, not documented).',
-                      type: 'number',
-                    },
-                    totalMatched: {
-                      description: 'Sessions matched to an LMS user.',
-                      type: 'integer',
-                    },
-                    totalUnmatched: {
-                      description: 'Sessions not matched to an LMS user.',
-                      type: 'integer',
-                    },
+                  userMatchedCount: {
+                    description: 'Sessions matched to an LMS user in the bucket.',
+                    type: 'integer',
                   },
-                  type: 'object',
+                },
+                type: 'object',
+              },
+              type: 'array',
+            },
+            topOrigins: {
+              description: 'Origins with the most sessions.',
+              items: {
+                description: 'Session counts for one origin.',
+                properties: {
+                  botPercentage: {
+                    description: 'Share of bot sessions from this origin (scale, 0–1 or 0–100, not documented).',
+                    type: 'number',
+                  },
+                  origin: {
+                    description: 'Origin (scheme + host) the sessions came from.',
+                    type: 'string',
+                  },
+                  sessionCount: {
+                    description: 'Sessions from this origin.',
+                    type: 'integer',
+                  },
+                },
+                type: 'object',
+              },
+              type: 'array',
+            },
+            userMatching: {
+              description: 'How many sessions were correlated with LMS users.',
+              properties: {
+                averageCorrelationConfidence: {
+                  description: 'Average confidence of the user correlations (scale not documented).',
+                  type: 'number',
+                },
+                matchRate: {
+                  description: 'Share of matched sessions (scale, 0–1 or 0–100, not documented).',
+                  type: 'number',
+                },
+                totalMatched: {
+                  description: 'Sessions matched to an LMS user.',
+                  type: 'integer',
+                },
+                totalUnmatched: {
+                  description: 'Sessions not matched to an LMS user.',
+                  type: 'integer',
                 },
               },
               type: 'object',
             },
           },
-          required: ['data'],
           type: 'object',
         },
         {
@@ -333,6 +326,7 @@ export const TOOLS: readonly ToolDefinition[] = [
       queryParams: ['period', 'groupBy'],
       responseType: 'json',
       auth: true,
+      envelope: 'data',
     },
   },
   {
@@ -543,42 +537,35 @@ export const TOOLS: readonly ToolDefinition[] = [
       type: 'object',
       anyOf: [
         {
-          description: 'The integration the presented API key resolved to.',
+          description: 'The integration bound to the API key. Every list endpoint is implicitly scoped to it.',
           properties: {
-            data: {
-              description: 'The integration bound to the API key. Every list endpoint is implicitly scoped to it.',
-              properties: {
-                apiKeyMasked: {
-                  description:
-                    'Masked form of the API key, as shown in the dashboard. The full key is only shown once, at creation.',
-                  type: 'string',
-                },
-                createdAt: {
-                  description: 'When the integration was created.',
-                  type: 'string',
-                },
-                id: {
-                  description: 'Integration id.',
-                  type: 'string',
-                },
-                name: {
-                  description: 'Integration name.',
-                  type: 'string',
-                },
-                region: {
-                  description: 'Region the integration (and its keys) lives in: `us` or `eu`.',
-                  type: 'string',
-                },
-                tier: {
-                  description: 'Plan tier: `free`, `pro` or `enterprise` (same value as the `x-isnotai-tier` header).',
-                  type: 'string',
-                },
-              },
-              required: ['id'],
-              type: 'object',
+            apiKeyMasked: {
+              description:
+                'Masked form of the API key, as shown in the dashboard. The full key is only shown once, at creation.',
+              type: 'string',
+            },
+            createdAt: {
+              description: 'When the integration was created.',
+              type: 'string',
+            },
+            id: {
+              description: 'Integration id.',
+              type: 'string',
+            },
+            name: {
+              description: 'Integration name.',
+              type: 'string',
+            },
+            region: {
+              description: 'Region the integration (and its keys) lives in: `us` or `eu`.',
+              type: 'string',
+            },
+            tier: {
+              description: 'Plan tier: `free`, `pro` or `enterprise` (same value as the `x-isnotai-tier` header).',
+              type: 'string',
             },
           },
-          required: ['data'],
+          required: ['id'],
           type: 'object',
         },
         {
@@ -618,6 +605,7 @@ export const TOOLS: readonly ToolDefinition[] = [
       queryParams: [],
       responseType: 'json',
       auth: true,
+      envelope: 'data',
     },
   },
   {
@@ -873,66 +861,59 @@ export const TOOLS: readonly ToolDefinition[] = [
       type: 'object',
       anyOf: [
         {
-          description: 'Payload of SessionResponse: a single session.',
+          description: "A tracking session of the caller's integration.",
           properties: {
-            data: {
-              description: "A tracking session of the caller's integration.",
-              properties: {
-                botScore: {
-                  description:
-                    'Bot-likelihood score from 0 (human) to 1 (bot). Sessions with `botScore >= 0.7` are treated as bots (the `botOnly` filter threshold).',
-                  type: 'number',
-                },
-                createdAt: {
-                  description: 'When the session was created.',
-                  type: 'string',
-                },
-                detectionFlags: {
-                  description: 'Detection signals raised for this session. Values are not documented as a closed set.',
-                  items: {
-                    type: 'string',
-                  },
-                  type: 'array',
-                },
-                id: {
-                  description: 'Session id.',
-                  type: 'string',
-                },
-                pageUrl: {
-                  description: 'URL of the page the session was recorded on, if known.',
-                  type: ['string', 'null'],
-                },
-                status: {
-                  description: 'Session status, e.g. `active` or `closed`. Not a closed set: other values may appear.',
-                  type: 'string',
-                },
-                updatedAt: {
-                  description: 'When the session was last updated.',
-                  type: 'string',
-                },
-                userAgentSummary: {
-                  description: 'Short summary of the client user agent (browser/OS/device).',
-                  type: 'string',
-                },
-                userId: {
-                  description:
-                    'LMS user id (provider-neutral) correlated with this session, or null if the session is not matched to a user. Same value accepted by `GET /v1/users/{userId}/sessions`.',
-                  type: ['string', 'null'],
-                },
-                userName: {
-                  description: 'Display name of the correlated LMS user, or null if not matched.',
-                  type: ['string', 'null'],
-                },
-                userUrl: {
-                  description: "URL of the correlated LMS user's profile, or null if not matched.",
-                  type: ['string', 'null'],
-                },
+            botScore: {
+              description:
+                'Bot-likelihood score from 0 (human) to 1 (bot). Sessions with `botScore >= 0.7` are treated as bots (the `botOnly` filter threshold).',
+              type: 'number',
+            },
+            createdAt: {
+              description: 'When the session was created.',
+              type: 'string',
+            },
+            detectionFlags: {
+              description: 'Detection signals raised for this session. Values are not documented as a closed set.',
+              items: {
+                type: 'string',
               },
-              required: ['id'],
-              type: 'object',
+              type: 'array',
+            },
+            id: {
+              description: 'Session id.',
+              type: 'string',
+            },
+            pageUrl: {
+              description: 'URL of the page the session was recorded on, if known.',
+              type: ['string', 'null'],
+            },
+            status: {
+              description: 'Session status, e.g. `active` or `closed`. Not a closed set: other values may appear.',
+              type: 'string',
+            },
+            updatedAt: {
+              description: 'When the session was last updated.',
+              type: 'string',
+            },
+            userAgentSummary: {
+              description: 'Short summary of the client user agent (browser/OS/device).',
+              type: 'string',
+            },
+            userId: {
+              description:
+                'LMS user id (provider-neutral) correlated with this session, or null if the session is not matched to a user. Same value accepted by `GET /v1/users/{userId}/sessions`.',
+              type: ['string', 'null'],
+            },
+            userName: {
+              description: 'Display name of the correlated LMS user, or null if not matched.',
+              type: ['string', 'null'],
+            },
+            userUrl: {
+              description: "URL of the correlated LMS user's profile, or null if not matched.",
+              type: ['string', 'null'],
             },
           },
-          required: ['data'],
+          required: ['id'],
           type: 'object',
         },
         {
@@ -972,6 +953,7 @@ export const TOOLS: readonly ToolDefinition[] = [
       queryParams: [],
       responseType: 'json',
       auth: true,
+      envelope: 'data',
     },
   },
   {
@@ -1000,116 +982,108 @@ export const TOOLS: readonly ToolDefinition[] = [
       type: 'object',
       anyOf: [
         {
-          description: 'Payload of SessionDetailsResponse: detailed data for one session.',
+          description: 'Detailed session data: timeline, event counts and page history.',
           properties: {
-            data: {
-              description: 'Detailed session data: timeline, event counts and page history.',
+            durationSeconds: {
+              description: 'Session duration in seconds.',
+              type: 'number',
+            },
+            endTime: {
+              description: 'When the session ended, or null if it is still active.',
+              type: ['string', 'null'],
+            },
+            eventCounts: {
+              description: 'Number of recorded events per category.',
               properties: {
-                durationSeconds: {
-                  description: 'Session duration in seconds.',
-                  type: 'number',
+                form: {
+                  description: 'Form events.',
+                  type: 'integer',
                 },
-                endTime: {
-                  description: 'When the session ended, or null if it is still active.',
-                  type: ['string', 'null'],
+                keyboard: {
+                  description: 'Keyboard events.',
+                  type: 'integer',
                 },
-                eventCounts: {
-                  description: 'Number of recorded events per category.',
-                  properties: {
-                    form: {
-                      description: 'Form events.',
-                      type: 'integer',
-                    },
-                    keyboard: {
-                      description: 'Keyboard events.',
-                      type: 'integer',
-                    },
-                    mouse: {
-                      description: 'Mouse events.',
-                      type: 'integer',
-                    },
-                    scroll: {
-                      description: 'Scroll events.',
-                      type: 'integer',
-                    },
-                    total: {
-                      description: 'Total number of events.',
-                      type: 'integer',
-                    },
-                    touch: {
-                      description: 'Touch events.',
-                      type: 'integer',
-                    },
-                  },
-                  type: 'object',
+                mouse: {
+                  description: 'Mouse events.',
+                  type: 'integer',
                 },
-                pageHistory: {
-                  description: 'Pages visited during the session.',
-                  items: {
-                    description: 'One page visited during the session.',
-                    properties: {
-                      durationMs: {
-                        description: 'Time spent on the page, in milliseconds.',
-                        type: 'integer',
-                      },
-                      timestamp: {
-                        description: 'When the page was visited.',
-                        type: 'string',
-                      },
-                      type: {
-                        description: 'Kind of page visit. Values are not documented as a closed set.',
-                        type: 'string',
-                      },
-                      url: {
-                        description: 'Page URL.',
-                        type: 'string',
-                      },
-                    },
-                    type: 'object',
-                  },
-                  type: 'array',
+                scroll: {
+                  description: 'Scroll events.',
+                  type: 'integer',
                 },
-                sessionId: {
-                  description: 'Session id.',
-                  type: 'string',
+                total: {
+                  description: 'Total number of events.',
+                  type: 'integer',
                 },
-                startTime: {
-                  description: 'When the session started.',
-                  type: 'string',
-                },
-                timeline: {
-                  description: 'Activity timeline, in time order.',
-                  items: {
-                    description: 'One bucket of the session activity timeline.',
-                    properties: {
-                      activityLevel: {
-                        description: 'Relative activity level of the bucket (scale not documented).',
-                        type: 'number',
-                      },
-                      dominantEventType: {
-                        description:
-                          'Most frequent event type in the bucket. Values are not documented as a closed set.',
-                        type: 'string',
-                      },
-                      eventCount: {
-                        description: 'Number of events in the bucket.',
-                        type: 'integer',
-                      },
-                      timestamp: {
-                        description: 'Start of the bucket.',
-                        type: 'string',
-                      },
-                    },
-                    type: 'object',
-                  },
-                  type: 'array',
+                touch: {
+                  description: 'Touch events.',
+                  type: 'integer',
                 },
               },
-              required: ['sessionId'],
               type: 'object',
             },
+            pageHistory: {
+              description: 'Pages visited during the session.',
+              items: {
+                description: 'One page visited during the session.',
+                properties: {
+                  durationMs: {
+                    description: 'Time spent on the page, in milliseconds.',
+                    type: 'integer',
+                  },
+                  timestamp: {
+                    description: 'When the page was visited.',
+                    type: 'string',
+                  },
+                  type: {
+                    description: 'Kind of page visit. Values are not documented as a closed set.',
+                    type: 'string',
+                  },
+                  url: {
+                    description: 'Page URL.',
+                    type: 'string',
+                  },
+                },
+                type: 'object',
+              },
+              type: 'array',
+            },
+            sessionId: {
+              description: 'Session id.',
+              type: 'string',
+            },
+            startTime: {
+              description: 'When the session started.',
+              type: 'string',
+            },
+            timeline: {
+              description: 'Activity timeline, in time order.',
+              items: {
+                description: 'One bucket of the session activity timeline.',
+                properties: {
+                  activityLevel: {
+                    description: 'Relative activity level of the bucket (scale not documented).',
+                    type: 'number',
+                  },
+                  dominantEventType: {
+                    description: 'Most frequent event type in the bucket. Values are not documented as a closed set.',
+                    type: 'string',
+                  },
+                  eventCount: {
+                    description: 'Number of events in the bucket.',
+                    type: 'integer',
+                  },
+                  timestamp: {
+                    description: 'Start of the bucket.',
+                    type: 'string',
+                  },
+                },
+                type: 'object',
+              },
+              type: 'array',
+            },
           },
-          required: ['data'],
+          required: ['sessionId'],
           type: 'object',
         },
         {
@@ -1149,6 +1123,7 @@ export const TOOLS: readonly ToolDefinition[] = [
       queryParams: [],
       responseType: 'json',
       auth: true,
+      envelope: 'data',
     },
   },
   {
@@ -1345,44 +1320,37 @@ export const TOOLS: readonly ToolDefinition[] = [
       type: 'object',
       anyOf: [
         {
-          description: 'High-level integration counters.',
+          description: 'High-level counters for the integration.',
           properties: {
-            data: {
-              description: 'High-level counters for the integration.',
-              properties: {
-                activeSessions: {
-                  description: 'Number of currently active sessions.',
-                  type: 'integer',
-                },
-                averageBotScore: {
-                  description: 'Average `botScore` (0–1) over all sessions.',
-                  type: 'number',
-                },
-                botSessions: {
-                  description: 'Number of sessions classified as bots.',
-                  type: 'integer',
-                },
-                lastSessionAt: {
-                  description: 'When the most recent session was recorded, or null if there are none.',
-                  type: ['string', 'null'],
-                },
-                totalEvents: {
-                  description: 'Total number of events.',
-                  type: 'integer',
-                },
-                totalSessions: {
-                  description: 'Total number of sessions.',
-                  type: 'integer',
-                },
-                totalUsers: {
-                  description: 'Number of distinct LMS users.',
-                  type: 'integer',
-                },
-              },
-              type: 'object',
+            activeSessions: {
+              description: 'Number of currently active sessions.',
+              type: 'integer',
+            },
+            averageBotScore: {
+              description: 'Average `botScore` (0–1) over all sessions.',
+              type: 'number',
+            },
+            botSessions: {
+              description: 'Number of sessions classified as bots.',
+              type: 'integer',
+            },
+            lastSessionAt: {
+              description: 'When the most recent session was recorded, or null if there are none.',
+              type: ['string', 'null'],
+            },
+            totalEvents: {
+              description: 'Total number of events.',
+              type: 'integer',
+            },
+            totalSessions: {
+              description: 'Total number of sessions.',
+              type: 'integer',
+            },
+            totalUsers: {
+              description: 'Number of distinct LMS users.',
+              type: 'integer',
             },
           },
-          required: ['data'],
           type: 'object',
         },
         {
@@ -1422,6 +1390,7 @@ export const TOOLS: readonly ToolDefinition[] = [
       queryParams: [],
       responseType: 'json',
       auth: true,
+      envelope: 'data',
     },
   },
   {

@@ -29,7 +29,7 @@ export {
   InvalidResponseError,
   ResponseTooLargeError,
 } from './runtime/errors.js';
-export { APIPromise } from './runtime/api-promise.js';
+export { APIPromise, EnvelopePromise } from './runtime/api-promise.js';
 export { AbstractPage, PagePromise } from './runtime/pagination.js';
 export { ApiClient } from './runtime/core.js';
 export { Page } from './runtime/paging-cursor.js';

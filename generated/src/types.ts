@@ -247,601 +247,71 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Aggregated analytics over the requested period. */
-    Analytics: {
-      botDetection?: components['schemas']['BotDetectionSummary'];
-      deviceBreakdown?: components['schemas']['DeviceBreakdown'];
-      /**
-       * Format: date-time
-       * @description End of the analysed window.
-       */
-      endDate?: string;
-      /**
-       * Format: date-time
-       * @description When these analytics were computed.
-       */
-      generatedAt?: string;
-      /** @description The time-series bucket size that was applied, e.g. `day`. */
-      groupBy?: string;
-      /** @description The period that was applied, e.g. `7d`. */
-      period?: string;
-      /**
-       * Format: date-time
-       * @description Start of the analysed window.
-       */
-      startDate?: string;
-      summary?: components['schemas']['AnalyticsSummary'];
-      /** @description Time series, one point per `groupBy` bucket. */
-      timeSeries?: components['schemas']['TimeSeriesPoint'][];
-      /** @description Origins with the most sessions. */
-      topOrigins?: components['schemas']['OriginSummary'][];
-      userMatching?: components['schemas']['UserMatchingSummary'];
-    };
+    Analytics: Analytics;
     /** @description Payload of AnalyticsResponse: aggregated analytics for the integration. */
-    AnalyticsResponse: {
-      data: components['schemas']['Analytics'];
-    };
+    AnalyticsResponse: AnalyticsResponse;
     /** @description Headline totals for the period. */
-    AnalyticsSummary: {
-      /**
-       * Format: double
-       * @description Average `botScore` (0–1).
-       */
-      averageBotScore?: number;
-      /**
-       * Format: double
-       * @description Average number of events per session.
-       */
-      averageEventsPerSession?: number;
-      /**
-       * Format: int32
-       * @description Number of events.
-       */
-      totalEvents?: number;
-      /**
-       * Format: int32
-       * @description Number of sessions.
-       */
-      totalSessions?: number;
-      /**
-       * Format: int32
-       * @description Number of distinct bots detected.
-       */
-      uniqueBots?: number;
-      /**
-       * Format: int32
-       * @description Number of distinct LMS users.
-       */
-      uniqueUsers?: number;
-    };
+    AnalyticsSummary: AnalyticsSummary;
     /** @description Sessions by bot-detection confidence. */
-    BotDetectionSummary: {
-      /**
-       * Format: int32
-       * @description Sessions classified as bots with high confidence.
-       */
-      highConfidenceBots?: number;
-      /**
-       * Format: int32
-       * @description Sessions classified as likely human.
-       */
-      likelyHumans?: number;
-      /**
-       * Format: int32
-       * @description Sessions classified as bots with low confidence.
-       */
-      lowConfidenceBots?: number;
-      /**
-       * Format: int32
-       * @description Sessions classified as bots with medium confidence.
-       */
-      mediumConfidenceBots?: number;
-    };
+    BotDetectionSummary: BotDetectionSummary;
     /** @description An LMS course extracted from session URLs. */
-    Course: {
-      /**
-       * Format: int32
-       * @description Number of the course's sessions classified as bot.
-       */
-      botSessionCount?: number;
-      /** @description Course id as found in the LMS URLs. */
-      courseId: string;
-      /** @description Course name. */
-      courseName?: string;
-      /** @description Course URL. */
-      courseUrl?: string;
-      /**
-       * Format: date-time
-       * @description First time the course was seen.
-       */
-      firstSeen?: string;
-      /**
-       * Format: date-time
-       * @description Last time the course was seen.
-       */
-      lastSeen?: string;
-      /**
-       * Format: int32
-       * @description Number of sessions recorded in the course.
-       */
-      sessionCount?: number;
-      /**
-       * Format: int32
-       * @description Number of distinct LMS users seen in the course.
-       */
-      userCount?: number;
-    };
+    Course: Course;
     /** @description One page of LMS courses extracted from session URLs. */
-    CourseListResponse: {
-      /** @description Courses on this page. */
-      data: components['schemas']['Course'][];
-      pagination: components['schemas']['Pagination'];
-    };
+    CourseListResponse: CourseListResponse;
     /** @description Sessions by device class and browser. */
-    DeviceBreakdown: {
-      /** @description Session count per browser name. */
-      browserCounts?: {
-        [key: string]: number;
-      };
-      /**
-       * Format: int32
-       * @description Sessions from desktops.
-       */
-      desktop?: number;
-      /**
-       * Format: int32
-       * @description Sessions from mobile devices.
-       */
-      mobile?: number;
-      /**
-       * Format: int32
-       * @description Sessions from tablets.
-       */
-      tablet?: number;
-    };
+    DeviceBreakdown: DeviceBreakdown;
     /** @description Error payload. */
-    ErrorBody: {
-      /**
-       * @description Stable, machine-readable UPPER_SNAKE_CASE error code. Known codes: `INVALID_API_KEY` (401: key missing, malformed, unknown or for the other region; always this code for auth failures), `VALIDATION_ERROR` (400, `details.field` names the offending parameter), `INVALID_CURSOR` (400), `FORBIDDEN` (403: valid key, resource belongs to another integration), `NOT_FOUND` (404), `RATE_LIMITED` (429: honour `Retry-After` when present, otherwise back off exponentially), `INTERNAL_ERROR` (500), `SERVICE_UNAVAILABLE` (503). Codes are stable within v1 and never removed or repurposed, but new codes may be added, so handle unknown values.
-       * @example INVALID_API_KEY
-       */
-      code: string;
-      /** @description Optional structured detail. Validation errors carry the offending field, e.g. `{"field": "<name>"}`; most other errors omit it. */
-      details?: {
-        [key: string]: unknown;
-      };
-      /** @description Human-readable description of the error. Wording may change at any time; do not parse it. */
-      message: string;
-    };
+    ErrorBody: ErrorBody;
     /** @description Error envelope returned by every non-2xx response (except `/health` and `/openapi/v3.json`, which never return it). Branch on `error.code`, not on the HTTP status (a coarse category) or on `error.message`. */
-    ErrorEnvelope: {
-      error: components['schemas']['ErrorBody'];
-    };
+    ErrorEnvelope: ErrorEnvelope;
     /** @description Number of recorded events per category. */
-    EventCounts: {
-      /**
-       * Format: int32
-       * @description Form events.
-       */
-      form?: number;
-      /**
-       * Format: int32
-       * @description Keyboard events.
-       */
-      keyboard?: number;
-      /**
-       * Format: int32
-       * @description Mouse events.
-       */
-      mouse?: number;
-      /**
-       * Format: int32
-       * @description Scroll events.
-       */
-      scroll?: number;
-      /**
-       * Format: int32
-       * @description Total number of events.
-       */
-      total?: number;
-      /**
-       * Format: int32
-       * @description Touch events.
-       */
-      touch?: number;
-    };
+    EventCounts: EventCounts;
     /** @description Payload of EventListResponse: one page of event-level metadata for a session. */
-    EventListResponse: {
-      /** @description Events on this page. */
-      data: components['schemas']['SessionEvent'][];
-      pagination: components['schemas']['Pagination'];
-    };
+    EventListResponse: EventListResponse;
     /** @description Health probe result (a bare object, not an envelope). */
-    HealthResponse: {
-      /**
-       * @description Health status, e.g. `healthy`.
-       * @example healthy
-       */
-      status: string;
-      /**
-       * Format: date-time
-       * @description Server time of the probe (ISO-8601 with offset, 7 fractional-second digits).
-       * @example 2026-06-10T12:00:00.0000000+00:00
-       */
-      timestamp: string;
-      /**
-       * @description API version string, e.g. `1.0.17.0`.
-       * @example 1.0.17.0
-       */
-      version: string;
-    };
+    HealthResponse: HealthResponse;
     /** @description The integration the presented API key resolved to. */
-    IntegrationResponse: {
-      data: components['schemas']['PublicIntegration'];
-    };
+    IntegrationResponse: IntegrationResponse;
     /** @description High-level counters for the integration. */
-    IntegrationStats: {
-      /**
-       * Format: int32
-       * @description Number of currently active sessions.
-       */
-      activeSessions?: number;
-      /**
-       * Format: double
-       * @description Average `botScore` (0–1) over all sessions.
-       */
-      averageBotScore?: number;
-      /**
-       * Format: int64
-       * @description Number of sessions classified as bots.
-       */
-      botSessions?: number;
-      /**
-       * Format: date-time
-       * @description When the most recent session was recorded, or null if there are none.
-       */
-      lastSessionAt?: string | null;
-      /**
-       * Format: int64
-       * @description Total number of events.
-       */
-      totalEvents?: number;
-      /**
-       * Format: int64
-       * @description Total number of sessions.
-       */
-      totalSessions?: number;
-      /**
-       * Format: int32
-       * @description Number of distinct LMS users.
-       */
-      totalUsers?: number;
-    };
+    IntegrationStats: IntegrationStats;
     /** @description Session counts for one origin. */
-    OriginSummary: {
-      /**
-       * Format: double
-       * @description Share of bot sessions from this origin (scale, 0–1 or 0–100, not documented).
-       */
-      botPercentage?: number;
-      /** @description Origin (scheme + host) the sessions came from. */
-      origin?: string;
-      /**
-       * Format: int32
-       * @description Sessions from this origin.
-       */
-      sessionCount?: number;
-    };
+    OriginSummary: OriginSummary;
     /** @description One page visited during the session. */
-    PageVisit: {
-      /**
-       * Format: int32
-       * @description Time spent on the page, in milliseconds.
-       */
-      durationMs?: number;
-      /**
-       * Format: date-time
-       * @description When the page was visited.
-       */
-      timestamp?: string;
-      /** @description Kind of page visit. Values are not documented as a closed set. */
-      type?: string;
-      /** @description Page URL. */
-      url?: string;
-    };
+    PageVisit: PageVisit;
     /** @description Pagination block of every list response. Keep requesting with `cursor` = `nextCursor` until `hasMore` is false; `hasMore === false` is the only terminal signal. */
-    Pagination: {
-      /** @description True if another page exists. `false` is the only end-of-list signal. */
-      hasMore: boolean;
-      /**
-       * Format: int32
-       * @description Effective page size used by the server, after the requested `pageSize` (or its default) was clamped to the plan tier maximum (Free 50, Pro 100, Enterprise 100).
-       */
-      limit: number;
-      /** @description Opaque continuation token for the next page; pass it back unchanged as the `cursor` query parameter. Present whenever `hasMore` is true; on the last page it may be missing, null or an empty string. Treat cursors as opaque: do not decode, split or construct them (the encoding differs per endpoint and may change between releases). */
-      nextCursor?: string | null;
-    };
+    Pagination: Pagination;
     /** @description The integration bound to the API key. Every list endpoint is implicitly scoped to it. */
-    PublicIntegration: {
-      /** @description Masked form of the API key, as shown in the dashboard. The full key is only shown once, at creation. */
-      apiKeyMasked?: string;
-      /**
-       * Format: date-time
-       * @description When the integration was created.
-       */
-      createdAt?: string;
-      /** @description Integration id. */
-      id: string;
-      /** @description Integration name. */
-      name?: string;
-      /** @description Region the integration (and its keys) lives in: `us` or `eu`. */
-      region?: string;
-      /** @description Plan tier: `free`, `pro` or `enterprise` (same value as the `x-isnotai-tier` header). */
-      tier?: string;
-    };
+    PublicIntegration: PublicIntegration;
     /** @description A tracking session of the caller's integration. */
-    PublicSession: {
-      /**
-       * Format: double
-       * @description Bot-likelihood score from 0 (human) to 1 (bot). Sessions with `botScore >= 0.7` are treated as bots (the `botOnly` filter threshold).
-       */
-      botScore?: number;
-      /**
-       * Format: date-time
-       * @description When the session was created.
-       */
-      createdAt?: string;
-      /** @description Detection signals raised for this session. Values are not documented as a closed set. */
-      detectionFlags?: string[];
-      /** @description Session id. */
-      id: string;
-      /** @description URL of the page the session was recorded on, if known. */
-      pageUrl?: string | null;
-      /**
-       * @description Session status, e.g. `active` or `closed`. Not a closed set: other values may appear.
-       * @example active
-       * @example closed
-       */
-      status?: string;
-      /**
-       * Format: date-time
-       * @description When the session was last updated.
-       */
-      updatedAt?: string;
-      /** @description Short summary of the client user agent (browser/OS/device). */
-      userAgentSummary?: string;
-      /** @description LMS user id (provider-neutral) correlated with this session, or null if the session is not matched to a user. Same value accepted by `GET /v1/users/{userId}/sessions`. */
-      userId?: string | null;
-      /** @description Display name of the correlated LMS user, or null if not matched. */
-      userName?: string | null;
-      /** @description URL of the correlated LMS user's profile, or null if not matched. */
-      userUrl?: string | null;
-    };
+    PublicSession: PublicSession;
     /** @description An LMS user correlated with sessions of the caller's integration. */
-    PublicUser: {
-      /**
-       * Format: double
-       * @description Average `botScore` (0–1) over the user's sessions.
-       */
-      averageBotScore?: number;
-      /**
-       * Format: int32
-       * @description Number of the user's sessions classified as bot.
-       */
-      botSessionCount?: number;
-      /**
-       * Format: int32
-       * @description Number of distinct devices seen for the user.
-       */
-      deviceCount?: number;
-      /**
-       * Format: date-time
-       * @description First time the user was seen.
-       */
-      firstSeen?: string;
-      /**
-       * Format: date-time
-       * @description Last time the user was seen.
-       */
-      lastSeen?: string;
-      /**
-       * Format: double
-       * @description Highest `botScore` (0–1) among the user's sessions.
-       */
-      maxBotScore?: number;
-      /**
-       * Format: int32
-       * @description Number of the user's sessions with a medium bot score.
-       */
-      mediumSessionCount?: number;
-      /** @description Risk classification of the user. Values are not documented; treat as an open string. */
-      riskLevel?: string;
-      /**
-       * Format: int32
-       * @description Number of sessions correlated with the user.
-       */
-      sessionCount?: number;
-      /** @description Small series of recent activity counts, for sparkline charts. */
-      sparkline?: number[];
-      /** @description LMS user id (provider-neutral). Use it with `GET /v1/users/{userId}/sessions`. */
-      userId: string;
-      /** @description Display name of the user. */
-      userName?: string;
-      /** @description URL of the user's LMS profile. */
-      userUrl?: string;
-    };
+    PublicUser: PublicUser;
     /** @description Detailed session data: timeline, event counts and page history. */
-    SessionDetails: {
-      /**
-       * Format: double
-       * @description Session duration in seconds.
-       */
-      durationSeconds?: number;
-      /**
-       * Format: date-time
-       * @description When the session ended, or null if it is still active.
-       */
-      endTime?: string | null;
-      eventCounts?: components['schemas']['EventCounts'];
-      /** @description Pages visited during the session. */
-      pageHistory?: components['schemas']['PageVisit'][];
-      /** @description Session id. */
-      sessionId: string;
-      /**
-       * Format: date-time
-       * @description When the session started.
-       */
-      startTime?: string;
-      /** @description Activity timeline, in time order. */
-      timeline?: components['schemas']['TimelineEntry'][];
-    };
+    SessionDetails: SessionDetails;
     /** @description Payload of SessionDetailsResponse: detailed data for one session. */
-    SessionDetailsResponse: {
-      data: components['schemas']['SessionDetails'];
-    };
+    SessionDetailsResponse: SessionDetailsResponse;
     /** @description Metadata of one recorded event (the payload itself is not returned). */
-    SessionEvent: {
-      /** @description Event id. */
-      eventId: string;
-      /** @description Short name of the event type, e.g. `init`, `mouse_move`, `keypress`. */
-      eventTypeName?: string;
-      /**
-       * Format: int32
-       * @description Message-type byte of the event (see the `type` filter of listEvents).
-       */
-      messageId?: number;
-      /**
-       * Format: int32
-       * @description Size of the event payload, in bytes.
-       */
-      payloadSize?: number;
-      /**
-       * Format: int64
-       * @description When the event happened, as Unix time in milliseconds.
-       */
-      timestamp?: number;
-    };
+    SessionEvent: SessionEvent;
     /** @description Payload of SessionListResponse: one page of sessions. */
-    SessionListResponse: {
-      /** @description Sessions on this page. */
-      data: components['schemas']['PublicSession'][];
-      pagination: components['schemas']['Pagination'];
-    };
+    SessionListResponse: SessionListResponse;
     /** @description Payload of SessionResponse: a single session. */
-    SessionResponse: {
-      data: components['schemas']['PublicSession'];
-    };
+    SessionResponse: SessionResponse;
     /** @description High-level integration counters. */
-    StatsResponse: {
-      data: components['schemas']['IntegrationStats'];
-    };
+    StatsResponse: StatsResponse;
     /** @description One bucket of the analytics time series. */
-    TimeSeriesPoint: {
-      /**
-       * Format: int32
-       * @description Bot sessions in the bucket.
-       */
-      botCount?: number;
-      /**
-       * Format: int32
-       * @description Events in the bucket.
-       */
-      eventCount?: number;
-      /**
-       * Format: int32
-       * @description Sessions in the bucket.
-       */
-      sessionCount?: number;
-      /**
-       * Format: date-time
-       * @description Start of the bucket.
-       */
-      timestamp?: string;
-      /**
-       * Format: int32
-       * @description Sessions matched to an LMS user in the bucket.
-       */
-      userMatchedCount?: number;
-    };
+    TimeSeriesPoint: TimeSeriesPoint;
     /** @description One bucket of the session activity timeline. */
-    TimelineEntry: {
-      /**
-       * Format: double
-       * @description Relative activity level of the bucket (scale not documented).
-       */
-      activityLevel?: number;
-      /** @description Most frequent event type in the bucket. Values are not documented as a closed set. */
-      dominantEventType?: string;
-      /**
-       * Format: int32
-       * @description Number of events in the bucket.
-       */
-      eventCount?: number;
-      /**
-       * Format: date-time
-       * @description Start of the bucket.
-       */
-      timestamp?: string;
-    };
+    TimelineEntry: TimelineEntry;
     /** @description Usage of one metric in one period. */
-    UsageDataPoint: {
-      /** @description Metric name, e.g. `ApiCalls`, `Events`, `Sessions`, `StorageBytes`, `BotAnalyses`. */
-      metricType?: string;
-      /** @description The period this value covers (format/granularity not documented). */
-      period?: string;
-      /**
-       * Format: int64
-       * @description Metric value for the period.
-       */
-      value?: number;
-    };
+    UsageDataPoint: UsageDataPoint;
     /** @description Payload of UsageResponse: API consumption over a date range. Not a `data` wrapper around one object and not paginated: the top level holds `startDate`, `endDate`, `data` and `totals`. */
-    UsageResponse: {
-      /** @description Usage data points, one per period and metric. */
-      data: components['schemas']['UsageDataPoint'][];
-      /** @description End of the reported range (ISO-8601 date). */
-      endDate: string;
-      /** @description Start of the reported range (ISO-8601 date). */
-      startDate: string;
-      /** @description Total per metric type over the whole range (metric type → total). */
-      totals: {
-        [key: string]: number;
-      };
-    };
+    UsageResponse: UsageResponse;
     /** @description Payload of UserListResponse: one page of LMS users. */
-    UserListResponse: {
-      /** @description Users on this page. */
-      data: components['schemas']['PublicUser'][];
-      pagination: components['schemas']['Pagination'];
-    };
+    UserListResponse: UserListResponse;
     /** @description How many sessions were correlated with LMS users. */
-    UserMatchingSummary: {
-      /**
-       * Format: double
-       * @description Average confidence of the user correlations (scale not documented).
-       */
-      averageCorrelationConfidence?: number;
-      /**
-       * Format: double
-       * @description Share of matched sessions (scale, 0–1 or 0–100, not documented).
-       */
-      matchRate?: number;
-      /**
-       * Format: int32
-       * @description Sessions matched to an LMS user.
-       */
-      totalMatched?: number;
-      /**
-       * Format: int32
-       * @description Sessions not matched to an LMS user.
-       */
-      totalUnmatched?: number;
-    };
+    UserMatchingSummary: UserMatchingSummary;
     /** @description Payload of UserSessionsResponse: one page of sessions of one LMS user. */
-    UserSessionsResponse: {
-      /** @description Sessions on this page. */
-      data: components['schemas']['PublicSession'][];
-      pagination: components['schemas']['Pagination'];
-    };
+    UserSessionsResponse: UserSessionsResponse;
   };
   responses: never;
   parameters: never;
@@ -877,7 +347,7 @@ export interface operations {
            *       "version": "1.0.17.0"
            *     }
            */
-          'application/json': components['schemas']['HealthResponse'];
+          'application/json': HealthResponse;
         };
       };
     };
@@ -903,7 +373,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AnalyticsResponse'];
+          'application/json': AnalyticsResponse;
         };
       };
       /** @description Malformed request or validation failure (e.g. an unsupported `period` or `groupBy`). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use. */
@@ -912,7 +382,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -929,7 +399,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -957,7 +427,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CourseListResponse'];
+          'application/json': CourseListResponse;
         };
       };
       /** @description Malformed request or validation failure (e.g. an invalid cursor). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use. */
@@ -966,7 +436,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -983,7 +453,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1004,7 +474,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IntegrationResponse'];
+          'application/json': IntegrationResponse;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1021,7 +491,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1055,7 +525,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionListResponse'];
+          'application/json': SessionListResponse;
         };
       };
       /** @description Malformed request or validation failure (e.g. an unparseable date or an invalid cursor). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use. */
@@ -1064,7 +534,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1081,7 +551,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1105,7 +575,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionResponse'];
+          'application/json': SessionResponse;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1122,7 +592,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description No session with this id exists. Code `NOT_FOUND`. */
@@ -1131,7 +601,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1155,7 +625,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionDetailsResponse'];
+          'application/json': SessionDetailsResponse;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1172,7 +642,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description No session with this id exists. Code `NOT_FOUND`. */
@@ -1181,7 +651,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description Session details are temporarily unavailable. Code `SERVICE_UNAVAILABLE`. The request is an idempotent read and may be retried with backoff. */
@@ -1190,7 +660,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1225,7 +695,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EventListResponse'];
+          'application/json': EventListResponse;
         };
       };
       /** @description Malformed request or validation failure (e.g. an unknown event `type` or an invalid cursor). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use. */
@@ -1234,7 +704,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1251,7 +721,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description No session with this id exists. Code `NOT_FOUND`. */
@@ -1260,7 +730,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1281,7 +751,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['StatsResponse'];
+          'application/json': StatsResponse;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1298,7 +768,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1326,7 +796,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UsageResponse'];
+          'application/json': UsageResponse;
         };
       };
       /** @description Malformed request or validation failure (e.g. an unparseable date or an unknown `metric`). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use. */
@@ -1335,7 +805,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1352,7 +822,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1380,7 +850,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserListResponse'];
+          'application/json': UserListResponse;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1397,7 +867,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
@@ -1426,7 +896,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserSessionsResponse'];
+          'application/json': UserSessionsResponse;
         };
       };
       /** @description Malformed request or validation failure (e.g. an invalid cursor). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use. */
@@ -1435,7 +905,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
       /** @description Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key. */
@@ -1452,9 +922,572 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ErrorEnvelope'];
+          'application/json': ErrorEnvelope;
         };
       };
     };
   };
 }
+export type Analytics = {
+  botDetection?: components['schemas']['BotDetectionSummary'];
+  deviceBreakdown?: components['schemas']['DeviceBreakdown'];
+  /**
+   * Format: date-time
+   * @description End of the analysed window.
+   */
+  endDate?: string;
+  /**
+   * Format: date-time
+   * @description When these analytics were computed.
+   */
+  generatedAt?: string;
+  /** @description The time-series bucket size that was applied, e.g. `day`. */
+  groupBy?: string;
+  /** @description The period that was applied, e.g. `7d`. */
+  period?: string;
+  /**
+   * Format: date-time
+   * @description Start of the analysed window.
+   */
+  startDate?: string;
+  summary?: components['schemas']['AnalyticsSummary'];
+  /** @description Time series, one point per `groupBy` bucket. */
+  timeSeries?: TimeSeriesPoint[];
+  /** @description Origins with the most sessions. */
+  topOrigins?: OriginSummary[];
+  userMatching?: components['schemas']['UserMatchingSummary'];
+};
+export type AnalyticsResponse = {
+  data: components['schemas']['Analytics'];
+};
+export type AnalyticsSummary = {
+  /**
+   * Format: double
+   * @description Average `botScore` (0–1).
+   */
+  averageBotScore?: number;
+  /**
+   * Format: double
+   * @description Average number of events per session.
+   */
+  averageEventsPerSession?: number;
+  /**
+   * Format: int32
+   * @description Number of events.
+   */
+  totalEvents?: number;
+  /**
+   * Format: int32
+   * @description Number of sessions.
+   */
+  totalSessions?: number;
+  /**
+   * Format: int32
+   * @description Number of distinct bots detected.
+   */
+  uniqueBots?: number;
+  /**
+   * Format: int32
+   * @description Number of distinct LMS users.
+   */
+  uniqueUsers?: number;
+};
+export type BotDetectionSummary = {
+  /**
+   * Format: int32
+   * @description Sessions classified as bots with high confidence.
+   */
+  highConfidenceBots?: number;
+  /**
+   * Format: int32
+   * @description Sessions classified as likely human.
+   */
+  likelyHumans?: number;
+  /**
+   * Format: int32
+   * @description Sessions classified as bots with low confidence.
+   */
+  lowConfidenceBots?: number;
+  /**
+   * Format: int32
+   * @description Sessions classified as bots with medium confidence.
+   */
+  mediumConfidenceBots?: number;
+};
+export type Course = {
+  /**
+   * Format: int32
+   * @description Number of the course's sessions classified as bot.
+   */
+  botSessionCount?: number;
+  /** @description Course id as found in the LMS URLs. */
+  courseId: string;
+  /** @description Course name. */
+  courseName?: string;
+  /** @description Course URL. */
+  courseUrl?: string;
+  /**
+   * Format: date-time
+   * @description First time the course was seen.
+   */
+  firstSeen?: string;
+  /**
+   * Format: date-time
+   * @description Last time the course was seen.
+   */
+  lastSeen?: string;
+  /**
+   * Format: int32
+   * @description Number of sessions recorded in the course.
+   */
+  sessionCount?: number;
+  /**
+   * Format: int32
+   * @description Number of distinct LMS users seen in the course.
+   */
+  userCount?: number;
+};
+export type CourseListResponse = {
+  /** @description Courses on this page. */
+  data: Course[];
+  pagination: components['schemas']['Pagination'];
+};
+export type DeviceBreakdown = {
+  /** @description Session count per browser name. */
+  browserCounts?: {
+    [key: string]: number;
+  };
+  /**
+   * Format: int32
+   * @description Sessions from desktops.
+   */
+  desktop?: number;
+  /**
+   * Format: int32
+   * @description Sessions from mobile devices.
+   */
+  mobile?: number;
+  /**
+   * Format: int32
+   * @description Sessions from tablets.
+   */
+  tablet?: number;
+};
+export type ErrorBody = {
+  /**
+   * @description Stable, machine-readable UPPER_SNAKE_CASE error code. Known codes: `INVALID_API_KEY` (401: key missing, malformed, unknown or for the other region; always this code for auth failures), `VALIDATION_ERROR` (400, `details.field` names the offending parameter), `INVALID_CURSOR` (400), `FORBIDDEN` (403: valid key, resource belongs to another integration), `NOT_FOUND` (404), `RATE_LIMITED` (429: honour `Retry-After` when present, otherwise back off exponentially), `INTERNAL_ERROR` (500), `SERVICE_UNAVAILABLE` (503). Codes are stable within v1 and never removed or repurposed, but new codes may be added, so handle unknown values.
+   * @example INVALID_API_KEY
+   */
+  code: string;
+  /** @description Optional structured detail. Validation errors carry the offending field, e.g. `{"field": "<name>"}`; most other errors omit it. */
+  details?: {
+    [key: string]: unknown;
+  };
+  /** @description Human-readable description of the error. Wording may change at any time; do not parse it. */
+  message: string;
+};
+export type ErrorEnvelope = {
+  error: components['schemas']['ErrorBody'];
+};
+export type EventCounts = {
+  /**
+   * Format: int32
+   * @description Form events.
+   */
+  form?: number;
+  /**
+   * Format: int32
+   * @description Keyboard events.
+   */
+  keyboard?: number;
+  /**
+   * Format: int32
+   * @description Mouse events.
+   */
+  mouse?: number;
+  /**
+   * Format: int32
+   * @description Scroll events.
+   */
+  scroll?: number;
+  /**
+   * Format: int32
+   * @description Total number of events.
+   */
+  total?: number;
+  /**
+   * Format: int32
+   * @description Touch events.
+   */
+  touch?: number;
+};
+export type EventListResponse = {
+  /** @description Events on this page. */
+  data: SessionEvent[];
+  pagination: components['schemas']['Pagination'];
+};
+export type HealthResponse = {
+  /**
+   * @description Health status, e.g. `healthy`.
+   * @example healthy
+   */
+  status: string;
+  /**
+   * Format: date-time
+   * @description Server time of the probe (ISO-8601 with offset, 7 fractional-second digits).
+   * @example 2026-06-10T12:00:00.0000000+00:00
+   */
+  timestamp: string;
+  /**
+   * @description API version string, e.g. `1.0.17.0`.
+   * @example 1.0.17.0
+   */
+  version: string;
+};
+export type IntegrationResponse = {
+  data: components['schemas']['PublicIntegration'];
+};
+export type IntegrationStats = {
+  /**
+   * Format: int32
+   * @description Number of currently active sessions.
+   */
+  activeSessions?: number;
+  /**
+   * Format: double
+   * @description Average `botScore` (0–1) over all sessions.
+   */
+  averageBotScore?: number;
+  /**
+   * Format: int64
+   * @description Number of sessions classified as bots.
+   */
+  botSessions?: number;
+  /**
+   * Format: date-time
+   * @description When the most recent session was recorded, or null if there are none.
+   */
+  lastSessionAt?: string | null;
+  /**
+   * Format: int64
+   * @description Total number of events.
+   */
+  totalEvents?: number;
+  /**
+   * Format: int64
+   * @description Total number of sessions.
+   */
+  totalSessions?: number;
+  /**
+   * Format: int32
+   * @description Number of distinct LMS users.
+   */
+  totalUsers?: number;
+};
+export type OriginSummary = {
+  /**
+   * Format: double
+   * @description Share of bot sessions from this origin (scale, 0–1 or 0–100, not documented).
+   */
+  botPercentage?: number;
+  /** @description Origin (scheme + host) the sessions came from. */
+  origin?: string;
+  /**
+   * Format: int32
+   * @description Sessions from this origin.
+   */
+  sessionCount?: number;
+};
+export type PageVisit = {
+  /**
+   * Format: int32
+   * @description Time spent on the page, in milliseconds.
+   */
+  durationMs?: number;
+  /**
+   * Format: date-time
+   * @description When the page was visited.
+   */
+  timestamp?: string;
+  /** @description Kind of page visit. Values are not documented as a closed set. */
+  type?: string;
+  /** @description Page URL. */
+  url?: string;
+};
+export type Pagination = {
+  /** @description True if another page exists. `false` is the only end-of-list signal. */
+  hasMore: boolean;
+  /**
+   * Format: int32
+   * @description Effective page size used by the server, after the requested `pageSize` (or its default) was clamped to the plan tier maximum (Free 50, Pro 100, Enterprise 100).
+   */
+  limit: number;
+  /** @description Opaque continuation token for the next page; pass it back unchanged as the `cursor` query parameter. Present whenever `hasMore` is true; on the last page it may be missing, null or an empty string. Treat cursors as opaque: do not decode, split or construct them (the encoding differs per endpoint and may change between releases). */
+  nextCursor?: string | null;
+};
+export type PublicIntegration = {
+  /** @description Masked form of the API key, as shown in the dashboard. The full key is only shown once, at creation. */
+  apiKeyMasked?: string;
+  /**
+   * Format: date-time
+   * @description When the integration was created.
+   */
+  createdAt?: string;
+  /** @description Integration id. */
+  id: string;
+  /** @description Integration name. */
+  name?: string;
+  /** @description Region the integration (and its keys) lives in: `us` or `eu`. */
+  region?: string;
+  /** @description Plan tier: `free`, `pro` or `enterprise` (same value as the `x-isnotai-tier` header). */
+  tier?: string;
+};
+export type PublicSession = {
+  /**
+   * Format: double
+   * @description Bot-likelihood score from 0 (human) to 1 (bot). Sessions with `botScore >= 0.7` are treated as bots (the `botOnly` filter threshold).
+   */
+  botScore?: number;
+  /**
+   * Format: date-time
+   * @description When the session was created.
+   */
+  createdAt?: string;
+  /** @description Detection signals raised for this session. Values are not documented as a closed set. */
+  detectionFlags?: string[];
+  /** @description Session id. */
+  id: string;
+  /** @description URL of the page the session was recorded on, if known. */
+  pageUrl?: string | null;
+  /**
+   * @description Session status, e.g. `active` or `closed`. Not a closed set: other values may appear.
+   * @example active
+   * @example closed
+   */
+  status?: string;
+  /**
+   * Format: date-time
+   * @description When the session was last updated.
+   */
+  updatedAt?: string;
+  /** @description Short summary of the client user agent (browser/OS/device). */
+  userAgentSummary?: string;
+  /** @description LMS user id (provider-neutral) correlated with this session, or null if the session is not matched to a user. Same value accepted by `GET /v1/users/{userId}/sessions`. */
+  userId?: string | null;
+  /** @description Display name of the correlated LMS user, or null if not matched. */
+  userName?: string | null;
+  /** @description URL of the correlated LMS user's profile, or null if not matched. */
+  userUrl?: string | null;
+};
+export type PublicUser = {
+  /**
+   * Format: double
+   * @description Average `botScore` (0–1) over the user's sessions.
+   */
+  averageBotScore?: number;
+  /**
+   * Format: int32
+   * @description Number of the user's sessions classified as bot.
+   */
+  botSessionCount?: number;
+  /**
+   * Format: int32
+   * @description Number of distinct devices seen for the user.
+   */
+  deviceCount?: number;
+  /**
+   * Format: date-time
+   * @description First time the user was seen.
+   */
+  firstSeen?: string;
+  /**
+   * Format: date-time
+   * @description Last time the user was seen.
+   */
+  lastSeen?: string;
+  /**
+   * Format: double
+   * @description Highest `botScore` (0–1) among the user's sessions.
+   */
+  maxBotScore?: number;
+  /**
+   * Format: int32
+   * @description Number of the user's sessions with a medium bot score.
+   */
+  mediumSessionCount?: number;
+  /** @description Risk classification of the user. Values are not documented; treat as an open string. */
+  riskLevel?: string;
+  /**
+   * Format: int32
+   * @description Number of sessions correlated with the user.
+   */
+  sessionCount?: number;
+  /** @description Small series of recent activity counts, for sparkline charts. */
+  sparkline?: number[];
+  /** @description LMS user id (provider-neutral). Use it with `GET /v1/users/{userId}/sessions`. */
+  userId: string;
+  /** @description Display name of the user. */
+  userName?: string;
+  /** @description URL of the user's LMS profile. */
+  userUrl?: string;
+};
+export type SessionDetails = {
+  /**
+   * Format: double
+   * @description Session duration in seconds.
+   */
+  durationSeconds?: number;
+  /**
+   * Format: date-time
+   * @description When the session ended, or null if it is still active.
+   */
+  endTime?: string | null;
+  eventCounts?: components['schemas']['EventCounts'];
+  /** @description Pages visited during the session. */
+  pageHistory?: PageVisit[];
+  /** @description Session id. */
+  sessionId: string;
+  /**
+   * Format: date-time
+   * @description When the session started.
+   */
+  startTime?: string;
+  /** @description Activity timeline, in time order. */
+  timeline?: TimelineEntry[];
+};
+export type SessionDetailsResponse = {
+  data: components['schemas']['SessionDetails'];
+};
+export type SessionEvent = {
+  /** @description Event id. */
+  eventId: string;
+  /** @description Short name of the event type, e.g. `init`, `mouse_move`, `keypress`. */
+  eventTypeName?: string;
+  /**
+   * Format: int32
+   * @description Message-type byte of the event (see the `type` filter of listEvents).
+   */
+  messageId?: number;
+  /**
+   * Format: int32
+   * @description Size of the event payload, in bytes.
+   */
+  payloadSize?: number;
+  /**
+   * Format: int64
+   * @description When the event happened, as Unix time in milliseconds.
+   */
+  timestamp?: number;
+};
+export type SessionListResponse = {
+  /** @description Sessions on this page. */
+  data: PublicSession[];
+  pagination: components['schemas']['Pagination'];
+};
+export type SessionResponse = {
+  data: components['schemas']['PublicSession'];
+};
+export type StatsResponse = {
+  data: components['schemas']['IntegrationStats'];
+};
+export type TimeSeriesPoint = {
+  /**
+   * Format: int32
+   * @description Bot sessions in the bucket.
+   */
+  botCount?: number;
+  /**
+   * Format: int32
+   * @description Events in the bucket.
+   */
+  eventCount?: number;
+  /**
+   * Format: int32
+   * @description Sessions in the bucket.
+   */
+  sessionCount?: number;
+  /**
+   * Format: date-time
+   * @description Start of the bucket.
+   */
+  timestamp?: string;
+  /**
+   * Format: int32
+   * @description Sessions matched to an LMS user in the bucket.
+   */
+  userMatchedCount?: number;
+};
+export type TimelineEntry = {
+  /**
+   * Format: double
+   * @description Relative activity level of the bucket (scale not documented).
+   */
+  activityLevel?: number;
+  /** @description Most frequent event type in the bucket. Values are not documented as a closed set. */
+  dominantEventType?: string;
+  /**
+   * Format: int32
+   * @description Number of events in the bucket.
+   */
+  eventCount?: number;
+  /**
+   * Format: date-time
+   * @description Start of the bucket.
+   */
+  timestamp?: string;
+};
+export type UsageDataPoint = {
+  /** @description Metric name, e.g. `ApiCalls`, `Events`, `Sessions`, `StorageBytes`, `BotAnalyses`. */
+  metricType?: string;
+  /** @description The period this value covers (format/granularity not documented). */
+  period?: string;
+  /**
+   * Format: int64
+   * @description Metric value for the period.
+   */
+  value?: number;
+};
+export type UsageResponse = {
+  /** @description Usage data points, one per period and metric. */
+  data: UsageDataPoint[];
+  /** @description End of the reported range (ISO-8601 date). */
+  endDate: string;
+  /** @description Start of the reported range (ISO-8601 date). */
+  startDate: string;
+  /** @description Total per metric type over the whole range (metric type → total). */
+  totals: {
+    [key: string]: number;
+  };
+};
+export type UserListResponse = {
+  /** @description Users on this page. */
+  data: PublicUser[];
+  pagination: components['schemas']['Pagination'];
+};
+export type UserMatchingSummary = {
+  /**
+   * Format: double
+   * @description Average confidence of the user correlations (scale not documented).
+   */
+  averageCorrelationConfidence?: number;
+  /**
+   * Format: double
+   * @description Share of matched sessions (scale, 0–1 or 0–100, not documented).
+   */
+  matchRate?: number;
+  /**
+   * Format: int32
+   * @description Sessions matched to an LMS user.
+   */
+  totalMatched?: number;
+  /**
+   * Format: int32
+   * @description Sessions not matched to an LMS user.
+   */
+  totalUnmatched?: number;
+};
+export type UserSessionsResponse = {
+  /** @description Sessions on this page. */
+  data: PublicSession[];
+  pagination: components['schemas']['Pagination'];
+};

@@ -10,7 +10,7 @@ const RUNTIME_VALUES: Record<string, string[]> = {
     'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
     'APIUserAbortError', 'InvalidResponseError', 'ResponseTooLargeError',
   ],
-  './runtime/api-promise.js': ['APIPromise'],
+  './runtime/api-promise.js': ['APIPromise', 'EnvelopePromise'],
   './runtime/pagination.js': ['AbstractPage', 'PagePromise'],
   './runtime/core.js': ['ApiClient'],
 };

@@ -40,7 +40,7 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
       onFile?.(path, text);
     },
   };
-  files.set('src/types.ts', `// ${header}\n${await emitTypes(document)}`);
+  files.set('src/types.ts', `// ${header}\n${await emitTypes(document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])))}`);
   files.set('src/models.ts', emitModels(ir, printer, header));
   files.set('src/settings.ts', emitSettings(ir, config, printer, header));
   files.set('src/paging.ts', emitPaging(ir.pagingStyles, printer, header));

@@ -17,21 +17,34 @@ export interface OperationNames {
   body?: string;
   response: string;
   item?: string;
+  /**
+   * What the call resolves to: the models.ts alias when the result is a component schema (so
+   * declarations and hover say `PublicSession`), else the response alias, or its envelope property.
+   */
+  result: string;
   /** What the function returns, e.g. `PagePromise<R, I>` or `APIPromise<R>`. */
   returnType: string;
   optionsType: string;
 }
 
 export function operationNames(op: OperationIR): OperationNames {
+  const response = `${op.typeName}Response`;
+  const envelope = op.success?.envelope;
   const names: OperationNames = {
-    response: `${op.typeName}Response`,
+    response,
+    result: op.success?.model ?? (envelope === undefined ? response : indexType(response, envelope)),
     returnType: '',
     optionsType: op.paging ? 'PageRequestOptions' : 'RequestOptions',
   };
   if (op.namedParams.length > 0) names.params = `${op.typeName}Params`;
   if (op.requestBody) names.body = `${op.typeName}Body`;
   if (op.paging) names.item = `${op.typeName}Item`;
-  names.returnType = op.paging ? `PagePromise<${names.response}, ${names.item}${pageTypeArgument(op.paging, names.response, names.item!)}>` : `APIPromise<${names.response}>`;
+  // An unwrapping call still hands out the whole body from `.withResponse()`: its second type argument.
+  names.returnType = op.paging
+    ? `PagePromise<${names.result}, ${names.item}${pageTypeArgument(op.paging, names.result, names.item!)}>`
+    : envelope === undefined
+      ? `APIPromise<${names.result}>`
+      : `EnvelopePromise<${names.result}, ${response}>`;
   return names;
 }
 
@@ -124,6 +137,7 @@ function requestSpec(op: OperationIR): string {
   }
   const responseType = responseTypeOf(op.success);
   if (responseType !== 'json') fields.push(`responseType: ${literal(responseType)}`);
+  if (op.success?.envelope !== undefined) fields.push(`envelope: ${literal(op.success.envelope)}`);
   if (op.keyless) fields.push('auth: false');
   // Only in APIs whose operations take different credentials (see ir/security.ts).
   if (op.security) fields.push(`security: ${literal(op.security)}`);
@@ -160,10 +174,11 @@ function pathExpression(op: OperationIR): string {
 function callBody(op: OperationIR, clientExpr: string): string {
   const names = operationNames(op);
   if (op.paging) {
-    const page = pageTypeArgument(op.paging, names.response, names.item!);
-    return `return ${clientExpr}.requestPage<${names.response}, ${names.item}${page}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
+    const page = pageTypeArgument(op.paging, names.result, names.item!);
+    return `return ${clientExpr}.requestPage<${names.result}, ${names.item}${page}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
   }
-  return `return ${clientExpr}.request<${names.response}>(${requestSpec(op)}, options);`;
+  if (op.success?.envelope !== undefined) return `return ${clientExpr}.requestUnwrapped<${names.result}, ${names.response}>(${requestSpec(op)}, options);`;
+  return `return ${clientExpr}.request<${names.result}>(${requestSpec(op)}, options);`;
 }
 
 export function operationFunction(op: OperationIR): FunctionDeclarationStructure {

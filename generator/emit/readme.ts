@@ -211,9 +211,10 @@ function operationExample(resource: ResourceIR, op: OperationIR): { lines: strin
     };
   }
   if (!op.success) return { lines: [comment, `await ${call.expression};`], types: call.types, declarations: call.declarations };
+  // Typed with what the call resolves to: the named model (unwrapped from an envelope) where there is one.
   return {
-    lines: [comment, `const ${lowerFirst(names.response)}: ${names.response} = await ${call.expression};`],
-    types: [...call.types, names.response],
+    lines: [comment, `const ${lowerFirst(names.response)}: ${names.result} = await ${call.expression};`],
+    types: [...call.types, op.success.model ?? names.response],
     declarations: call.declarations,
   };
 }
@@ -754,6 +755,14 @@ function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
     `Every call returns an \`APIPromise\`: \`await\` it for the data, or call \`.withResponse()\` for the data together with the raw \`Response\` (status, headers; its body is already read)${tier ? `, \`tier\` (the \`${tier}\` response header)` : ''} and \`requestId\` (${ids.length > 0 ? `the ${list(quoted(ids), 'or')} header` : 'undefined: no request-id header is configured'}). ${tier ? `Errors from the server carry \`tier\` and \`requestId\` too; \`tier\` is absent when the server did not send the header.` : 'Errors from the server carry `requestId` too.'}`,
     '',
   ];
+  const wrapped = operationsInOrder(ir).filter(({ op }) => op.success?.envelope !== undefined);
+  if (wrapped.length > 0) {
+    const property = wrapped[0]!.op.success!.envelope!;
+    lines.push(
+      `The API wraps single objects in an envelope (\`{ "${property}": … }\`): ${calls(wrapped)} resolve${wrapped.length === 1 ? 's' : ''} to the object inside it (${wrapped.length === 1 ? 'it returns' : 'they return'} an \`EnvelopePromise\`, used like an \`APIPromise\`), while \`.withResponse()\` gives the body as the server sent it, envelope included (\`data.${property}\`).`,
+      '',
+    );
+  }
   if (pick) {
     const call = callOf(pick.resource, pick.op);
     const pagedCall = paged ? callOf(paged.resource, paged.op) : undefined;

@@ -17,12 +17,13 @@ export function emitResource(resource: ResourceIR, printer: Printer, header: str
     statements.push(...operationTypeAliases(op));
     if (op.namedParams.length > 0 || (op.requestBody && isTypedBody(op.requestBody))) imports.type('../runtime/options.js', 'WithOptionalUndefined');
     if (op.pathParams.length > 0) imports.value('../runtime/paths.js', 'encodePath');
+    if (op.success?.model !== undefined) imports.type('../models.js', op.success.model);
     if (op.paging) {
       imports.type('../runtime/pagination.js', 'PagePromise').type('../runtime/options.js', 'PageRequestOptions');
       imports.value('../paging.js', op.paging.constName);
       if (op.paging.style !== 'cursor') imports.type(`../runtime/${PAGING_RUNTIME[op.paging.style].module}.js`, PAGING_RUNTIME[op.paging.style].page);
     } else {
-      imports.type('../runtime/api-promise.js', 'APIPromise').type('../runtime/options.js', 'RequestOptions');
+      imports.type('../runtime/api-promise.js', op.success?.envelope === undefined ? 'APIPromise' : 'EnvelopePromise').type('../runtime/options.js', 'RequestOptions');
     }
     statements.push(operationFunction(op));
   }

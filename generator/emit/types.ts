@@ -1,6 +1,7 @@
 import { createConfig, type Config } from '@redocly/openapi-core';
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type OpenAPITSOptions } from 'openapi-typescript';
 import { GeneratorError } from '../errors.js';
+import { SchemaNames } from './named-types.js';
 import { prepareForTypes } from './types-input.js';
 
 let emptyConfig: Promise<Config> | undefined;
@@ -39,50 +40,63 @@ const OPTIONS = {
 } satisfies OpenAPITSOptions;
 
 /**
- * Types come from openapi-typescript, untouched, so the generated client indexes into the same
- * `paths`/`components` every openapi-typescript user knows. The loader already validated and
+ * Types come from openapi-typescript, so the generated client indexes into the same
+ * `paths`/`components` every openapi-typescript user knows; only the component schemas are given
+ * top-level names (`schemaNames`: schema → models.ts name, see named-types.ts). The loader already validated and
  * bundled the document, so this calls openapi-typescript's transform directly instead of
  * `openapiTS()`, which would lint and bundle the whole document a second time (seconds on large
  * specs). The context mirrors `openapiTS()`'s defaults for openapi-typescript 7.13 (pinned).
  */
-export async function emitTypes(document: Record<string, unknown>): Promise<string> {
+export async function emitTypes(document: Record<string, unknown>, schemaNames: ReadonlyMap<string, string> = new Map()): Promise<string> {
   emptyConfig ??= createConfig({ rules: {} }, {});
   const schema = prepareForTypes(document) as unknown as OpenAPI3;
+  const redoc = await emptyConfig;
   try {
-    const nodes = transformSchema(schema, {
-      additionalProperties: false,
-      alphabetize: OPTIONS.alphabetize,
-      arrayLength: false,
-      defaultNonNullable: OPTIONS.defaultNonNullable,
-      discriminators: scanDiscriminators(schema, OPTIONS),
-      emptyObjectsUnknown: false,
-      enum: false,
-      enumValues: false,
-      conditionalEnums: false,
-      dedupeEnums: false,
-      excludeDeprecated: false,
-      exportType: false,
-      immutable: false,
-      rootTypes: false,
-      rootTypesNoSchemaPrefix: false,
-      rootTypesKeepCasing: false,
-      injectFooter: [],
-      pathParamsAsTypes: false,
-      postTransform: undefined,
-      propertiesRequiredByDefault: false,
-      redoc: await emptyConfig,
-      silent: OPTIONS.silent,
-      transform: undefined,
-      transformProperty: undefined,
-      makePathsEnum: false,
-      generatePathParams: false,
-      readWriteMarkers: false,
-      resolve<T>($ref: string): T | undefined {
-        return resolveRef<T>(schema, $ref, { silent: true });
-      },
-    });
-    return nullableWithRequired(documentRoots(astToString(nodes)));
+    let names = new SchemaNames(schemaNames);
+    let nodes = names.hoist(transformTypes(schema, redoc, names));
+    const clashes = names.clashes(nodes);
+    if (clashes.size > 0) {
+      names = new SchemaNames(new Map([...schemaNames].filter(([, name]) => !clashes.has(name))));
+      nodes = names.hoist(transformTypes(schema, redoc, names));
+    }
+    return nullableWithRequired(documentRoots(astToString([...nodes, ...names.declarations()])));
   } catch (error) {
     throw new GeneratorError(`openapi-typescript could not convert the spec: ${(error as Error).message}`, '#', undefined, { cause: error });
   }
+}
+
+/** One openapi-typescript run, with the component schemas named as `names` says. */
+function transformTypes(schema: OpenAPI3, redoc: Config, names: SchemaNames): ReturnType<typeof transformSchema> {
+  return transformSchema(schema, {
+    additionalProperties: false,
+    alphabetize: OPTIONS.alphabetize,
+    arrayLength: false,
+    defaultNonNullable: OPTIONS.defaultNonNullable,
+    discriminators: scanDiscriminators(schema, OPTIONS),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: names.postTransform,
+    propertiesRequiredByDefault: false,
+    redoc,
+    silent: OPTIONS.silent,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve<T>($ref: string): T | undefined {
+      return resolveRef<T>(schema, $ref, { silent: true });
+    },
+  });
 }

@@ -11,6 +11,7 @@ import { listShape } from './list-shape.js';
 import { assignToolNames } from '../mcp/naming.js';
 import { NameBook, operationKey, TYPE_SUFFIXES, type NamesLock } from './names-lock.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
+import { chooseEnvelope, envelopeCandidate, resultSchemaName, unwraps, type EnvelopeCandidate } from './envelope.js';
 import { deriveErrorBody } from './error-body.js';
 import { schemeForms } from '../auth-from-spec.js';
 import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
@@ -23,7 +24,7 @@ import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type Opera
  * would clash get a numeric suffix instead of shadowing them.
  */
 export const RESERVED_EXPORTS = [
-  'ApiClient', 'APIPromise', 'PagePromise', 'Page', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
+  'ApiClient', 'APIPromise', 'EnvelopePromise', 'PagePromise', 'Page', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
   'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
   'APIUserAbortError', 'InvalidResponseError', 'ResponseTooLargeError', 'ClientError', 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
@@ -76,6 +77,9 @@ function build({ document, openapiVersion, location, config, configFile, documen
   const pinned = new Set<string>();
   const usedOperationIds = new Map<string, string>();
   const toPlace: { op: OperationIR; shape: ListShape; override: OperationOverride | undefined }[] = [];
+  // Single-object success bodies (pages unwrap their items already), for the envelope decision.
+  const bodies = new Map<OperationIR, EnvelopeCandidate>();
+  const successSchemas = new Map<OperationIR, { schema: unknown; pointer: string }>();
 
   // The spec's schema names are its vocabulary (PublicSession, HealthResponse): they are named
   // first, and generated names (functions, operation aliases, resource classes) give way.
@@ -100,9 +104,12 @@ function build({ document, openapiVersion, location, config, configFile, documen
       const override = config.operations[op.operationId];
       if (override?.resource || override?.method) overridden.add(op.operationId);
       if (override?.resource || override?.method || recorded) pinned.add(op.operationId);
-      const shape = op.success?.isJson === true ? listShape(resolver, successSchema(resolver, rawOp, opPointer, op.success), opPointer) : { array: false, arrays: [], object: false };
+      const body = op.success?.isJson === true ? successSchema(resolver, rawOp, opPointer, op.success) : undefined;
+      const shape = op.success?.isJson === true ? listShape(resolver, body, opPointer) : { array: false, arrays: [], object: false };
       // The config renames; otherwise a recorded placement stays.
       toPlace.push({ op, shape, override: recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override });
+      if (op.success?.isJson) successSchemas.set(op, { schema: body, pointer: opPointer });
+      if (op.success?.isJson && !op.paging) bodies.set(op, envelopeCandidate(resolver, body, opPointer));
       operations.push(op);
     }
   }
@@ -119,6 +126,15 @@ function build({ document, openapiVersion, location, config, configFile, documen
     if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), configFile);
   }
 
+  const envelope = chooseEnvelope([...bodies.values()], config.envelope);
+  if (envelope !== undefined) {
+    for (const [op, body] of bodies) if (op.success && unwraps(body, envelope, config.envelope !== undefined)) op.success.envelope = envelope;
+  }
+  const aliasOf = new Map(aliases.map((a) => [a.schemaName, a.name]));
+  for (const [op, { schema, pointer }] of successSchemas) {
+    const model = aliasOf.get(resultSchemaName(resolver, schema, pointer, op.success?.envelope) ?? '');
+    if (model !== undefined && op.success) op.success.model = model;
+  }
   const resources = groupResources(operations, { overridden, pinned, recordedClass: (property) => book.resourceClass(property) }, exported, fallbacks);
   if (config.mcp) {
     // TRACE has no client method to bind to; it is never a useful agent tool either.

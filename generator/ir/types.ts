@@ -93,6 +93,8 @@ export interface ResponseIR {
   viaRedirect?: boolean;
   /** The property of a single-object envelope (`{ data: X }`) the call resolves to; absent when the body is returned whole. */
   envelope?: string;
+  /** The models.ts alias of the component schema the call resolves to (a `$ref` result), which names it in declarations. */
+  model?: string;
 }
 
 /**

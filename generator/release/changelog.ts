@@ -17,7 +17,12 @@ export function prependEntry(existing: string | undefined, entry: ChangelogEntry
     .split('\n')
     .map((line) => (/^#{1,4} /.test(line) ? `#${line}` : line))
     .join('\n');
-  const block = `## ${entry.packageVersion} — ${entry.date}${from}\n\n${body}\n`;
-  const rest = (existing ?? '').replace(/^# Changelog\s*\n/, '').trimStart();
+  let rest = (existing ?? '').replace(/^# Changelog\s*\n/, '').trimStart();
+  // Client changes noted by hand under `## Unreleased` ship with this release: they move into
+  // its entry instead of staying above it, unreleased for ever.
+  const unreleased = /^## Unreleased[^\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(rest);
+  const notes = unreleased?.index === 0 ? unreleased[1]!.trim() : '';
+  if (unreleased?.index === 0) rest = rest.slice(unreleased[0].length).trimStart();
+  const block = `## ${entry.packageVersion} — ${entry.date}${from}\n\n${notes ? `${notes}\n\n` : ''}${body}\n`;
   return `${TITLE}\n\n${block}${rest ? `\n${rest}` : ''}`.replace(/\n*$/, '\n');
 }

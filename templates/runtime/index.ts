@@ -1,5 +1,5 @@
 /** Public surface of the runtime, for the generated package to re-export. */
-export { APIPromise, type WithResponse } from './api-promise.js';
+export { APIPromise, EnvelopePromise, type WithResponse } from './api-promise.js';
 export { ApiClient, type HttpMethod, type RequestSpec } from './core.js';
 export {
   APIConnectionError,

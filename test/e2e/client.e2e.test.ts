@@ -40,16 +40,16 @@ type Call = (c: NotAi) => PromiseLike<unknown>;
 /** Hand-picked calls of the operations the contract server knows, by operationId: the call, and the value it must resolve to. */
 const HAND_PICKED: Record<string, [name: string, call: Call, expected: unknown]> = {
   listSessions: ['sessions.list', (c) => c.sessions.list({ pageSize: 5 }).then((p) => p.data.length), 5],
-  getSession: ['sessions.get', (c) => c.sessions.get(BIG_SESSION_ID).then((r) => r.data.id), BIG_SESSION_ID],
-  getSessionDetails: ['sessions.details', (c) => c.sessions.details(BIG_SESSION_ID).then((r) => r.data.sessionId), BIG_SESSION_ID],
+  getSession: ['sessions.get', (c) => c.sessions.get(BIG_SESSION_ID).then((r) => r.id), BIG_SESSION_ID],
+  getSessionDetails: ['sessions.details', (c) => c.sessions.details(BIG_SESSION_ID).then((r) => r.sessionId), BIG_SESSION_ID],
   listEvents: ['sessions.events', (c) => c.sessions.events(BIG_SESSION_ID, { pageSize: 3 }).then((p) => p.data.length), 3],
   listUsers: ['users.list', (c) => c.users.list({ pageSize: 2 }).then((p) => p.data.length), 2],
   getUserSessions: ['users.sessions', (c) => c.users.sessions(userId).then((p) => p.data.every((s) => s.userId === userId)), true],
   listCourses: ['courses.list', (c) => c.courses.list().then((p) => p.data.length > 0), true],
-  getAnalytics: ['analytics.get', (c) => c.analytics.get({ period: '30d', groupBy: 'week' }).then((r) => [r.data.period, r.data.groupBy]), ['30d', 'week']],
-  getStats: ['stats.get', (c) => c.stats.get().then((r) => typeof r.data.totalSessions), 'number'],
+  getAnalytics: ['analytics.get', (c) => c.analytics.get({ period: '30d', groupBy: 'week' }).then((r) => [r.period, r.groupBy]), ['30d', 'week']],
+  getStats: ['stats.get', (c) => c.stats.get().then((r) => typeof r.totalSessions), 'number'],
   getUsage: ['usage.get', (c) => c.usage.get({ metric: 'apicalls' as 'ApiCalls' }).then((r) => Array.isArray(r.data)), true],
-  getIntegration: ['integration.get', (c) => c.integration.get().then((r) => r.data.tier), 'pro'],
+  getIntegration: ['integration.get', (c) => c.integration.get().then((r) => r.tier), 'pro'],
   // The version the contract server reports, not the pinned spec's.
   health: ['health.check', (c) => c.health.check().then((r) => [r.status, r.version]), ['healthy', API_VERSION]],
 };
@@ -147,7 +147,7 @@ describe('auth, regions and errors against the server', () => {
   });
 
   it('an EU key works against the EU server and is a 401 in the US', async () => {
-    expect((await new NotAi({ apiKey: TEST_KEYS.eu.pro, baseUrl: eu.url }).integration.get()).data.tier).toBe('pro');
+    expect((await new NotAi({ apiKey: TEST_KEYS.eu.pro, baseUrl: eu.url }).integration.get()).tier).toBe('pro');
     const error = await client(TEST_KEYS.eu.pro).integration.get().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, code: 'INVALID_API_KEY', tier: undefined });

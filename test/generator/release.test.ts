@@ -30,6 +30,15 @@ describe('changelog', () => {
     expect(second.startsWith('# Changelog\n\n## 2.0.0 — 2026-12-01')).toBe(true);
     expect(second.endsWith(first.replace('# Changelog\n\n', ''))).toBe(true);
   });
+
+  it('moves the hand-written Unreleased notes into the release entry, above the earlier ones', () => {
+    const earlier = '## 1.1.0 — 2026-11-28 (spec 1.0.18.0)\n\n- added\n';
+    const existing = `# Changelog\n\n## Unreleased\n\n### Client changes\n\n- calls resolve to the model\n\n${earlier}`;
+    const next = prependEntry(existing, { packageVersion: '2.0.0', specVersion: '1.0.19.0', previousSpecVersion: '1.0.18.0', date: '2026-12-01', reportMarkdown: '## API changes: none' });
+    expect(next).toBe(`# Changelog\n\n## 2.0.0 — 2026-12-01 (spec 1.0.18.0 → 1.0.19.0)\n\n### Client changes\n\n- calls resolve to the model\n\n### API changes: none\n\n${earlier}`);
+    // Only a leading Unreleased section is release notes; the title alone changes nothing.
+    expect(prependEntry('# Changelog\n\n## Unreleased\n', { packageVersion: '2.0.0', specVersion: '1', previousSpecVersion: null, date: 'd', reportMarkdown: 'x' })).toBe('# Changelog\n\n## 2.0.0 — d (spec 1)\n\nx\n');
+  });
 });
 
 /**

@@ -112,16 +112,17 @@ describe('tools/list', () => {
 type Json = Record<string, unknown>;
 
 /** Hand-picked calls of the tools the contract server knows, by name: arguments, what to read from the result, the value it must have. */
+// Tools answer the model itself: a `{ data: X }` envelope the IR detected is unwrapped (ResponseIR.envelope).
 const HAND_PICKED: Record<string, [args: Json, pick: (j: Json) => unknown, expected: unknown]> = {
   get_health: [{}, (j) => j['status'], 'healthy'],
-  get_analytics: [{ period: '30d', groupBy: 'week' }, (j) => (j['data'] as { period: string }).period, '30d'],
+  get_analytics: [{ period: '30d', groupBy: 'week' }, (j) => j['period'], '30d'],
   list_courses: [{}, (j) => asPage(j).items.length > 0, true],
-  get_integration: [{}, (j) => (j['data'] as { tier: string }).tier, 'enterprise'],
+  get_integration: [{}, (j) => j['tier'], 'enterprise'],
   list_sessions: [{ pageSize: 5 }, (j) => asPage(j).items.length, 5],
-  get_session: [{ sessionId: BIG_SESSION_ID }, (j) => (j['data'] as { id: string }).id, BIG_SESSION_ID],
-  get_session_details: [{ sessionId: BIG_SESSION_ID }, (j) => (j['data'] as { sessionId: string }).sessionId, BIG_SESSION_ID],
+  get_session: [{ sessionId: BIG_SESSION_ID }, (j) => j['id'], BIG_SESSION_ID],
+  get_session_details: [{ sessionId: BIG_SESSION_ID }, (j) => j['sessionId'], BIG_SESSION_ID],
   list_session_events: [{ sessionId: BIG_SESSION_ID, pageSize: 3 }, (j) => asPage(j).items.length, 3],
-  get_stats: [{}, (j) => typeof (j['data'] as { totalSessions: unknown }).totalSessions, 'number'],
+  get_stats: [{}, (j) => typeof j['totalSessions'], 'number'],
   get_usage: [{ metric: 'ApiCalls' }, (j) => Array.isArray(j['data']), true],
   list_users: [{ pageSize: 2 }, (j) => asPage(j).items.length, 2],
   list_user_sessions: [{ userId }, (j) => asPage(j).items.every((s) => s['userId'] === userId), true],
@@ -250,7 +251,7 @@ describe('the result budget', () => {
     expect(truncated.note).toMatch(/2000-character result budget/);
     expect(truncated.arrays.length).toBeGreaterThan(0);
     for (const cut of truncated.arrays) expect(cut.kept).toBeLessThan(cut.total);
-    expect(result.json['data']).toMatchObject({ sessionId: BIG_SESSION_ID });
+    expect(result.json).toMatchObject({ sessionId: BIG_SESSION_ID });
     // Cut, it still conforms to the outputSchema (the client checked) and says so.
     expect(result.structured).toEqual(result.json);
   });

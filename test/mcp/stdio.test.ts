@@ -40,7 +40,8 @@ describe('the bin over stdio', () => {
       expect(tools).toHaveLength(operationCount);
       const result = await client.callTool({ name: 'get_integration', arguments: {} });
       const text = (result.content as { text: string }[])[0]!.text;
-      expect(JSON.parse(text)).toMatchObject({ data: { tier: 'free', region: 'eu' } });
+      // The tool answers the model itself, unwrapped from the `{ data: X }` envelope.
+      expect(JSON.parse(text)).toMatchObject({ tier: 'free', region: 'eu' });
       expect(text).not.toContain(key);
     } finally {
       await client.close();

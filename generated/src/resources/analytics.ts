@@ -1,5 +1,6 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
-import type { APIPromise } from '../runtime/api-promise.js';
+import type { Analytics } from '../models.js';
+import type { EnvelopePromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { paths } from '../types.js';
@@ -28,9 +29,9 @@ export function getAnalytics(
   client: ApiClient,
   params?: GetAnalyticsParams,
   options?: RequestOptions,
-): APIPromise<GetAnalyticsResponse> {
-  return client.request<GetAnalyticsResponse>(
-    { method: 'GET', path: '/v1/analytics', query: params, operationId: 'getAnalytics' },
+): EnvelopePromise<Analytics, GetAnalyticsResponse> {
+  return client.requestUnwrapped<Analytics, GetAnalyticsResponse>(
+    { method: 'GET', path: '/v1/analytics', query: params, envelope: 'data', operationId: 'getAnalytics' },
     options,
   );
 }
@@ -56,7 +57,7 @@ export class AnalyticsResource {
    * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
    * @see GET /v1/analytics
    */
-  get(params?: GetAnalyticsParams, options?: RequestOptions): APIPromise<GetAnalyticsResponse> {
+  get(params?: GetAnalyticsParams, options?: RequestOptions): EnvelopePromise<Analytics, GetAnalyticsResponse> {
     return getAnalytics(this.#client, params, options);
   }
 }

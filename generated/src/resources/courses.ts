@@ -1,4 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
+import type { CourseListResponse } from '../models.js';
 import { CURSOR_PAGING } from '../paging.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { PageRequestOptions, WithOptionalUndefined } from '../runtime/options.js';
@@ -31,8 +32,8 @@ export function listCourses(
   client: ApiClient,
   params?: ListCoursesParams,
   options?: PageRequestOptions,
-): PagePromise<ListCoursesResponse, ListCoursesItem> {
-  return client.requestPage<ListCoursesResponse, ListCoursesItem>(
+): PagePromise<CourseListResponse, ListCoursesItem> {
+  return client.requestPage<CourseListResponse, ListCoursesItem>(
     { method: 'GET', path: '/v1/courses', query: params, operationId: 'listCourses' },
     CURSOR_PAGING,
     options,
@@ -62,7 +63,7 @@ export class Courses {
    * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
    * @see GET /v1/courses
    */
-  list(params?: ListCoursesParams, options?: PageRequestOptions): PagePromise<ListCoursesResponse, ListCoursesItem> {
+  list(params?: ListCoursesParams, options?: PageRequestOptions): PagePromise<CourseListResponse, ListCoursesItem> {
     return listCourses(this.#client, params, options);
   }
 }

@@ -1,4 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
+import type { HealthResponse } from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions } from '../runtime/options.js';
@@ -15,8 +16,8 @@ export type HealthOperationResponse = paths['/health']['get']['responses']['200'
  * @param options - Per-request options (signal, timeout, maxRetries, headers).
  * @see GET /health
  */
-export function health(client: ApiClient, options?: RequestOptions): APIPromise<HealthOperationResponse> {
-  return client.request<HealthOperationResponse>(
+export function health(client: ApiClient, options?: RequestOptions): APIPromise<HealthResponse> {
+  return client.request<HealthResponse>(
     { method: 'GET', path: '/health', auth: false, operationId: 'health' },
     options,
   );
@@ -38,7 +39,7 @@ export class Health {
    * @param options - Per-request options (signal, timeout, maxRetries, headers).
    * @see GET /health
    */
-  check(options?: RequestOptions): APIPromise<HealthOperationResponse> {
+  check(options?: RequestOptions): APIPromise<HealthResponse> {
     return health(this.#client, options);
   }
 }

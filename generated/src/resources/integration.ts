@@ -1,5 +1,6 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
-import type { APIPromise } from '../runtime/api-promise.js';
+import type { PublicIntegration } from '../models.js';
+import type { EnvelopePromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions } from '../runtime/options.js';
 import type { paths } from '../types.js';
@@ -16,9 +17,12 @@ export type GetIntegrationResponse = paths['/v1/integration']['get']['responses'
  * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
  * @see GET /v1/integration
  */
-export function getIntegration(client: ApiClient, options?: RequestOptions): APIPromise<GetIntegrationResponse> {
-  return client.request<GetIntegrationResponse>(
-    { method: 'GET', path: '/v1/integration', operationId: 'getIntegration' },
+export function getIntegration(
+  client: ApiClient,
+  options?: RequestOptions,
+): EnvelopePromise<PublicIntegration, GetIntegrationResponse> {
+  return client.requestUnwrapped<PublicIntegration, GetIntegrationResponse>(
+    { method: 'GET', path: '/v1/integration', envelope: 'data', operationId: 'getIntegration' },
     options,
   );
 }
@@ -40,7 +44,7 @@ export class Integration {
    * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
    * @see GET /v1/integration
    */
-  get(options?: RequestOptions): APIPromise<GetIntegrationResponse> {
+  get(options?: RequestOptions): EnvelopePromise<PublicIntegration, GetIntegrationResponse> {
     return getIntegration(this.#client, options);
   }
 }

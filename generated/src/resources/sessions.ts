@@ -1,6 +1,7 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
+import type { EventListResponse, PublicSession, SessionDetails, SessionListResponse } from '../models.js';
 import { CURSOR_PAGING } from '../paging.js';
-import type { APIPromise } from '../runtime/api-promise.js';
+import type { EnvelopePromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { PageRequestOptions, RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { PagePromise } from '../runtime/pagination.js';
@@ -38,8 +39,8 @@ export function listSessions(
   client: ApiClient,
   params?: ListSessionsParams,
   options?: PageRequestOptions,
-): PagePromise<ListSessionsResponse, ListSessionsItem> {
-  return client.requestPage<ListSessionsResponse, ListSessionsItem>(
+): PagePromise<SessionListResponse, ListSessionsItem> {
+  return client.requestPage<SessionListResponse, ListSessionsItem>(
     { method: 'GET', path: '/v1/sessions', query: params, operationId: 'listSessions' },
     CURSOR_PAGING,
     options,
@@ -66,9 +67,9 @@ export function getSession(
   client: ApiClient,
   sessionId: string,
   options?: RequestOptions,
-): APIPromise<GetSessionResponse> {
-  return client.request<GetSessionResponse>(
-    { method: 'GET', path: encodePath`/v1/sessions/${sessionId}`, operationId: 'getSession' },
+): EnvelopePromise<PublicSession, GetSessionResponse> {
+  return client.requestUnwrapped<PublicSession, GetSessionResponse>(
+    { method: 'GET', path: encodePath`/v1/sessions/${sessionId}`, envelope: 'data', operationId: 'getSession' },
     options,
   );
 }
@@ -94,9 +95,14 @@ export function getSessionDetails(
   client: ApiClient,
   sessionId: string,
   options?: RequestOptions,
-): APIPromise<GetSessionDetailsResponse> {
-  return client.request<GetSessionDetailsResponse>(
-    { method: 'GET', path: encodePath`/v1/sessions/${sessionId}/details`, operationId: 'getSessionDetails' },
+): EnvelopePromise<SessionDetails, GetSessionDetailsResponse> {
+  return client.requestUnwrapped<SessionDetails, GetSessionDetailsResponse>(
+    {
+      method: 'GET',
+      path: encodePath`/v1/sessions/${sessionId}/details`,
+      envelope: 'data',
+      operationId: 'getSessionDetails',
+    },
     options,
   );
 }
@@ -136,8 +142,8 @@ export function listEvents(
   sessionId: string,
   params?: ListEventsParams,
   options?: PageRequestOptions,
-): PagePromise<ListEventsResponse, ListEventsItem> {
-  return client.requestPage<ListEventsResponse, ListEventsItem>(
+): PagePromise<EventListResponse, ListEventsItem> {
+  return client.requestPage<EventListResponse, ListEventsItem>(
     { method: 'GET', path: encodePath`/v1/sessions/${sessionId}/events`, query: params, operationId: 'listEvents' },
     CURSOR_PAGING,
     options,
@@ -170,7 +176,7 @@ export class Sessions {
    * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
    * @see GET /v1/sessions
    */
-  list(params?: ListSessionsParams, options?: PageRequestOptions): PagePromise<ListSessionsResponse, ListSessionsItem> {
+  list(params?: ListSessionsParams, options?: PageRequestOptions): PagePromise<SessionListResponse, ListSessionsItem> {
     return listSessions(this.#client, params, options);
   }
 
@@ -185,7 +191,7 @@ export class Sessions {
    * @throws {@link NotFoundError} 404: No session with this id exists. Code `NOT_FOUND`.
    * @see GET /v1/sessions/{sessionId}
    */
-  get(sessionId: string, options?: RequestOptions): APIPromise<GetSessionResponse> {
+  get(sessionId: string, options?: RequestOptions): EnvelopePromise<PublicSession, GetSessionResponse> {
     return getSession(this.#client, sessionId, options);
   }
 
@@ -201,7 +207,7 @@ export class Sessions {
    * @throws {@link InternalServerError} 503: Session details are temporarily unavailable. Code `SERVICE_UNAVAILABLE`. The request is an idempotent read and may be retried with backoff.
    * @see GET /v1/sessions/{sessionId}/details
    */
-  details(sessionId: string, options?: RequestOptions): APIPromise<GetSessionDetailsResponse> {
+  details(sessionId: string, options?: RequestOptions): EnvelopePromise<SessionDetails, GetSessionDetailsResponse> {
     return getSessionDetails(this.#client, sessionId, options);
   }
 
@@ -228,7 +234,7 @@ export class Sessions {
     sessionId: string,
     params?: ListEventsParams,
     options?: PageRequestOptions,
-  ): PagePromise<ListEventsResponse, ListEventsItem> {
+  ): PagePromise<EventListResponse, ListEventsItem> {
     return listEvents(this.#client, sessionId, params, options);
   }
 }

@@ -1,5 +1,6 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
-import type { APIPromise } from '../runtime/api-promise.js';
+import type { IntegrationStats } from '../models.js';
+import type { EnvelopePromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions } from '../runtime/options.js';
 import type { paths } from '../types.js';
@@ -16,8 +17,14 @@ export type GetStatsResponse = paths['/v1/stats']['get']['responses']['200']['co
  * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
  * @see GET /v1/stats
  */
-export function getStats(client: ApiClient, options?: RequestOptions): APIPromise<GetStatsResponse> {
-  return client.request<GetStatsResponse>({ method: 'GET', path: '/v1/stats', operationId: 'getStats' }, options);
+export function getStats(
+  client: ApiClient,
+  options?: RequestOptions,
+): EnvelopePromise<IntegrationStats, GetStatsResponse> {
+  return client.requestUnwrapped<IntegrationStats, GetStatsResponse>(
+    { method: 'GET', path: '/v1/stats', envelope: 'data', operationId: 'getStats' },
+    options,
+  );
 }
 
 /** Operations under `client.stats`. */
@@ -37,7 +44,7 @@ export class Stats {
    * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
    * @see GET /v1/stats
    */
-  get(options?: RequestOptions): APIPromise<GetStatsResponse> {
+  get(options?: RequestOptions): EnvelopePromise<IntegrationStats, GetStatsResponse> {
     return getStats(this.#client, options);
   }
 }

@@ -1,4 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
+import type { UsageResponse } from '../models.js';
 import type { APIPromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
@@ -27,8 +28,8 @@ export function getUsage(
   client: ApiClient,
   params?: GetUsageParams,
   options?: RequestOptions,
-): APIPromise<GetUsageResponse> {
-  return client.request<GetUsageResponse>(
+): APIPromise<UsageResponse> {
+  return client.request<UsageResponse>(
     { method: 'GET', path: '/v1/usage', query: params, operationId: 'getUsage' },
     options,
   );
@@ -56,7 +57,7 @@ export class Usage {
    * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
    * @see GET /v1/usage
    */
-  get(params?: GetUsageParams, options?: RequestOptions): APIPromise<GetUsageResponse> {
+  get(params?: GetUsageParams, options?: RequestOptions): APIPromise<UsageResponse> {
     return getUsage(this.#client, params, options);
   }
 }

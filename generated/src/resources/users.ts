@@ -1,4 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
+import type { UserListResponse, UserSessionsResponse } from '../models.js';
 import { CURSOR_PAGING } from '../paging.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { PageRequestOptions, WithOptionalUndefined } from '../runtime/options.js';
@@ -31,8 +32,8 @@ export function listUsers(
   client: ApiClient,
   params?: ListUsersParams,
   options?: PageRequestOptions,
-): PagePromise<ListUsersResponse, ListUsersItem> {
-  return client.requestPage<ListUsersResponse, ListUsersItem>(
+): PagePromise<UserListResponse, ListUsersItem> {
+  return client.requestPage<UserListResponse, ListUsersItem>(
     { method: 'GET', path: '/v1/users', query: params, operationId: 'listUsers' },
     CURSOR_PAGING,
     options,
@@ -70,8 +71,8 @@ export function getUserSessions(
   userId: string,
   params?: GetUserSessionsParams,
   options?: PageRequestOptions,
-): PagePromise<GetUserSessionsResponse, GetUserSessionsItem> {
-  return client.requestPage<GetUserSessionsResponse, GetUserSessionsItem>(
+): PagePromise<UserSessionsResponse, GetUserSessionsItem> {
+  return client.requestPage<UserSessionsResponse, GetUserSessionsItem>(
     { method: 'GET', path: encodePath`/v1/users/${userId}/sessions`, query: params, operationId: 'getUserSessions' },
     CURSOR_PAGING,
     options,
@@ -100,7 +101,7 @@ export class Users {
    * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
    * @see GET /v1/users
    */
-  list(params?: ListUsersParams, options?: PageRequestOptions): PagePromise<ListUsersResponse, ListUsersItem> {
+  list(params?: ListUsersParams, options?: PageRequestOptions): PagePromise<UserListResponse, ListUsersItem> {
     return listUsers(this.#client, params, options);
   }
 
@@ -123,7 +124,7 @@ export class Users {
     userId: string,
     params?: GetUserSessionsParams,
     options?: PageRequestOptions,
-  ): PagePromise<GetUserSessionsResponse, GetUserSessionsItem> {
+  ): PagePromise<UserSessionsResponse, GetUserSessionsItem> {
     return getUserSessions(this.#client, userId, params, options);
   }
 }

@@ -1,11 +1,9 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/core.ts.
-import { APIPromise, type WithResponse } from './api-promise.js';
+import { APIPromise, EnvelopePromise, type WithResponse } from './api-promise.js';
 import { createAuthPlan, type AuthPlan } from './auth.js';
 import { checkByteLimit, checkDuration, checkMaxRetries, resolveConfig } from './config.js';
 import { isBrowserLike } from './env.js';
 import { ClientError } from './errors.js';
-import { formBody } from './form.js';
-import { mergeHeaders, serializeHeaderParams } from './headers.js';
 import { withIdempotencyKey } from './idempotency.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } from './options.js';
@@ -13,6 +11,7 @@ import { invalidResponse, readOutcome, type Outcome } from './outcome.js';
 import { checkCaps, pageStyleOf, PagePromise, type AbstractPage, type PageSource } from './pagination.js';
 import type { Page } from './paging-cursor.js';
 import type { PagingSpec } from './paging-spec.js';
+import { requestPayload } from './payload.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import type { ApiSettings } from './settings.js';
@@ -79,6 +78,30 @@ export class ApiClient {
   }
 
   /**
+   * Sends one operation whose body wraps its result in an envelope (`{ data: X }`,
+   * `spec.envelope` names the property) and resolves with the model inside it; `.withResponse()`
+   * gives the whole body.
+   */
+  requestUnwrapped<T, Body>(
+    spec: RequestSpec & { envelope: string },
+    options: RequestOptions = {},
+  ): EnvelopePromise<T, Body> {
+    const { envelope } = spec;
+    return new EnvelopePromise<T, Body>(this.#execute<Body>(spec, options), ({ data, response }) => {
+      if (typeof data === 'object' && data !== null && Object.hasOwn(data, envelope)) {
+        return (data as Record<string, unknown>)[envelope] as T;
+      }
+      // The spec promised the envelope: a body without it is not the operation's result.
+      throw invalidResponse(
+        `The response body has no "${envelope}" property to unwrap (it is still available from .withResponse())`,
+        response,
+        this.#redactor,
+        this.#settings,
+      );
+    });
+  }
+
+  /**
    * Sends a list operation; the result is awaitable for the first page and async-iterable over
    * every item. A position already in the call (a cursor, offset or page parameter, or the
    * `pageUrl` option) resumes a walk from that checkpoint.
@@ -95,8 +118,18 @@ export class ApiClient {
       const sent = position === undefined ? spec : style.request(paging, spec, position, this.baseUrl);
       const result = await this.#execute<TBody>(sent, requestOptions);
       const { data: body, response } = result;
-      const init = { body, response, paging, spec: sent, position, baseUrl: this.baseUrl };
-      return { ...result, data: style.page<TBody, TItem>(init, source) as TPage };
+      const init = {
+        body,
+        response,
+        paging,
+        spec: sent,
+        position,
+        baseUrl: this.baseUrl,
+      };
+      return {
+        ...result,
+        data: style.page<TBody, TItem>(init, source) as TPage,
+      };
     };
     const source: PageSource<unknown> = {
       load: async (position) => (await load(position)).data,
@@ -111,10 +144,14 @@ export class ApiClient {
     const authQuery = auth.query;
     // Every URL that can leave the client (log lines, hook payloads) goes through the redactor.
     const url = withAuthQuery(buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles), authQuery);
-    const payload = this.#payload(spec, options, auth.headers);
+    const payload = requestPayload(spec, options, auth.headers);
     // One key per call, so every retry carries the same one (idempotency.ts).
     const keyed = withIdempotencyKey(payload.headers, spec, options, this.#settings.packageName);
-    const request: AttemptInit = { method: spec.method, ...payload, headers: keyed.headers };
+    const request: AttemptInit = {
+      method: spec.method,
+      ...payload,
+      headers: keyed.headers,
+    };
     if (authQuery !== undefined) request.authQuery = authQuery;
     if (spec.responseType === 'blob') request.bytes = true;
     if (spec.responseType === 'blob' || spec.responseType === 'text') request.download = true;
@@ -198,34 +235,6 @@ export class ApiClient {
       );
       await sleep(delay, signal);
     }
-  }
-
-  /** Headers and body; any ClientError here is thrown before a request is sent. */
-  #payload(spec: RequestSpec, options: RequestOptions, base: Record<string, string>): Omit<AttemptInit, 'method'> {
-    let body: BodyInit | null = null;
-    let contentType: string | undefined;
-    if (spec.body !== undefined) {
-      if (spec.method === 'GET' || spec.method === 'HEAD')
-        throw new ClientError(`${spec.method} requests cannot have a body`);
-      const raw = spec.bodyType === 'raw';
-      const form = spec.bodyType === 'form';
-      body = raw ? (spec.body as BodyInit) : form ? formBody(spec.body) : JSON.stringify(spec.body);
-      contentType = raw ? spec.contentType : form ? 'application/x-www-form-urlencoded' : 'application/json';
-    }
-    // Later layers win: the body's content type is a default, an operation's own header
-    // parameters beat client-wide headers, and per-call options beat everything (including the
-    // auth header, which null removes). A copy even when nothing is added: a custom fetch may
-    // mutate the headers it is given.
-    const headers =
-      contentType === undefined && spec.headers === undefined && options.headers === undefined
-        ? { ...base }
-        : mergeHeaders([
-            contentType === undefined ? undefined : { 'content-type': contentType },
-            base,
-            serializeHeaderParams(spec.headers),
-            options.headers,
-          ]);
-    return { headers, body };
   }
 
   #callHook<K extends keyof ClientHooks>(name: K, info: Parameters<NonNullable<ClientHooks[K]>>[0]): void {

@@ -1,6 +1,6 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/index.ts.
 /** Public surface of the runtime, for the generated package to re-export. */
-export { APIPromise, type WithResponse } from './api-promise.js';
+export { APIPromise, EnvelopePromise, type WithResponse } from './api-promise.js';
 export { ApiClient, type HttpMethod, type RequestSpec } from './core.js';
 export {
   APIConnectionError,

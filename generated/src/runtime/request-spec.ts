@@ -38,5 +38,7 @@ export interface RequestSpec {
    * POST and PATCH cannot; set where the spec or config says otherwise, or names a key header.
    */
   idempotency?: Idempotency | undefined;
+  /** The property of a `{ data: X }` envelope the call resolves to (the body stays in `.withResponse()`). */
+  envelope?: string | undefined;
   operationId: string;
 }

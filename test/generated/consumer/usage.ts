@@ -9,6 +9,7 @@ import {
   type ErrorCode,
   type ListSessionsItem,
   type PublicSession,
+  type SessionDetails,
   type GetUsageResponse,
   type WithOptionalUndefined,
 } from '../../../generated/src/index.js';
@@ -21,23 +22,31 @@ export async function useEveryMethod(): Promise<void> {
   const session: PublicSession | undefined = first;
   void session?.botScore;
   for await (const s of client.sessions.list({ botOnly: true }, { maxItems: 10 })) void s.id;
-  void (await client.sessions.get('s_1')).data;
-  void (await client.sessions.details('s_1')).data;
+  // Single objects resolve to the model inside the spec's `{ data }` envelope.
+  const one: PublicSession = await client.sessions.get('s_1');
+  void one.id;
+  const details: SessionDetails = await client.sessions.details('s_1');
+  void details.eventCounts;
   for await (const e of client.sessions.events('s_1', { startTime: 0, type: 'mouse_move' })) void e.timestamp;
   void (await client.users.list({ search: 'ann' })).data;
   void (await client.users.sessions('u_1')).data;
   void (await client.courses.list()).data;
-  void (await client.analytics.get({ period: '30d', groupBy: 'week' })).data;
-  void (await client.stats.get()).data;
+  void (await client.analytics.get({ period: '30d', groupBy: 'week' })).period;
+  void (await client.stats.get()).totalSessions;
   const usage: GetUsageResponse = await client.usage.get({ metric: 'ApiCalls' });
   void usage.totals;
-  void (await client.integration.get()).data;
+  void (await client.integration.get()).tier;
   const health = await client.health.check();
   void health.status;
 
   const raw = await client.sessions.get('s_1').withResponse();
   void raw.response.status;
   void raw.tier;
+  // .withResponse() keeps the body as sent: the envelope around the model.
+  const inEnvelope: PublicSession = raw.data.data;
+  void inEnvelope.id;
+  // @ts-expect-error the awaited call is the model, not the envelope
+  void (await client.sessions.get('s_1')).data;
   void (await listSessions(client, { cursor: 'abc' })).nextCursor;
 
   try {

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import type { OperationIR } from '../../generator/ir/types.js';
+import { typeCheck } from '../corpus/corpus.js';
+import { tempDir } from '../helpers/ir.js';
+import { GENERATED_DIR, pinnedIR } from '../helpers/pinned.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * What a user sees in hover and in the `.d.ts`: every resource method's return type as the
+ * compiler prints it (typeToString), by `Class.method`.
+ */
+function methodTypes(packageDir: string): Map<string, { returns: string; params: string[] }> {
+  const config = ts.readConfigFile(join(packageDir, 'tsconfig.json'), ts.sys.readFile);
+  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, packageDir).options;
+  const program = ts.createProgram({ rootNames: [join(packageDir, 'src', 'index.ts')], options: { ...options, noEmit: true } });
+  const checker = program.getTypeChecker();
+  const out = new Map<string, { returns: string; params: string[] }>();
+  for (const file of program.getSourceFiles()) {
+    if (!file.fileName.includes('/src/resources/')) continue;
+    file.forEachChild((node) => {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
+        const signature = checker.getSignatureFromDeclaration(member)!;
+        const print = (type: ts.Type) => checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+        out.set(`${node.name.text}.${member.name.text}`, {
+          returns: print(signature.getReturnType()),
+          params: signature.getParameters().map((p) => print(checker.getTypeOfSymbol(p))),
+        });
+      }
+    });
+  }
+  return out;
+}
+
+describe('named types in declarations and hover', () => {
+  it('the Not AI client: every result prints as its model, never as an expanded object', async () => {
+    const ir = await pinnedIR();
+    const types = methodTypes(GENERATED_DIR);
+    const byMethod = new Map<string, OperationIR>(ir.resources.flatMap((r) => r.operations.map((op) => [`${r.className}.${op.resourceMethod}`, op] as const)));
+    expect([...types.keys()].sort()).toEqual([...byMethod.keys()].sort());
+    for (const [method, { returns }] of types) {
+      const op = byMethod.get(method)!;
+      expect(returns, method).not.toContain('{');
+      // The model the IR names it by (unwrapped from the envelope where there is one) comes first.
+      if (op.success?.model) expect(returns, method).toMatch(new RegExp(`^(API|Page|Envelope)Promise<${op.success.model}[,>]`));
+    }
+    // The issue's example, spelled out.
+    expect(types.get('Sessions.details')?.returns).toBe('EnvelopePromise<SessionDetails, SessionDetailsResponse>');
+    expect(types.get('Sessions.get')?.returns).toBe('EnvelopePromise<PublicSession, SessionResponse>');
+  });
+
+  it('a foreign spec (Petstore): results print as named types', async () => {
+    const dir = await tempDir('named-types-');
+    const out = join(dir, 'client');
+    await generate({ spec: join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'petstore.json'), out, format: false });
+    const types = methodTypes(out);
+    expect([...types.values()].map((t) => t.returns)).toContain('APIPromise<Pet>');
+    // Every $ref result is named; only getInventory's inline map (no component schema) still expands.
+    expect([...types.values()].map((t) => t.returns).filter((r) => r.includes('{'))).toEqual(['APIPromise<{ [key: string]: number; }>']);
+    expect([...types.values()].map((t) => t.returns)).toEqual(expect.arrayContaining(['APIPromise<Pet[]>', 'APIPromise<Order>', 'APIPromise<User>', 'APIPromise<ApiResponse>']));
+  });
+});
+
+describe('named components over allOf chains', () => {
+  it('Figma (traits composed with allOf, recursive nodes) still type-checks strictly', async () => {
+    const dir = await tempDir('named-figma-');
+    const out = join(dir, 'client');
+    await generate({ spec: join(ROOT, 'node_modules', '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml'), out, format: false });
+    expect(readFileSync(join(out, 'src', 'types.ts'), 'utf8')).toMatch(/^export type FrameTraits = /m);
+    expect(typeCheck([out])).toEqual([]);
+  }, 240_000);
+});
+
+describe('recursive unions (a 3.1 oneOf of scalars, an object and an array of itself, type: null beside it)', () => {
+  it('the generated client type-checks strictly (it failed with TS2502)', async () => {
+    const dir = await tempDir('recursive-union-');
+    const out = join(dir, 'client');
+    await generate({ spec: join(ROOT, 'test', 'fixtures', 'recursive-union', 'openapi.json'), out, format: false });
+    expect(typeCheck([out])).toEqual([]);
+    expect(readFileSync(join(out, 'src', 'types.ts'), 'utf8')).toMatch(/^export type JsonValue = /m);
+    expect([...methodTypes(out).values()].map((t) => t.returns)).toContain('APIPromise<Document>');
+  });
+});
