@@ -3,14 +3,13 @@
  * makes `npm test` slow is visible in the run that made it slow (issue #20). It sits beside the
  * default reporter (vitest.config.ts) and only adds a table.
  *
- * Columns: wall time of the file's tests and hooks, import time (collect: the module and what it
- * imports, vitest's transform included), and the file's CPU time is not known per file (forks
- * share a process pool), so the table says wall time only; the run's total CPU is what
- * `/usr/bin/time` reports around `npm test`.
+ * Columns, all wall-clock seconds in the file's fork: total (setup, import, tests and hooks), the
+ * tests and hooks alone, and the import of the file and what it imports. Vitest does not report
+ * CPU time per file; for the run's CPU time wrap `npm test` in `/usr/bin/time`. SLOWEST_FILES sets
+ * how many rows (0: none).
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** How many rows: SLOWEST_FILES=0 turns the table off, a larger number shows more. */
 const ROWS = Number(process.env.SLOWEST_FILES ?? 15);
 
 export default class SlowestFiles implements Reporter {
