@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { errorClassFor } from '../../generator/emit/operation-docs.js';
 import type { OperationIR } from '../../generator/ir/types.js';
 import { generate, type GenerateResult } from '../../generator/pipeline.js';
+import { pinnedGeneration } from '../helpers/shared-generation.js';
 import { tempDir } from '../helpers/ir.js';
+import { scaled } from '../helpers/slowdown.js';
 import { GENERATED, ROOT } from './code-blocks.js';
 
 /**
@@ -114,8 +116,8 @@ async function checkPackage(dir: string, result: GenerateResult): Promise<string
 describe('JSDoc of the generated client', () => {
   let fresh: GenerateResult;
   beforeAll(async () => {
-    fresh = await generate({ spec: join(ROOT, 'spec'), out: GENERATED, check: true });
-  }, 60_000);
+    fresh = await pinnedGeneration();
+  }, scaled(60_000));
 
   it('every function and method of the pinned spec carries summary, params with bounds and defaults, throws and route', async () => {
     expect(await checkPackage(GENERATED, fresh)).toEqual([]);

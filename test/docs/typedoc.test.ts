@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Application, Logger, LogLevel, PackageJsonReader, TSConfigReader, TypeDocReader } from 'typedoc';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/pipeline.js';
+import type { GenerateResult } from '../../generator/pipeline.js';
 import { describeSchema } from '../../generator/emit/operation-docs.js';
+import { pinnedGeneration } from '../helpers/shared-generation.js';
 import { tempDir } from '../helpers/ir.js';
+import { scaled } from '../helpers/slowdown.js';
 import { GENERATED, ROOT } from './code-blocks.js';
 
 /**
@@ -29,7 +31,7 @@ let logger: CapturingLogger;
 let fresh: GenerateResult;
 
 beforeAll(async () => {
-  fresh = await generate({ spec: join(ROOT, 'spec'), out: GENERATED, check: true });
+  fresh = await pinnedGeneration();
   out = await tempDir('typedoc-');
   const app = await Application.bootstrapWithPlugins({ options: join(ROOT, 'docs', 'typedoc.config.mjs'), out }, [
     new TypeDocReader(),
@@ -42,7 +44,7 @@ beforeAll(async () => {
   if (!project) throw new Error(`TypeDoc conversion failed:\n${logger.messages.map((m) => m.text).join('\n')}`);
   app.validate(project);
   await app.generateDocs(project, out);
-}, 120_000);
+}, scaled(120_000));
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const warnings = (): string[] => logger.messages.filter((m) => m.level === LogLevel.Warn).map((m) => m.text);

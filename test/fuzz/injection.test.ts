@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { typeCheck } from '../corpus/corpus.js';
 import { specWith, tempDir } from '../helpers/ir.js';
+import { scaled } from '../helpers/slowdown.js';
 
 /**
  * Spec text is data. Every payload below tries to end its string or comment and call
@@ -66,7 +67,7 @@ beforeAll(async () => {
   for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) files.push({ path: join(entry.parentPath, entry.name), text: await readFile(join(entry.parentPath, entry.name), 'utf8') });
   }
-}, 60_000);
+}, scaled(60_000));
 
 describe('code injection through the spec', () => {
   it('generates code that compiles strictly', () => {

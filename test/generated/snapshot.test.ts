@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { expectedPackageVersion } from '../helpers/pinned.js';
+import { pinnedGeneration } from '../helpers/shared-generation.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -13,7 +14,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 describe('generated/ snapshot of the pinned spec', () => {
   it('equals a fresh generation, byte for byte, and two generations are identical', async () => {
     const out = join(ROOT, 'generated');
-    const first = await generate({ spec: join(ROOT, 'spec'), out, check: true });
+    // The run's shared generation (another process) and a fresh one here: two generations.
+    const first = await pinnedGeneration();
     const second = await generate({ spec: join(ROOT, 'spec'), out, check: true });
     expect(first.drift).toEqual([]);
     expect([...second.files]).toEqual([...first.files]);
@@ -21,7 +23,7 @@ describe('generated/ snapshot of the pinned spec', () => {
   });
 
   it('heads every file with the one generated-from line', async () => {
-    const { files, ir } = await generate({ spec: join(ROOT, 'spec'), out: join(ROOT, 'generated'), check: true });
+    const { files, ir } = await pinnedGeneration();
     const header = `Generated from ${ir.title} by notai-codegen. Do not edit.`;
     for (const [path, text] of files) {
       const first = text.split('\n')[0] ?? '';
@@ -32,7 +34,7 @@ describe('generated/ snapshot of the pinned spec', () => {
   });
 
   it('names the versions only where a release must change them, so its diff shows the real change', async () => {
-    const { files, ir } = await generate({ spec: join(ROOT, 'spec'), out: join(ROOT, 'generated'), check: true });
+    const { files, ir } = await pinnedGeneration();
     const versioned = (version: string) =>
       [...files]
         .filter(([path, text]) => !path.startsWith('src/types.ts') && text.includes(version))

@@ -11,6 +11,7 @@ import type { McpConfig } from '../../generator/mcp/config.js';
 import { mcpOutDir, mcpStage } from '../../generator/mcp/wire.js';
 import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { findDrift, writeAtomically } from '../../generator/write.js';
+import { pinnedGeneration } from '../helpers/shared-generation.js';
 import { cursorPage, irOf, json, specWith, tempDir } from '../helpers/ir.js';
 import { namesOf } from '../../generator/ir/names-lock.js';
 import { toolsOf } from './spec-tools.js';
@@ -216,7 +217,7 @@ describe('flat, self-contained input schemas', () => {
 describe('generated-mcp/', () => {
   let checked: GenerateResult;
   beforeAll(async () => {
-    checked = await generate({ spec: join(ROOT, 'spec'), out: join(ROOT, 'generated'), check: true });
+    checked = await pinnedGeneration();
   });
 
   it('is checked by the generate pipeline beside the client: regenerating changes 0 bytes', async () => {
