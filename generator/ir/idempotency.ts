@@ -1,6 +1,6 @@
 /**
- * Whether a failed call may be resent once it may have reached the server (docs/decisions-pending
- * h20-retries). HTTP says which methods are idempotent (RFC 9110 9.2.2: GET, HEAD, OPTIONS, TRACE,
+ * Whether a failed call may be resent once it may have reached the server (docs/decisions.md,
+ * decisions 91–94). HTTP says which methods are idempotent (RFC 9110 9.2.2: GET, HEAD, OPTIONS, TRACE,
  * PUT, DELETE); a spec can say otherwise per operation with `x-idempotent`, the config with
  * `operations.<id>.idempotent`. A call that is not idempotent becomes safe to resend when it
  * carries an idempotency key: in the header the operation declares (`Idempotency-Key`, any case,
