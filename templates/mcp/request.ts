@@ -52,5 +52,7 @@ export function buildRequest(
   if (binding.responseType !== 'json') spec.responseType = binding.responseType;
   if (!binding.auth) spec.auth = false;
   if (binding.security !== undefined) spec.security = binding.security;
+  // The client then adds the key (one per call, the same on every retry) and retries as it would.
+  if (binding.idempotency !== undefined) spec.idempotency = binding.idempotency;
   return spec;
 }

@@ -45,6 +45,13 @@ export type PagingBinding = (
   hasMorePath?: readonly string[];
 };
 
+/**
+ * Whether a failed call may be resent once it may have reached the server: the client's
+ * `Idempotency` (runtime/idempotency.ts), the same value the client function puts in its
+ * RequestSpec. Absent: by the HTTP method.
+ */
+export type IdempotencyBinding = 'idempotent' | 'unsafe' | { keyHeader: string };
+
 export interface QueryStyleBinding {
   style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
   explode?: boolean;
@@ -71,6 +78,8 @@ export interface OperationBinding {
   envelope?: string;
   /** The credentials the operation accepts, where the client must be told (see RequestSpec). */
   security?: readonly (readonly string[])[];
+  /** As in the client's RequestSpec: a key header (one key per call, reused on retries) or a mark against the method. */
+  idempotency?: IdempotencyBinding;
   paging?: PagingBinding;
 }
 
@@ -155,6 +164,7 @@ export interface RequestSpecLike {
   responseType?: 'json' | 'text' | 'blob' | 'none';
   auth?: boolean;
   security?: readonly (readonly string[])[];
+  idempotency?: IdempotencyBinding;
   operationId: string;
 }
 
