@@ -168,6 +168,8 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     ...(queryStyles(query) ?? {}),
     ...(body === undefined ? {} : { body: body.binding }),
     responseType: responseTypeOf(op.success),
+    // The same `accept` the client function sends (emit/operation.ts requestSpec).
+    ...(op.success?.mediaType !== undefined && !op.success.isJson ? { accept: op.success.mediaType } : {}),
     auth: !op.keyless,
     ...(op.success?.envelope !== undefined && !paging ? { envelope: op.success.envelope } : {}),
     ...(op.security ? { security: op.security } : {}),

@@ -140,3 +140,26 @@ describe('MCP tools follow the operation, not only its method', () => {
     expect(hint('createCharge')).toBe(false);
   });
 });
+
+describe('MCP tools send the headers the client function sends', () => {
+  it('a file answer asks for its own media type, not the default application/json', async () => {
+    const csv = {
+      ...SPEC,
+      paths: { '/v1/export': { get: { operationId: 'exportCharges', responses: { '200': { description: 'ok', content: { 'text/csv': { schema: { type: 'string' } } } } } } } },
+    };
+    const [exportTool] = await toolsOf(csv);
+    expect(exportTool!.binding.accept).toBe('text/csv');
+    let accept: string | undefined;
+    api()
+      .get('/v1/export')
+      .reply(function () {
+        accept = this.req.headers['accept'] as string;
+        return [200, 'id\n1\n', { 'content-type': 'text/csv' }];
+      });
+    const logger = createLogger({ name: 'orders-mcp', level: 'off', redact: (text) => text, write: () => undefined });
+    const executor = createExecutor({ client: makeClient(), settings: SETTINGS, logger, redact: createRedactor(undefined) });
+    const result = await executor.run(exportTool!, {});
+    expect(result.isError).toBeUndefined();
+    expect(accept).toBe('text/csv');
+  });
+});

@@ -74,6 +74,8 @@ export interface OperationBinding {
   /** The request body travels in the `body` argument. */
   body?: { required: boolean; json: boolean; contentType?: string };
   responseType: 'json' | 'text' | 'blob' | 'none';
+  /** The media type a non-JSON answer is asked for (the client's default `accept` is JSON), as the client function does. */
+  accept?: string;
   auth: boolean;
   /** The property of a single-object envelope (`{ data: X }`) the tool answers with; absent: the body whole. */
   envelope?: string;
