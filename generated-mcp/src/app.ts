@@ -11,9 +11,8 @@ export const APP: ServerApp = {
   createClient: ({ region, keylessOnly, ...options }: ClientFactoryOptions) =>
     new NotAi({
       ...options,
-      // The client wants a key when it is built; without one the server calls it only for
-      // operations that send none (auth: false), so this placeholder is never sent.
-      ...(keylessOnly === true ? { credentials: { ['bearer']: 'no-key-set' } } : {}),
+      // No key set: a client for keyless operations only; it refuses the others before sending.
+      ...(keylessOnly === true ? { apiKey: null } : {}),
       ...(region === undefined ? {} : { region: region as NotAiRegion }),
     }),
 };

@@ -346,7 +346,7 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
   lines.push(...severalCredentials(ir));
   const open = operationsInOrder(ir).filter(({ op }) => op.keyless);
   if (open.length > 0) {
-    lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials${optional ? '' : ` (the client is still constructed with ${several ? 'a key or credentials' : 'a key'})`}.`, '');
+    lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials.${optional ? '' : noKeyOption(ir, config)}`, '');
   }
   const either = optional ? [] : operationsInOrder(ir).filter(({ op }) => !op.keyless && !op.requiresAuth);
   if (either.length > 0) {
@@ -357,6 +357,13 @@ function authentication(ir: ApiIR, config: CodegenConfig, document: Record<strin
     '',
   );
   return lines;
+}
+
+/** The `apiKey: null` option: a client for the operations that need no key, refusing the others locally. */
+function noKeyOption(ir: ApiIR, config: CodegenConfig): string {
+  const env = config.apiKey.envVars;
+  const ignores = env.length > 0 ? ` (${list(quoted(env), 'and')} ${env.length > 1 ? 'are' : 'is'} then ignored)` : '';
+  return ` To call only such operations, without a key, build the client with \`apiKey: null\`${ignores}: an operation that needs a key then throws \`${ir.errorClassName}\` before anything is sent, saying where a key would come from.`;
 }
 
 /** "`a` or `b` + `c`": alternatives of auth forms, `+` joining forms sent together. */

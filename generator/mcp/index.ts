@@ -82,7 +82,7 @@ export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
   const files = new Map<string, string>();
   files.set('src/tools.ts', toolsModule(ir, tools, header));
   files.set('src/settings.ts', settingsModule(settings, header));
-  files.set('src/app.ts', appModule(ir, header, config.auth.default));
+  files.set('src/app.ts', appModule(ir, header));
   files.set('src/bin.ts', binModule(header));
   files.set('src/index.ts', indexModule(header));
   files.set('src/version.ts', versionModule(header, ir.packageVersion));

@@ -57,7 +57,7 @@ export function settingsModule(settings: McpSettings, header: string): string {
 }
 
 /** The only module that names the client package: its class goes into the runtime as a factory. */
-export function appModule(ir: ApiIR, header: string, keyForm: string): string {
+export function appModule(ir: ApiIR, header: string): string {
   const { region } = clientTypeNames(ir);
   const cls = ir.clientClassName;
   return [
@@ -74,18 +74,14 @@ export function appModule(ir: ApiIR, header: string, keyForm: string): string {
     '  createClient: ({ region, keylessOnly, ...options }: ClientFactoryOptions) =>',
     `    new ${cls}({`,
     '      ...options,',
-    '      // The client wants a key when it is built; without one the server calls it only for',
-    '      // operations that send none (auth: false), so this placeholder is never sent.',
-    `      ...(keylessOnly === true ? { credentials: { [${literal(keyForm)}]: ${literal(NO_KEY_PLACEHOLDER)} } } : {}),`,
+    '      // No key set: a client for keyless operations only; it refuses the others before sending.',
+    '      ...(keylessOnly === true ? { apiKey: null } : {}),',
     `      ...(region === undefined ? {} : { region: region as ${region} }),`,
     '    }),',
     '};',
     '',
   ].join('\n');
 }
-
-/** The stand-in credential of a server started without a key (see appModule). */
-export const NO_KEY_PLACEHOLDER = 'no-key-set';
 
 export function binModule(header: string): string {
   return [

@@ -3,7 +3,8 @@ import { GeneratorError } from '../errors.js';
 import { isObject, RefResolver, type JsonObject } from '../ir/refs.js';
 import { responseTypeOf, successSchema } from '../ir/responses.js';
 import { schemaAtPath } from '../ir/schema-paths.js';
-import type { ApiIR, HttpMethod, OperationIR } from '../ir/types.js';
+import { requestIdempotency } from '../ir/idempotency.js';
+import type { ApiIR, HttpMethod, IdempotencyIR, OperationIR } from '../ir/types.js';
 import type { BindingMethod, ListExtras, OperationBinding, PagingBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
 import { cursorDescription, fieldsDescription, maxItemsDescription, pageSizeDescription, toolDescription, toolTitle } from './describe.js';
@@ -20,13 +21,20 @@ export interface ToolsInput {
   configFile: string | undefined;
 }
 
-/** Annotations follow the HTTP method's semantics, never the API: GET/HEAD read, PUT/DELETE idempotent writes. */
-export function annotationsFor(method: HttpMethod): ToolAnnotations {
+/**
+ * Annotations follow the HTTP method's semantics (GET/HEAD read, PUT/DELETE destructive), and
+ * `idempotentHint` the operation's idempotency as the IR decided it (method, `x-idempotent`,
+ * config). A key header does not make a tool idempotent: each call gets a new key, so two calls
+ * with the same arguments are two operations; it is then by the method (a PUT with a key still is).
+ */
+export function annotationsFor(method: HttpMethod, idempotency?: IdempotencyIR): ToolAnnotations {
   const readOnly = method === 'get' || method === 'head' || method === 'options';
+  const byMethod = readOnly || method === 'put' || method === 'delete';
+  const idempotent = idempotency === undefined || idempotency.kind === 'key' ? byMethod : idempotency.kind === 'idempotent';
   return {
     readOnlyHint: readOnly,
     destructiveHint: !readOnly && method !== 'post',
-    idempotentHint: readOnly || method === 'put' || method === 'delete',
+    idempotentHint: idempotent,
     openWorldHint: false,
   };
 }
@@ -160,9 +168,12 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     ...(queryStyles(query) ?? {}),
     ...(body === undefined ? {} : { body: body.binding }),
     responseType: responseTypeOf(op.success),
+    // The same `accept` the client function sends (emit/operation.ts requestSpec).
+    ...(op.success?.mediaType !== undefined && !op.success.isJson ? { accept: op.success.mediaType } : {}),
     auth: !op.keyless,
     ...(op.success?.envelope !== undefined && !paging ? { envelope: op.success.envelope } : {}),
     ...(op.security ? { security: op.security } : {}),
+    ...idempotencyOf(op),
     ...(paging
       ? {
           paging: runtimePagingSpec(paging, true) as unknown as PagingBinding,
@@ -175,11 +186,17 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     description: toolDescription(op, mcp, pageSize),
     // Built from parsed JSON only, so every value is JSON.
     inputSchema: inputSchema as ToolDefinition['inputSchema'],
-    annotations: annotationsFor(op.method),
+    annotations: annotationsFor(op.method, op.idempotency),
     ...toolOutput(op, { resolver, nodes, converter: outputs }, list?.fields !== undefined),
     binding,
     ...(list === undefined ? {} : { list }),
   };
+}
+
+/** Exactly what the client function's RequestSpec carries (emit/operation.ts), so a tool call sends the same request. */
+function idempotencyOf(op: OperationIR): Pick<OperationBinding, 'idempotency'> {
+  const idempotency = requestIdempotency(op.method, op.idempotency);
+  return idempotency === undefined ? {} : { idempotency };
 }
 
 function isNumeric(schema: JsonObject): boolean {

@@ -18,7 +18,7 @@ export interface ClientFactoryOptions {
   logger: Logger;
   /**
    * No key is set: the client is only asked for operations that need none (the executor answers
-   * the others), so it must be built without one.
+   * the others), so it is built with `apiKey: null` (it would refuse the others itself).
    */
   keylessOnly?: boolean;
 }

@@ -50,7 +50,11 @@ export function buildRequest(
     if (binding.body.contentType !== undefined) spec.contentType = binding.body.contentType;
   }
   if (binding.responseType !== 'json') spec.responseType = binding.responseType;
+  // Servers that negotiate answer a file operation asked for JSON with 406.
+  if (binding.accept !== undefined) spec.headers = { accept: binding.accept };
   if (!binding.auth) spec.auth = false;
   if (binding.security !== undefined) spec.security = binding.security;
+  // The client then adds the key (one per call, the same on every retry) and retries as it would.
+  if (binding.idempotency !== undefined) spec.idempotency = binding.idempotency;
   return spec;
 }

@@ -1,3 +1,4 @@
+import { ClientError } from './errors.js';
 import { mergeHeaders } from './headers.js';
 import type { ApiSettings } from './settings.js';
 import type { AuthQuery } from './transport.js';
@@ -15,7 +16,11 @@ export interface SentAuth {
 export interface AuthPlan {
   /** No credentials (an operation with `security: []`). */
   anon: SentAuth;
-  /** For an operation's own security list, or the API's (`undefined`). */
+  /**
+   * For an operation's own security list, or the API's (`undefined`). Throws a ClientError, before
+   * anything is sent, when the client was built without a key (`apiKey: null`) and has no
+   * credential for an operation that cannot be called without one.
+   */
   sent(security: Security | undefined): SentAuth;
 }
 
@@ -23,6 +28,7 @@ export interface AuthPlan {
  * @param credentials auth form name -> key (the `credentials` option, plus `apiKey`)
  * @param preferred the form of `apiKey` (the caller's `authHeader`), if the client has that key
  * @param defaults headers every request carries; `clientHeaders` (the option) beat them and the keys
+ * @param noKey set when built with `apiKey: null`: the message of a call refused for want of a key
  */
 export function createAuthPlan(
   settings: ApiSettings,
@@ -30,6 +36,7 @@ export function createAuthPlan(
   preferred: string | undefined,
   defaults: Record<string, string>,
   clientHeaders: Record<string, string> | undefined,
+  noKey?: string,
 ): AuthPlan {
   const anon: SentAuth = { headers: mergeHeaders([defaults, clientHeaders]), query: undefined };
   // The key that goes when an operation accepts none the client has, or the spec names none.
@@ -54,13 +61,16 @@ export function createAuthPlan(
    * The caller's `apiKey` when it is one of the alternatives, else the first alternative the
    * client has every key of. When none fits: nothing if the operation may be called without
    * credentials (an empty alternative, the spec's `{}`), else the fallback, since specs often
-   * under-declare security and the server's 401 says more than a refusal here would.
+   * under-declare security and the server's 401 says more than a refusal here would. Undefined:
+   * refused, the client holds no credential at all (`apiKey: null`) and the operation needs one.
    */
-  const build = (alternatives: Security | undefined): SentAuth => {
+  const build = (alternatives: Security | undefined): SentAuth | undefined => {
+    const open = alternatives?.some((names) => names.length === 0) === true;
+    if (noKey !== undefined && fallback === undefined && !open) return undefined;
     const chosen =
       alternatives?.find((names) => names.length === 1 && names[0] === preferred) ??
       alternatives?.find((names) => names.length > 0 && names.every((name) => credentials.has(name))) ??
-      (fallback === undefined || alternatives?.some((names) => names.length === 0) ? [] : [fallback]);
+      (fallback === undefined || open ? [] : [fallback]);
     const headers: Record<string, string> = {};
     const query: AuthQuery[] = [];
     for (const name of chosen) add(name, headers, query);
@@ -71,18 +81,18 @@ export function createAuthPlan(
 
   // Most operations share the API's list: built once, up front. Their own lists on first use.
   const standard = build(settings.auth.security);
-  const bySecurity = new Map<string, SentAuth>();
+  const bySecurity = new Map<string, SentAuth | undefined>();
+  const refuse = (sent: SentAuth | undefined): SentAuth => {
+    if (sent === undefined) throw new ClientError(noKey);
+    return sent;
+  };
   return {
     anon,
     sent(security) {
-      if (security === undefined) return standard;
+      if (security === undefined) return refuse(standard);
       const id = JSON.stringify(security);
-      let sent = bySecurity.get(id);
-      if (sent === undefined) {
-        sent = build(security);
-        bySecurity.set(id, sent);
-      }
-      return sent;
+      if (!bySecurity.has(id)) bySecurity.set(id, build(security));
+      return refuse(bySecurity.get(id));
     },
   };
 }

@@ -108,7 +108,7 @@ describe('operations that take different credentials', () => {
     const readme = await readFile(join(out, 'README.md'), 'utf8');
     expect(readme).toContain('Operations of this API take different credentials. Pass one per auth form in `credentials`');
     expect(readme).toContain('Neither `apiKey` nor `credentials` throws `TestError` from the constructor.');
-    expect(readme).toContain('(the client is still constructed with a key or credentials)');
+    expect(readme).toContain('To call only such operations, without a key, build the client with `apiKey: null`');
     expect(readme).toContain(`credentials: { petstore_auth: 'YOUR_PETSTORE_AUTH', api_key: 'YOUR_API_KEY', appKey: 'YOUR_APP_KEY', appToken: 'YOUR_APP_TOKEN' }`);
     expect(readme).toContain("- `'appKey'` + `'appToken'`: `client.boards.list()`");
     expect(readme).toContain("- `'api_key'` or `'petstore_auth'`: `client.pets.count()`");

@@ -43,8 +43,7 @@ export async function connect({ baseUrl, apiKey, mode, settings, api, tools = TO
   const logs: string[] = [];
   const logger = createLogger({ name: 'notai-mcp', level: 'debug', redact: createRedactor(apiKey), write: (line) => logs.push(line) });
   // As the bin does without a key: a client for keyless operations only (generated-mcp/src/app.ts).
-  const credentials = apiKey === undefined ? { credentials: { bearer: 'no-key-set' } } : {};
-  const client_ = api ?? new NotAi({ apiKey, baseUrl, maxRetries: 0, logger, logLevel: 'debug', ...credentials });
+  const client_ = api ?? new NotAi({ apiKey: apiKey ?? null, baseUrl, maxRetries: 0, logger, logLevel: 'debug' });
   const missingKey = apiKey === undefined ? { missingKey: MCP_SETTINGS.env.apiKey } : {};
   const server = createToolServer({ settings: { ...MCP_SETTINGS, ...settings }, tools, client: client_, ...(apiKey === undefined ? {} : { apiKey }), logger, ...(mode ? { mode } : {}), ...missingKey });
   const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();

@@ -46,6 +46,13 @@ export type PagingBinding = (
   hasMorePath?: readonly string[];
 };
 
+/**
+ * Whether a failed call may be resent once it may have reached the server: the client's
+ * `Idempotency` (runtime/idempotency.ts), the same value the client function puts in its
+ * RequestSpec. Absent: by the HTTP method.
+ */
+export type IdempotencyBinding = 'idempotent' | 'unsafe' | { keyHeader: string };
+
 export interface QueryStyleBinding {
   style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
   explode?: boolean;
@@ -67,11 +74,15 @@ export interface OperationBinding {
   /** The request body travels in the `body` argument. */
   body?: { required: boolean; json: boolean; contentType?: string };
   responseType: 'json' | 'text' | 'blob' | 'none';
+  /** The media type a non-JSON answer is asked for (the client's default `accept` is JSON), as the client function does. */
+  accept?: string;
   auth: boolean;
   /** The property of a single-object envelope (`{ data: X }`) the tool answers with; absent: the body whole. */
   envelope?: string;
   /** The credentials the operation accepts, where the client must be told (see RequestSpec). */
   security?: readonly (readonly string[])[];
+  /** As in the client's RequestSpec: a key header (one key per call, reused on retries) or a mark against the method. */
+  idempotency?: IdempotencyBinding;
   paging?: PagingBinding;
 }
 
@@ -156,6 +167,7 @@ export interface RequestSpecLike {
   responseType?: 'json' | 'text' | 'blob' | 'none';
   auth?: boolean;
   security?: readonly (readonly string[])[];
+  idempotency?: IdempotencyBinding;
   operationId: string;
 }
 

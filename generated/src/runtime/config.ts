@@ -27,6 +27,11 @@ export interface ResolvedConfig {
    * `authHeader`. Empty only when the key is optional and none was given.
    */
   credentials: ReadonlyMap<string, string>;
+  /**
+   * Built with `apiKey: null` for an API that needs a key: the error message of a call that
+   * needs a credential the client does not have (auth.ts refuses it before sending).
+   */
+  noKey: string | undefined;
   maxRetries: number;
   timeout: number;
   deadline: number | undefined;
@@ -58,6 +63,7 @@ export function resolveConfig(options: ClientOptions, settings: ApiSettings): Re
       baseUrl: resolveBaseUrl(options, settings),
       authHeader,
       credentials,
+      noKey: options.apiKey === null && settings.apiKey.optional !== true ? noKeyMessage(settings) : undefined,
       maxRetries: checkMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries'),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, 'timeout'),
       deadline: options.deadline === undefined ? undefined : checkDuration(options.deadline, 'deadline'),
@@ -84,6 +90,8 @@ function resolveApiKey(options: ClientOptions, settings: ApiSettings, hasOthers:
   const { envVars, pattern, formatHint, optional } = settings.apiKey;
   let key: string | undefined;
   let source: string;
+  // `null` asks for no key at all: calls that need one are refused (noKeyMessage).
+  if (options.apiKey === null) return undefined;
   if (options.apiKey !== undefined) {
     key = options.apiKey.trim();
     source = 'the apiKey option';
@@ -112,6 +120,12 @@ function resolveApiKey(options: ClientOptions, settings: ApiSettings, hasOthers:
   const problem = keyTextProblem(key);
   if (problem) throw new ClientError(`The ${settings.clientName} API key from ${source} ${problem}.`);
   return key;
+}
+
+/** What a call that needs a key answers on a client built with `apiKey: null`: where a key would come from. */
+function noKeyMessage(settings: ApiSettings): string {
+  const where = settings.apiKey.envVars.length > 0 ? ` (or set ${settings.apiKey.envVars.join(' or ')})` : '';
+  return `This operation needs an API key, and the ${settings.clientName} client was built without one (\`apiKey: null\`): build it with \`apiKey\`${where}. Nothing was sent.`;
 }
 
 /** Why a key cannot go into a header or a query string, if it cannot. */

@@ -62,7 +62,7 @@ export class ApiClient {
     // `apiKey` is the caller's own choice, so it goes wherever an operation accepts it; keys given
     // only in `credentials` follow the order of the operation's alternatives.
     const preferred = config.apiKey === undefined ? undefined : config.authHeader;
-    this.#auth = createAuthPlan(settings, config.credentials, preferred, defaults, options.headers);
+    this.#auth = createAuthPlan(settings, config.credentials, preferred, defaults, options.headers, config.noKey);
     this.#hooks = options.hooks;
     const authHeaders = Object.values(settings.auth.headers).flatMap((entry) =>
       'header' in entry ? [entry.header] : [],

@@ -36,8 +36,12 @@ export interface ClientHooks {
  * and the region from the spec's first server unless given here.
  */
 export interface ClientOptions<Server extends string = string, Auth extends string = string> {
-  /** Defaults to the first non-empty environment variable named in the API settings. */
-  apiKey?: string | undefined;
+  /**
+   * Defaults to the first non-empty environment variable named in the API settings. `null`: no
+   * key, not even from the environment; the client is built for operations that need none, and
+   * one that needs a key fails with a ClientError before any request (see `credentials` too).
+   */
+  apiKey?: string | null | undefined;
   /** Named server from the spec; ignored when `baseUrl` is given. */
   region?: Server | undefined;
   /** Full base URL override (https, or http on loopback only). */
