@@ -44,9 +44,10 @@ describe('named types in declarations and hover', () => {
     const types = methodTypes(GENERATED_DIR);
     const byMethod = new Map<string, OperationIR>(ir.resources.flatMap((r) => r.operations.map((op) => [`${r.className}.${op.resourceMethod}`, op] as const)));
     expect([...types.keys()].sort()).toEqual([...byMethod.keys()].sort());
-    for (const [method, { returns }] of types) {
+    for (const [method, { returns, params }] of types) {
       const op = byMethod.get(method)!;
       expect(returns, method).not.toContain('{');
+      for (const param of params) expect(param, method).not.toContain('{');
       // The model the IR names it by (unwrapped from the envelope where there is one) comes first.
       if (op.success?.model) expect(returns, method).toMatch(new RegExp(`^(API|Page|Envelope)Promise<${op.success.model}[,>]`));
     }
@@ -61,8 +62,10 @@ describe('named types in declarations and hover', () => {
     await generate({ spec: join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'petstore.json'), out, format: false });
     const types = methodTypes(out);
     expect([...types.values()].map((t) => t.returns)).toContain('APIPromise<Pet>');
-    // Every $ref result is named; only getInventory's inline map (no component schema) still expands.
-    expect([...types.values()].map((t) => t.returns).filter((r) => r.includes('{'))).toEqual(['APIPromise<{ [key: string]: number; }>']);
+    // Inline schemas (getInventory's map, an inline body or parameter list) are named too.
+    const expanded = [...types].flatMap(([method, t]) => [t.returns, ...t.params].filter((s) => s.includes('{')).map((s) => `${method}: ${s}`));
+    expect(expanded).toEqual([]);
+    expect(types.get('Store.inventory')?.returns).toBe('APIPromise<GetInventoryResponse>');
     expect([...types.values()].map((t) => t.returns)).toEqual(expect.arrayContaining(['APIPromise<Pet[]>', 'APIPromise<Order>', 'APIPromise<User>', 'APIPromise<ApiResponse>']));
   });
 });
