@@ -48,6 +48,18 @@ export function operationNames(op: OperationIR): OperationNames {
   return names;
 }
 
+/**
+ * `type` itself, re-declared as a mapped type: TypeScript names a mapped type after the alias that
+ * declares it, so hover and declarations print `ListSessionsParams`, where an alias of an indexed
+ * access or of `WithOptionalUndefined<…>` (a conditional type) prints the expanded object. Only
+ * for object types (parameters, and bodies/results the IR found to be one object: `objectSchema`):
+ * a union, array or `unknown` would not survive `keyof`. Members, optionality and `readonly` are
+ * those of `type` (the mapped type is homomorphic).
+ */
+function named(type: string): string {
+  return `{ [K in keyof ${type}]: ${type}[K] }`;
+}
+
 /** Thin aliases over openapi-typescript's types, never re-derived shapes. */
 export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStructure[] {
   const names = operationNames(op);
@@ -66,18 +78,21 @@ export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStruc
         return omitted.length > 0 ? `Omit<${all}, ${omitted.join(' | ')}>` : all;
       })
       .join(' & ');
-    alias(names.params, `WithOptionalUndefined<${type}>`, `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);
+    alias(names.params, named(`WithOptionalUndefined<${type}>`), `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);
   }
   if (names.body && op.requestBody) {
     // JSON and form bodies are typed objects the runtime encodes; anything else is sent as given.
     const typed = isTypedBody(op.requestBody);
-    const type = typed ? `WithOptionalUndefined<${indexType(`NonNullable<${t}["requestBody"]>`, 'content', op.requestBody.mediaType)}>` : 'BodyInit';
+    const content = typed ? `WithOptionalUndefined<${indexType(`NonNullable<${t}["requestBody"]>`, 'content', op.requestBody.mediaType)}>` : 'BodyInit';
+    const type = typed && op.requestBody.objectSchema ? named(content) : content;
     alias(names.body, type, `Request body of \`${op.functionName}\`.`);
   }
   const success = op.success;
   // Non-JSON bodies (text, XML, CSV…) arrive as the response text.
+  const json = success?.mediaType && success.isJson ? indexType(t, 'responses', success.status, 'content', success.mediaType) : undefined;
+  // A component schema result is already named (`success.model`); an inline object one is named here.
   const responseType =
-    success?.mediaType && success.isJson ? indexType(t, 'responses', success.status, 'content', success.mediaType) : success?.isBinary ? 'Blob' : success?.mediaType ? 'string' : 'void';
+    json !== undefined ? (success?.objectSchema && success.model === undefined ? named(json) : json) : success?.isBinary ? 'Blob' : success?.mediaType ? 'string' : 'void';
   alias(names.response, responseType, `Response body of \`${op.functionName}\`${success ? ` (HTTP ${success.status})` : ''}.`);
   if (names.item && op.paging) {
     const items = op.paging.itemsPath.reduce((acc, key) => `NonNullable<${indexType(acc, key)}>`, names.response);

@@ -1,6 +1,7 @@
 import type { CodegenConfig, OperationOverride } from '../config.js';
 import { GeneratorError, pointerOf } from '../errors.js';
 import { nameFromMethodAndPath, preserveCamel, preservePascal, safeIdentifier, uniqueName } from './naming.js';
+import { isObjectSchema } from './object-schema.js';
 import { pagingFor } from './pagination.js';
 import { detectIdempotency } from './idempotency.js';
 import { collectParameters, orderPathParameters } from './parameters.js';
@@ -109,6 +110,7 @@ function build({ document, openapiVersion, location, config, configFile, documen
       // The config renames; otherwise a recorded placement stays.
       toPlace.push({ op, shape, override: recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override });
       if (op.success?.isJson) successSchemas.set(op, { schema: body, pointer: opPointer });
+      if (op.success?.isJson && body !== undefined && isObjectSchema(resolver, body, opPointer)) op.success.objectSchema = true;
       if (op.success?.isJson && !op.paging) bodies.set(op, envelopeCandidate(resolver, body, opPointer));
       operations.push(op);
     }

@@ -1,4 +1,5 @@
 import { isObject, type JsonObject, type RefResolver } from './refs.js';
+import { isObjectSchema } from './object-schema.js';
 import type { RequestBodyIR, ResponseIR } from './types.js';
 
 export function isJsonMediaType(mediaType: string): boolean {
@@ -76,6 +77,8 @@ export function collectRequestBody(resolver: RefResolver, operation: JsonObject,
   if (mediaType === undefined) return undefined;
   const body: RequestBodyIR = { required: value.required === true, mediaType, isJson: isJsonMediaType(mediaType) };
   if (typeof value.description === 'string' && value.description.trim()) body.description = value.description.trim();
+  const media = isObject(value.content) ? value.content[mediaType] : undefined;
+  if (isObject(media) && isObjectSchema(resolver, media.schema, `${opPointer}/requestBody/content`)) body.objectSchema = true;
   return body;
 }
 

@@ -95,6 +95,8 @@ export interface ResponseIR {
   envelope?: string;
   /** The models.ts alias of the component schema the call resolves to (a `$ref` result), which names it in declarations. */
   model?: string;
+  /** The JSON body is one object type (ir/object-schema.ts): its alias can be declared so hover keeps its name. */
+  objectSchema?: boolean;
 }
 
 /**
@@ -110,6 +112,8 @@ export interface RequestBodyIR {
   mediaType: string;
   isJson: boolean;
   description?: string;
+  /** The body is one object type (ir/object-schema.ts): its alias can be declared so hover keeps its name. */
+  objectSchema?: boolean;
 }
 
 export interface OperationIR {

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import type { OperationIR } from '../../generator/ir/types.js';
 import { typeCheck } from '../corpus/corpus.js';
-import { tempDir } from '../helpers/ir.js';
+import { specWith, tempDir } from '../helpers/ir.js';
 import { GENERATED_DIR, pinnedIR } from '../helpers/pinned.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -39,32 +39,78 @@ function methodTypes(packageDir: string): Map<string, { returns: string; params:
 }
 
 describe('named types in declarations and hover', () => {
-  it('the Not AI client: every result prints as its model, never as an expanded object', async () => {
+  it('the Not AI client: every result prints as its model and every parameter as its alias, never as an expanded object', async () => {
     const ir = await pinnedIR();
     const types = methodTypes(GENERATED_DIR);
     const byMethod = new Map<string, OperationIR>(ir.resources.flatMap((r) => r.operations.map((op) => [`${r.className}.${op.resourceMethod}`, op] as const)));
     expect([...types.keys()].sort()).toEqual([...byMethod.keys()].sort());
-    for (const [method, { returns }] of types) {
+    for (const [method, { returns, params }] of types) {
       const op = byMethod.get(method)!;
       expect(returns, method).not.toContain('{');
+      for (const param of params) expect(param, method).not.toContain('{');
       // The model the IR names it by (unwrapped from the envelope where there is one) comes first.
       if (op.success?.model) expect(returns, method).toMatch(new RegExp(`^(API|Page|Envelope)Promise<${op.success.model}[,>]`));
     }
     // The issue's example, spelled out.
     expect(types.get('Sessions.details')?.returns).toBe('EnvelopePromise<SessionDetails, SessionDetailsResponse>');
     expect(types.get('Sessions.get')?.returns).toBe('EnvelopePromise<PublicSession, SessionResponse>');
+    expect(types.get('Sessions.list')?.params).toEqual(['ListSessionsParams | undefined', 'PageRequestOptions | undefined']);
   });
 
-  it('a foreign spec (Petstore): results print as named types', async () => {
+  it('a foreign spec (Petstore): results, bodies and parameters print as named types', async () => {
     const dir = await tempDir('named-types-');
     const out = join(dir, 'client');
     await generate({ spec: join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'petstore.json'), out, format: false });
     const types = methodTypes(out);
     expect([...types.values()].map((t) => t.returns)).toContain('APIPromise<Pet>');
-    // Every $ref result is named; only getInventory's inline map (no component schema) still expands.
-    expect([...types.values()].map((t) => t.returns).filter((r) => r.includes('{'))).toEqual(['APIPromise<{ [key: string]: number; }>']);
+    // Inline schemas (getInventory's map, an inline body or parameter list) are named too.
+    const expanded = [...types].flatMap(([method, t]) => [t.returns, ...t.params].filter((s) => s.includes('{')).map((s) => `${method}: ${s}`));
+    expect(expanded).toEqual([]);
+    expect(types.get('Store.inventory')?.returns).toBe('APIPromise<GetInventoryResponse>');
+    expect(types.get('PetResource.create')?.params[0]).toBe('AddPetBody');
     expect([...types.values()].map((t) => t.returns)).toEqual(expect.arrayContaining(['APIPromise<Pet[]>', 'APIPromise<Order>', 'APIPromise<User>', 'APIPromise<ApiResponse>']));
   });
+});
+
+/**
+ * A name is given by re-declaring the alias as a mapped type, which only an object type survives:
+ * an array body or result must stay an array, an untyped (`{}`) body `unknown`, a nullable result
+ * nullable. Those keep their plain alias.
+ */
+describe('bodies and results that are not one object keep their type', () => {
+  it('an array body/result, an untyped body and a nullable result type-check as before', async () => {
+    const dir = await tempDir('named-shapes-');
+    const file = join(dir, 'openapi.json');
+    const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+    const item = { type: 'object', properties: { a: { type: 'string' } } };
+    const spec = specWith({
+      '/lists': { post: { operationId: 'createList', tags: ['lists'], requestBody: json({ type: 'array', items: item }), responses: { '200': { description: 'ok', ...json({ type: 'array', items: item }) } } } },
+      '/anything': { post: { operationId: 'putAnything', tags: ['lists'], requestBody: json({}), responses: { '200': { description: 'ok', ...json({ type: ['object', 'null'], properties: { a: { type: 'string' } } }) } } } },
+      '/maps': { post: { operationId: 'putMap', tags: ['lists'], requestBody: json({ type: 'object', additionalProperties: { type: 'string' } }), responses: { '204': { description: 'none' } } } },
+    });
+    writeFileSync(file, JSON.stringify(spec));
+    const out = join(dir, 'client');
+    await generate({ spec: file, out, format: false });
+    const source = ['lists', 'anything', 'maps'].map((name) => readFileSync(join(out, 'src', 'resources', `${name}.ts`), 'utf8')).join('\n');
+    for (const alias of ['CreateListBody', 'CreateListResponse', 'PutAnythingBody', 'PutAnythingResponse']) expect(source, alias).not.toMatch(new RegExp(`type ${alias} = \\{ \\[K in keyof`));
+    expect(source).toMatch(/type PutMapBody = \{ \[K in keyof /);
+    writeFileSync(
+      join(out, 'src', 'uses.ts'),
+      [
+        "import { Test, createList, putAnything, putMap } from './index.js';",
+        'declare const client: Test;',
+        "export const length: Promise<number> = createList(client, [{ a: 'x' }]).then((list) => list.length);",
+        'export const nullable: Promise<string | undefined> = putAnything(client, 42).then((r) => (r === null ? undefined : r.a));',
+        "void putMap(client, { k: 'v' });",
+        '',
+      ].join('\n'),
+    );
+    const config = ts.readConfigFile(join(out, 'tsconfig.json'), ts.sys.readFile);
+    const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, out);
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+    expect(methodTypes(out).get('Maps.create')?.params[0]).toBe('PutMapBody | undefined');
+  }, 60_000);
 });
 
 describe('named components over allOf chains', () => {

@@ -5,9 +5,11 @@ import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { paths } from '../types.js';
 /** Parameters of `getAnalytics` (query). */
-export type GetAnalyticsParams = WithOptionalUndefined<
-  NonNullable<paths['/v1/analytics']['get']['parameters']['query']>
->;
+export type GetAnalyticsParams = {
+  [
+    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/analytics']['get']['parameters']['query']>>
+  ]: WithOptionalUndefined<NonNullable<paths['/v1/analytics']['get']['parameters']['query']>>[K];
+};
 /** Response body of `getAnalytics` (HTTP 200). */
 export type GetAnalyticsResponse = paths['/v1/analytics']['get']['responses']['200']['content']['application/json'];
 

@@ -6,7 +6,11 @@ import type { PageRequestOptions, WithOptionalUndefined } from '../runtime/optio
 import type { PagePromise } from '../runtime/pagination.js';
 import type { paths } from '../types.js';
 /** Parameters of `listCourses` (query). */
-export type ListCoursesParams = WithOptionalUndefined<NonNullable<paths['/v1/courses']['get']['parameters']['query']>>;
+export type ListCoursesParams = {
+  [
+    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/courses']['get']['parameters']['query']>>
+  ]: WithOptionalUndefined<NonNullable<paths['/v1/courses']['get']['parameters']['query']>>[K];
+};
 /** Response body of `listCourses` (HTTP 200). */
 export type ListCoursesResponse = paths['/v1/courses']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listCourses` page. */

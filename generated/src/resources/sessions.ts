@@ -8,9 +8,11 @@ import type { PagePromise } from '../runtime/pagination.js';
 import { encodePath } from '../runtime/paths.js';
 import type { paths } from '../types.js';
 /** Parameters of `listSessions` (query). */
-export type ListSessionsParams = WithOptionalUndefined<
-  NonNullable<paths['/v1/sessions']['get']['parameters']['query']>
->;
+export type ListSessionsParams = {
+  [
+    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/sessions']['get']['parameters']['query']>>
+  ]: WithOptionalUndefined<NonNullable<paths['/v1/sessions']['get']['parameters']['query']>>[K];
+};
 /** Response body of `listSessions` (HTTP 200). */
 export type ListSessionsResponse = paths['/v1/sessions']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listSessions` page. */
@@ -108,9 +110,13 @@ export function getSessionDetails(
 }
 
 /** Parameters of `listEvents` (query). */
-export type ListEventsParams = WithOptionalUndefined<
-  NonNullable<paths['/v1/sessions/{sessionId}/events']['get']['parameters']['query']>
->;
+export type ListEventsParams = {
+  [
+    K in keyof WithOptionalUndefined<
+      NonNullable<paths['/v1/sessions/{sessionId}/events']['get']['parameters']['query']>
+    >
+  ]: WithOptionalUndefined<NonNullable<paths['/v1/sessions/{sessionId}/events']['get']['parameters']['query']>>[K];
+};
 /** Response body of `listEvents` (HTTP 200). */
 export type ListEventsResponse =
   paths['/v1/sessions/{sessionId}/events']['get']['responses']['200']['content']['application/json'];

@@ -5,7 +5,11 @@ import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { paths } from '../types.js';
 /** Parameters of `getUsage` (query). */
-export type GetUsageParams = WithOptionalUndefined<NonNullable<paths['/v1/usage']['get']['parameters']['query']>>;
+export type GetUsageParams = {
+  [
+    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/usage']['get']['parameters']['query']>>
+  ]: WithOptionalUndefined<NonNullable<paths['/v1/usage']['get']['parameters']['query']>>[K];
+};
 /** Response body of `getUsage` (HTTP 200). */
 export type GetUsageResponse = paths['/v1/usage']['get']['responses']['200']['content']['application/json'];
 

@@ -7,7 +7,11 @@ import type { PagePromise } from '../runtime/pagination.js';
 import { encodePath } from '../runtime/paths.js';
 import type { paths } from '../types.js';
 /** Parameters of `listUsers` (query). */
-export type ListUsersParams = WithOptionalUndefined<NonNullable<paths['/v1/users']['get']['parameters']['query']>>;
+export type ListUsersParams = {
+  [
+    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/users']['get']['parameters']['query']>>
+  ]: WithOptionalUndefined<NonNullable<paths['/v1/users']['get']['parameters']['query']>>[K];
+};
 /** Response body of `listUsers` (HTTP 200). */
 export type ListUsersResponse = paths['/v1/users']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listUsers` page. */
@@ -41,9 +45,11 @@ export function listUsers(
 }
 
 /** Parameters of `getUserSessions` (query). */
-export type GetUserSessionsParams = WithOptionalUndefined<
-  NonNullable<paths['/v1/users/{userId}/sessions']['get']['parameters']['query']>
->;
+export type GetUserSessionsParams = {
+  [
+    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/users/{userId}/sessions']['get']['parameters']['query']>>
+  ]: WithOptionalUndefined<NonNullable<paths['/v1/users/{userId}/sessions']['get']['parameters']['query']>>[K];
+};
 /** Response body of `getUserSessions` (HTTP 200). */
 export type GetUserSessionsResponse =
   paths['/v1/users/{userId}/sessions']['get']['responses']['200']['content']['application/json'];
