@@ -46,7 +46,9 @@ export type {
 export type { Logger, LogLevel } from './runtime/logger.js';
 export type { WithResponse } from './runtime/api-promise.js';
 export type { RequestSpec, HttpMethod } from './runtime/core.js';
-export type { PagingSpec } from './runtime/pagination.js';
+export type { PagingSpec, PageInit, PageSource, PageStyle, PageStyles } from './runtime/pagination.js';
+export type { CursorPaging, OffsetPaging, PageNumberPaging, LinkPaging } from './runtime/paging-spec.js';
+export type { Idempotency } from './runtime/idempotency.js';
 export type { ApiSettings, AuthForm } from './runtime/settings.js';
 export type { QueryStyle } from './runtime/query.js';
 export type { ResponseType } from './runtime/response.js';

@@ -928,6 +928,7 @@ export interface operations {
     };
   };
 }
+/** @description Aggregated analytics over the requested period. */
 export type Analytics = {
   botDetection?: components['schemas']['BotDetectionSummary'];
   deviceBreakdown?: components['schemas']['DeviceBreakdown'];
@@ -957,9 +958,11 @@ export type Analytics = {
   topOrigins?: OriginSummary[];
   userMatching?: components['schemas']['UserMatchingSummary'];
 };
+/** @description Payload of AnalyticsResponse: aggregated analytics for the integration. */
 export type AnalyticsResponse = {
   data: components['schemas']['Analytics'];
 };
+/** @description Headline totals for the period. */
 export type AnalyticsSummary = {
   /**
    * Format: double
@@ -992,6 +995,7 @@ export type AnalyticsSummary = {
    */
   uniqueUsers?: number;
 };
+/** @description Sessions by bot-detection confidence. */
 export type BotDetectionSummary = {
   /**
    * Format: int32
@@ -1014,6 +1018,7 @@ export type BotDetectionSummary = {
    */
   mediumConfidenceBots?: number;
 };
+/** @description An LMS course extracted from session URLs. */
 export type Course = {
   /**
    * Format: int32
@@ -1047,11 +1052,13 @@ export type Course = {
    */
   userCount?: number;
 };
+/** @description One page of LMS courses extracted from session URLs. */
 export type CourseListResponse = {
   /** @description Courses on this page. */
   data: Course[];
   pagination: components['schemas']['Pagination'];
 };
+/** @description Sessions by device class and browser. */
 export type DeviceBreakdown = {
   /** @description Session count per browser name. */
   browserCounts?: {
@@ -1073,6 +1080,7 @@ export type DeviceBreakdown = {
    */
   tablet?: number;
 };
+/** @description Error payload. */
 export type ErrorBody = {
   /**
    * @description Stable, machine-readable UPPER_SNAKE_CASE error code. Known codes: `INVALID_API_KEY` (401: key missing, malformed, unknown or for the other region; always this code for auth failures), `VALIDATION_ERROR` (400, `details.field` names the offending parameter), `INVALID_CURSOR` (400), `FORBIDDEN` (403: valid key, resource belongs to another integration), `NOT_FOUND` (404), `RATE_LIMITED` (429: honour `Retry-After` when present, otherwise back off exponentially), `INTERNAL_ERROR` (500), `SERVICE_UNAVAILABLE` (503). Codes are stable within v1 and never removed or repurposed, but new codes may be added, so handle unknown values.
@@ -1086,9 +1094,11 @@ export type ErrorBody = {
   /** @description Human-readable description of the error. Wording may change at any time; do not parse it. */
   message: string;
 };
+/** @description Error envelope returned by every non-2xx response (except `/health` and `/openapi/v3.json`, which never return it). Branch on `error.code`, not on the HTTP status (a coarse category) or on `error.message`. */
 export type ErrorEnvelope = {
   error: components['schemas']['ErrorBody'];
 };
+/** @description Number of recorded events per category. */
 export type EventCounts = {
   /**
    * Format: int32
@@ -1121,11 +1131,13 @@ export type EventCounts = {
    */
   touch?: number;
 };
+/** @description Payload of EventListResponse: one page of event-level metadata for a session. */
 export type EventListResponse = {
   /** @description Events on this page. */
   data: SessionEvent[];
   pagination: components['schemas']['Pagination'];
 };
+/** @description Health probe result (a bare object, not an envelope). */
 export type HealthResponse = {
   /**
    * @description Health status, e.g. `healthy`.
@@ -1144,9 +1156,11 @@ export type HealthResponse = {
    */
   version: string;
 };
+/** @description The integration the presented API key resolved to. */
 export type IntegrationResponse = {
   data: components['schemas']['PublicIntegration'];
 };
+/** @description High-level counters for the integration. */
 export type IntegrationStats = {
   /**
    * Format: int32
@@ -1184,6 +1198,7 @@ export type IntegrationStats = {
    */
   totalUsers?: number;
 };
+/** @description Session counts for one origin. */
 export type OriginSummary = {
   /**
    * Format: double
@@ -1198,6 +1213,7 @@ export type OriginSummary = {
    */
   sessionCount?: number;
 };
+/** @description One page visited during the session. */
 export type PageVisit = {
   /**
    * Format: int32
@@ -1214,6 +1230,7 @@ export type PageVisit = {
   /** @description Page URL. */
   url?: string;
 };
+/** @description Pagination block of every list response. Keep requesting with `cursor` = `nextCursor` until `hasMore` is false; `hasMore === false` is the only terminal signal. */
 export type Pagination = {
   /** @description True if another page exists. `false` is the only end-of-list signal. */
   hasMore: boolean;
@@ -1225,6 +1242,7 @@ export type Pagination = {
   /** @description Opaque continuation token for the next page; pass it back unchanged as the `cursor` query parameter. Present whenever `hasMore` is true; on the last page it may be missing, null or an empty string. Treat cursors as opaque: do not decode, split or construct them (the encoding differs per endpoint and may change between releases). */
   nextCursor?: string | null;
 };
+/** @description The integration bound to the API key. Every list endpoint is implicitly scoped to it. */
 export type PublicIntegration = {
   /** @description Masked form of the API key, as shown in the dashboard. The full key is only shown once, at creation. */
   apiKeyMasked?: string;
@@ -1242,6 +1260,7 @@ export type PublicIntegration = {
   /** @description Plan tier: `free`, `pro` or `enterprise` (same value as the `x-isnotai-tier` header). */
   tier?: string;
 };
+/** @description A tracking session of the caller's integration. */
 export type PublicSession = {
   /**
    * Format: double
@@ -1279,6 +1298,7 @@ export type PublicSession = {
   /** @description URL of the correlated LMS user's profile, or null if not matched. */
   userUrl?: string | null;
 };
+/** @description An LMS user correlated with sessions of the caller's integration. */
 export type PublicUser = {
   /**
    * Format: double
@@ -1331,6 +1351,7 @@ export type PublicUser = {
   /** @description URL of the user's LMS profile. */
   userUrl?: string;
 };
+/** @description Detailed session data: timeline, event counts and page history. */
 export type SessionDetails = {
   /**
    * Format: double
@@ -1355,9 +1376,11 @@ export type SessionDetails = {
   /** @description Activity timeline, in time order. */
   timeline?: TimelineEntry[];
 };
+/** @description Payload of SessionDetailsResponse: detailed data for one session. */
 export type SessionDetailsResponse = {
   data: components['schemas']['SessionDetails'];
 };
+/** @description Metadata of one recorded event (the payload itself is not returned). */
 export type SessionEvent = {
   /** @description Event id. */
   eventId: string;
@@ -1379,17 +1402,21 @@ export type SessionEvent = {
    */
   timestamp?: number;
 };
+/** @description Payload of SessionListResponse: one page of sessions. */
 export type SessionListResponse = {
   /** @description Sessions on this page. */
   data: PublicSession[];
   pagination: components['schemas']['Pagination'];
 };
+/** @description Payload of SessionResponse: a single session. */
 export type SessionResponse = {
   data: components['schemas']['PublicSession'];
 };
+/** @description High-level integration counters. */
 export type StatsResponse = {
   data: components['schemas']['IntegrationStats'];
 };
+/** @description One bucket of the analytics time series. */
 export type TimeSeriesPoint = {
   /**
    * Format: int32
@@ -1417,6 +1444,7 @@ export type TimeSeriesPoint = {
    */
   userMatchedCount?: number;
 };
+/** @description One bucket of the session activity timeline. */
 export type TimelineEntry = {
   /**
    * Format: double
@@ -1436,6 +1464,7 @@ export type TimelineEntry = {
    */
   timestamp?: string;
 };
+/** @description Usage of one metric in one period. */
 export type UsageDataPoint = {
   /** @description Metric name, e.g. `ApiCalls`, `Events`, `Sessions`, `StorageBytes`, `BotAnalyses`. */
   metricType?: string;
@@ -1447,6 +1476,7 @@ export type UsageDataPoint = {
    */
   value?: number;
 };
+/** @description Payload of UsageResponse: API consumption over a date range. Not a `data` wrapper around one object and not paginated: the top level holds `startDate`, `endDate`, `data` and `totals`. */
 export type UsageResponse = {
   /** @description Usage data points, one per period and metric. */
   data: UsageDataPoint[];
@@ -1459,11 +1489,13 @@ export type UsageResponse = {
     [key: string]: number;
   };
 };
+/** @description Payload of UserListResponse: one page of LMS users. */
 export type UserListResponse = {
   /** @description Users on this page. */
   data: PublicUser[];
   pagination: components['schemas']['Pagination'];
 };
+/** @description How many sessions were correlated with LMS users. */
 export type UserMatchingSummary = {
   /**
    * Format: double
@@ -1486,6 +1518,7 @@ export type UserMatchingSummary = {
    */
   totalUnmatched?: number;
 };
+/** @description Payload of UserSessionsResponse: one page of sessions of one LMS user. */
 export type UserSessionsResponse = {
   /** @description Sessions on this page. */
   data: PublicSession[];

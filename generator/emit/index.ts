@@ -40,8 +40,9 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
       onFile?.(path, text);
     },
   };
-  files.set('src/types.ts', `// ${header}\n${await emitTypes(document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])))}`);
-  files.set('src/models.ts', emitModels(ir, printer, header));
+  const types = await emitTypes(document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
+  files.set('src/types.ts', `// ${header}\n${types.text}`);
+  files.set('src/models.ts', emitModels(ir, printer, header, types.named));
   files.set('src/settings.ts', emitSettings(ir, config, printer, header));
   files.set('src/paging.ts', emitPaging(ir.pagingStyles, printer, header));
   files.set('src/error-codes.ts', emitErrorCodes(ir, printer, header));

@@ -15,6 +15,8 @@ export class SchemaNames {
   /** Schema name → the top-level alias it gets in types.ts. */
   readonly #names: Map<string, string>;
   readonly #hoisted = new Map<string, ts.TypeNode>();
+  /** The schema's JSDoc (description, `@deprecated`), which moves to its alias with the type. */
+  readonly #docs = new Map<string, ts.SynthesizedComment[]>();
   /** References this class created (any other reference to such a name is a clash). */
   readonly #created = new Set<ts.Node>();
 
@@ -44,6 +46,8 @@ export class SchemaNames {
           const name = ts.isPropertySignature(member) && member.type ? this.#names.get(nameOf(member) ?? '') : undefined;
           if (name === undefined || !ts.isPropertySignature(member) || !member.type) return member;
           this.#hoisted.set(name, member.type);
+          const docs = ts.getSyntheticLeadingComments(member);
+          if (docs !== undefined) this.#docs.set(name, docs);
           return f.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, this.#reference(name));
         });
         return f.updatePropertySignature(section, section.modifiers, section.name, section.questionToken, f.updateTypeLiteralNode(section.type, f.createNodeArray(schemas)));
@@ -80,8 +84,16 @@ export class SchemaNames {
     const exported = [ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)];
     return [...this.#names.values()].flatMap((name) => {
       const type = this.#hoisted.get(name);
-      return type === undefined ? [] : [ts.factory.createTypeAliasDeclaration(exported, name, undefined, type)];
+      if (type === undefined) return [];
+      const alias = ts.factory.createTypeAliasDeclaration(exported, name, undefined, type);
+      const docs = this.#docs.get(name);
+      return [docs === undefined ? alias : ts.setSyntheticLeadingComments(alias, docs)];
     });
+  }
+
+  /** The names declared by `declarations()`: models.ts re-exports these rather than aliasing them. */
+  named(): ReadonlySet<string> {
+    return new Set(this.#hoisted.keys());
   }
 }
 

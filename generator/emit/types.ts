@@ -47,7 +47,7 @@ const OPTIONS = {
  * `openapiTS()`, which would lint and bundle the whole document a second time (seconds on large
  * specs). The context mirrors `openapiTS()`'s defaults for openapi-typescript 7.13 (pinned).
  */
-export async function emitTypes(document: Record<string, unknown>, schemaNames: ReadonlyMap<string, string> = new Map()): Promise<string> {
+export async function emitTypes(document: Record<string, unknown>, schemaNames: ReadonlyMap<string, string> = new Map()): Promise<EmittedTypes> {
   emptyConfig ??= createConfig({ rules: {} }, {});
   const schema = prepareForTypes(document) as unknown as OpenAPI3;
   const redoc = await emptyConfig;
@@ -59,10 +59,16 @@ export async function emitTypes(document: Record<string, unknown>, schemaNames: 
       names = new SchemaNames(new Map([...schemaNames].filter(([, name]) => !clashes.has(name))));
       nodes = names.hoist(transformTypes(schema, redoc, names));
     }
-    return nullableWithRequired(documentRoots(astToString([...nodes, ...names.declarations()])));
+    return { text: nullableWithRequired(documentRoots(astToString([...nodes, ...names.declarations()]))), named: names.named() };
   } catch (error) {
     throw new GeneratorError(`openapi-typescript could not convert the spec: ${(error as Error).message}`, '#', undefined, { cause: error });
   }
+}
+
+/** types.ts, and the models.ts names it declares itself (schemas whose name clashed are left out). */
+export interface EmittedTypes {
+  text: string;
+  named: ReadonlySet<string>;
 }
 
 /** One openapi-typescript run, with the component schemas named as `names` says. */

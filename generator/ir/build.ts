@@ -25,13 +25,16 @@ import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type Opera
  * would clash get a numeric suffix instead of shadowing them.
  */
 export const RESERVED_EXPORTS = [
-  'ApiClient', 'APIPromise', 'EnvelopePromise', 'PagePromise', 'Page', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
+  // Every page class (emit/paging-runtime.ts), not only the styles this API uses: a schema named
+  // LinkPage would otherwise change name the release its API starts paging by Link headers.
+  'ApiClient', 'APIPromise', 'EnvelopePromise', 'PagePromise', 'AbstractPage', 'Page', 'OffsetPage', 'PageNumberPage', 'LinkPage', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
   'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
   'APIUserAbortError', 'InvalidResponseError', 'ResponseTooLargeError', 'ClientError', 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
   'paths', 'components', 'operations', 'webhooks', '$defs', 'API_SETTINGS',
   'APIErrorInit', 'ClientHooks', 'RequestHookInfo', 'ResponseHookInfo', 'WithResponse', 'RequestSpec', 'PagingSpec', 'ApiSettings',
   'WithOptionalUndefined', 'HttpMethod', 'AuthForm', 'QueryStyle', 'ResponseType', 'ErrorBodyPaths',
+  'PageInit', 'PageSource', 'PageStyle', 'PageStyles', 'CursorPaging', 'OffsetPaging', 'PageNumberPaging', 'LinkPaging', 'Idempotency',
 ];
 
 export interface BuildInput {

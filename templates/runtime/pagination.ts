@@ -40,6 +40,7 @@ export interface PageStyle<TPaging extends PagingSpec, TPos> {
   start(paging: TPaging, spec: RequestSpec, options: PageRequestOptions): TPos | undefined;
   /** The request for the page at `position`, derived from the call's first request. */
   request(paging: TPaging, spec: RequestSpec, position: TPos, baseUrl: string): RequestSpec;
+  /** The style's page class around one response, walking on through `source`. */
   page<TBody, TItem>(init: PageInit<TBody, TPaging, TPos>, source: PageSource<TPos>): AbstractPage<TBody, TItem, TPos>;
 }
 

@@ -55,11 +55,12 @@ try {
   const client = new NotAi({ apiKey: config.apiKey, baseUrl: config.baseUrl });
 
   const { data: integration, tier, requestId } = await client.integration.get().withResponse();
+  // .withResponse() gives the body as sent (envelope included); the awaited call, the model.
   show('tier', tier + ' / ' + integration.data.tier);
   show('request-id', requestId);
 
   const viaHeader = await new NotAi({ apiKey: config.apiKey, baseUrl: config.baseUrl, authHeader: 'x-api-key' }).integration.get();
-  show('tier-x-api-key', viaHeader.data.tier);
+  show('tier-x-api-key', viaHeader.tier);
 
   const list = document.getElementById('sessions');
   for await (const session of client.sessions.list({ pageSize: 50 }, { maxItems: 120 })) {
@@ -70,7 +71,7 @@ try {
 
   // The test arms one 503 on /v1/stats: the client retries it from the page.
   const stats = await client.stats.get();
-  show('total-sessions', stats.data.totalSessions);
+  show('total-sessions', stats.totalSessions);
 
   try {
     await client.sessions.get('ses_does_not_exist');

@@ -50,10 +50,10 @@ describe('a spec without security: the key is optional', () => {
 
   it('the generated client runs without a key, and sends one when given', async () => {
     const { Test } = (await import(pathToFileURL(join(out, 'src', 'index.ts')).href)) as {
-      Test: new (options: Record<string, unknown>) => { things: { get(): Promise<unknown> } };
+      Test: new (options: Record<string, unknown>) => { things: { list(): Promise<unknown> } };
     };
-    await expect(new Test({ baseUrl }).things.get()).resolves.toEqual({ ok: true });
-    await new Test({ baseUrl, apiKey: 'k_0123456789' }).things.get();
+    await expect(new Test({ baseUrl }).things.list()).resolves.toEqual({ ok: true });
+    await new Test({ baseUrl, apiKey: 'k_0123456789' }).things.list();
     expect(seen.map((h) => h.authorization ?? null)).toEqual([null, 'Bearer k_0123456789']);
   });
 });

@@ -40,14 +40,14 @@ describe('the surface of a generated client', () => {
   it('renders one line per export and member, with declared signatures, sorted', () => {
     const text = renderSurface(pair.old);
     const lines = text.trimEnd().split('\n');
-    expect(lines).toContain('function getPet(client: ApiClient, id: string, options?: RequestOptions): APIPromise<GetPetResponse>');
+    expect(lines).toContain('function getPet(client: ApiClient, id: string, options?: RequestOptions): APIPromise<Pet>');
     expect(lines).toContain('class Pets extends ApiClient');
     expect(lines).toContain('  Pets.constructor(options?: PetsOptions)');
     expect(lines).toContain('  readonly Pets.pets: PetsResource');
-    expect(lines).toContain('  Pets.pets.get(id: string, options?: RequestOptions): APIPromise<GetPetResponse>');
+    expect(lines).toContain('  Pets.pets.get(id: string, options?: RequestOptions): APIPromise<Pet>');
     expect(lines).toContain('class PetsResource // members under Pets.pets');
     expect(lines).toContain('type Pet = components["schemas"]["Pet"]');
-    expect(lines).toContain('  APIPromise.withResponse(): Promise<WithResponse<T>>');
+    expect(lines).toContain('  APIPromise.withResponse(): Promise<WithResponse<Body>>');
     // Private members of the runtime (#client, #execute, …) are not part of it.
     expect(text).not.toMatch(/#|private /);
     const exportLines = lines.filter((l) => !l.startsWith('  ')).map((l) => l.replace(/^(?:class|function|interface|type|const) /, '').split(/[<( =:]/)[0]!);
@@ -82,7 +82,7 @@ describe('the surface of a generated client', () => {
   it('a method renamed by the config is one breaking rename', () => {
     const { changes, newSurface } = diffGeneratedClients(v1, renamed);
     expect(changes).toEqual([{ level: 'breaking', kind: 'method-renamed', symbol: 'Pets.pets.get', side: 'old', message: 'Method renamed `Pets.pets.get` → `Pets.pets.retrieve`' }]);
-    expect(newSurface).toContain('  Pets.pets.retrieve(id: string, options?: RequestOptions): APIPromise<GetPetResponse>\n');
+    expect(newSurface).toContain('  Pets.pets.retrieve(id: string, options?: RequestOptions): APIPromise<Pet>\n');
   });
 
   it('a call the old signature accepted and the new one rejects is breaking, for the method and the function', () => {

@@ -9,7 +9,7 @@
  * - A redirect to another origin never carries the key there (nor anything else: it is not
  *   followed); same-origin redirects are followed with the usual method semantics.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   APIConnectionError,
   APIError,
@@ -35,10 +35,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([api.close(), other.close()]);
 });
+// `{ data: … }`: the envelope the spec's single-object responses share (the client unwraps it).
+const enveloped = (_req: unknown, res: Parameters<typeof json>[0]): void => json(res, 200, { data: {} });
+beforeEach(() => api.handle(enveloped));
 afterEach(() => {
   api.seen.length = 0;
   other.seen.length = 0;
-  api.handle((_req, res) => json(res, 200, {}));
 });
 
 const client = (extra: Partial<NotAiOptions> = {}): NotAi => new NotAi({ apiKey: KEY, baseUrl: api.url, maxRetries: 0, ...extra });
@@ -171,7 +173,7 @@ describe('prototype pollution', () => {
   const POISON = '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}';
 
   it('a success body', async () => {
-    api.handle((_req, res) => json(res, 200, `{"id":"ses_1",${POISON},"nested":{${POISON},"ok":1}}`));
+    api.handle((_req, res) => json(res, 200, `{${POISON},"data":{"id":"ses_1",${POISON},"nested":{${POISON},"ok":1}}}`));
     const data = (await client().sessions.get('ses_1')) as unknown as Record<string, unknown>;
     clean();
     expect(data['id']).toBe('ses_1');
@@ -276,6 +278,7 @@ describe('plain http', () => {
 
   it('real requests over http to 127.0.0.1, localhost and [::1] carry the key', async () => {
     const v6 = await startScriptedServer('::1');
+    v6.handle(enveloped);
     try {
       const port = new URL(api.url).port;
       for (const baseUrl of [api.url, `http://localhost:${port}`]) await client({ baseUrl }).stats.get();
@@ -338,7 +341,7 @@ describe('redirects', () => {
   it('a same-origin redirect (relative Location) is followed, with the key', async () => {
     api.handle((req, res) => {
       if (req.url === '/v1/stats') res.writeHead(307, { location: '/v1/stats/moved#frag' }).end();
-      else json(res, 200, { totalSessions: 7 });
+      else json(res, 200, { data: { totalSessions: 7 } });
     });
     const data = await client({ authHeader: 'x-api-key' }).stats.get();
     expect(data).toEqual({ totalSessions: 7 });

@@ -246,7 +246,8 @@ describe.each<AuthMode>(['bearer', 'x-api-key'])('a server that echoes the key (
   });
 
   it('a 200 that echoes the key: nothing of it reaches the logs or hooks', async () => {
-    echo.handle((req, res) => json(res, 200, echoEnvelope(presentedKey(req)), echoHeaders(presentedKey(req))));
+    // Inside the `{ data: … }` envelope the client unwraps, so the call succeeds with the echo.
+    echo.handle((req, res) => json(res, 200, { data: echoEnvelope(presentedKey(req)) }, echoHeaders(presentedKey(req))));
     const logs = capturingLogger();
     const hooks: unknown[] = [];
     const c = new NotAi({ ...client(), logger: logs, logLevel: 'debug', hooks: { onRequest: (i) => hooks.push(i), onResponse: (i) => hooks.push(i) } });
