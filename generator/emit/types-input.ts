@@ -8,18 +8,21 @@ import { lookupPointer } from '../json-pointer.js';
  * missing properties, which do not compile) and discriminator mappings given as bare schema names
  * or naming no schema (it throws). This returns a document with the first hoisted into
  * `components/schemas`, bare names turned into refs and dangling ones dropped — a copy only when
- * needed, so the common case costs one scan.
+ * needed, so the common case costs one scan. It also folds a `type: "null"` written beside a
+ * `oneOf`/`anyOf` into the union (see below).
  */
 export function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
   const pathRefs = new Set<string>();
   let badMapping = false;
+  let nullBeside = false;
   walk(document, (node) => {
     if (typeof node.$ref === 'string' && isNestedSchemaRef(document, node.$ref)) pathRefs.add(node.$ref);
+    if (unionOf(node) !== undefined && node.type === 'null') nullBeside = true;
     if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
       for (const target of Object.values(node.discriminator.mapping)) if (typeof target !== 'string' || !target.startsWith('#') || !resolves(document, target)) badMapping = true;
     }
   });
-  if (pathRefs.size === 0 && !badMapping) return document;
+  if (pathRefs.size === 0 && !badMapping && !nullBeside) return document;
 
   const copy = structuredClone(document);
   const components = (isObject(copy.components) ? copy.components : (copy.components = {})) as Record<string, unknown>;
@@ -35,6 +38,14 @@ export function prepareForTypes(document: Record<string, unknown>): Record<strin
   }
   walk(copy, (node) => {
     if (typeof node.$ref === 'string' && renamed.has(node.$ref)) node.$ref = renamed.get(node.$ref);
+    // `type: "null"` beside a oneOf/anyOf means "one of these, or null" (JSON Schema: both must hold,
+    // and converters write it for a nullable union); openapi-typescript prints `null & (A | B)`,
+    // which is `never`. Null becomes one more member of the union instead.
+    const union = unionOf(node);
+    if (union !== undefined && node.type === 'null') {
+      delete node.type;
+      union.push({ type: 'null' });
+    }
     if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
       const mapping = node.discriminator.mapping;
       for (const [key, target] of Object.entries(mapping)) {
@@ -44,6 +55,12 @@ export function prepareForTypes(document: Record<string, unknown>): Record<strin
     }
   });
   return copy;
+}
+
+/** The members of a schema's `oneOf` (else `anyOf`), when it has one. */
+function unionOf(node: Record<string, unknown>): unknown[] | undefined {
+  if (Array.isArray(node.oneOf)) return node.oneOf;
+  return Array.isArray(node.anyOf) ? node.anyOf : undefined;
 }
 
 function walk(node: unknown, visit: (node: Record<string, unknown>) => void, seen = new Set<unknown>()): void {

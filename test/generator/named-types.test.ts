@@ -131,5 +131,9 @@ describe('recursive unions (a 3.1 oneOf of scalars, an object and an array of it
     expect(typeCheck([out])).toEqual([]);
     expect(readFileSync(join(out, 'src', 'types.ts'), 'utf8')).toMatch(/^export type JsonValue = /m);
     expect([...methodTypes(out).values()].map((t) => t.returns)).toContain('APIPromise<Document>');
+    // `type: "null"` beside the oneOf is one more member, not `null & (…)`, which is `never`.
+    const jsonValue = /^export type JsonValue =([\s\S]*?);\n(?=export )/m.exec(readFileSync(join(out, 'src', 'types.ts'), 'utf8'))?.[1] ?? '';
+    expect(jsonValue).toMatch(/\|\s*null\b/);
+    expect(jsonValue).not.toMatch(/null\s*&/);
   });
 });
