@@ -487,10 +487,11 @@ function operations(ir: ApiIR): string[] {
 }
 
 /** How the README names each pagination style, its next position and what ends a walk. */
-const PAGING_TEXT: Record<PagingIR['style'], { paginated: string; next: string; type: string; noun: string }> = {
-  cursor: { paginated: 'cursor-paginated', next: 'nextCursor', type: 'string', noun: 'cursor' },
-  offset: { paginated: 'offset-paginated', next: 'nextOffset', type: 'number', noun: 'offset' },
-  page: { paginated: 'page-numbered', next: 'nextPageNumber', type: 'number', noun: 'page number' },
+/** `position`: the page's own field that says where it is, logged in the first-page example. */
+const PAGING_TEXT: Record<PagingIR['style'], { paginated: string; next: string; type: string; noun: string; position?: string }> = {
+  cursor: { paginated: 'cursor-paginated', next: 'nextCursor', type: 'string', noun: 'cursor', position: 'pagination' },
+  offset: { paginated: 'offset-paginated', next: 'nextOffset', type: 'number', noun: 'offset', position: 'offset' },
+  page: { paginated: 'page-numbered', next: 'nextPageNumber', type: 'number', noun: 'page number', position: 'pageNumber' },
   link: { paginated: 'paginated by `Link` headers', next: 'nextUrl', type: 'string', noun: 'URL' },
 };
 
@@ -540,8 +541,7 @@ function pagination(ir: ApiIR): string[] {
     return [`${list(ops.map((o) => `\`client.${o.resource.property}.${o.op.resourceMethod}()\``))} ${ops.length === 1 ? 'is' : 'are'} ${PAGING_TEXT[style].paginated}`];
   });
   const cycles = paging.style === 'cursor' || paging.style === 'link' ? `; a ${text.noun} that leads back into the walk ends it with an \`InvalidResponseError\` instead of looping` : '';
-  const firstPageLog =
-    paging.style === 'cursor' ? 'page.pagination, ' : paging.style === 'offset' ? 'page.offset, ' : paging.style === 'page' ? 'page.pageNumber, ' : '';
+  const firstPageLog = text.position === undefined ? '' : `page.${text.position}, `;
   const resume =
     paging.style === 'link'
       ? `To resume later (another process, after a crash), save \`page.nextUrl\` after you have handled a page, and pass it back as the \`pageUrl\` option of the same call: the walk continues from that page.`

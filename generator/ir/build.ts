@@ -12,7 +12,7 @@ import { listShape } from './list-shape.js';
 import { assignToolNames } from '../mcp/naming.js';
 import { NameBook, operationKey, TYPE_SUFFIXES, type NamesLock } from './names-lock.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
-import { chooseEnvelope, envelopeCandidate, resultSchemaName, unwraps, type EnvelopeCandidate } from './envelope.js';
+import { chooseEnvelope, envelopeCandidate, resultSchemaName, unwraps } from './envelope.js';
 import { deriveErrorBody } from './error-body.js';
 import { schemeForms } from '../auth-from-spec.js';
 import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
@@ -81,9 +81,8 @@ function build({ document, openapiVersion, location, config, configFile, documen
   const pinned = new Set<string>();
   const usedOperationIds = new Map<string, string>();
   const toPlace: { op: OperationIR; shape: ListShape; override: OperationOverride | undefined }[] = [];
-  // Single-object success bodies (pages unwrap their items already), for the envelope decision.
-  const bodies = new Map<OperationIR, EnvelopeCandidate>();
-  const successSchemas = new Map<OperationIR, { schema: unknown; pointer: string }>();
+  // JSON success body schemas, for the envelope decision and the result's model name.
+  const successBodies = new Map<OperationIR, unknown>();
 
   // The spec's schema names are its vocabulary (PublicSession, HealthResponse): they are named
   // first, and generated names (functions, operation aliases, resource classes) give way.
@@ -109,12 +108,12 @@ function build({ document, openapiVersion, location, config, configFile, documen
       if (override?.resource || override?.method) overridden.add(op.operationId);
       if (override?.resource || override?.method || recorded) pinned.add(op.operationId);
       const body = op.success?.isJson === true ? successSchema(resolver, rawOp, opPointer, op.success) : undefined;
-      const shape = op.success?.isJson === true ? listShape(resolver, body, opPointer) : { array: false, arrays: [], object: false };
       // The config renames; otherwise a recorded placement stays.
-      toPlace.push({ op, shape, override: recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override });
-      if (op.success?.isJson) successSchemas.set(op, { schema: body, pointer: opPointer });
-      if (op.success?.isJson && body !== undefined && isObjectSchema(resolver, body, opPointer)) op.success.objectSchema = true;
-      if (op.success?.isJson && !op.paging) bodies.set(op, envelopeCandidate(resolver, body, opPointer));
+      toPlace.push({ op, shape: listShape(resolver, body, opPointer), override: recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override });
+      if (body !== undefined && op.success) {
+        successBodies.set(op, body);
+        if (isObjectSchema(resolver, body, opPointer)) op.success.objectSchema = true;
+      }
       operations.push(op);
     }
   }
@@ -131,13 +130,15 @@ function build({ document, openapiVersion, location, config, configFile, documen
     if (!usedOperationIds.has(id)) throw new GeneratorError(`Config names operation "${id}", which the spec does not have`, pointerOf('operations', id), configFile);
   }
 
-  const envelope = chooseEnvelope([...bodies.values()], config.envelope);
+  // Single-object bodies only: pages unwrap their items already.
+  const candidates = new Map([...successBodies].filter(([op]) => !op.paging).map(([op, body]) => [op, envelopeCandidate(resolver, body, op.pointer)]));
+  const envelope = chooseEnvelope([...candidates.values()], config.envelope);
   if (envelope !== undefined) {
-    for (const [op, body] of bodies) if (op.success && unwraps(body, envelope, config.envelope !== undefined)) op.success.envelope = envelope;
+    for (const [op, candidate] of candidates) if (op.success && unwraps(candidate, envelope, config.envelope !== undefined)) op.success.envelope = envelope;
   }
   const aliasOf = new Map(aliases.map((a) => [a.schemaName, a.name]));
-  for (const [op, { schema, pointer }] of successSchemas) {
-    const model = aliasOf.get(resultSchemaName(resolver, schema, pointer, op.success?.envelope) ?? '');
+  for (const [op, body] of successBodies) {
+    const model = aliasOf.get(resultSchemaName(resolver, body, op.pointer, op.success?.envelope) ?? '');
     if (model !== undefined && op.success) op.success.model = model;
   }
   const resources = groupResources(operations, { overridden, pinned, recordedClass: (property) => book.resourceClass(property) }, exported, fallbacks);

@@ -1,3 +1,4 @@
+import { decodePointerSegment } from '../json-pointer.js';
 import { isObject, type RefResolver } from './refs.js';
 
 /**
@@ -74,5 +75,5 @@ export function resultSchemaName(resolver: RefResolver, schema: unknown, pointer
   }
   if (!isObject(target) || typeof target.$ref !== 'string') return undefined;
   const match = /^#\/components\/schemas\/([^/]+)$/.exec(target.$ref);
-  return match ? match[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  return match ? decodePointerSegment(match[1]!) : undefined;
 }
