@@ -63,10 +63,26 @@ export interface NamingContext {
 }
 
 /**
- * Names every operation's tool. A tool keeps the name the previous generation recorded
- * (names-lock.ts), so an operation a spec release adds gives way: when its derived name is taken
- * it is named after its operationId instead, and that name is recorded in turn. Otherwise a name
- * two operations would share is an error at the second one, which the config resolves.
+ * The name of a tool whose derived name another operation also derives: the client's own
+ * `resource.method` (`apps.getBySlug` → `apps_get_by_slug`), which the IR keeps unique and the
+ * names lock keeps stable, so it names the same operation the client's README documents.
+ */
+export function clientToolName(op: Pick<OperationIR, 'resource' | 'resourceMethod'>): string {
+  return shorten([...words(op.resource), ...words(op.resourceMethod)].map((w) => w.toLowerCase()));
+}
+
+/**
+ * Names every operation's tool, uniquely for any spec and the same way every time:
+ *
+ * - a config override (mcp.toolNames) or the name the previous generation recorded
+ *   (names-lock.ts) is kept, so a spec release never renames a tool an agent already uses;
+ * - every other operation takes its derived name (deriveToolName) when no other operation
+ *   derives the same one and no kept name has it; otherwise it is named after its client method
+ *   (clientToolName), with `_2`, `_3`… only if even that is taken. An ambiguous name such as
+ *   GitHub's `get_app` (`GET /app` and `GET /apps/{app_slug}`) thus goes to neither operation,
+ *   whichever the spec lists first.
+ *
+ * Only a config override that collides is an error: it is the user's explicit choice.
  */
 export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext, recorded: (op: OperationIR) => string | undefined = () => undefined): Map<OperationIR, string> {
   const known = new Set(ops.map((op) => op.operationId));
@@ -75,18 +91,7 @@ export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext,
   }
   const taken = new Map<string, string>(META_TOOL_NAMES.map((name) => [name, 'dynamic mode']));
   const names = new Map<OperationIR, string>();
-  const released = ops.some((op) => recorded(op) !== undefined);
-  // Recorded tools name first; in a first generation every operation is new and none gives way.
-  const ordered = released ? [...ops.filter((op) => recorded(op) !== undefined), ...ops.filter((op) => recorded(op) === undefined)] : ops;
-  for (const op of ordered) {
-    const override = ctx.overrides.get(op.operationId);
-    const kept = recorded(op);
-    let name = override ?? kept ?? deriveToolName(op, ctx.skip);
-    if (override === undefined && kept === undefined && released && taken.has(name)) {
-      const fallback = shorten(words(op.operationId).map((w) => w.toLowerCase()));
-      name = fallback;
-      for (let i = 2; taken.has(name); i++) name = `${fallback.slice(0, MAX_TOOL_NAME - String(i).length - 1)}_${i}`;
-    }
+  const claim = (op: OperationIR, name: string): void => {
     if (!TOOL_NAME.test(name)) throw new GeneratorError(`Cannot derive a valid tool name for this operation ("${name}"); set mcp.toolNames.${op.operationId}`, op.pointer, ctx.specFile);
     const other = taken.get(name);
     if (other !== undefined) {
@@ -94,6 +99,33 @@ export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext,
     }
     taken.set(name, op.pointer);
     names.set(op, name);
+  };
+  // Kept names first: overrides, then recorded ones (an override renames, and the release diff says so).
+  const rest: OperationIR[] = [];
+  for (const op of ops) {
+    const override = ctx.overrides.get(op.operationId);
+    if (override !== undefined) claim(op, override);
+  }
+  for (const op of ops) {
+    if (names.has(op)) continue;
+    const kept = recorded(op);
+    // A recorded name an override has since taken is derived afresh, like any other.
+    if (kept !== undefined && !taken.has(kept) && TOOL_NAME.test(kept)) claim(op, kept);
+    else rest.push(op);
+  }
+  const derived = new Map(rest.map((op) => [op, deriveToolName(op, ctx.skip)]));
+  const derivers = new Map<string, number>();
+  for (const name of derived.values()) derivers.set(name, (derivers.get(name) ?? 0) + 1);
+  for (const op of rest) {
+    const own = derived.get(op)!;
+    if (derivers.get(own) === 1 && !taken.has(own)) {
+      claim(op, own);
+      continue;
+    }
+    const fallback = clientToolName(op);
+    let name = fallback;
+    for (let i = 2; taken.has(name); i++) name = `${fallback.slice(0, MAX_TOOL_NAME - String(i).length - 1).replace(/_+$/, '')}_${i}`;
+    claim(op, name);
   }
   // The table keeps the spec's order.
   return new Map(ops.map((op) => [op, names.get(op)!]));
