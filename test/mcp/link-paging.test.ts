@@ -42,6 +42,7 @@ let base: string;
 const requests: string[] = [];
 let tools: readonly ToolDefinition[];
 let api: ApiClientLike;
+let readme: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -59,6 +60,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const result = await generateWithMcp(SPEC, 'mcp:\n  defaultPageSize: 4\n');
   tools = await evaluateTools(result.mcp!.files.get('src/tools.ts')!);
+  readme = result.mcp!.files.get('README.md')!;
   const module = (await import(pathToFileURL(join(result.dir, 'client', 'src', 'index.ts')).href)) as Record<string, new (options: object) => ApiClientLike>;
   const Client = module[result.ir.clientClassName]!;
   api = new Client({ baseUrl: base, apiKey: 'k_0123456789', maxRetries: 0 });
@@ -83,6 +85,7 @@ describe('a Link-paginated list tool', () => {
     expect(properties['cursor']!['description']).toMatch(/nextCursor/);
     expect(tool!.description).toMatch(/pass nextCursor back as cursor for the next page/);
     expect(tool!.binding.paging).toMatchObject({ style: 'link', cursorArgument: 'cursor', pageSizeParam: 'per_page', itemsPath: [] });
+    expect(readme).toContain("Lists paged by page number or by `Link` header (whose `nextCursor` is the next page's URL) cannot be re-read smaller");
   });
 
   it('is walked to the end through nextCursor: every item once, in order, then null', async () => {
