@@ -43,15 +43,22 @@ export function deriveToolName(op: Pick<OperationIR, 'method' | 'path' | 'paging
   return shorten(all);
 }
 
-function shorten(parts: string[]): string {
+/**
+ * `parts` joined with `_` within `max` characters: while too long, the word after the first
+ * `keep` goes (the verb, or a client name's resource and verb, and the most specific words stay),
+ * then any word after the first.
+ */
+function shorten(parts: string[], keep = 1, max = MAX_TOOL_NAME): string {
   let name = parts.join('_');
   if (!/^[a-z]/.test(name)) name = `op_${name}`;
   const kept = [...parts];
-  while (name.length > MAX_TOOL_NAME && kept.length > 2) {
-    kept.splice(1, 1);
-    name = kept.join('_');
+  for (const from of [keep, 1]) {
+    while (name.length > max && kept.length > from + 1) {
+      kept.splice(from, 1);
+      name = kept.join('_');
+    }
   }
-  return name.slice(0, MAX_TOOL_NAME).replace(/_+$/, '');
+  return name.slice(0, max).replace(/_+$/, '');
 }
 
 export interface NamingContext {
@@ -67,8 +74,13 @@ export interface NamingContext {
  * `resource.method` (`apps.getBySlug` → `apps_get_by_slug`), which the IR keeps unique and the
  * names lock keeps stable, so it names the same operation the client's README documents.
  */
-export function clientToolName(op: Pick<OperationIR, 'resource' | 'resourceMethod'>): string {
-  return shorten([...words(op.resource), ...words(op.resourceMethod)].map((w) => w.toLowerCase()));
+export function clientToolName(op: Pick<OperationIR, 'resource' | 'resourceMethod'>, max = MAX_TOOL_NAME): string {
+  const resource = words(op.resource).map((w) => w.toLowerCase());
+  let method = words(op.resourceMethod).map((w) => w.toLowerCase());
+  // `copilot.copilotUsersUsageMetrics` → `copilot_users_usage_metrics`: the resource once is enough.
+  if (method.length > resource.length && resource.every((w, i) => method[i] === w)) method = method.slice(resource.length);
+  // Resource and verb stay; long names lose the words after them (`actions_get_log_retention_settings_organization`).
+  return shorten([...resource, ...method], resource.length + 1, max);
 }
 
 /**
@@ -122,9 +134,8 @@ export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext,
       claim(op, own);
       continue;
     }
-    const fallback = clientToolName(op);
-    let name = fallback;
-    for (let i = 2; taken.has(name); i++) name = `${fallback.slice(0, MAX_TOOL_NAME - String(i).length - 1).replace(/_+$/, '')}_${i}`;
+    let name = clientToolName(op);
+    for (let i = 2; taken.has(name); i++) name = `${clientToolName(op, MAX_TOOL_NAME - String(i).length - 1)}_${i}`;
     claim(op, name);
   }
   // The table keeps the spec's order.

@@ -72,6 +72,12 @@ describe('GitHub: operations that derive one name', () => {
       ['apps.getBySlug', 'apps_get_by_slug'],
     ]);
     expect(ir.operations.some((op) => op.toolName === 'get_app')).toBe(false);
+    // Long client names keep their resource and verb, so a get/set pair stays two readable names.
+    const named = (method: string, path: string) => ir.operations.find((op) => op.method === method && op.path === path)!.toolName;
+    expect(named('get', '/orgs/{org}/actions/permissions/artifact-and-log-retention')).toBe('actions_get_log_retention_settings_organization');
+    expect(named('put', '/orgs/{org}/actions/permissions/artifact-and-log-retention')).toBe('actions_set_log_retention_settings_organization');
+    // The resource once: `copilot.copilotUsersUsageMetrics`.
+    expect(named('get', '/enterprises/{enterprise}/copilot/metrics/reports/users-28-day/latest')).toBe('copilot_users_usage_metrics');
   });
 
   it('a release that adds the second one renames nothing: the first keeps get_app, as the lock recorded', () => {
