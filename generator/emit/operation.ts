@@ -1,6 +1,5 @@
 import { StructureKind, type FunctionDeclarationStructure, type MethodDeclarationStructure, type ParameterDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
-import { requestIdempotency } from '../ir/idempotency.js';
-import { responseTypeOf } from '../ir/responses.js';
+import { isTypedBody, requestOf } from '../ir/request.js';
 import type { OperationIR, ParameterIR } from '../ir/types.js';
 import { escapeInvisible } from '../text/invisible.js';
 import { operationDoc } from './operation-docs.js';
@@ -126,39 +125,32 @@ function callParameters(op: OperationIR): ParameterDeclarationStructure[] {
   return out;
 }
 
-/** The object literal handed to the runtime; every spec string enters as a literal. */
+/**
+ * The object literal handed to the runtime; every spec string enters as a literal. Its fixed
+ * fields come from the IR's request description (ir/request.ts), which the MCP tools share.
+ */
 function requestSpec(op: OperationIR): string {
-  const fields: string[] = [`method: ${literal(op.method.toUpperCase())}`, `path: ${pathExpression(op)}`];
+  const request = requestOf(op);
+  const fields: string[] = [`method: ${literal(request.method)}`, `path: ${pathExpression(op)}`];
   const query = op.namedParams.filter((p) => p.in === 'query');
   const headers = op.namedParams.filter((p) => p.in === 'header');
   const onlyQuery = query.length > 0 && query.length === op.namedParams.length;
   if (onlyQuery) fields.push('query: params');
   else if (query.length > 0) fields.push(`query: { ${query.map((p) => `${literalKey(p.name)}: ${paramValue(p.name)}`).join(', ')} }`);
-  const styled = query.filter((p) => p.style !== undefined || p.explode !== undefined);
-  if (styled.length > 0) {
-    const styles = Object.fromEntries(styled.map((p) => [p.name, { ...(p.style ? { style: p.style } : {}), ...(p.explode !== undefined ? { explode: p.explode } : {}) }]));
-    fields.push(`queryStyles: ${literal(styles)}`);
-  }
-  // A file or text answer asks for its own media type: the client's default `accept:
-  // application/json` would get a 406 from servers that negotiate (Spring, JAX-RS).
-  const accept = op.success?.mediaType !== undefined && !op.success.isJson ? [`accept: ${literal(op.success.mediaType)}`] : [];
+  if (request.queryStyles) fields.push(`queryStyles: ${literal(request.queryStyles)}`);
+  const accept = request.accept !== undefined ? [`accept: ${literal(request.accept)}`] : [];
   const headerFields = [...accept, ...headers.map((p) => `${literalKey(p.name)}: ${paramValue(p.name)}`)];
   if (headerFields.length > 0) fields.push(`headers: { ${headerFields.join(', ')} }`);
-  if (op.requestBody) {
-    fields.push('body');
-    const form = isFormBody(op.requestBody.mediaType);
-    fields.push(`bodyType: ${literal(op.requestBody.isJson ? 'json' : form ? 'form' : 'raw')}`);
-    if (!op.requestBody.isJson && !form && !/^multipart\//i.test(op.requestBody.mediaType)) fields.push(`contentType: ${literal(op.requestBody.mediaType)}`);
+  if (request.body) {
+    fields.push('body', `bodyType: ${literal(request.body.bodyType)}`);
+    if (request.body.contentType !== undefined) fields.push(`contentType: ${literal(request.body.contentType)}`);
   }
-  const responseType = responseTypeOf(op.success);
-  if (responseType !== 'json') fields.push(`responseType: ${literal(responseType)}`);
-  if (op.success?.envelope !== undefined) fields.push(`envelope: ${literal(op.success.envelope)}`);
-  if (op.keyless) fields.push('auth: false');
-  // Only in APIs whose operations take different credentials (see ir/security.ts).
-  if (op.security) fields.push(`security: ${literal(op.security)}`);
-  const idempotency = requestIdempotency(op.method, op.idempotency);
-  if (idempotency !== undefined) fields.push(`idempotency: ${literal(idempotency)}`);
-  fields.push(`operationId: ${literal(op.operationId)}`);
+  if (request.responseType !== 'json') fields.push(`responseType: ${literal(request.responseType)}`);
+  if (request.envelope !== undefined) fields.push(`envelope: ${literal(request.envelope)}`);
+  if (!request.auth) fields.push('auth: false');
+  if (request.security) fields.push(`security: ${literal(request.security)}`);
+  if (request.idempotency !== undefined) fields.push(`idempotency: ${literal(request.idempotency)}`);
+  fields.push(`operationId: ${literal(request.operationId)}`);
   return `{ ${fields.join(', ')} }`;
 }
 
@@ -221,12 +213,4 @@ export function resourceMethod(op: OperationIR): MethodDeclarationStructure {
   };
 }
 
-/** JSON and form bodies are typed objects the runtime encodes; other bodies are `BodyInit`. */
-export function isTypedBody(body: { isJson: boolean; mediaType: string }): boolean {
-  return body.isJson || isFormBody(body.mediaType);
-}
-
-/** `application/x-www-form-urlencoded`: an object of fields the runtime encodes (bodyType "form"). */
-function isFormBody(mediaType: string): boolean {
-  return /^application\/x-www-form-urlencoded\b/i.test(mediaType.trim());
-}
+export { isTypedBody } from '../ir/request.js';

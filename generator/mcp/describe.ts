@@ -24,13 +24,14 @@ export function toolTitle(op: OperationIR, name: string): string {
   return text[0]!.toUpperCase() + text.slice(1);
 }
 
-export function toolDescription(op: OperationIR, mcp: McpConfig, pageSize: number | undefined): string {
+/** `cursorArgument`: where a list tool takes nextCursor back (its position parameter, or a `Link` list's own argument). */
+export function toolDescription(op: OperationIR, mcp: McpConfig, pageSize: number | undefined, cursorArgument?: string): string {
   // The summary is the tool's title already; the description says more when there is one.
   const parts = [clean(op.description) ?? clean(op.summary)].filter((p): p is string => p !== undefined);
-  if (op.paging?.positionParam !== undefined) {
+  if (op.paging !== undefined && cursorArgument !== undefined) {
     const size = pageSize === undefined ? '' : ` (${pageSize} items unless pageSize says otherwise)`;
     parts.push(
-      `Returns one page as {items, nextCursor, hasMore}${size}; pass nextCursor back as ${op.paging.positionParam} for the next page. ` +
+      `Returns one page as {items, nextCursor, hasMore}${size}; pass nextCursor back as ${cursorArgument} for the next page. ` +
         `Results are capped at ${mcp.resultBudget} characters: a page that would exceed it returns fewer items, and nextCursor resumes right after them.`,
     );
   }

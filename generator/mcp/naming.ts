@@ -43,15 +43,22 @@ export function deriveToolName(op: Pick<OperationIR, 'method' | 'path' | 'paging
   return shorten(all);
 }
 
-function shorten(parts: string[]): string {
+/**
+ * `parts` joined with `_` within `max` characters: while too long, the word after the first
+ * `keep` goes (the verb, or a client name's resource and verb, and the most specific words stay),
+ * then any word after the first.
+ */
+function shorten(parts: string[], keep = 1, max = MAX_TOOL_NAME): string {
   let name = parts.join('_');
   if (!/^[a-z]/.test(name)) name = `op_${name}`;
   const kept = [...parts];
-  while (name.length > MAX_TOOL_NAME && kept.length > 2) {
-    kept.splice(1, 1);
-    name = kept.join('_');
+  for (const from of [keep, 1]) {
+    while (name.length > max && kept.length > from + 1) {
+      kept.splice(from, 1);
+      name = kept.join('_');
+    }
   }
-  return name.slice(0, MAX_TOOL_NAME).replace(/_+$/, '');
+  return name.slice(0, max).replace(/_+$/, '');
 }
 
 export interface NamingContext {
@@ -63,10 +70,31 @@ export interface NamingContext {
 }
 
 /**
- * Names every operation's tool. A tool keeps the name the previous generation recorded
- * (names-lock.ts), so an operation a spec release adds gives way: when its derived name is taken
- * it is named after its operationId instead, and that name is recorded in turn. Otherwise a name
- * two operations would share is an error at the second one, which the config resolves.
+ * The name of a tool whose derived name another operation also derives: the client's own
+ * `resource.method` (`apps.getBySlug` → `apps_get_by_slug`), which the IR keeps unique and the
+ * names lock keeps stable, so it names the same operation the client's README documents.
+ */
+export function clientToolName(op: Pick<OperationIR, 'resource' | 'resourceMethod'>, max = MAX_TOOL_NAME): string {
+  const resource = words(op.resource).map((w) => w.toLowerCase());
+  let method = words(op.resourceMethod).map((w) => w.toLowerCase());
+  // `copilot.copilotUsersUsageMetrics` → `copilot_users_usage_metrics`: the resource once is enough.
+  if (method.length > resource.length && resource.every((w, i) => method[i] === w)) method = method.slice(resource.length);
+  // Resource and verb stay; long names lose the words after them (`actions_get_log_retention_settings_organization`).
+  return shorten([...resource, ...method], resource.length + 1, max);
+}
+
+/**
+ * Names every operation's tool, uniquely for any spec and the same way every time:
+ *
+ * - a config override (mcp.toolNames) or the name the previous generation recorded
+ *   (names-lock.ts) is kept, so a spec release never renames a tool an agent already uses;
+ * - every other operation takes its derived name (deriveToolName) when no other operation
+ *   derives the same one and no kept name has it; otherwise it is named after its client method
+ *   (clientToolName), with `_2`, `_3`… only if even that is taken. An ambiguous name such as
+ *   GitHub's `get_app` (`GET /app` and `GET /apps/{app_slug}`) thus goes to neither operation,
+ *   whichever the spec lists first.
+ *
+ * Only a config override that collides is an error: it is the user's explicit choice.
  */
 export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext, recorded: (op: OperationIR) => string | undefined = () => undefined): Map<OperationIR, string> {
   const known = new Set(ops.map((op) => op.operationId));
@@ -75,18 +103,7 @@ export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext,
   }
   const taken = new Map<string, string>(META_TOOL_NAMES.map((name) => [name, 'dynamic mode']));
   const names = new Map<OperationIR, string>();
-  const released = ops.some((op) => recorded(op) !== undefined);
-  // Recorded tools name first; in a first generation every operation is new and none gives way.
-  const ordered = released ? [...ops.filter((op) => recorded(op) !== undefined), ...ops.filter((op) => recorded(op) === undefined)] : ops;
-  for (const op of ordered) {
-    const override = ctx.overrides.get(op.operationId);
-    const kept = recorded(op);
-    let name = override ?? kept ?? deriveToolName(op, ctx.skip);
-    if (override === undefined && kept === undefined && released && taken.has(name)) {
-      const fallback = shorten(words(op.operationId).map((w) => w.toLowerCase()));
-      name = fallback;
-      for (let i = 2; taken.has(name); i++) name = `${fallback.slice(0, MAX_TOOL_NAME - String(i).length - 1)}_${i}`;
-    }
+  const claim = (op: OperationIR, name: string): void => {
     if (!TOOL_NAME.test(name)) throw new GeneratorError(`Cannot derive a valid tool name for this operation ("${name}"); set mcp.toolNames.${op.operationId}`, op.pointer, ctx.specFile);
     const other = taken.get(name);
     if (other !== undefined) {
@@ -94,6 +111,32 @@ export function assignToolNames(ops: readonly OperationIR[], ctx: NamingContext,
     }
     taken.set(name, op.pointer);
     names.set(op, name);
+  };
+  // Kept names first: overrides, then recorded ones (an override renames, and the release diff says so).
+  const rest: OperationIR[] = [];
+  for (const op of ops) {
+    const override = ctx.overrides.get(op.operationId);
+    if (override !== undefined) claim(op, override);
+  }
+  for (const op of ops) {
+    if (names.has(op)) continue;
+    const kept = recorded(op);
+    // A recorded name an override has since taken is derived afresh, like any other.
+    if (kept !== undefined && !taken.has(kept) && TOOL_NAME.test(kept)) claim(op, kept);
+    else rest.push(op);
+  }
+  const derived = new Map(rest.map((op) => [op, deriveToolName(op, ctx.skip)]));
+  const derivers = new Map<string, number>();
+  for (const name of derived.values()) derivers.set(name, (derivers.get(name) ?? 0) + 1);
+  for (const op of rest) {
+    const own = derived.get(op)!;
+    if (derivers.get(own) === 1 && !taken.has(own)) {
+      claim(op, own);
+      continue;
+    }
+    let name = clientToolName(op);
+    for (let i = 2; taken.has(name); i++) name = `${clientToolName(op, MAX_TOOL_NAME - String(i).length - 1)}_${i}`;
+    claim(op, name);
   }
   // The table keeps the spec's order.
   return new Map(ops.map((op) => [op, names.get(op)!]));

@@ -90,7 +90,11 @@ export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tool
       'Pass `nextCursor` back unchanged as `cursor`, with the same other arguments, for the next page.',
     '- `fields` returns only the named properties of each item; `maxItems` walks pages and returns up to that many items with a cursor that resumes right after the last one.',
     `- Every result fits ${settings.resultBudget} characters of compact JSON. A list that would exceed it keeps the first items that fit and re-reads that page with a smaller \`pageSize\`, ` +
-      'so `nextCursor` resumes exactly after the last returned item. A single object that would exceed it has its longest arrays cut, with a `truncated` note naming them.',
+      'so `nextCursor` resumes exactly after the last returned item. A single object that would exceed it has its longest arrays cut, with a `truncated` note naming them.' +
+      // A page number or a linked page URL names a window of a fixed size: it cannot be re-read smaller.
+      (tools.some((t) => t.binding.paging?.style === 'page' || t.binding.paging?.style === 'link')
+        ? ' Lists paged by page number or by `Link` header (whose `nextCursor` is the next page\'s URL) cannot be re-read smaller: their `truncated` note says how many items of the page `nextCursor` skips.'
+        : ''),
     '- Every tool declares an `outputSchema`, and its result carries the same JSON twice: as text and as `structuredContent`, which conforms to the schema. ' +
       "The schema is the operation's documented success response (for list tools, the page above), always an object (a value that is not one, such as an array or a text body, comes as `{ \"result\": ... }`; no body as `{ \"ok\": true }`; a file as its content type and size), " +
       `declaring the shape and the descriptions (as deeply as ${OUTPUT_BUDGET} characters allow) but not the formats, bounds or lengths. It admits two flagged forms as well: a result cut to the budget carries its \`truncated\` note, ` +

@@ -1,9 +1,9 @@
 import type { CodegenConfig } from '../config.js';
 import { GeneratorError } from '../errors.js';
 import { isObject, RefResolver, type JsonObject } from '../ir/refs.js';
-import { responseTypeOf, successSchema } from '../ir/responses.js';
+import { successSchema } from '../ir/responses.js';
 import { schemaAtPath } from '../ir/schema-paths.js';
-import { requestIdempotency } from '../ir/idempotency.js';
+import { isTypedBody, requestOf } from '../ir/request.js';
 import type { ApiIR, HttpMethod, IdempotencyIR, OperationIR } from '../ir/types.js';
 import type { BindingMethod, ListExtras, OperationBinding, PagingBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';
 import type { McpConfig } from './config.js';
@@ -115,8 +115,8 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     if (isRequired) required.push(key);
   };
 
-  // MCP resumes a list through its position parameter; `Link`-header lists have none, so they are served one page as plain calls.
-  const paging = op.paging?.positionParam === undefined ? undefined : op.paging;
+  // Every style is a list tool: it resumes through its position parameter, a `Link` list through an argument of its own.
+  const paging = op.paging;
   let pageSize: number | undefined;
   const query = op.namedParams.filter((p) => p.in === 'query');
   const params = [...op.pathParams, ...query].map((param) => ({ param, raw: raws.get(`${param.in}:${param.name}`) }));
@@ -141,6 +141,10 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     add('body', { ...schema, description }, body.binding.required, `${op.pointer}/requestBody`);
   }
 
+  // The next page's URL, for a `Link` list; not a query parameter, so named clear of the operation's own.
+  const linkArgument = paging?.style === 'link' ? freeName(properties, LINK_CURSOR_NAMES) : undefined;
+  if (linkArgument !== undefined) properties[linkArgument] = { type: 'string', minLength: 1, description: cursorDescription() };
+
   let list: ListExtras | undefined;
   if (paging) {
     list = { maxItems: !Object.hasOwn(properties, 'maxItems') };
@@ -159,31 +163,32 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
     additionalProperties: false,
     ...(converted.defs === undefined ? {} : { $defs: converted.defs }),
   };
+  // The request's fixed part is the client function's (ir/request.ts), so a call sends the same request.
+  const request = requestOf(op);
   const binding: OperationBinding = {
-    operationId: op.operationId,
-    method: op.method.toUpperCase() as BindingMethod,
+    operationId: request.operationId,
+    method: request.method as BindingMethod,
     path: op.path,
     pathParams: op.pathParams.map((p) => p.name),
     queryParams: query.map((p) => p.name),
-    ...(queryStyles(query) ?? {}),
-    ...(body === undefined ? {} : { body: body.binding }),
-    responseType: responseTypeOf(op.success),
-    // The same `accept` the client function sends (emit/operation.ts requestSpec).
-    ...(op.success?.mediaType !== undefined && !op.success.isJson ? { accept: op.success.mediaType } : {}),
-    auth: !op.keyless,
-    ...(op.success?.envelope !== undefined && !paging ? { envelope: op.success.envelope } : {}),
-    ...(op.security ? { security: op.security } : {}),
-    ...idempotencyOf(op),
+    ...(request.queryStyles === undefined ? {} : { queryStyles: request.queryStyles as OperationBinding['queryStyles'] }),
+    ...(request.body === undefined ? {} : { body: request.body }),
+    responseType: request.responseType,
+    ...(request.accept === undefined ? {} : { accept: request.accept }),
+    auth: request.auth,
+    ...(request.envelope !== undefined && !paging ? { envelope: request.envelope } : {}),
+    ...(request.security ? { security: request.security } : {}),
+    ...(request.idempotency === undefined ? {} : { idempotency: request.idempotency }),
     ...(paging
       ? {
-          paging: runtimePagingSpec(paging, true) as unknown as PagingBinding,
+          paging: { ...runtimePagingSpec(paging, true), ...(linkArgument === undefined ? {} : { cursorArgument: linkArgument }) } as unknown as PagingBinding,
         }
       : {}),
   };
   return {
     name,
     title: toolTitle(op, name),
-    description: toolDescription(op, mcp, pageSize),
+    description: toolDescription(op, mcp, pageSize, paging?.positionParam ?? linkArgument),
     // Built from parsed JSON only, so every value is JSON.
     inputSchema: inputSchema as ToolDefinition['inputSchema'],
     annotations: annotationsFor(op.method, op.idempotency),
@@ -193,10 +198,13 @@ function buildTool(op: OperationIR, name: string, { nodes, resolver, converter, 
   };
 }
 
-/** Exactly what the client function's RequestSpec carries (emit/operation.ts), so a tool call sends the same request. */
-function idempotencyOf(op: OperationIR): Pick<OperationBinding, 'idempotency'> {
-  const idempotency = requestIdempotency(op.method, op.idempotency);
-  return idempotency === undefined ? {} : { idempotency };
+/** Names the continuation argument of a `Link` list may take, first free wins. */
+const LINK_CURSOR_NAMES = ['cursor', 'pageCursor', 'nextPageCursor', 'mcpCursor'];
+
+function freeName(properties: JsonObject, names: readonly string[]): string {
+  const free = names.find((name) => !Object.hasOwn(properties, name));
+  if (free !== undefined) return free;
+  for (let i = 2; ; i++) if (!Object.hasOwn(properties, `cursor${i}`)) return `cursor${i}`;
 }
 
 function isNumeric(schema: JsonObject): boolean {
@@ -209,19 +217,10 @@ function clamp(value: number, schema: JsonObject): number {
   return Math.min(Math.max(value, min), max);
 }
 
-function queryStyles(query: OperationIR['namedParams']): { queryStyles: OperationBinding['queryStyles'] } | undefined {
-  const styled = query.filter((p) => p.style !== undefined || p.explode !== undefined);
-  if (styled.length === 0) return undefined;
-  const styles = Object.fromEntries(
-    styled.map((p) => [p.name, { ...(p.style ? { style: p.style as 'form' } : {}), ...(p.explode !== undefined ? { explode: p.explode } : {}) }]),
-  );
-  return { queryStyles: styles };
-}
-
 interface RequestBody {
-  /** A JSON body's schema in the spec, converted with the parameters'. */
+  /** A JSON or form body's schema in the spec, converted with the parameters'. */
   root?: SchemaRoot;
-  /** The schema of a non-JSON body. */
+  /** The schema of a body sent as given (text, bytes, multipart). */
   schema: JsonObject;
   description: string | undefined;
   binding: NonNullable<OperationBinding['body']>;
@@ -231,12 +230,9 @@ function requestBody(resolver: RefResolver, op: OperationIR, nodes: OperationNod
   const body = op.requestBody;
   if (body === undefined) return undefined;
   const pointer = `${op.pointer}/requestBody`;
-  const binding = {
-    required: body.required,
-    json: body.isJson,
-    ...(!body.isJson && !/^multipart\//i.test(body.mediaType) ? { contentType: body.mediaType } : {}),
-  };
-  if (!body.isJson) return { schema: { type: 'string' }, description: `Request body (${body.mediaType}).`, binding };
+  const binding = requestOf(op).body!;
+  // JSON and form bodies are objects the runtime encodes, so the argument is the spec's schema; other bodies are sent as given.
+  if (!isTypedBody(body)) return { schema: { type: 'string' }, description: `Request body (${body.mediaType}).`, binding };
   const { value } = resolver.deref(nodes.operation.requestBody, pointer);
   const media = isObject(value) && isObject(value.content) ? value.content[body.mediaType] : undefined;
   return { root: { raw: isObject(media) ? media.schema : undefined, pointer: `${pointer}/content` }, schema: {}, description: body.description, binding };

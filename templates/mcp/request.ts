@@ -46,7 +46,7 @@ export function buildRequest(
   if (binding.queryStyles !== undefined) spec.queryStyles = binding.queryStyles;
   if (binding.body !== undefined && getOwn(args, 'body') !== undefined) {
     spec.body = getOwn(args, 'body');
-    spec.bodyType = binding.body.json ? 'json' : 'raw';
+    spec.bodyType = binding.body.bodyType;
     if (binding.body.contentType !== undefined) spec.contentType = binding.body.contentType;
   }
   if (binding.responseType !== 'json') spec.responseType = binding.responseType;

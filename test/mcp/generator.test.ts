@@ -52,25 +52,30 @@ describe('tool names from method + path', () => {
     expect(['analysis', 'status', 'news', 'users'].map(singular)).toEqual(['analysis', 'status', 'news', 'user']);
   });
 
-  it('a release that adds a colliding operation keeps the existing tool and names the newcomer by its operationId, for good', async () => {
+  it('a release that adds a colliding operation keeps the existing tool and names the newcomer by its client method, for good', async () => {
     const before = specWith({ '/v2/items': get({ operationId: 'listItemsV2' }) });
     const first = await irOf(before, { mcp: {} });
     const after = specWith({ '/v1/items': get({ operationId: 'listItemsV1' }), '/v2/items': get({ operationId: 'listItemsV2' }) });
     const released = await irOf(after, { mcp: {} }, namesOf(first));
-    expect(released.operations.map((op) => op.toolName)).toEqual(['list_items_v1', 'get_items']);
+    expect(released.operations.map((op) => [`${op.resource}.${op.resourceMethod}`, op.toolName])).toEqual([
+      ['items.listV1', 'items_list_v1'],
+      ['items.list', 'get_items'],
+    ]);
     // The next generation reads the names this one recorded: same tools, no collision error.
     const again = await toolsOf(after, {}, namesOf(released));
-    expect(again.map((t) => t.name)).toEqual(['list_items_v1', 'get_items']);
+    expect(again.map((t) => t.name)).toEqual(['items_list_v1', 'get_items']);
   });
 
-  it('fails on a collision with the JSON pointer, and a config override resolves it', async () => {
+  it('gives a name two operations derive to neither (their client methods name them), unless the config names one', async () => {
     const spec = specWith({ '/v1/items': get({ operationId: 'a' }), '/v2/items': get({ operationId: 'b' }) });
-    const error = await toolsOf(spec).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GeneratorError);
-    expect((error as GeneratorError).message).toMatch(/Tool name "get_items" is already taken.*mcp\.toolNames\.b/);
-    expect((error as GeneratorError).pointer).toBe('#/paths/~1v2~1items/get');
+    expect((await toolsOf(spec)).map((t) => t.name)).toEqual(['items_a', 'items_b']);
     const tools = await toolsOf(spec, { mcp: { toolNames: { b: 'get_items_v2' } } });
     expect(tools.map((t) => t.name)).toEqual(['get_items', 'get_items_v2']);
+    // The config's own names must not collide: that is the user's choice to fix, with the pointer.
+    const error = (await toolsOf(spec, { mcp: { toolNames: { a: 'same', b: 'same' } } }).catch((e: unknown) => e)) as GeneratorError;
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect(error.message).toMatch(/Tool name "same" is already taken.*mcp\.toolNames\.b/);
+    expect(error.pointer).toBe('#/paths/~1v2~1items/get');
   });
 
   it('rejects overrides for unknown operations and invalid names, pointing into the config', async () => {

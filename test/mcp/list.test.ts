@@ -105,7 +105,7 @@ describe('list results under a budget', () => {
 
   it('says what it skips when the page cannot be re-cut (no page size, or page numbers)', async () => {
     for (const t of [tool('cursor', false), tool('page', true, 'integer')]) {
-      const { client, requests } = fakeApi(things, t.binding.paging!.style ?? 'cursor');
+      const { client, requests } = fakeApi(things, (t.binding.paging!.style ?? 'cursor') as Style);
       const result = await runList(t, {}, { client, budget: 500, defaultPageSize: 10 });
       expect(result.items.length).toBeLessThan(10);
       expect(result.truncated?.note).toMatch(/more items of this page did not fit .* skipped by nextCursor/);

@@ -1,11 +1,13 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/mcp/list.ts.
 /**
  * List tools: one page by default, `maxItems` to walk pages with the client's paginator, and the
- * result budget. Whenever fewer items are returned than were fetched, the page the cut falls in
+ * result budget. Every pagination style the client has works alike: the returned `nextCursor` is the
+ * page's next position (a cursor, an offset, a page number, or for `Link` lists the next URL). Whenever fewer items are returned than were fetched, the page the cut falls in
  * is fetched again from the same cursor with `pageSize = kept`, so the returned `nextCursor`
  * resumes exactly after the last returned item: no gap, no duplicate.
  */
 import { cutArrays, fitCount, jsonSize } from './budget.js';
+import { ToolInputError } from './errors.js';
 import { getOwn, setOwn } from './own.js';
 import { buildRequest, type ToolArguments } from './request.js';
 import { arraysNote, type TruncationNote } from './truncate.js';
@@ -66,18 +68,24 @@ function readFields(tool: ToolDefinition, args: ToolArguments): readonly string[
 
 type NextOf = (page: PageLike) => string | number | null;
 
-/** The query parameter that carries a list's position. */
-function positionParam(paging: PagingBinding): string {
-  return paging.style === 'offset'
-    ? paging.offsetParam
-    : paging.style === 'page'
-      ? paging.pageParam
-      : paging.cursorParam;
+/** The query parameter that carries a list's position (none for `Link` lists: their position is a URL). */
+function positionParam(paging: PagingBinding): string | undefined {
+  switch (paging.style) {
+    case 'offset':
+      return paging.offsetParam;
+    case 'page':
+      return paging.pageParam;
+    case 'link':
+      return undefined;
+    default:
+      return paging.cursorParam;
+  }
 }
 
-/** The position to hand back: a cursor as sent, a number when the position parameter is numeric. */
+/** The position to hand back: a cursor or URL as sent, a number when the position parameter is numeric. */
 function nextFor(tool: ToolDefinition, paging: PagingBinding): NextOf {
-  const numeric = (paging.style ?? 'cursor') !== 'cursor' && schemaType(tool, positionParam(paging)) !== 'string';
+  const param = positionParam(paging);
+  const numeric = (paging.style ?? 'cursor') !== 'cursor' && param !== undefined && schemaType(tool, param) !== 'string';
   return (page) => {
     const next = page.nextPosition;
     if (!page.hasNextPage() || next === undefined) return null;
@@ -91,6 +99,13 @@ function schemaType(tool: ToolDefinition, property: string): unknown {
   return argumentSchema(tool, property)?.['type'];
 }
 
+/** The page URL a `Link` list resumes from: the continuation its previous result handed out. */
+function linkCursor(paging: PagingBinding, args: ToolArguments): string | undefined {
+  if (paging.style !== 'link') return undefined;
+  const value = getOwn(args, paging.cursorArgument);
+  return typeof value === 'string' ? value : undefined;
+}
+
 export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: ListContext): Promise<ListResult> {
   const paging = tool.binding.paging;
   if (paging === undefined) throw new Error(`${tool.name} is not a list tool`);
@@ -99,8 +114,9 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
     paging.pageSizeParam !== undefined && tool.binding.queryParams.includes(paging.pageSizeParam)
       ? paging.pageSizeParam
       : undefined;
-  // A page number means a different window once the size changes: only cursors and offsets can be re-cut.
-  const canShrink = sizeParam !== undefined && paging.style !== 'page';
+  // A page number (or a link naming one) means a different window once the size changes: only
+  // cursors and offsets can be re-cut.
+  const canShrink = sizeParam !== undefined && paging.style !== 'page' && paging.style !== 'link';
   const nextOf = nextFor(tool, paging);
   const overrides: Record<string, unknown> = {};
   if (sizeParam !== undefined && getOwn(args, sizeParam) === undefined) {
@@ -116,30 +132,42 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   const options = ctx.signal === undefined ? {} : { signal: ctx.signal };
 
   const segments: Segment[] = [];
-  const first = ctx.client.requestPage(
-    buildRequest(tool.binding, args, overrides),
-    paging,
-    maxItems === undefined ? options : { ...options, maxItems },
-  );
-  if (maxItems === undefined) {
-    const page = await first;
-    segments.push({ page, items: page.data.map(project) });
-  } else {
-    let count = 0;
-    let size = 0;
-    for await (const page of first.pages()) {
-      const items = page.data.map(project);
-      segments.push({ page, items });
-      count += items.length;
-      size += jsonSize(items);
-      if (count >= maxItems || size > ctx.budget) break;
+  const pageUrl = linkCursor(paging, args);
+  const first = ctx.client.requestPage(buildRequest(tool.binding, args, overrides), paging, {
+    ...options,
+    ...(maxItems === undefined ? {} : { maxItems }),
+    ...(pageUrl === undefined ? {} : { pageUrl }),
+  });
+  try {
+    if (maxItems === undefined) {
+      const page = await first;
+      segments.push({ page, items: page.data.map(project) });
+    } else {
+      let count = 0;
+      let size = 0;
+      for await (const page of first.pages()) {
+        const items = page.data.map(project);
+        segments.push({ page, items });
+        count += items.length;
+        size += jsonSize(items);
+        if (count >= maxItems || size > ctx.budget) break;
+      }
     }
+  } catch (error) {
+    // The client refuses a page URL off the API's base URL (it would carry the key there) before
+    // sending anything: that is the agent's argument, not the API, failing.
+    if (pageUrl !== undefined && segments.length === 0 && error instanceof Error && error.name === 'ClientError' && paging.style === 'link')
+      throw new ToolInputError(`"${paging.cursorArgument}" is not a page of this API: ${error.message}`);
+    throw error;
   }
 
   const refetch = async (segment: Segment, count: number): Promise<Segment> => {
+    const param = positionParam(paging);
+    // Only lists that can shrink are re-fetched, and those all have a position parameter.
+    if (param === undefined) throw new Error(`${tool.name} cannot re-cut a page`);
     const query = {
       ...overrides,
-      [positionParam(paging)]: segment.page.position,
+      [param]: segment.page.position,
       ...(sizeParam === undefined ? {} : { [sizeParam]: count }),
     };
     const page = await ctx.client.requestPage(buildRequest(tool.binding, args, query), paging, options);

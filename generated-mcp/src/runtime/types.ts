@@ -19,7 +19,8 @@ export type BindingMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEA
 /**
  * Where a paginated response keeps its parts: the client's PagingSpec (one shape per style, each
  * naming its own position parameter), plus the page-size parameter. Lists paginated by `Link`
- * headers have no position parameter to resume from, so they are served as plain operations.
+ * headers have no position parameter: their tool takes the next page's URL in an argument of its
+ * own, handed to the client as its `pageUrl` option (which refuses URLs off the API's base URL).
  */
 export type PagingBinding = (
   | {
@@ -38,6 +39,11 @@ export type PagingBinding = (
       firstPage?: number;
       totalPath?: readonly string[];
       totalPagesPath?: readonly string[];
+    }
+  | {
+      style: 'link';
+      /** The tool argument that carries the next page's URL (not a query parameter). */
+      cursorArgument: string;
     }
 ) & {
   /** Query parameter that sets the page size; without it a page cannot be shrunk. */
@@ -71,8 +77,11 @@ export interface OperationBinding {
   pathParams: readonly string[];
   queryParams: readonly string[];
   queryStyles?: Readonly<Record<string, QueryStyleBinding>>;
-  /** The request body travels in the `body` argument. */
-  body?: { required: boolean; json: boolean; contentType?: string };
+  /**
+   * The request body travels in the `body` argument, encoded by the client's runtime as the client
+   * function's RequestSpec says (`json`, `form`: an object of fields, `raw`: sent as given).
+   */
+  body?: { required: boolean; bodyType: 'json' | 'form' | 'raw'; contentType?: string };
   responseType: 'json' | 'text' | 'blob' | 'none';
   /** The media type a non-JSON answer is asked for (the client's default `accept` is JSON), as the client function does. */
   accept?: string;
@@ -162,7 +171,7 @@ export interface RequestSpecLike {
   headers?: Readonly<Record<string, unknown>>;
   queryStyles?: Readonly<Record<string, QueryStyleBinding>>;
   body?: unknown;
-  bodyType?: 'json' | 'raw';
+  bodyType?: 'json' | 'form' | 'raw';
   contentType?: string;
   responseType?: 'json' | 'text' | 'blob' | 'none';
   auth?: boolean;
@@ -194,6 +203,6 @@ export interface ApiClientLike {
   requestPage(
     spec: RequestSpecLike,
     paging: PagingBinding,
-    options?: CallOptions & { maxItems?: number },
+    options?: CallOptions & { maxItems?: number; pageUrl?: string },
   ): PagePromiseLike;
 }
