@@ -1,5 +1,5 @@
 import { isObject, type JsonObject, type RefResolver } from './refs.js';
-import { isObjectSchema } from './object-schema.js';
+import { namedShape } from './object-schema.js';
 import type { RequestBodyIR, ResponseIR } from './types.js';
 
 export function isJsonMediaType(mediaType: string): boolean {
@@ -78,7 +78,9 @@ export function collectRequestBody(resolver: RefResolver, operation: JsonObject,
   const body: RequestBodyIR = { required: value.required === true, mediaType, isJson: isJsonMediaType(mediaType) };
   if (typeof value.description === 'string' && value.description.trim()) body.description = value.description.trim();
   const media = isObject(value.content) ? value.content[mediaType] : undefined;
-  if (isObject(media) && isObjectSchema(resolver, media.schema, `${opPointer}/requestBody/content`)) body.objectSchema = true;
+  // A `$ref` body is named too: `WithOptionalUndefined<Model>` prints expanded, not as `Model`.
+  const shape = isObject(media) ? namedShape(resolver, media.schema, `${opPointer}/requestBody/content`) : undefined;
+  if (shape !== undefined) body.shape = shape;
   return body;
 }
 
