@@ -1,5 +1,6 @@
 import { StructureKind, type FunctionDeclarationStructure, type MethodDeclarationStructure, type ParameterDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
 import { isTypedBody, requestOf } from '../ir/request.js';
+import type { SchemaShape } from '../ir/object-schema.js';
 import type { OperationIR, ParameterIR } from '../ir/types.js';
 import { escapeInvisible } from '../text/invisible.js';
 import { operationDoc } from './operation-docs.js';
@@ -31,7 +32,7 @@ export function operationNames(op: OperationIR): OperationNames {
   const envelope = op.success?.envelope;
   const names: OperationNames = {
     response,
-    result: op.success?.model ?? (envelope === undefined ? response : indexType(response, envelope)),
+    result: op.success?.model ?? (envelope === undefined ? response : op.success?.resultShape !== undefined ? op.resultTypeName! : indexType(response, envelope)),
     returnType: '',
     optionsType: op.paging ? 'PageRequestOptions' : 'RequestOptions',
   };
@@ -48,15 +49,18 @@ export function operationNames(op: OperationIR): OperationNames {
 }
 
 /**
- * `type` itself, re-declared as a mapped type: TypeScript names a mapped type after the alias that
- * declares it, so hover and declarations print `ListSessionsParams`, where an alias of an indexed
- * access or of `WithOptionalUndefined<…>` (a conditional type) prints the expanded object. Only
- * for object types (parameters, and bodies/results the IR found to be one object: `objectSchema`):
- * a union, array or `unknown` would not survive `keyof`. Members, optionality and `readonly` are
- * those of `type` (the mapped type is homomorphic).
+ * `type` itself, re-declared so that TypeScript names it after the alias that declares it: hover
+ * and declarations then print `ListSessionsParams`, where an alias of an indexed access or of
+ * `WithOptionalUndefined<…>` (a conditional type) prints the expanded object. How depends on the
+ * shape the IR found (ir/object-schema.ts), since each form keeps only its own kind of type:
+ * an object becomes a mapped type over itself (homomorphic: members, `?` and `readonly` kept; a
+ * union, array or `unknown` would not survive `keyof`); an array `T[number][]`; a union `T | never`
+ * (a new union type, with the alias's name; `never` drops out). Anything else stays as it is.
  */
-function named(type: string): string {
-  return `{ [K in keyof ${type}]: ${type}[K] }`;
+function named(type: string, shape: SchemaShape | undefined): string {
+  if (shape === 'object') return `{ [K in keyof ${type}]: ${type}[K] }`;
+  if (shape === 'array') return `${type}[number][]`;
+  return shape === 'union' ? `${type} | never` : type;
 }
 
 /** Thin aliases over openapi-typescript's types, never re-derived shapes. */
@@ -77,25 +81,27 @@ export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStruc
         return omitted.length > 0 ? `Omit<${all}, ${omitted.join(' | ')}>` : all;
       })
       .join(' & ');
-    alias(names.params, named(`WithOptionalUndefined<${type}>`), `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);
+    alias(names.params, named(`WithOptionalUndefined<${type}>`, 'object'), `Parameters of \`${op.functionName}\` (${locations.join(', ')}).`);
   }
   if (names.body && op.requestBody) {
     // JSON and form bodies are typed objects the runtime encodes; anything else is sent as given.
     const typed = isTypedBody(op.requestBody);
     const content = typed ? `WithOptionalUndefined<${indexType(`NonNullable<${t}["requestBody"]>`, 'content', op.requestBody.mediaType)}>` : 'BodyInit';
-    const type = typed && op.requestBody.objectSchema ? named(content) : content;
+    const type = typed ? named(content, op.requestBody.shape) : content;
     alias(names.body, type, `Request body of \`${op.functionName}\`.`);
   }
   const success = op.success;
   // Non-JSON bodies (text, XML, CSV…) arrive as the response text.
   const json = success?.mediaType && success.isJson ? indexType(t, 'responses', success.status, 'content', success.mediaType) : undefined;
-  // A component schema result is already named (`success.model`); an inline object one is named here.
-  const responseType =
-    json !== undefined ? (success?.objectSchema && success.model === undefined ? named(json) : json) : success?.isBinary ? 'Blob' : success?.mediaType ? 'string' : 'void';
+  // A component schema result is already named (`success.model`); one written in place is named here.
+  const responseType = json !== undefined ? named(json, success?.shape) : success?.isBinary ? 'Blob' : success?.mediaType ? 'string' : 'void';
   alias(names.response, responseType, `Response body of \`${op.functionName}\`${success ? ` (HTTP ${success.status})` : ''}.`);
   if (names.item && op.paging) {
     const items = op.paging.itemsPath.reduce((acc, key) => `NonNullable<${indexType(acc, key)}>`, names.response);
-    alias(names.item, `${items}[number]`, `One item of a \`${op.functionName}\` page.`);
+    alias(names.item, named(`${items}[number]`, success?.itemShape), `One item of a \`${op.functionName}\` page.`);
+  }
+  if (success?.envelope !== undefined && success.model === undefined && success.resultShape !== undefined) {
+    alias(op.resultTypeName!, named(indexType(names.response, success.envelope), success.resultShape), `What \`${op.functionName}\` resolves to: the response's \`${success.envelope}\`.`);
   }
   return aliases;
 }

@@ -1,7 +1,7 @@
 import type { CodegenConfig, OperationOverride } from '../config.js';
 import { GeneratorError, pointerOf } from '../errors.js';
 import { nameFromMethodAndPath, preserveCamel, preservePascal, safeIdentifier, uniqueName } from './naming.js';
-import { isObjectSchema } from './object-schema.js';
+import { isInline, namedShape, schemaAt } from './object-schema.js';
 import { pagingFor } from './pagination.js';
 import { detectIdempotency } from './idempotency.js';
 import { collectParameters, orderPathParameters } from './parameters.js';
@@ -10,7 +10,7 @@ import { groupResources, placeOperation, type ListShape } from './resources.js';
 import { detectConvention } from './conventions.js';
 import { listShape } from './list-shape.js';
 import { assignToolNames } from '../mcp/naming.js';
-import { NameBook, operationKey, TYPE_SUFFIXES, type NamesLock } from './names-lock.js';
+import { LATER_TYPE_SUFFIXES, NameBook, operationKey, TYPE_SUFFIXES, type NamesLock } from './names-lock.js';
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
 import { chooseEnvelope, envelopeCandidate, resultSchemaName, unwraps } from './envelope.js';
 import { deriveErrorBody } from './error-body.js';
@@ -101,6 +101,8 @@ function build({ document, openapiVersion, location, config, configFile, documen
       if (!isObject(rawOp)) throw new GeneratorError('An operation must be an object', opPointer);
       const recorded = book.operation(method, path);
       const op = buildOperation({ resolver, document, config, path, method, pathItem, rawOp, pathPointer, opPointer, functionNames, exported, pagingByStyle, securityNowhere, schemeForms: forms, recorded });
+      const result = `${op.typeName}Result`;
+      if (!recorded || book.hasLaterName(result)) op.resultTypeName = result;
       const previous = usedOperationIds.get(op.operationId);
       if (previous) throw new GeneratorError(`Duplicate operationId "${op.operationId}" (also at ${previous})`, `${opPointer}/operationId`);
       usedOperationIds.set(op.operationId, opPointer);
@@ -110,10 +112,7 @@ function build({ document, openapiVersion, location, config, configFile, documen
       const body = op.success?.isJson === true ? successSchema(resolver, rawOp, opPointer, op.success) : undefined;
       // The config renames; otherwise a recorded placement stays.
       toPlace.push({ op, shape: listShape(resolver, body, opPointer), override: recorded ? { resource: recorded.resource, method: recorded.method, ...override } : override });
-      if (body !== undefined && op.success) {
-        successBodies.set(op, body);
-        if (isObjectSchema(resolver, body, opPointer)) op.success.objectSchema = true;
-      }
+      if (body !== undefined && op.success) successBodies.set(op, body);
       operations.push(op);
     }
   }
@@ -140,6 +139,7 @@ function build({ document, openapiVersion, location, config, configFile, documen
   for (const [op, body] of successBodies) {
     const model = aliasOf.get(resultSchemaName(resolver, body, op.pointer, op.success?.envelope) ?? '');
     if (model !== undefined && op.success) op.success.model = model;
+    if (op.success) nameShapes(resolver, op, body);
   }
   const resources = groupResources(operations, { overridden, pinned, recordedClass: (property) => book.resourceClass(property) }, exported, fallbacks);
   if (config.mcp) {
@@ -285,11 +285,33 @@ function buildOperation(input: OperationInput): OperationIR {
 }
 
 /**
+ * How the result's aliases are declared so hover prints their names (object-schema.ts): the body,
+ * one item of a page, an envelope's property. Only shapes written in place: a `$ref` already
+ * prints as its model, and an array of them as `Model[]`.
+ */
+function nameShapes(resolver: RefResolver, op: OperationIR, body: unknown): void {
+  const success = op.success!;
+  const shapeOf = (schema: unknown, pointer: string) => (isInline(schema) ? namedShape(resolver, schema, pointer) : undefined);
+  const bodyShape = success.model === undefined ? shapeOf(body, op.pointer) : undefined;
+  if (bodyShape !== undefined) success.shape = bodyShape;
+  if (op.paging) {
+    const item = schemaAt(resolver, body, op.pointer, [...op.paging.itemsPath, '[]']);
+    const itemShape = item === undefined ? undefined : shapeOf(item.schema, item.pointer);
+    if (itemShape !== undefined) success.itemShape = itemShape;
+  }
+  if (success.envelope !== undefined && success.model === undefined && op.resultTypeName !== undefined) {
+    const result = schemaAt(resolver, body, op.pointer, [success.envelope]);
+    const resultShape = result === undefined ? undefined : shapeOf(result.schema, result.pointer);
+    if (resultShape !== undefined) success.resultShape = resultShape;
+  }
+}
+
+/**
  * Reserves `<Prefix>Params`, `<Prefix>Response`… as a group so no alias of one op shadows
  * another's or a schema's; on a clash the prefix becomes `<Base>Operation`, then numbered.
  */
 function uniqueTypePrefix(base: string, exported: Set<string>): string {
-  const suffixes = ['', ...TYPE_SUFFIXES];
+  const suffixes = ['', ...TYPE_SUFFIXES, ...LATER_TYPE_SUFFIXES];
   const clashes = (prefix: string) => suffixes.some((s) => exported.has(`${prefix}${s}`));
   let prefix = clashes(base) ? `${base}Operation` : base;
   for (let i = 2; clashes(prefix); i++) prefix = `${base}Operation${i}`;

@@ -104,6 +104,8 @@ export class NameBook {
   private readonly operations = new Map<string, OperationNames>();
   private readonly schemas = new Map<string, string>();
   private readonly classes = new Map<string, string>();
+  /** `<types>Result` names claimed for recorded operations (LATER_TYPE_SUFFIXES). */
+  private readonly later = new Set<string>();
 
   constructor(lock: NamesLock | undefined, present: { operations: ReadonlySet<string>; schemas: ReadonlySet<string> }, reserved: ReadonlySet<string>) {
     if (!lock) return;
@@ -121,6 +123,8 @@ export class NameBook {
       if (!present.operations.has(key)) continue;
       if (!claim(names.function, ...TYPE_SUFFIXES.map((s) => `${names.types}${s}`))) continue;
       this.operations.set(key, names);
+      // Claimed when free; an older lock's operation whose `…Result` is taken keeps its names.
+      for (const suffix of LATER_TYPE_SUFFIXES) if (claim(`${names.types}${suffix}`)) this.later.add(`${names.types}${suffix}`);
       resourcesInUse.add(names.resource);
     }
     for (const [property, names] of Object.entries(lock.resources)) {
@@ -134,7 +138,13 @@ export class NameBook {
       ...this.schemas.values(),
       ...[...this.operations.values()].flatMap((n) => [n.function, ...TYPE_SUFFIXES.map((s) => `${n.types}${s}`)]),
       ...this.classes.values(),
+      ...this.later,
     ];
+  }
+
+  /** Whether a recorded operation's `<types><suffix>` (a LATER_TYPE_SUFFIXES one) is its own. */
+  hasLaterName(name: string): boolean {
+    return this.later.has(name);
   }
 
   operation(method: HttpMethod, path: string): OperationNames | undefined {
@@ -152,3 +162,10 @@ export class NameBook {
 
 /** The aliases an operation's type prefix stands for (see uniqueTypePrefix in build.ts). */
 export const TYPE_SUFFIXES = ['Params', 'Response', 'Item', 'Body'] as const;
+
+/**
+ * Aliases added after locks were first written (`Result`: an envelope's property written in
+ * place). A new operation's prefix avoids them like the others; a recorded one gets them only
+ * when free, so a lock written before them never loses an operation's names over them.
+ */
+export const LATER_TYPE_SUFFIXES = ['Result'] as const;

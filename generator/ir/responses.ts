@@ -1,5 +1,5 @@
 import { isObject, type JsonObject, type RefResolver } from './refs.js';
-import { isObjectSchema } from './object-schema.js';
+import { isInline, namedShape } from './object-schema.js';
 import type { RequestBodyIR, ResponseIR } from './types.js';
 
 export function isJsonMediaType(mediaType: string): boolean {
@@ -78,7 +78,11 @@ export function collectRequestBody(resolver: RefResolver, operation: JsonObject,
   const body: RequestBodyIR = { required: value.required === true, mediaType, isJson: isJsonMediaType(mediaType) };
   if (typeof value.description === 'string' && value.description.trim()) body.description = value.description.trim();
   const media = isObject(value.content) ? value.content[mediaType] : undefined;
-  if (isObject(media) && isObjectSchema(resolver, media.schema, `${opPointer}/requestBody/content`)) body.objectSchema = true;
+  // A `$ref` body is named too: `WithOptionalUndefined<Model>` prints an object or union model
+  // expanded. An array passes through it unchanged, so an array model still prints as its name.
+  const schema = isObject(media) ? media.schema : undefined;
+  const shape = schema === undefined ? undefined : namedShape(resolver, schema, `${opPointer}/requestBody/content`);
+  if (shape !== undefined && (shape !== 'array' || isInline(schema))) body.shape = shape;
   return body;
 }
 

@@ -1,3 +1,5 @@
+import type { SchemaShape } from './object-schema.js';
+
 /**
  * The one typed model between "a spec" and "code". Every decision that needs the spec (names,
  * grouping, pagination, which parameters go where) is made while building it; emitters only print.
@@ -95,8 +97,12 @@ export interface ResponseIR {
   envelope?: string;
   /** The models.ts alias of the component schema the call resolves to (a `$ref` result), which names it in declarations. */
   model?: string;
-  /** The JSON body is one object type (ir/object-schema.ts): its alias can be declared so hover keeps its name. */
-  objectSchema?: boolean;
+  /** How the response alias is declared so hover prints its name (ir/object-schema.ts); absent: as it is. */
+  shape?: SchemaShape;
+  /** The same for one item of a page (`…Item`), when the item is written in place. */
+  itemShape?: SchemaShape;
+  /** The same for an envelope's property (`…Result`), when it is written in place. */
+  resultShape?: SchemaShape;
 }
 
 /**
@@ -112,8 +118,8 @@ export interface RequestBodyIR {
   mediaType: string;
   isJson: boolean;
   description?: string;
-  /** The body is one object type (ir/object-schema.ts): its alias can be declared so hover keeps its name. */
-  objectSchema?: boolean;
+  /** How the body alias is declared so hover prints its name (ir/object-schema.ts); absent: as it is. */
+  shape?: SchemaShape;
 }
 
 export interface OperationIR {
@@ -124,6 +130,12 @@ export interface OperationIR {
   functionName: string;
   /** PascalCase prefix for the operation's type aliases (`ListSessions` → `ListSessionsParams`). */
   typeName: string;
+  /**
+   * `<typeName>Result`, the name of an envelope's property written in place (what the call
+   * resolves to), when it was free: reserved with the other aliases, but a recorded operation
+   * whose `…Result` is taken keeps its names without it (names-lock.ts).
+   */
+  resultTypeName?: string;
   method: HttpMethod;
   path: string;
   /** JSON pointer of the operation object in the bundled spec. */
