@@ -1,9 +1,10 @@
 /** README section. The error classes the client throws, the known error codes and how to branch on them. */
 import type { ApiIR } from '../../../ir/types.js';
-import { errorClassFor } from '../../operation-docs.js';
+import { errorClassFor } from '../../../ir/error-classes.js';
 import { literal } from '../../ts.js';
 import { callOf, firstPlain, opening } from '../calls.js';
 import { code, list, ts } from '../markdown.js';
+import { errorTable } from './error-table.js';
 
 /** Where `code`, `message` and `details` come from, as the spec's error schemas lay them out. */
 export function errorBodySentence(ir: ApiIR): string {
@@ -22,23 +23,7 @@ export function errors(ir: ApiIR): string[] {
     '',
     `Everything the client throws is a \`${base}\`. Errors from the server are \`APIError\`s with a subclass per status; failures without a response have their own classes. All are exported.`,
     '',
-    '| class | when | useful fields |',
-    '| --- | --- | --- |',
-    `| \`${base}\` | base class of everything below; also thrown for a bad option or a missing/malformed key (before any request) | \`message\` |`,
-    '| `APIError` | the server answered with a non-2xx status | `status`, `code`, `message`, `details`, `headers`, `tier`, `requestId`, `retries`, `body` |',
-    '| `BadRequestError` | 400 | as `APIError` |',
-    '| `AuthenticationError` | 401 | as `APIError` |',
-    '| `PermissionDeniedError` | 403 | as `APIError` |',
-    '| `NotFoundError` | 404 | as `APIError` |',
-    '| `ConflictError` | 409 | as `APIError` |',
-    '| `UnprocessableEntityError` | 422 | as `APIError` |',
-    '| `RateLimitError` | 429 | as `APIError`, plus `retryAfter` (seconds, when the server said) |',
-    '| `InternalServerError` | 500 and above | as `APIError` |',
-    '| `APIConnectionError` | no complete response (DNS, refused, reset, body cut off) | `retries`, `cause` |',
-    '| `APITimeoutError` | an attempt timed out, or the deadline ran out (a kind of `APIConnectionError`) | `retries` |',
-    '| `APIUserAbortError` | your `AbortSignal` fired (never retried) | `cause` (the signal\'s reason) |',
-    '| `InvalidResponseError` | a 2xx response whose body is not what the operation promises (empty, not JSON), or a pagination cursor that leads back into the walk | `status`, `headers`, `tier`, `requestId` |',
-    '| `ResponseTooLargeError` | a response body (success, error or download) over `maxResponseBytes` (a kind of `InvalidResponseError`; never retried) | `status`, `headers`, `limit`, `url`, `tier`, `requestId` |',
+    ...errorTable(ir),
     '',
     `${errorBodySentence(ir)}A non-JSON error body (an HTML page from a proxy) still becomes the right class, with the text in \`body\`.`,
     '',
