@@ -15,6 +15,7 @@ import { collectRequestBody, collectResponses, successSchema } from './responses
 import { chooseEnvelope, envelopeCandidate, resultSchemaName, unwraps } from './envelope.js';
 import { deriveErrorBody } from './error-body.js';
 import { ERROR_CLASSES } from './error-classes.js';
+import { authIR } from './auth.js';
 import { schemeForms } from '../auth-from-spec.js';
 import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
 import { resolveServers } from './servers.js';
@@ -166,6 +167,9 @@ function build({ document, openapiVersion, location, config, configFile, documen
     knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
     ...withErrorBody(deriveErrorBody(document, resolver, config.errors.codeField)),
     ...(security ? { security } : {}),
+    auth: authIR(document, config, forms),
+    responseHeaders: { ...config.responseHeaders, requestId: [...config.responseHeaders.requestId] },
+    ...(config.logEnvVar !== undefined ? { logEnvVar: config.logEnvVar } : {}),
   };
 }
 

@@ -25,29 +25,30 @@ import { types } from './sections/types.js';
 
 export interface ReadmeInput {
   ir: ApiIR;
-  config: CodegenConfig;
-  /** The bundled spec; only the security schemes' descriptions are read (for the auth section). */
-  document: Record<string, unknown>;
+  /** Not read: everything the README says comes from the IR. Accepted while callers still pass it. */
+  config?: CodegenConfig;
+  /** Not read, like `config`. */
+  document?: Record<string, unknown>;
   header: string;
 }
 
-/** The generated package's README: generated from the IR and config, so it cannot drift from the code. */
-export function emitReadme({ ir, config, document, header }: ReadmeInput): string {
+/** The generated package's README: printed from the IR alone, so it cannot drift from the code. */
+export function emitReadme({ ir, header }: ReadmeInput): string {
   const lines = [
     `<!-- ${header.replace(/--/g, '- -')} -->`,
     '',
     ...intro(ir),
     ...install(ir),
-    ...quickStart(ir, config),
+    ...quickStart(ir),
     ...about(ir),
-    ...authentication(ir, config, document),
+    ...authentication(ir),
     ...regions(ir),
     ...operations(ir),
     ...pagination(ir),
     ...errors(ir),
     ...retries(ir),
-    ...rawResponses(ir, config),
-    ...logging(ir, config),
+    ...rawResponses(ir),
+    ...logging(ir),
     ...types(ir),
     ...runtimes(ir),
   ];

@@ -63,3 +63,6 @@ export const list = (items: string[], last = 'and'): string =>
 export const quoted = (items: string[]): string[] => items.map((i) => `\`${i}\``);
 
 export const dotted = (path: readonly string[]): string => `\`${path.join('.')}\``;
+
+/** Spec text quoted as a Markdown blockquote, one `>` line per line. */
+export const blockquote = (text: string): string[] => mdText(text).split('\n').map((l) => (l ? `> ${l}` : '>'));

@@ -1,34 +1,22 @@
 /** README section. How the client takes its key: where it comes from, the forms it travels in, what the spec says about it. */
-import { severalCredentials } from './credentials.js';
-import type { AuthHeader } from '../../../auth-from-spec.js';
-import type { CodegenConfig } from '../../../config.js';
-import type { ApiIR } from '../../../ir/types.js';
+import type { ApiIR, AuthIR } from '../../../ir/types.js';
 import { keyOptional } from '../../settings.js';
 import { literal } from '../../ts.js';
 import { calls, opening, operationsInOrder } from '../calls.js';
-import { code, list, mdText, quoted, ts, tsString } from '../markdown.js';
+import { blockquote, code, list, mdText, quoted, ts, tsString } from '../markdown.js';
+import { schemeNotes } from './auth-schemes.js';
+import { severalCredentials } from './credentials.js';
 
-/** Descriptions of the spec's security schemes: the API's own words on how (and why) to send the key. */
-export function securityNotes(document: Record<string, unknown>): { name: string; description: string }[] {
-  const components = document.components;
-  if (typeof components !== 'object' || components === null) return [];
-  const schemes = (components as Record<string, unknown>).securitySchemes;
-  if (typeof schemes !== 'object' || schemes === null) return [];
-  return Object.entries(schemes as Record<string, unknown>).flatMap(([name, scheme]) => {
-    const description = typeof scheme === 'object' && scheme !== null ? (scheme as Record<string, unknown>).description : undefined;
-    return typeof description === 'string' && description.trim() ? [{ name, description: description.trim() }] : [];
-  });
-}
+type Sends = AuthIR['forms'][number]['sends'];
 
-export function authentication(ir: ApiIR, config: CodegenConfig, document: Record<string, unknown>): string[] {
+export function authentication(ir: ApiIR): string[] {
   const c = ir.clientClassName;
-  const { envVars, formatHint, pattern } = config.apiKey;
-  const forms = Object.entries(config.auth.headers);
-  const other = forms.find(([name]) => name !== config.auth.default);
-  const defaultForm = config.auth.headers[config.auth.default];
-  const sends = (h: AuthHeader): string => ('header' in h ? code(`${h.header}: ${h.prefix}<key>`, true) : code(`?${h.query}=<key>`, true));
-  const allHeaders = forms.every(([, h]) => 'header' in h);
-  const headerNames = [...new Set(forms.flatMap(([, h]) => ('header' in h ? [h.header] : [])))];
+  const { envVars, formatHint, pattern, forms, defaultForm: defaultName, schemes } = ir.auth;
+  const other = forms.find(({ name }) => name !== defaultName);
+  const defaultForm = forms.find(({ name }) => name === defaultName)?.sends;
+  const sends = (h: Sends): string => ('header' in h ? code(`${h.header}: ${h.prefix}<key>`, true) : code(`?${h.query}=<key>`, true));
+  const allHeaders = forms.every(({ sends: h }) => 'header' in h);
+  const headerNames = [...new Set(forms.flatMap(({ sends: h }) => ('header' in h ? [h.header] : [])))];
   const lines = ['## Authentication', ''];
   const fromEnv =
     envVars.length > 0
@@ -47,28 +35,31 @@ export function authentication(ir: ApiIR, config: CodegenConfig, document: Recor
         : ` ${absent} throws \`${ir.errorClassName}\` from the constructor.`;
   const withoutKey = optional ? ' No operation of this API requires a key, so the client can be built without one; it then sends no credentials.' : '';
   lines.push(`${fromEnv}${withoutKey}${check}`, '');
+  // Without any scheme in the spec, the forms are the client's own defaults: say so first.
+  const declared = schemes.length === 0 ? 'The spec declares no security scheme; should the API want a key anyway, it ' : 'The key ';
   lines.push(
-    `The key can travel in ${forms.length === 1 ? `one ${allHeaders ? 'header ' : ''}form` : `${forms.length} ${allHeaders ? 'header ' : ''}forms`}, chosen with \`authHeader\`${defaultForm ? ` (default \`${tsString(config.auth.default)}\`, which sends ${sends(defaultForm)})` : ''}:`,
+    `${declared}can travel in ${forms.length === 1 ? `one ${allHeaders ? 'header ' : ''}form` : `${forms.length} ${allHeaders ? 'header ' : ''}forms`}, chosen with \`authHeader\`${defaultForm ? ` (default \`${tsString(defaultName)}\`, which sends ${sends(defaultForm)})` : ''}:`,
     '',
     `| \`authHeader\` | ${allHeaders ? 'header sent' : 'sent as'} | |`,
     '| --- | --- | --- |',
-    ...forms.map(([name, h]) => `| ${code(tsString(name), true)} | ${sends(h)} | ${name === config.auth.default ? 'default' : ''} |`),
+    ...forms.map(({ name, sends: h }) => `| ${code(tsString(name), true)} | ${sends(h)} | ${name === defaultName ? 'default' : ''} |`),
     '',
   );
   lines.push(
     ...ts(
-      ...opening(ir, [], [], `const client = new ${c}({ apiKey: 'YOUR_API_KEY'${other ? `, authHeader: ${literal(other[0])}` : ''} });`),
+      ...opening(ir, [], [], `const client = new ${c}({ apiKey: 'YOUR_API_KEY'${other ? `, authHeader: ${literal(other.name)}` : ''} });`),
     ),
   );
-  const notes = securityNotes(document);
-  if (notes.length > 0) {
-    lines.push(`Why the default: the spec's security scheme${notes.length > 1 ? 's say' : ' says'}:`, '');
-    for (const note of notes) lines.push(...mdText(`**${note.name}**: ${note.description}`).split('\n').map((l) => (l ? `> ${l}` : '>')), '');
+  const described = schemes.filter((s) => s.description !== undefined);
+  if (described.length > 0) {
+    lines.push(`Why the default: the spec's security scheme${described.length > 1 ? 's say' : ' says'}:`, '');
+    for (const s of described) lines.push(...blockquote(`**${s.name}**: ${s.description!}`), '');
   }
+  lines.push(...schemeNotes(ir));
   lines.push(...severalCredentials(ir));
   const open = operationsInOrder(ir).filter(({ op }) => op.keyless);
   if (open.length > 0) {
-    lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials.${optional ? '' : noKeyOption(ir, config)}`, '');
+    lines.push(`${calls(open)} ${open.length === 1 ? 'sends' : 'send'} no credentials.${optional ? '' : noKeyOption(ir)}`, '');
   }
   const either = optional ? [] : operationsInOrder(ir).filter(({ op }) => !op.keyless && !op.requiresAuth);
   if (either.length > 0) {
@@ -82,8 +73,8 @@ export function authentication(ir: ApiIR, config: CodegenConfig, document: Recor
 }
 
 /** The `apiKey: null` option: a client for the operations that need no key, refusing the others locally. */
-export function noKeyOption(ir: ApiIR, config: CodegenConfig): string {
-  const env = config.apiKey.envVars;
+export function noKeyOption(ir: ApiIR): string {
+  const env = ir.auth.envVars;
   const ignores = env.length > 0 ? ` (${list(quoted(env), 'and')} ${env.length > 1 ? 'are' : 'is'} then ignored)` : '';
   return ` To call only such operations, without a key, build the client with \`apiKey: null\`${ignores}: an operation that needs a key then throws \`${ir.errorClassName}\` before anything is sent, saying where a key would come from.`;
 }

@@ -1,14 +1,13 @@
 /** README section. `.withResponse()`, envelopes and file downloads. */
-import type { CodegenConfig } from '../../../config.js';
 import type { ApiIR } from '../../../ir/types.js';
 import { callOf, calls, firstPaged, firstPlain, opening, operationsInOrder } from '../calls.js';
 import { list, quoted, ts } from '../markdown.js';
 
-export function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
+export function rawResponses(ir: ApiIR): string[] {
   const pick = firstPlain(ir);
   const paged = firstPaged(ir);
-  const tier = config.responseHeaders.tier;
-  const ids = config.responseHeaders.requestId;
+  const tier = ir.responseHeaders.tier;
+  const ids = ir.responseHeaders.requestId;
   const fields = ['data', 'response', ...(tier ? ['tier'] : []), 'requestId'];
   const lines = [
     '## Raw responses',
