@@ -13,15 +13,15 @@ export const PAGING_TEXT: Record<PagingIR['style'], { paginated: string; next: s
   link: { paginated: 'paginated by `Link` headers', next: 'nextUrl', type: 'string', noun: 'URL' },
 };
 
-
 /** How a style finds the next page, in one sentence. */
 export function pagingHow(paging: PagingIR): string {
-  const param = `\`${paging.positionParam ?? ''}\``;
+  // Never an empty code span: a style without a position parameter (link) does not print one.
+  const param = paging.positionParam ? `\`${paging.positionParam}\`` : 'the position parameter';
   switch (paging.style) {
     case 'cursor':
       return paging.itemCursorPath
         ? `the next page starts after the last item: its ${dotted(paging.itemCursorPath)} is sent as ${param}`
-        : `each page names the next cursor in ${dotted(paging.nextCursorPath ?? [])}, sent back as ${param}`;
+        : `each page names the next cursor${paging.nextCursorPath?.length ? ` in ${dotted(paging.nextCursorPath)}` : ''}, sent back as ${param}`;
     case 'offset':
       return `the next page starts at this page's offset plus the items it held, sent as ${param}`;
     case 'page':
