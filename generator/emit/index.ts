@@ -5,7 +5,7 @@ import { emitIndex } from './index-module.js';
 import { emitModels } from './models.js';
 import { emitLock, emitPackageJson, emitTsconfig, type LockInput } from './package-files.js';
 import { Printer } from './project.js';
-import { emitReadme } from './readme.js';
+import { emitReadme } from './readme/index.js';
 import { emitResource } from './resource.js';
 import { packageTemplateFiles, runtimeFiles } from './runtime-files.js';
 import { emitErrorCodes, emitPaging, emitSettings } from './settings.js';

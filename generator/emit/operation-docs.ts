@@ -1,20 +1,9 @@
 import type { OperationIR, ParameterIR } from '../ir/types.js';
+import { errorClassFor } from '../ir/error-classes.js';
 import { oneLine, type DocInput } from './ts.js';
 
-/** Error classes the runtime throws per status, for `@throws` lines. */
-const ERROR_CLASS: Record<string, string> = {
-  '400': 'BadRequestError',
-  '401': 'AuthenticationError',
-  '403': 'PermissionDeniedError',
-  '404': 'NotFoundError',
-  '409': 'ConflictError',
-  '422': 'UnprocessableEntityError',
-  '429': 'RateLimitError',
-};
-
-export function errorClassFor(status: string): string {
-  return ERROR_CLASS[status] ?? (/^5/.test(status) ? 'InternalServerError' : 'APIError');
-}
+// The status → class choice lives with the error-class table (ir/error-classes.ts).
+export { errorClassFor };
 
 /** `integer (int32), 1–100, default 50, one of "a" | "b", nullable` */
 export function describeSchema(p: ParameterIR): string {

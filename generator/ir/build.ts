@@ -14,6 +14,8 @@ import { LATER_TYPE_SUFFIXES, NameBook, operationKey, TYPE_SUFFIXES, type NamesL
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
 import { chooseEnvelope, envelopeCandidate, resultSchemaName, unwraps } from './envelope.js';
 import { deriveErrorBody } from './error-body.js';
+import { ERROR_CLASSES } from './error-classes.js';
+import { authIR } from './auth.js';
 import { schemeForms } from '../auth-from-spec.js';
 import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
 import { resolveServers } from './servers.js';
@@ -28,9 +30,7 @@ export const RESERVED_EXPORTS = [
   // Every page class (emit/paging-runtime.ts), not only the styles this API uses: a schema named
   // LinkPage would otherwise change name the release its API starts paging by Link headers.
   'ApiClient', 'APIPromise', 'EnvelopePromise', 'PagePromise', 'AbstractPage', 'Page', 'OffsetPage', 'PageNumberPage', 'LinkPage', 'ClientOptions', 'RequestOptions', 'PageRequestOptions',
-  'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
-  'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APITimeoutError',
-  'APIUserAbortError', 'InvalidResponseError', 'ResponseTooLargeError', 'ClientError', 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
+  ...ERROR_CLASSES.map((c) => c.name), 'ErrorCode', 'KnownErrorCodes', 'Logger', 'LogLevel',
   'paths', 'components', 'operations', 'webhooks', '$defs', 'API_SETTINGS',
   'APIErrorInit', 'ClientHooks', 'RequestHookInfo', 'ResponseHookInfo', 'WithResponse', 'RequestSpec', 'PagingSpec', 'ApiSettings',
   'WithOptionalUndefined', 'HttpMethod', 'AuthForm', 'QueryStyle', 'ResponseType', 'ErrorBodyPaths',
@@ -167,6 +167,9 @@ function build({ document, openapiVersion, location, config, configFile, documen
     knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
     ...withErrorBody(deriveErrorBody(document, resolver, config.errors.codeField)),
     ...(security ? { security } : {}),
+    auth: authIR(document, config, forms),
+    responseHeaders: { ...config.responseHeaders, requestId: [...config.responseHeaders.requestId] },
+    ...(config.logEnvVar !== undefined ? { logEnvVar: config.logEnvVar } : {}),
   };
 }
 

@@ -35,6 +35,12 @@ export interface ApiIR {
    * `auth.security`.
    */
   security?: string[][];
+  /** How a key reaches the API, for documentation (ir/auth.ts). */
+  auth: AuthIR;
+  /** Response headers read into results and errors (the config's `responseHeaders`). */
+  responseHeaders: { tier?: string; requestId: string[] };
+  /** The environment variable that sets the log level (the config's `logEnvVar`). */
+  logEnvVar?: string;
 }
 
 /** Property paths of an error body's fields, e.g. `{ code: ['error', 'code'] }`. */
@@ -210,4 +216,38 @@ export interface ResourceIR {
   /** Module file name without extension (`sessions`). */
   fileName: string;
   operations: OperationIR[];
+}
+
+/** How a key reaches the API: the config's `apiKey` and `auth`, and the spec's security schemes (ir/auth.ts). */
+export interface AuthIR {
+  /** Environment variables the client reads the key from, first non-empty wins. */
+  envVars: string[];
+  /** What a valid key looks like (a regular expression), and the config's words for it. */
+  pattern?: string;
+  formatHint?: string;
+  /** The forms a key can travel in (the `authHeader` values), in config order. */
+  forms: { name: string; sends: { header: string; prefix: string } | { query: string } }[];
+  /** The form `apiKey` travels in unless the caller picks another. */
+  defaultForm: string;
+  /** The spec's security schemes, in declaration order. */
+  schemes: SecuritySchemeIR[];
+}
+
+/** One security scheme of the spec, as much of it as a reader needs to send it. */
+export interface SecuritySchemeIR {
+  name: string;
+  type: 'apiKey' | 'http' | 'oauth2' | 'openIdConnect' | 'mutualTLS' | 'other';
+  /** `http`: the scheme, lowercased (`bearer`, `basic`, …). */
+  scheme?: string;
+  /** `apiKey`: where the key goes, and the header, query parameter or cookie name. */
+  in?: 'header' | 'query' | 'cookie';
+  paramName?: string;
+  description?: string;
+  /** `oauth2`: the flows the spec declares, with the token (or authorization) URL of the first. */
+  flows?: string[];
+  tokenUrl?: string;
+  /** `openIdConnect`: the discovery document. */
+  openIdConnectUrl?: string;
+  /** The auth form (a `forms` name) that sends this scheme's credential; absent when none does. */
+  form?: string;
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { emitReadme } from '../../generator/emit/readme/index.js';
+import { irOf, specWith } from '../helpers/ir.js';
+
+/**
+ * The README follows the IR: its pagination text by the API's pagination style, its auth text by
+ * each security scheme. Small specs, one per style or scheme, their README printed from the IR.
+ */
+const item = { type: 'object', properties: { id: { type: 'string' } } };
+const int = (name: string) => ({ name, in: 'query', schema: { type: 'integer' } });
+const list = (parameters: unknown[], schema: unknown, headers?: unknown) => ({
+  '/v1/things': { get: { operationId: 'listThings', parameters, responses: { '200': { description: 'ok', ...(headers ? { headers } : {}), content: { 'application/json': { schema } } } } } },
+});
+const one = list([], item);
+const secured = (scheme: unknown) => ({ components: { securitySchemes: { main: scheme } }, security: [{ main: [] }] });
+
+const SPECS = {
+  offset: specWith(list([int('offset'), int('limit')], { type: 'object', properties: { results: { type: 'array', items: item }, total: { type: 'integer' } } })),
+  page: specWith(list([int('page'), int('per_page')], { type: 'array', items: item })),
+  link: specWith(list([int('page'), int('per_page')], { type: 'array', items: item }, { Link: { schema: { type: 'string' } } })),
+  query: specWith(one, secured({ type: 'apiKey', in: 'query', name: 'api_key' })),
+  cookie: specWith(one, secured({ type: 'apiKey', in: 'cookie', name: 'session' })),
+  basic: specWith(one, secured({ type: 'http', scheme: 'basic' })),
+  oauth: specWith(one, secured({ type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.test/token', scopes: {} } } })),
+  none: specWith(one),
+} as const;
+
+const readme = async (name: keyof typeof SPECS): Promise<string> => emitReadme({ ir: await irOf(SPECS[name]), header: 'test' });
+const section = (text: string, title: string): string => {
+  const start = text.indexOf(`## ${title}\n`);
+  expect(start, title).toBeGreaterThan(-1);
+  const end = text.indexOf('\n## ', start + 1);
+  return text.slice(start, end === -1 ? undefined : end);
+};
+/** Two backticks with nothing between them: a code span around a value the IR did not have. */
+const EMPTY_CODE = /(?<!`)``(?!`)/;
+
+describe('the README of a paginated API speaks its pagination style', () => {
+  it.each(['offset', 'page'] as const)('%s: never a cursor, anywhere in the README', async (style) => {
+    const text = await readme(style);
+    expect(text).not.toMatch(/cursor|opaque/i);
+    expect(text).not.toMatch(EMPTY_CODE);
+    expect(section(text, 'Pagination')).toContain(style === 'offset' ? 'is offset-paginated' : 'is page-numbered');
+    expect(section(text, 'Pagination')).toContain(style === 'offset' ? 'page.nextOffset' : 'page.nextPageNumber');
+  });
+
+  it('link: follows `Link` headers, and a repeating next link (not a cursor) is the invalid response', async () => {
+    const text = await readme('link');
+    expect(text).not.toMatch(/cursor/i);
+    expect(text).not.toMatch(EMPTY_CODE);
+    expect(section(text, 'Pagination')).toContain('paginated by `Link` headers');
+    expect(section(text, 'Errors')).toContain('or a next-page link that leads back into the walk');
+  });
+});
+
+describe('the README of an API says how its security schemes are met', () => {
+  it('a key in the query: sent as a query parameter, with the URL caveat and no header to mask', async () => {
+    const text = await readme('query');
+    const auth = section(text, 'Authentication');
+    expect(auth).toContain('which sends `?api_key=<key>`');
+    expect(auth).not.toMatch(/header form/);
+    expect(auth).toContain('A key sent in the query string is part of the URL');
+    expect(section(text, 'Logging and hooks')).toContain('The API key is masked in everything logged.');
+    expect(text).not.toMatch(EMPTY_CODE);
+  });
+
+  it('a cookie and HTTP Basic: the scheme is named, with how to send it yourself', async () => {
+    expect(section(await readme('cookie'), 'Authentication')).toContain("takes the key in the `session` cookie, which the client does not set. Send it yourself with the `headers` option");
+    expect(section(await readme('basic'), 'Authentication')).toContain('is HTTP Basic authentication (a user name and password), which the client does not build from a key');
+  });
+
+  it('OAuth 2: the token comes from the provider; the client only sends it', async () => {
+    const auth = section(await readme('oauth'), 'Authentication');
+    expect(auth).toContain('is OAuth 2.0 (`clientCredentials` flow; tokens from `https://auth.example.test/token`)');
+    expect(auth).toContain('pass it as `apiKey`, sent as `authorization: Bearer <key>`');
+  });
+
+  it('no scheme at all: says the spec declares none', async () => {
+    expect(section(await readme('none'), 'Authentication')).toContain('The spec declares no security scheme');
+  });
+});
