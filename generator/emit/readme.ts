@@ -92,6 +92,8 @@ const scalarLiteral = (value: unknown): string | undefined =>
 const list = (items: string[], last = 'and'): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 const quoted = (items: string[]): string[] => items.map((i) => `\`${i}\``);
+/** The API's surfaced header fields as table cells (`` `tier`, ``), before `requestId`. */
+const headerFieldCells = (ir: ApiIR): string => ir.responseFields.map((f) => `\`${f.name}\`, `).join('');
 
 /** A value of a path parameter's declared type (`string` or `number`), readable as a placeholder. */
 function pathValue(p: ParameterIR): string {
@@ -619,7 +621,7 @@ function errors(ir: ApiIR): string[] {
     '| class | when | useful fields |',
     '| --- | --- | --- |',
     `| \`${base}\` | base class of everything below; also thrown for a bad option or a missing/malformed key (before any request) | \`message\` |`,
-    '| `APIError` | the server answered with a non-2xx status | `status`, `code`, `message`, `details`, `headers`, `tier`, `requestId`, `retries`, `body` |',
+    `| \`APIError\` | the server answered with a non-2xx status | \`status\`, \`code\`, \`message\`, \`details\`, \`headers\`, ${headerFieldCells(ir)}\`requestId\`, \`retries\`, \`body\` |`,
     '| `BadRequestError` | 400 | as `APIError` |',
     '| `AuthenticationError` | 401 | as `APIError` |',
     '| `PermissionDeniedError` | 403 | as `APIError` |',
@@ -631,8 +633,8 @@ function errors(ir: ApiIR): string[] {
     '| `APIConnectionError` | no complete response (DNS, refused, reset, body cut off) | `retries`, `cause` |',
     '| `APITimeoutError` | an attempt timed out, or the deadline ran out (a kind of `APIConnectionError`) | `retries` |',
     '| `APIUserAbortError` | your `AbortSignal` fired (never retried) | `cause` (the signal\'s reason) |',
-    '| `InvalidResponseError` | a 2xx response whose body is not what the operation promises (empty, not JSON), or a pagination cursor that leads back into the walk | `status`, `headers`, `tier`, `requestId` |',
-    '| `ResponseTooLargeError` | a response body (success, error or download) over `maxResponseBytes` (a kind of `InvalidResponseError`; never retried) | `status`, `headers`, `limit`, `url`, `tier`, `requestId` |',
+    `| \`InvalidResponseError\` | a 2xx response whose body is not what the operation promises (empty, not JSON), or a pagination cursor that leads back into the walk | \`status\`, \`headers\`, ${headerFieldCells(ir)}\`requestId\` |`,
+    `| \`ResponseTooLargeError\` | a response body (success, error or download) over \`maxResponseBytes\` (a kind of \`InvalidResponseError\`; never retried) | \`status\`, \`headers\`, \`limit\`, \`url\`, ${headerFieldCells(ir)}\`requestId\` |`,
     '',
     `${errorBodySentence(ir)}A non-JSON error body (an HTML page from a proxy) still becomes the right class, with the text in \`body\`.`,
     '',
@@ -753,13 +755,16 @@ function retries(ir: ApiIR): string[] {
 function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
   const pick = firstPlain(ir);
   const paged = firstPaged(ir);
-  const tier = config.responseHeaders.tier;
-  const ids = config.responseHeaders.requestId;
-  const fields = ['data', 'response', ...(tier ? ['tier'] : []), 'requestId'];
+  const surfaced = ir.responseFields;
+  const ids = ir.requestIdHeaders;
+  const names = surfaced.map((f) => f.name);
+  const fields = ['data', 'response', ...names, 'requestId'];
+  const described = surfaced.map((f) => `, \`${f.name}\` (the \`${f.header}\` response header${f.type === 'string' ? '' : ', as a number'})`).join('');
+  const absent = names.length === 1 ? `\`${names[0]}\` is absent when the server did not send the header` : 'each header field is absent when the server did not send its header';
   const lines = [
     '## Raw responses',
     '',
-    `Every call returns an \`APIPromise\`: \`await\` it for the data, or call \`.withResponse()\` for the data together with the raw \`Response\` (status, headers; its body is already read)${tier ? `, \`tier\` (the \`${tier}\` response header)` : ''} and \`requestId\` (${ids.length > 0 ? `the ${list(quoted(ids), 'or')} header` : 'undefined: no request-id header is configured'}). ${tier ? `Errors from the server carry \`tier\` and \`requestId\` too; \`tier\` is absent when the server did not send the header.` : 'Errors from the server carry `requestId` too.'}`,
+    `Every call returns an \`APIPromise\`: \`await\` it for the data, or call \`.withResponse()\` for the data together with the raw \`Response\` (status, headers; its body is already read)${described} and \`requestId\` (${ids.length > 0 ? `the ${list(quoted(ids), 'or')} header` : 'undefined: no request-id header is configured'}). ${names.length > 0 ? `Errors from the server carry ${list(quoted([...names, 'requestId']), 'and')} too; ${absent}.` : 'Errors from the server carry `requestId` too.'}`,
     '',
   ];
   const wrapped = operationsInOrder(ir).filter(({ op }) => op.success?.envelope !== undefined);
@@ -782,9 +787,9 @@ function rawResponses(ir: ApiIR, config: CodegenConfig): string[] {
         ...(clash ? [] : pagedDeclarations),
         '',
         `const { ${fields.join(', ')} } = await ${call.expression}.withResponse();`,
-        `console.log(response.status, response.headers.get('content-type'), ${tier ? 'tier, ' : ''}requestId, data);`,
+        `console.log(response.status, response.headers.get('content-type'), ${names.map((n) => `${n}, `).join('')}requestId, data);`,
         ...(pagedCall && !clash
-          ? ['', `// Pages too: the first page with its response, and \`page.response\` on every page`, `const first = await ${pagedCall.expression}.withResponse();`, `console.log(first.data.data.length, first.data.response.status${tier ? ', first.tier' : ''});`]
+          ? ['', `// Pages too: the first page with its response, and \`page.response\` on every page`, `const first = await ${pagedCall.expression}.withResponse();`, `console.log(first.data.data.length, first.data.response.status${names.map((n) => `, first.${n}`).join('')});`]
           : []),
       ),
     );
