@@ -1,3 +1,4 @@
+import { resolveResponseHeaders, type ResponseHeadersConfig } from './response-headers-config.js';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { HEADER_NAME, QUERY_NAME, type AuthHeader } from './auth-from-spec.js';
@@ -38,7 +39,7 @@ export interface CodegenConfig {
   };
   /** Region name → server URL or server description; each must match one of the spec's servers. */
   regions: Record<string, string>;
-  responseHeaders: { tier?: string; requestId: string[] };
+  responseHeaders: ResponseHeadersConfig;
   /** `codeField`: where error bodies keep their code, overriding the spec's error schemas. */
   errors: { knownCodes: Record<string, number | null>; codeField?: string[] };
   /** Environment variable that sets the default log level. */
@@ -165,7 +166,6 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   const apiKey = asObject(root.apiKey ?? {}, ['apiKey'], file);
   const auth = asObject(root.auth ?? {}, ['auth'], file);
   const regions = asObject(root.regions ?? {}, ['regions'], file);
-  const responseHeaders = asObject(root.responseHeaders ?? {}, ['responseHeaders'], file);
   const errors = asObject(root.errors ?? {}, ['errors'], file);
   const resources = asObject(root.resources ?? {}, ['resources'], file);
   const operations = asObject(root.operations ?? {}, ['operations'], file);
@@ -261,7 +261,6 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
   const envelope = root.envelope === false ? false : str(root, 'envelope', []);
   const fetchPath = str(asObject(root.fetch ?? {}, ['fetch'], file), 'path', ['fetch']);
   if (fetchPath !== undefined && !fetchPath.startsWith('/')) fail(['fetch', 'path'], 'path must start with "/"');
-  const tier = str(responseHeaders, 'tier', ['responseHeaders']);
   const configuredName = str(pkg, 'name', ['package']);
   const packageName = configuredName ?? kebabFromTitle(spec.title);
   // npm's rules: lower case, URL-safe, at most 214 characters, optionally @scope/name.
@@ -283,10 +282,7 @@ export function resolveConfig(input: RawConfigInput, spec: { title: string; auth
     },
     auth: { default: defaultAuth, headers: authHeaders },
     regions: regionMap,
-    responseHeaders: {
-      ...(tier !== undefined ? { tier: tier.toLowerCase() } : {}),
-      requestId: (strings(responseHeaders, 'requestId', ['responseHeaders']) ?? ['x-request-id']).map((h) => h.toLowerCase()),
-    },
+    responseHeaders: resolveResponseHeaders(root.responseHeaders, file),
     errors: { knownCodes, ...(codeField !== undefined ? { codeField } : {}) },
     ...(logEnvVar !== undefined ? { logEnvVar } : {}),
     ...(fetchPath !== undefined ? { fetch: { path: fetchPath } } : {}),

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configNamesAuthHeaders, readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
-import { emitPackage } from './emit/index.js';
 import { authFromSpec } from './auth-from-spec.js';
 import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
@@ -11,10 +10,10 @@ import { securityWarnings } from './ir/security.js';
 import { serverWarnings } from './ir/servers.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec } from './load/index.js';
-import { mcpStage, type McpOutput } from './mcp/wire.js';
 import { GENERATOR_ROOT } from './root.js';
 import { resolveSpecSource } from './spec-source.js';
 import { sha256Of as sha256 } from './spec-store/store.js';
+import { TARGETS, type Target, type TargetInput, type TargetOutput } from './targets/index.js';
 import { assertOutputSize, DEFAULT_MAX_OUTPUT_BYTES, findDrift, outputSize, writeAtomically } from './write.js';
 
 export interface GenerateOptions {
@@ -36,18 +35,26 @@ export interface GenerateOptions {
   allowRemoteRefs?: readonly string[];
   /** Leave out invalid paths with a warning each (`--skip-invalid`) instead of refusing the spec. */
   skipInvalid?: boolean;
-  /** Fail, writing nothing, when the client and MCP packages together exceed this many bytes (default 200 MB). */
+  /** Fail, writing nothing, when all outputs together exceed this many bytes (default 200 MB). */
   maxOutputBytes?: number;
+  /** The outputs to consider (default TARGETS); each still runs only if its `enabled(config)` says so. */
+  targets?: readonly Target[];
 }
 
 export interface GenerateResult {
   ir: ApiIR;
+  /** The client package's files (the first output). */
   files: Map<string, string>;
+  /** Every output the config enabled, in TARGETS order, the client first. */
+  outputs: TargetOutput[];
   warnings: string[];
-  /** Only with `check`: files that differ from a fresh generation. */
+  /** Only with `check`: files that differ from a fresh generation, prefixed by their output's label. */
   drift?: string[];
-  /** The MCP server package, when the config has an `mcp` section. */
-  mcp?: McpOutput;
+}
+
+/** The output of one target (`'mcp'`), if the config enabled it. */
+export function outputOf(result: GenerateResult, stage: string): TargetOutput | undefined {
+  return result.outputs.find((output) => output.stage === stage);
 }
 
 
@@ -86,9 +93,9 @@ async function toolVersions(): Promise<{ generator: string; typescript: string }
 }
 
 /**
- * One timed run: load → ir → emit → format → write (or check). Formatting runs in worker threads
- * (format/pool.ts) and overlaps the MCP stage, so the `format` stage reports only the time left to
- * wait for it once everything else is emitted.
+ * One timed run: load → ir → emit (each target) → format → write (or check). Formatting runs in
+ * worker threads (format/pool.ts) and starts with each printed file, so it overlaps the emission
+ * of later files and targets; the `format` stage reports only the time left to wait for it.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timed = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -115,34 +122,45 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl, names }), config, specWarnings };
   });
   const versions = await toolVersions();
-  const formatter = options.format === false ? undefined : new FormatSession();
-  const emitted = await timed('emit', () =>
-    emitPackage({
-      ir: ir.ir,
-      config: ir.config,
-      document: loaded.document,
-      typescriptVersion: versions.typescript,
-      lock: { generatorVersion: versions.generator, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
-      ...(formatter ? { onFile: (path: string, text: string) => formatter.add(path, text) } : {}),
-    }),
-  );
-  const formatting = formatter === undefined ? Promise.resolve(emitted) : formatter.finish(emitted);
-  // Awaited below; without this a formatting failure during the MCP stage would be "unhandled".
-  formatting.catch(() => undefined);
-  const mcp = await timed('mcp', () =>
-    mcpStage({ ir: ir.ir, config: ir.config, document: loaded.document, clientOut: options.out, specFile: loaded.location, configFile: source.config, format: options.format !== false }),
-  );
-  const files = options.format === false ? emitted : await timed('format', () => formatting);
-  const result: GenerateResult = { ir: ir.ir, files, warnings: [...loaded.warnings, ...ir.specWarnings], ...(mcp ? { mcp } : {}) };
-  // Both packages together, before the first is written: a runaway never leaves one of them behind.
+  const input: TargetInput = {
+    ir: ir.ir,
+    config: ir.config,
+    document: loaded.document,
+    clientOut: options.out,
+    specFile: loaded.location,
+    configFile: source.config,
+    typescriptVersion: versions.typescript,
+    lock: { generatorVersion: versions.generator, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
+  };
+  const pending: { output: Omit<TargetOutput, 'files'>; files: Promise<Map<string, string>> }[] = [];
+  const targets = (options.targets ?? TARGETS).filter((t) => t.enabled(ir.config));
+  // Every place first: a bad one (outputs that overlap) fails before any emitting.
+  const places = targets.map((target) => target.place(input));
+  if (places[0]?.label !== '') throw new Error('the first target must write to --out (a generator bug)');
+  for (const [i, target] of targets.entries()) {
+    const place = places[i]!;
+    const formatter = options.format === false ? undefined : new FormatSession();
+    const emitted = await timed(target.stage, () => target.emit(input, formatter ? (path, text) => formatter.add(path, text) : undefined));
+    const files = formatter === undefined ? Promise.resolve(emitted.files) : formatter.finish(emitted.files);
+    // Awaited below; without this a formatting failure while the next target emits would be "unhandled".
+    files.catch(() => undefined);
+    pending.push({ output: { stage: target.stage, ...place, ...(emitted.summary !== undefined ? { summary: emitted.summary } : {}) }, files });
+  }
+  const formatted = options.format === false ? await Promise.all(pending.map((p) => p.files)) : await timed('format', () => Promise.all(pending.map((p) => p.files)));
+  const outputs: TargetOutput[] = pending.map((p, i) => ({ ...p.output, files: formatted[i]! }));
+  const client = outputs[0]!;
+  const result: GenerateResult = { ir: ir.ir, files: client.files, outputs, warnings: [...loaded.warnings, ...ir.specWarnings] };
+  // All outputs together, before the first is written: a runaway never leaves one of them behind.
   const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-  assertOutputSize(outputSize(files, ...(mcp ? [mcp.files] : [])), maxBytes);
+  assertOutputSize(outputSize(...outputs.map((o) => o.files)), maxBytes);
   if (options.check) {
-    result.drift = await timed('check', () => findDrift(options.out, files));
-    if (mcp) result.drift.push(...(await findDrift(mcp.out, mcp.files)).map((d) => `${mcp.label}/${d}`));
+    result.drift = await timed('check', async () => {
+      const drift: string[] = [];
+      for (const output of outputs) drift.push(...(await findDrift(output.out, output.files)).map((d) => (output.label === '' ? d : `${output.label}/${d}`)));
+      return drift;
+    });
   } else {
-    await timed('write', () => writeAtomically(options.out, files, { maxBytes }));
-    if (mcp) await timed('write-mcp', () => writeAtomically(mcp.out, mcp.files, { maxBytes }));
+    for (const output of outputs) await timed(output.label === '' ? 'write' : `write-${output.stage}`, () => writeAtomically(output.out, output.files, { maxBytes }));
   }
   return result;
 }

@@ -1,5 +1,6 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
 export type {} from './error-codes.js';
+export type {} from './response-fields.js';
 export { NotAi } from './client.js';
 export type { NotAiOptions, NotAiRegion, NotAiAuthHeader } from './client.js';
 export * from './resources/health.js';
@@ -53,3 +54,4 @@ export type { ApiSettings, AuthForm } from './runtime/settings.js';
 export type { QueryStyle } from './runtime/query.js';
 export type { ResponseType } from './runtime/response.js';
 export type { ErrorBodyPaths } from './runtime/error-envelope.js';
+export type { ResponseHeaderFields, ResponseHeaderField } from './runtime/response-meta.js';

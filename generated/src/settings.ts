@@ -21,7 +21,7 @@ export const API_SETTINGS: ApiSettings = {
       'x-api-key': { header: 'x-api-key', prefix: '' },
     },
   },
-  responseHeaders: { tier: 'x-isnotai-tier', requestId: ['x-request-id'] },
+  responseHeaders: { fields: { tier: 'x-isnotai-tier' }, requestId: ['x-request-id'] },
   errorBody: { code: [['error', 'code']], message: [['error', 'message']], details: [['error', 'details']] },
   logEnvVar: 'NOTAI_LOG',
   pageStyles: { cursor: cursorStyle },

@@ -85,8 +85,8 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
       const count = result.warnings.length === 1 ? '1 warning' : `${result.warnings.length} warnings`;
       io.stderr(`${count} about the spec: run with --verbose to see ${result.warnings.length === 1 ? 'it' : 'them'}.\n`);
     }
-    const mcp = result.mcp ? `; ${result.mcp.label}: ${result.mcp.tools} MCP tools, ${result.mcp.files.size} files` : '';
-    const summary = `${result.ir.operations.length} operations, ${result.files.size} files${mcp}`;
+    const others = result.outputs.slice(1).map((o) => `; ${o.label}: ${o.summary !== undefined ? `${o.summary}, ` : ''}${o.files.size} files`);
+    const summary = `${result.ir.operations.length} operations, ${result.files.size} files${others.join('')}`;
     if (result.drift) {
       if (result.drift.length > 0) {
         io.stderr(`${values.out} is stale (${result.drift.length} files differ from a fresh generation):\n${result.drift.map((d) => `  ${d}`).join('\n')}\nRegenerate it (the same command without --check) and commit the result.\n`);

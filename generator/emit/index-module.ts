@@ -29,6 +29,7 @@ const RUNTIME_TYPES: Record<string, string[]> = {
   './runtime/query.js': ['QueryStyle'],
   './runtime/response.js': ['ResponseType'],
   './runtime/error-envelope.js': ['ErrorBodyPaths'],
+  './runtime/response-meta.js': ['ResponseHeaderFields', 'ResponseHeaderField'],
 };
 
 /** `index.ts`: the package's whole public surface, explicit so a review sees every change to it. */
@@ -38,6 +39,7 @@ export function emitIndex(ir: ApiIR, printer: Printer, header: string): string {
     // A type-only edge: the augmentation reaches every consumer of index.d.ts, and bundlers see no
     // side-effect import to warn about in a package marked "sideEffects": false.
     `export type {} from './error-codes.js';`,
+    ...(ir.responseFields.length > 0 ? [`export type {} from './response-fields.js';`] : []),
     `export { ${ir.clientClassName} } from './client.js';`,
     `export type { ${names.options}, ${names.region}, ${names.authHeader} } from './client.js';`,
     ...ir.resources.map((r) => `export * from './resources/${r.fileName}.js';`),

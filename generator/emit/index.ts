@@ -8,7 +8,7 @@ import { Printer } from './project.js';
 import { emitReadme } from './readme/index.js';
 import { emitResource } from './resource.js';
 import { packageTemplateFiles, runtimeFiles } from './runtime-files.js';
-import { emitErrorCodes, emitPaging, emitSettings } from './settings.js';
+import { emitErrorCodes, emitPaging, emitResponseFields, emitSettings } from './settings.js';
 import { escapeInvisible } from '../text/invisible.js';
 import { headerLine, versionModule } from './ts.js';
 import { emitTypes } from './types.js';
@@ -46,6 +46,8 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
   files.set('src/settings.ts', emitSettings(ir, config, printer, header));
   files.set('src/paging.ts', emitPaging(ir.pagingStyles, printer, header));
   files.set('src/error-codes.ts', emitErrorCodes(ir, printer, header));
+  const responseFields = emitResponseFields(ir, printer, header);
+  if (responseFields !== undefined) files.set('src/response-fields.ts', responseFields);
   for (const resource of ir.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, printer, header));
   files.set('src/client.ts', emitClient(ir, Object.keys(config.auth.headers), printer, header));
   files.set('src/index.ts', emitIndex(ir, printer, header));

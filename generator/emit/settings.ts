@@ -22,7 +22,11 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
     // A client for an API that needs no key must not demand one at construction.
     apiKey: keyOptional(ir) ? { ...config.apiKey, optional: true } : config.apiKey,
     auth: ir.security ? { ...config.auth, security: ir.security } : config.auth,
-    responseHeaders: config.responseHeaders,
+    // A string field is its header name alone; a numeric one says how to parse it.
+    responseHeaders: {
+      ...(ir.responseFields.length > 0 ? { fields: Object.fromEntries(ir.responseFields.map((f) => [f.name, f.type === 'string' ? f.header : { header: f.header, type: f.type }])) } : {}),
+      requestId: ir.requestIdHeaders,
+    },
     // One path per field from the spec; the runtime tries common shapes after it.
     ...(ir.errorBody ? { errorBody: Object.fromEntries(Object.entries(ir.errorBody).map(([field, path]) => [field, [path]])) } : {}),
     ...(config.logEnvVar ? { logEnvVar: config.logEnvVar } : {}),
@@ -45,6 +49,18 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
     },
   ];
   return printer.print(header, statements);
+}
+
+/**
+ * `response-fields.ts`, for an API whose config surfaces response headers: augments the runtime's
+ * `ResponseHeaderFields`, so `tier` (say) is a typed field of `.withResponse()` results and errors.
+ */
+export function emitResponseFields(ir: ApiIR, printer: Printer, header: string): string | undefined {
+  if (ir.responseFields.length === 0) return undefined;
+  const members = ir.responseFields
+    .map((f) => `/** The \`${f.header}\` response header${f.type === 'string' ? '' : `, as a number`}; undefined when the server did not send it${f.type === 'string' ? '' : ' or sent no number'}. */\nreadonly ${f.name}: ${f.type === 'string' ? 'string' : 'number'} | undefined;`)
+    .join('\n');
+  return printer.print(header, [`declare module './runtime/response-meta.js' {\n  interface ResponseHeaderFields {\n${members}\n  }\n}`, 'export {};']);
 }
 
 /** `paging.ts`: one constant per pagination style the spec uses. */

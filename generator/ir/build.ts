@@ -34,7 +34,7 @@ export const RESERVED_EXPORTS = [
   'paths', 'components', 'operations', 'webhooks', '$defs', 'API_SETTINGS',
   'APIErrorInit', 'ClientHooks', 'RequestHookInfo', 'ResponseHookInfo', 'WithResponse', 'RequestSpec', 'PagingSpec', 'ApiSettings',
   'WithOptionalUndefined', 'HttpMethod', 'AuthForm', 'QueryStyle', 'ResponseType', 'ErrorBodyPaths',
-  'PageInit', 'PageSource', 'PageStyle', 'PageStyles', 'CursorPaging', 'OffsetPaging', 'PageNumberPaging', 'LinkPaging', 'Idempotency',
+  'PageInit', 'PageSource', 'PageStyle', 'PageStyles', 'CursorPaging', 'OffsetPaging', 'PageNumberPaging', 'LinkPaging', 'Idempotency', 'ResponseHeaderFields', 'ResponseHeaderField',
 ];
 
 export interface BuildInput {
@@ -165,10 +165,11 @@ function build({ document, openapiVersion, location, config, configFile, documen
     schemaAliases: aliases,
     pagingStyles: [...pagingByStyle.values()],
     knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
+    responseFields: Object.entries(config.responseHeaders.fields).map(([name, field]) => ({ name, ...field })),
+    requestIdHeaders: config.responseHeaders.requestId,
     ...withErrorBody(deriveErrorBody(document, resolver, config.errors.codeField)),
     ...(security ? { security } : {}),
     auth: authIR(document, config, forms),
-    responseHeaders: { ...config.responseHeaders, requestId: [...config.responseHeaders.requestId] },
     ...(config.logEnvVar !== undefined ? { logEnvVar: config.logEnvVar } : {}),
   };
 }

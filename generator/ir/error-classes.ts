@@ -20,8 +20,10 @@ export interface ErrorClassInfo {
   notes?: Readonly<Record<string, string>>;
 }
 
-const API_ERROR_FIELDS = ['status', 'code', 'message', 'details', 'headers', 'tier', 'requestId', 'retries', 'body'] as const;
-const INVALID_RESPONSE_FIELDS = ['status', 'headers', 'tier', 'requestId'] as const;
+// The API's surfaced response headers (config `responseHeaders.fields`) are fields of every class
+// that has `requestId`, listed just before it (README: emit/readme/sections/error-table.ts).
+const API_ERROR_FIELDS = ['status', 'code', 'message', 'details', 'headers', 'requestId', 'retries', 'body'] as const;
+const INVALID_RESPONSE_FIELDS = ['status', 'headers', 'requestId'] as const;
 
 /** In the order the README lists them: the base, the server's errors, then failures without a usable response. */
 export const ERROR_CLASSES = [
@@ -45,7 +47,7 @@ export const ERROR_CLASSES = [
   { name: 'APITimeoutError', parent: 'APIConnectionError', fields: ['retries'] },
   { name: 'APIUserAbortError', parent: 'ClientError', fields: ['cause'], notes: { cause: "the signal's reason" } },
   { name: 'InvalidResponseError', parent: 'ClientError', fields: INVALID_RESPONSE_FIELDS },
-  { name: 'ResponseTooLargeError', parent: 'InvalidResponseError', fields: ['status', 'headers', 'limit', 'url', 'tier', 'requestId'] },
+  { name: 'ResponseTooLargeError', parent: 'InvalidResponseError', fields: ['status', 'headers', 'limit', 'url', 'requestId'] },
 ] as const satisfies readonly ErrorClassInfo[];
 
 export type ErrorClassName = (typeof ERROR_CLASSES)[number]['name'];

@@ -27,6 +27,10 @@ export interface ApiIR {
   schemaAliases: { name: string; schemaName: string; description?: string; deprecated: boolean }[];
   pagingStyles: PagingIR[];
   knownErrorCodes: { code: string; status: number | null }[];
+  /** Response headers surfaced as typed fields of results and errors (config `responseHeaders.fields`). */
+  responseFields: { name: string; header: string; type: 'string' | 'integer' | 'number' }[];
+  /** Headers read, in order, for `requestId`. */
+  requestIdHeaders: string[];
   /** Where error bodies keep their fields, from the spec's error schemas (absent if they say nothing). */
   errorBody?: ErrorBodyIR;
   /**
@@ -37,8 +41,6 @@ export interface ApiIR {
   security?: string[][];
   /** How a key reaches the API, for documentation (ir/auth.ts). */
   auth: AuthIR;
-  /** Response headers read into results and errors (the config's `responseHeaders`). */
-  responseHeaders: { tier?: string; requestId: string[] };
   /** The environment variable that sets the log level (the config's `logEnvVar`). */
   logEnvVar?: string;
 }

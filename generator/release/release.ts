@@ -89,7 +89,7 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
   const staged = await mkdtemp(join(tmpdir(), 'release-staged-'));
   let report: DiffReport = specReport;
   let packageVersion = bumpVersion(currentVersion, specReport.verdict);
-  let mcpOut: string | undefined;
+  let outputDirs: string[] = [options.out];
   let surfaceProblem: string | undefined;
   try {
     await setConfigPackageVersion(configFile, packageVersion);
@@ -112,7 +112,8 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
       await setConfigPackageVersion(configFile, packageVersion);
     }
     log(`generate ${packageVersion}`);
-    mcpOut = (await generate({ spec: options.specDir, out: options.out })).mcp?.out;
+    // Every package the config generates gets the release's CHANGELOG entry.
+    outputDirs = (await generate({ spec: options.specDir, out: options.out })).outputs.map((output) => output.out);
   } catch (error) {
     // Nothing was written to the packages unless the last (atomic) write failed; undo the pin and the bump.
     await rm(pinned.folder, { recursive: true, force: true });
@@ -134,7 +135,7 @@ export async function releaseSpec(options: ReleaseOptions): Promise<ReleaseResul
     formatReport(report, 'markdown', { old: lockBefore.current, new: pinned.version }) +
     (surfaceProblem === undefined ? '' : `\n> The generated client could not be compared with the previous one (${surfaceProblem}); the verdict is the spec diff's alone.\n`);
   const entry = { packageVersion, specVersion: pinned.version, previousSpecVersion: lockBefore.current, date: now().toISOString().slice(0, 10), reportMarkdown };
-  for (const dir of [options.out, ...(mcpOut ? [mcpOut] : [])]) {
+  for (const dir of outputDirs) {
     const changelogFile = join(dir, 'CHANGELOG.md');
     const existing = await readFile(changelogFile, 'utf8').catch(() => undefined);
     await writeFile(changelogFile, prependEntry(existing, entry));

@@ -1,12 +1,14 @@
-/** The data of a call together with the raw HTTP response it came from. */
-export interface WithResponse<T> {
+import type { ResponseHeaderFields } from './response-meta.js';
+/**
+ * The data of a call together with the raw HTTP response it came from, and the response headers
+ * the API surfaces as fields (`ResponseHeaderFields`).
+ */
+export type WithResponse<T> = ResponseHeaderFields & {
   data: T;
   /** The raw response. Its body has already been read; use it for status and headers. */
   response: Response;
-  /** Plan tier header of the response, if the API defines one. */
-  tier: string | undefined;
   requestId: string | undefined;
-}
+};
 
 /**
  * What every call returns: awaitable for the data, with `.withResponse()` for the raw response.
@@ -40,7 +42,7 @@ class ResultPromise<T, Body> extends Promise<T> {
     this.#resolve = resolve ?? ((whole) => whole.data as unknown as T);
   }
 
-  /** Resolves with the decoded body as the server sent it (the envelope too), plus the raw Response, tier and request id. */
+  /** Resolves with the decoded body as the server sent it (the envelope too), plus the raw Response, the surfaced headers and the request id. */
   withResponse(): Promise<WithResponse<Body>> {
     return this.#result;
   }

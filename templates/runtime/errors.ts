@@ -1,6 +1,13 @@
 import { fallbackMessage, parseErrorBody, readEnvelope } from './error-envelope.js';
 import { parseRetryAfterMs } from './retry-after.js';
-import { readRequestId, readTier, type ResponseSettings } from './response-meta.js';
+import {
+  attachHeaderFields,
+  headerFieldNames,
+  readHeaderFields,
+  readRequestId,
+  type ResponseHeaderFields,
+  type ResponseSettings,
+} from './response-meta.js';
 
 /**
  * Error codes the API is known to return. Empty here; the generated package adds the codes
@@ -15,37 +22,33 @@ export type ErrorCode = Extract<keyof KnownErrorCodes, string> | (string & {});
 export class ClientError extends Error {}
 
 /** What an APIError is built from: the response's status, headers and body, and what the client read of them. */
-export interface APIErrorInit {
+export type APIErrorInit = ResponseHeaderFields & {
   status: number;
   message: string;
   code: ErrorCode | undefined;
   details: Readonly<Record<string, unknown>> | undefined;
   headers: Headers;
-  tier: string | undefined;
   requestId: string | undefined;
   retries: number;
   body: unknown;
-}
+};
 
 /** The public fields of an error, in this order, for toJSON: never headers, body or cause. */
-const JSON_FIELDS = [
-  'name',
-  'status',
-  'code',
-  'message',
-  'details',
-  'requestId',
-  'tier',
-  'retries',
-  'limit',
-  'url',
-] as const;
+const JSON_FIELDS = ['name', 'status', 'code', 'message', 'details', 'requestId', 'retries', 'limit', 'url'] as const;
 
 function toJSON(error: ClientError): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of JSON_FIELDS) if (key in error) out[key] = (error as unknown as Record<string, unknown>)[key];
+  const fields = headerFieldNames(error);
+  for (const key of JSON_FIELDS) {
+    if (key in error) out[key] = (error as unknown as Record<string, unknown>)[key];
+    if (key === 'requestId')
+      for (const field of fields) out[field] = (error as unknown as Record<string, unknown>)[field];
+  }
   return out;
 }
+
+// The API's surfaced response headers (`tier`, say) are typed fields of the error (declaration merging).
+export interface APIError extends ResponseHeaderFields {}
 
 /** The server answered with a non-2xx status. Subclasses narrow by status. */
 export class APIError extends ClientError {
@@ -59,7 +62,6 @@ export class APIError extends ClientError {
   declare readonly details: Readonly<Record<string, unknown>> | undefined;
   /** Response headers (request headers, which hold the key, are never stored on errors). */
   declare readonly headers: Headers;
-  declare readonly tier: string | undefined;
   declare readonly requestId: string | undefined;
   /** How many retries were made before this error was thrown. */
   declare readonly retries: number;
@@ -68,8 +70,9 @@ export class APIError extends ClientError {
 
   constructor(init: APIErrorInit) {
     super(init.message);
-    const { status, code, details, headers, tier, requestId, retries, body } = init;
-    Object.assign(this, { status, code, details, headers, tier, requestId, retries, body });
+    const { status, message: _message, code, details, headers, requestId, retries, body, ...fields } = init;
+    Object.assign(this, { status, code, details, headers, requestId, retries, body });
+    attachHeaderFields(this, fields);
   }
 
   /**
@@ -94,7 +97,7 @@ export class APIError extends ClientError {
       code,
       details,
       headers,
-      tier: readTier(headers, settings),
+      ...readHeaderFields(headers, settings),
       requestId: readRequestId(headers, settings),
       retries,
       body,
@@ -172,10 +175,12 @@ export class APIUserAbortError extends ClientError {
  * that hands back the same cursor will not fix itself. `status` and `headers` are those of the
  * offending response (0 and empty for a browser's opaque redirect).
  */
+// As on APIError: the surfaced response headers are typed fields.
+export interface InvalidResponseError extends ResponseHeaderFields {}
+
 export class InvalidResponseError extends ClientError {
   readonly status: number;
   readonly headers: Headers;
-  readonly tier: string | undefined;
   readonly requestId: string | undefined;
 
   /** @internal The client builds it from the response. */
@@ -183,7 +188,7 @@ export class InvalidResponseError extends ClientError {
     super(message);
     this.status = status;
     this.headers = headers;
-    this.tier = readTier(headers, settings);
+    attachHeaderFields(this, readHeaderFields(headers, settings));
     this.requestId = readRequestId(headers, settings);
   }
 

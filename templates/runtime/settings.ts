@@ -1,3 +1,4 @@
+import type { ResponseHeaderField } from './response-meta.js';
 import type { ErrorBodyPaths } from './error-envelope.js';
 import type { PageStyles } from './pagination.js';
 
@@ -50,7 +51,7 @@ export interface ApiSettings {
     security?: readonly (readonly string[])[];
   };
   /** Response headers surfaced on results and errors. */
-  responseHeaders: { tier?: string; requestId?: readonly string[] };
+  responseHeaders: { fields?: Readonly<Record<string, ResponseHeaderField>>; requestId?: readonly string[] };
   /**
    * Where the API's error bodies keep `code`, `message` and `details` (property paths, derived
    * from the spec's error schemas); common shapes are tried after them.

@@ -83,7 +83,7 @@ describe('root README', () => {
     const pinned = resolveConfig(await readConfigFile(join(ROOT, 'spec', 'codegen.config.yaml')), { title: 'Not AI Public API' });
     const empty = resolveConfig({ data: {} }, { title: 'Widget Works API' });
     // Maps whose keys are the user's own (regions, header forms, codes, operations) are one key.
-    const opaque = new Set(['auth.headers', 'regions', 'errors.knownCodes', 'operations', 'pagination', 'mcp']);
+    const opaque = new Set(['auth.headers', 'regions', 'errors.knownCodes', 'operations', 'pagination', 'mcp', 'responseHeaders.fields']);
     const keys = new Set<string>();
     const walk = (value: unknown, path: string): void => {
       if (path && (opaque.has(path) || typeof value !== 'object' || value === null || Array.isArray(value))) {

@@ -112,7 +112,7 @@ describe('generated/README.md is generated from the IR and the config', () => {
     }
     expect(text).toMatch(new RegExp(`\\| \`'${config.auth.default}'\`\\s*\\|[^\\n]*\\| default`));
     for (const server of ir().servers) expect(text).toMatch(new RegExp(`\`'${server.name}'\`\\s*\\| \`${server.url.replace(/[.]/g, '\\.')}\``));
-    expect(text).toContain(`\`${config.responseHeaders.tier!}\``);
+    for (const field of Object.values(config.responseHeaders.fields)) expect(text).toContain(`\`${field.header}\``);
     expect(text).toContain(`\`${config.logEnvVar!}\``);
     expect(text).toContain(config.apiKey.formatHint!);
   });

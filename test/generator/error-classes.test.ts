@@ -14,7 +14,7 @@ const settings = { responseHeaders: { requestId: ['x-request-id'] } };
 
 /** One instance of each class, built the way the runtime builds it. */
 function instanceOf(name: string): object {
-  const init = { status: 500, message: 'm', code: undefined, details: undefined, headers: new Headers(), tier: undefined, requestId: undefined, retries: 0, body: undefined };
+  const init = { status: 500, message: 'm', code: undefined, details: undefined, headers: new Headers(), requestId: undefined, retries: 0, body: undefined };
   switch (name) {
     case 'ClientError':
       return new runtime.ClientError('m');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatFiles } from '../../generator/format/index.js';
 import { finishGeneratedMarkdown } from '../../generator/format/markdown.js';
 import { PRETTIER } from '../../generator/format/rules.js';
-import { generate } from '../../generator/pipeline.js';
+import { generate, outputOf } from '../../generator/pipeline.js';
 import { tempDir } from '../helpers/ir.js';
 import { FROZEN_SPEC_DIR } from '../helpers/pinned.js';
 
@@ -28,7 +28,7 @@ async function readmes(spec: string): Promise<Map<string, string>> {
   const result = await generate({ spec, out: join(await tempDir('md-'), 'client'), check: true, format: false });
   const found = new Map<string, string>();
   for (const [path, text] of result.files) if (path.endsWith('.md')) found.set(path, text);
-  for (const [path, text] of result.mcp?.files ?? []) if (path.endsWith('.md')) found.set(`mcp/${path}`, text);
+  for (const [path, text] of outputOf(result, 'mcp')?.files ?? []) if (path.endsWith('.md')) found.set(`mcp/${path}`, text);
   return found;
 }
 

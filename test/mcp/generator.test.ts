@@ -8,8 +8,10 @@ import { loadSpec } from '../../generator/load/index.js';
 import { deriveToolName, singular } from '../../generator/mcp/naming.js';
 import { buildRequest } from '../../templates/mcp/request.js';
 import type { McpConfig } from '../../generator/mcp/config.js';
-import { mcpOutDir, mcpStage } from '../../generator/mcp/wire.js';
-import { generate, type GenerateResult } from '../../generator/pipeline.js';
+import { mcpOutDir } from '../../generator/mcp/wire.js';
+import { mcpTarget } from '../../generator/targets/mcp.js';
+import { formatFiles } from '../../generator/format/index.js';
+import { generate, outputOf, type GenerateResult } from '../../generator/pipeline.js';
 import { findDrift, writeAtomically } from '../../generator/write.js';
 import { pinnedGeneration } from '../helpers/shared-generation.js';
 import { cursorPage, irOf, json, specWith, tempDir } from '../helpers/ir.js';
@@ -165,9 +167,9 @@ describe('flat, self-contained input schemas', () => {
     await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
     await writeFile(join(dir, 'codegen.config.yaml'), 'mcp: {}\napiKey:\n  envVars: [PETS_API_KEY]\n');
     const result = await generate({ spec: join(dir, 'openapi.json'), config: join(dir, 'codegen.config.yaml'), out: join(dir, 'client'), format: false });
-    const settings = result.mcp!.files.get('src/settings.ts')!;
+    const settings = outputOf(result, 'mcp')!.files.get('src/settings.ts')!;
     expect(settings.replace(/\s+/g, '')).toContain('"credentials":{"oauth":"PETS_AUTH_OAUTH","store_key":"PETS_AUTH_STORE_KEY"}');
-    const readme = result.mcp!.files.get('README.md')!;
+    const readme = outputOf(result, 'mcp')!.files.get('README.md')!;
     expect(readme).toContain('| `PETS_AUTH_STORE_KEY` | key for the `store_key` auth form');
   });
 
@@ -226,8 +228,8 @@ describe('generated-mcp/', () => {
   });
 
   it('is checked by the generate pipeline beside the client: regenerating changes 0 bytes', async () => {
-    const mcp = checked.mcp!;
-    expect(mcp).toMatchObject({ label: '../generated-mcp', out: join(ROOT, 'generated-mcp'), tools: specOperations(pinnedSpec()).length });
+    const mcp = outputOf(checked, 'mcp')!;
+    expect(mcp).toMatchObject({ label: '../generated-mcp', out: join(ROOT, 'generated-mcp'), summary: `${specOperations(pinnedSpec()).length} MCP tools` });
     expect(checked.drift!.filter((d) => d.startsWith('../generated-mcp/'))).toEqual([]);
     for (const [path, text] of mcp.files) expect(await readFile(join(mcp.out, path), 'utf8'), path).toBe(text);
   });
@@ -237,8 +239,9 @@ describe('generated-mcp/', () => {
     const loaded = await loadSpec(pinnedSpecFile());
     const config = resolveConfig(await readConfigFile(source), { title: checked.ir.title });
     const ir = buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config });
-    const again = (await mcpStage({ ir, config, document: loaded.document, clientOut: join(ROOT, 'generated'), specFile: loaded.location, configFile: source, format: true }))!;
-    expect([...again.files]).toEqual([...checked.mcp!.files]);
+    const emitted = await mcpTarget.emit({ ir, config, document: loaded.document, clientOut: join(ROOT, 'generated'), specFile: loaded.location, configFile: source, typescriptVersion: '5.9.3', lock: { generatorVersion: '0', specSha256: '', configSha256: null } });
+    const again = { files: await formatFiles(emitted.files) };
+    expect([...again.files]).toEqual([...outputOf(checked, 'mcp')!.files]);
 
     const dir = await tempDir('mcp-out-');
     const out = join(dir, 'generated-mcp');
@@ -280,7 +283,7 @@ describe('generated-mcp/', () => {
   });
 
   it('names the client package in one module only, and evaluates no schema text', () => {
-    const files = [...checked.mcp!.files];
+    const files = [...outputOf(checked, 'mcp')!.files];
     expect(files.filter(([path, text]) => path.endsWith('.ts') && /from ['"]notai-client['"]/.test(text)).map(([path]) => path)).toEqual(['src/app.ts']);
     for (const [path, text] of files) expect(text, path).not.toMatch(/\beval\(|new Function\(/);
   });

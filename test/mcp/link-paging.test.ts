@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outputOf } from '../../generator/pipeline.js';
 import { jsonSize } from '../../templates/mcp/budget.js';
 import type { ApiClientLike, ToolDefinition } from '../../templates/mcp/types.js';
 import { specWith } from '../helpers/ir.js';
@@ -59,8 +60,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const result = await generateWithMcp(SPEC, 'mcp:\n  defaultPageSize: 4\n');
-  tools = await evaluateTools(result.mcp!.files.get('src/tools.ts')!);
-  readme = result.mcp!.files.get('README.md')!;
+  tools = await evaluateTools(outputOf(result, 'mcp')!.files.get('src/tools.ts')!);
+  readme = outputOf(result, 'mcp')!.files.get('README.md')!;
   const module = (await import(pathToFileURL(join(result.dir, 'client', 'src', 'index.ts')).href)) as Record<string, new (options: object) => ApiClientLike>;
   const Client = module[result.ir.clientClassName]!;
   api = new Client({ baseUrl: base, apiKey: 'k_0123456789', maxRetries: 0 });

@@ -4,6 +4,7 @@ import { runList } from '../../templates/mcp/list.js';
 import { buildRequest } from '../../templates/mcp/request.js';
 import type { ApiClientLike, McpSettings, PageLike, RequestSpecLike, ToolDefinition } from '../../templates/mcp/types.js';
 import { argumentChecker } from '../../templates/mcp/validate.js';
+import { outputOf } from '../../generator/pipeline.js';
 import { json, specWith } from '../helpers/ir.js';
 import { evaluateTools, generateWithMcp, toolsOf } from './spec-tools.js';
 
@@ -33,7 +34,7 @@ describe('operationIds that are Object.prototype names', () => {
     // A YAML config with these keys, as a user writes it (the parser keeps `__proto__` as a key).
     const yaml = `mcp:\n  toolNames:\n${OBJECT_NAMES.map((id, i) => `    ${id}: renamed_${i}\n`).join('')}`;
     const result = await generateWithMcp(spec, yaml);
-    const tools = await evaluateTools(result.mcp!.files.get('src/tools.ts')!);
+    const tools = await evaluateTools(outputOf(result, 'mcp')!.files.get('src/tools.ts')!);
     expect(tools.map((t) => [t.binding.operationId, t.name])).toEqual(Object.entries(toolNames));
   });
 });
@@ -48,7 +49,7 @@ describe('parameters named like Object.prototype properties', () => {
 
   it('survive into the generated tool table as arguments, and are validated', async () => {
     const result = await generateWithMcp(spec);
-    const [tool] = await evaluateTools(result.mcp!.files.get('src/tools.ts')!);
+    const [tool] = await evaluateTools(outputOf(result, 'mcp')!.files.get('src/tools.ts')!);
     const properties = tool!.inputSchema['properties'] as object;
     expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
     expect(Object.keys(properties)).toEqual(['__proto__', 'toString', 'constructor']);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outputOf } from '../../generator/pipeline.js';
 import type { ApiIR, OperationIR } from '../../generator/ir/types.js';
 import { createExecutor } from '../../templates/mcp/execute.js';
 import { createLogger, createRedactor } from '../../templates/mcp/log.js';
@@ -255,7 +256,7 @@ function expectParity(rows: Awaited<ReturnType<typeof compare>>, operations: num
 
 async function foreign(spec: Record<string, unknown>): Promise<Target> {
   const result = await generateWithMcp(spec);
-  const tools = await evaluateTools(result.mcp!.files.get('src/tools.ts')!);
+  const tools = await evaluateTools(outputOf(result, 'mcp')!.files.get('src/tools.ts')!);
   const module = (await import(pathToFileURL(join(result.dir, 'client', 'src', 'index.ts')).href)) as Record<string, new (options: object) => Target['client']>;
   const client = new module[result.ir.clientClassName]!({ baseUrl: base, apiKey: 'k_0123456789', maxRetries: 0 });
   return { ir: result.ir, tools, client };

@@ -8,6 +8,7 @@ import { createLogger, createRedactor } from '../../templates/mcp/log.js';
 import { createToolServer } from '../../templates/mcp/server.js';
 import type { ApiClientLike, McpSettings, RequestSpecLike, ToolDefinition } from '../../templates/mcp/types.js';
 import { argumentChecker } from '../../templates/mcp/validate.js';
+import { outputOf } from '../../generator/pipeline.js';
 import { json, specWith } from '../helpers/ir.js';
 import { evaluateTools, generateWithMcp, toolsOf } from './spec-tools.js';
 
@@ -91,11 +92,11 @@ describe('input schemas stay bounded whatever the spec ($ref fan-out)', () => {
   it('the generated server validates arguments against the shared definitions, and lists them', async () => {
     const levels = 24;
     const generated = await generateWithMcp(fanOut(levels));
-    const source = generated.mcp!.files.get('src/tools.ts')!;
+    const source = outputOf(generated, 'mcp')!.files.get('src/tools.ts')!;
     expect(source.length).toBeLessThan(50_000);
     // Its README no longer promises schemas without `$ref`.
-    expect(generated.mcp!.files.get('README.md')).toMatch(/shared in the schema's own `\$defs`/);
-    expect(generated.mcp!.files.get('README.md')).not.toMatch(/no `\$ref`/);
+    expect(outputOf(generated, 'mcp')!.files.get('README.md')).toMatch(/shared in the schema's own `\$defs`/);
+    expect(outputOf(generated, 'mcp')!.files.get('README.md')).not.toMatch(/no `\$ref`/);
     const tools = await evaluateTools(source);
     const tool = tools[0]!;
     const check = argumentChecker(tool.inputSchema);

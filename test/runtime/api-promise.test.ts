@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APIPromise, type WithResponse } from '../../templates/runtime/api-promise.js';
 
 const response = new Response(null, { status: 200 });
-const ok = <T>(data: T): Promise<WithResponse<T>> => Promise.resolve({ data, response, tier: 'pro', requestId: 'r1' });
+const ok = <T>(data: T): Promise<WithResponse<T>> => Promise.resolve({ data, response, tier: 'pro', rateLimitRemaining: 7, requestId: 'r1' });
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -226,3 +226,29 @@ describe('serialisation', () => {
     expect(error.toJSON()).toEqual({ name: 'InvalidResponseError', status: 200, message: 'bad', requestId: 'r2', tier: 'enterprise' });
   });
 });
+
+describe('surfaced response headers (settings.responseHeaders.fields)', () => {
+  const from = (headers: Record<string, string>, s = settings): APIError => APIError.from(429, envelope('RATE_LIMITED', 'slow down'), new Headers(headers), 0, s);
+
+  it('reads each declared header into its field, numbers parsed, absent or malformed ones undefined', () => {
+    expect([from({ 'x-example-tier': 'pro', 'x-ratelimit-remaining': '42' })].map((e) => [e.tier, e.rateLimitRemaining])).toEqual([['pro', 42]]);
+    for (const bad of ['4.5', 'many', '', '1e3']) expect(from({ 'x-ratelimit-remaining': bad }).rateLimitRemaining, bad).toBeUndefined();
+    const none = from({});
+    expect([none.tier, none.rateLimitRemaining]).toEqual([undefined, undefined]);
+  });
+
+  it('puts them in toJSON right after requestId', () => {
+    const json = from({ 'x-example-tier': 'pro', 'x-ratelimit-remaining': '0', 'x-request-id': 'r9' }).toJSON();
+    expect(Object.keys(json)).toEqual(['name', 'status', 'code', 'message', 'details', 'requestId', 'tier', 'rateLimitRemaining', 'retries']);
+    expect(json).toMatchObject({ tier: 'pro', rateLimitRemaining: 0 });
+  });
+
+  it('adds nothing for an API that declares no fields', () => {
+    const plain = { ...settings, responseHeaders: { requestId: ['x-request-id'] } };
+    const error = from({ 'x-example-tier': 'pro' }, plain);
+    expect('tier' in error).toBe(false);
+    expect(Object.keys(error.toJSON())).not.toContain('tier');
+    const invalid = new InvalidResponseError('bad', 200, new Headers({ 'x-example-tier': 'pro' }), plain);
+    expect('tier' in invalid).toBe(false);
+  });
+});

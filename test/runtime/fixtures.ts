@@ -3,6 +3,7 @@
  * settings alone, so these use different names, headers and key format.
  */
 import nock from 'nock';
+import type {} from '../../templates/runtime/response-meta.js';
 import { onTestFinished, vi } from 'vitest';
 import { ApiClient, type RequestSpec } from '../../templates/runtime/core.js';
 import type { ClientOptions } from '../../templates/runtime/options.js';
@@ -38,7 +39,10 @@ export const settings: ApiSettings = {
     },
     default: 'bearer',
   },
-  responseHeaders: { tier: 'x-example-tier', requestId: ['x-request-id', 'x-amzn-requestid'] },
+  responseHeaders: {
+    fields: { tier: 'x-example-tier', rateLimitRemaining: { header: 'x-ratelimit-remaining', type: 'integer' } },
+    requestId: ['x-request-id', 'x-amzn-requestid'],
+  },
   logEnvVar: 'EXAMPLE_LOG',
   pageStyles: { cursor: cursorStyle, offset: offsetStyle, page: pageNumberStyle, link: linkStyle },
 };
@@ -177,4 +181,13 @@ export function scriptedFetch(steps: FetchStep[]): typeof fetch & { calls: numbe
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+// What a generated package declares for the fields above (generator/emit/settings.ts
+// emitResponseFields): the surfaced headers become typed fields of results and errors.
+declare module '../../templates/runtime/response-meta.js' {
+  interface ResponseHeaderFields {
+    readonly tier: string | undefined;
+    readonly rateLimitRemaining: number | undefined;
+  }
 }

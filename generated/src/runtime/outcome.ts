@@ -3,7 +3,7 @@ import type { WithResponse } from './api-promise.js';
 import { APIError, InvalidResponseError, ResponseTooLargeError, type ClientError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decodeSuccessBody, type ResponseType } from './response.js';
-import { readRequestId, readTier, type ResponseSettings } from './response-meta.js';
+import { readRequestId, readHeaderFields, type ResponseSettings } from './response-meta.js';
 import type { AttemptResult } from './transport.js';
 
 /** What one attempt produced: the call's result, or an error plus the headers that came with it. */
@@ -58,9 +58,9 @@ export function readOutcome<T>(
 
 function resultOf<T>(data: T, response: Response, settings: ResponseSettings): WithResponse<T> {
   return {
+    ...readHeaderFields(response.headers, settings),
     data,
     response,
-    tier: readTier(response.headers, settings),
     requestId: readRequestId(response.headers, settings),
   };
 }

@@ -1,4 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/settings.ts.
+import type { ResponseHeaderField } from './response-meta.js';
 import type { ErrorBodyPaths } from './error-envelope.js';
 import type { PageStyles } from './pagination.js';
 
@@ -51,7 +52,7 @@ export interface ApiSettings {
     security?: readonly (readonly string[])[];
   };
   /** Response headers surfaced on results and errors. */
-  responseHeaders: { tier?: string; requestId?: readonly string[] };
+  responseHeaders: { fields?: Readonly<Record<string, ResponseHeaderField>>; requestId?: readonly string[] };
   /**
    * Where the API's error bodies keep `code`, `message` and `details` (property paths, derived
    * from the spec's error schemas); common shapes are tried after them.

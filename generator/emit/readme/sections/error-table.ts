@@ -39,14 +39,19 @@ const ASIDES: Partial<Record<ErrorClassName, string>> = { APIUserAbortError: 'ne
 
 const field = (c: ErrorClassInfo, name: string): string => `\`${name}\`${c.notes?.[name] ? ` (${c.notes[name]})` : ''}`;
 
+/** The class's fields with the API's surfaced response headers before `requestId` (errors.ts sets them there). */
+function fieldsOf(c: ErrorClassInfo, ir: ApiIR): string[] {
+  return c.fields.flatMap((f) => (f === 'requestId' ? [...ir.responseFields.map((h) => h.name), f] : [f]));
+}
+
 /** "as `APIError`, plus …" for the per-status classes (they only add to it), else the fields themselves. */
-function fieldsText(c: ErrorClassInfo): string {
+function fieldsText(c: ErrorClassInfo, ir: ApiIR): string {
   const parent: ErrorClassInfo | undefined = ERROR_CLASSES.find((p) => p.name === c.parent);
   if (parent?.name === 'APIError' && parent.fields.every((f) => c.fields.includes(f))) {
     const extra = c.fields.filter((f) => !parent.fields.includes(f));
     return `as \`${parent.name}\`${extra.length > 0 ? `, plus ${extra.map((f) => field(c, f)).join(', ')}` : ''}`;
   }
-  return c.fields.map((f) => field(c, f)).join(', ');
+  return fieldsOf(c, ir).map((f) => field(c, f)).join(', ');
 }
 
 /** The status for a class a status selects, else the prose, with the parent where it is not the obvious one. */
@@ -65,7 +70,7 @@ export function errorTable(ir: ApiIR): string[] {
     '| --- | --- | --- |',
     ...ERROR_CLASSES.map((c: ErrorClassInfo) => {
       const name = c.name === 'ClientError' ? ir.errorClassName : c.name;
-      return `| \`${name}\` | ${when(c, prose[c.name as ErrorClassName])} | ${fieldsText(c)} |`;
+      return `| \`${name}\` | ${when(c, prose[c.name as ErrorClassName])} | ${fieldsText(c, ir)} |`;
     }),
   ];
 }

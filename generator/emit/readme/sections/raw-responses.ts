@@ -6,13 +6,16 @@ import { list, quoted, ts } from '../markdown.js';
 export function rawResponses(ir: ApiIR): string[] {
   const pick = firstPlain(ir);
   const paged = firstPaged(ir);
-  const tier = ir.responseHeaders.tier;
-  const ids = ir.responseHeaders.requestId;
-  const fields = ['data', 'response', ...(tier ? ['tier'] : []), 'requestId'];
+  const surfaced = ir.responseFields;
+  const ids = ir.requestIdHeaders;
+  const names = surfaced.map((f) => f.name);
+  const fields = ['data', 'response', ...names, 'requestId'];
+  const described = surfaced.map((f) => `, \`${f.name}\` (the \`${f.header}\` response header${f.type === 'string' ? '' : ', as a number'})`).join('');
+  const absent = names.length === 1 ? `\`${names[0]}\` is absent when the server did not send the header` : 'each header field is absent when the server did not send its header';
   const lines = [
     '## Raw responses',
     '',
-    `Every call returns an \`APIPromise\`: \`await\` it for the data, or call \`.withResponse()\` for the data together with the raw \`Response\` (status, headers; its body is already read)${tier ? `, \`tier\` (the \`${tier}\` response header)` : ''} and \`requestId\` (${ids.length > 0 ? `the ${list(quoted(ids), 'or')} header` : 'undefined: no request-id header is configured'}). ${tier ? `Errors from the server carry \`tier\` and \`requestId\` too; \`tier\` is absent when the server did not send the header.` : 'Errors from the server carry `requestId` too.'}`,
+    `Every call returns an \`APIPromise\`: \`await\` it for the data, or call \`.withResponse()\` for the data together with the raw \`Response\` (status, headers; its body is already read)${described} and \`requestId\` (${ids.length > 0 ? `the ${list(quoted(ids), 'or')} header` : 'undefined: no request-id header is configured'}). ${names.length > 0 ? `Errors from the server carry ${list(quoted([...names, 'requestId']), 'and')} too; ${absent}.` : 'Errors from the server carry `requestId` too.'}`,
     '',
   ];
   const wrapped = operationsInOrder(ir).filter(({ op }) => op.success?.envelope !== undefined);
@@ -35,9 +38,9 @@ export function rawResponses(ir: ApiIR): string[] {
         ...(clash ? [] : pagedDeclarations),
         '',
         `const { ${fields.join(', ')} } = await ${call.expression}.withResponse();`,
-        `console.log(response.status, response.headers.get('content-type'), ${tier ? 'tier, ' : ''}requestId, data);`,
+        `console.log(response.status, response.headers.get('content-type'), ${names.map((n) => `${n}, `).join('')}requestId, data);`,
         ...(pagedCall && !clash
-          ? ['', `// Pages too: the first page with its response, and \`page.response\` on every page`, `const first = await ${pagedCall.expression}.withResponse();`, `console.log(first.data.data.length, first.data.response.status${tier ? ', first.tier' : ''});`]
+          ? ['', `// Pages too: the first page with its response, and \`page.response\` on every page`, `const first = await ${pagedCall.expression}.withResponse();`, `console.log(first.data.data.length, first.data.response.status${names.map((n) => `, first.${n}`).join('')});`]
           : []),
       ),
     );
