@@ -227,6 +227,6 @@ export function isTypedBody(body: { isJson: boolean; mediaType: string }): boole
 }
 
 /** `application/x-www-form-urlencoded`: an object of fields the runtime encodes (bodyType "form"). */
-function isFormBody(mediaType: string): boolean {
+export function isFormBody(mediaType: string): boolean {
   return /^application\/x-www-form-urlencoded\b/i.test(mediaType.trim());
 }
