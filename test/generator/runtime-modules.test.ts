@@ -40,9 +40,10 @@ const withAll = specWith({
   },
 });
 
-/** The bundle of a package entry: which source files it holds and its (unminified) text. */
-async function bundleOf(entry: string): Promise<{ modules: string[]; text: string }> {
-  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, logLevel: 'silent' });
+/** The bundle of a package entry (a file, or `stdin` code): which runtime files it holds and its (unminified) text. */
+async function bundleOf(entry: string, stdin?: string): Promise<{ modules: string[]; text: string }> {
+  const input = stdin === undefined ? { entryPoints: [entry] } : { stdin: { contents: stdin, resolveDir: entry, loader: 'ts' as const } };
+  const result = await build({ ...input, bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, logLevel: 'silent' });
   const output = Object.values(result.metafile.outputs)[0]!;
   const modules = Object.keys(output.inputs)
     .filter((path) => output.inputs[path]!.bytesInOutput > 0)
@@ -111,5 +112,27 @@ describe('optional runtime modules', () => {
     expect(seen.map((s) => s.url)).toEqual(['https://api.example.test/v1/things', 'https://api.example.test/v1/things/t1/file', 'https://cdn.example.test/t1.pdf']);
     expect(seen[1]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(seen[2]!.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('the client without resources (`<Client>Base`)', () => {
+  it('lets one call bundle no resource class, and sends it like the full client', async () => {
+    const src = join(dirs.get('plain')!, 'src');
+    const { text } = await bundleOf(src, `export { TestBase, listThings } from './index.js';`);
+    expect(text).toMatch(/\bfunction listThings\b/);
+    expect(text).not.toMatch(/\bThings = class\b/);
+    const full = await bundleOf(src, `export { Test, listThings } from './index.js';`);
+    expect(full.text).toMatch(/\bThings = class\b/);
+
+    const mod = (await import(pathToFileURL(join(src, 'index.ts')).href)) as Record<string, unknown>;
+    const Base = mod.TestBase as new (options: object) => object;
+    const listThings = mod.listThings as (c: object) => Promise<unknown>;
+    const seen: Record<string, string>[] = [];
+    const fetch = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      seen.push(Object.fromEntries(new Headers(init?.headers).entries()));
+      return Response.json(['a']);
+    };
+    expect(await listThings(new Base({ apiKey: KEY, fetch }))).toEqual(['a']);
+    expect(seen[0]!.authorization).toBe(`Bearer ${KEY}`);
   });
 });
