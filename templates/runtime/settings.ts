@@ -66,12 +66,12 @@ export interface ApiSettings {
    * The runtime modules below are set only when the API's operations use them, so a client whose
    * API has none never bundles them (the generator imports each one it sets).
    */
-  /** Encodes `application/x-www-form-urlencoded` bodies (form.ts): operations with a form body. */
+  /** @internal Encodes `application/x-www-form-urlencoded` bodies (form.ts): operations with a form body. */
   formBody?: (value: unknown) => string;
-  /** Adds idempotency keys (idempotency.ts): operations that take an idempotency-key header. */
+  /** @internal Adds idempotency keys (idempotency.ts): operations that take an idempotency-key header. */
   idempotencyKeys?: typeof withIdempotencyKey;
   /**
-   * Follows a download's redirect to another origin, anonymously (download-redirect.ts):
+   * @internal Follows a download's redirect to another origin, anonymously (download-redirect.ts):
    * operations answering a file or text. Without it, every redirect off the API's origin is refused.
    */
   downloadHop?: DownloadHop;
