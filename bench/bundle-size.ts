@@ -192,7 +192,7 @@ export async function runBundleSize(options: BundleOptions): Promise<Section> {
     notes: [
       'gzip at level 9 and brotli at quality 11 of the minified bundle. Types cost nothing at run time; the runtime (retries, timeouts, typed errors, pagination, redaction, logging, redirects) is most of ours.',
       'A generated function takes the client as an argument, so `getSession` alone bundles only its own code: a program that calls it also needs a client, hence the one-call rows: with `NotAiBase`, the client without resource properties, it carries no resource class; with `NotAi`, every resource class.',
-      'The peers are bundled as generated here, with their default runtimes: ours carries the behaviours of the runtime bar (docs: design.md §2), most of which those runtimes leave to the caller.',
+      'The peers are bundled as generated here, with their default runtimes: ours carries retries, deadlines, key redaction, a redirect policy, response size caps, typed errors and pagination, most of which those runtimes leave to the caller.',
       ...notes,
     ],
     targets: [
