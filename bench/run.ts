@@ -128,7 +128,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await part('client', 'Client: per-request overhead', () => runClientOverhead(common));
     await part('pagination', 'Client: auto-pagination', () => runPagination(common));
   }
-  if (options.only.includes('bundle')) await part('bundle', 'Bundle size', () => runBundleSize({ log }));
+  if (options.only.includes('bundle')) await part('bundle', 'Bundle size', () => runBundleSize({ smoke: options.smoke, log }));
   if (options.only.includes('typecheck')) await part('typecheck', 'Type-check of a consumer', () => runTypecheck(common));
 
   const shownArgs = argv.filter((a, i) => a !== '--out' && argv[i - 1] !== '--out');

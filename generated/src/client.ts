@@ -18,6 +18,17 @@ export type NotAiAuthHeader = 'bearer' | 'x-api-key';
 export type NotAiOptions = ClientOptions<NotAiRegion, NotAiAuthHeader>;
 
 /**
+ * The NotAi client without its resource properties, for the standalone functions.
+ *
+ * Takes the same options as `new NotAi()`. A program that calls only standalone functions (`fn(client, …)`) with this client bundles no resource class and no operation it does not call.
+ */
+export class NotAiBase extends ApiClient {
+  constructor(options: NotAiOptions = {}) {
+    super(options, API_SETTINGS);
+  }
+}
+
+/**
  * Client for Not AI Public API.
  *
  * ```ts

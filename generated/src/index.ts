@@ -1,7 +1,7 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit.
 export type {} from './error-codes.js';
 export type {} from './response-fields.js';
-export { NotAi } from './client.js';
+export { NotAi, NotAiBase } from './client.js';
 export type { NotAiOptions, NotAiRegion, NotAiAuthHeader } from './client.js';
 export * from './resources/health.js';
 export * from './resources/analytics.js';

@@ -4,8 +4,13 @@ import { ImportSet } from './imports.js';
 import type { Printer } from './project.js';
 import { jsDoc, literal } from './ts.js';
 
-export function clientTypeNames(ir: ApiIR): { options: string; region: string; authHeader: string } {
-  return { options: `${ir.clientClassName}Options`, region: `${ir.clientClassName}Region`, authHeader: `${ir.clientClassName}AuthHeader` };
+export function clientTypeNames(ir: ApiIR): { options: string; region: string; authHeader: string; base: string } {
+  return {
+    options: `${ir.clientClassName}Options`,
+    region: `${ir.clientClassName}Region`,
+    authHeader: `${ir.clientClassName}AuthHeader`,
+    base: `${ir.clientClassName}Base`,
+  };
 }
 
 /** The client class: the runtime core plus one property per resource. */
@@ -49,6 +54,19 @@ export function emitClient(ir: ApiIR, authHeaders: readonly string[], printer: P
       isExported: true,
       type: `ClientOptions<${names.region}, ${names.authHeader}>`,
       docs: jsDoc({ summary: `Options of \`new ${ir.clientClassName}()\`.` }),
+    },
+    {
+      // A class of its own rather than the client's superclass, so the client's declared shape
+      // (and so its released surface) stays `extends ApiClient`.
+      kind: StructureKind.Class,
+      name: names.base,
+      isExported: true,
+      extends: 'ApiClient',
+      docs: jsDoc({
+        summary: `The ${ir.clientClassName} client without its resource properties, for the standalone functions.`,
+        description: `Takes the same options as \`new ${ir.clientClassName}()\`. A program that calls only standalone functions (\`fn(client, …)\`) with this client bundles no resource class and no operation it does not call.`,
+      }),
+      ctors: [{ parameters: [{ name: 'options', type: names.options, initializer: '{}' }], statements: ['super(options, API_SETTINGS);'] }],
     },
     {
       kind: StructureKind.Class,

@@ -40,7 +40,7 @@ export function emitIndex(ir: ApiIR, printer: Printer, header: string): string {
     // side-effect import to warn about in a package marked "sideEffects": false.
     `export type {} from './error-codes.js';`,
     ...(ir.responseFields.length > 0 ? [`export type {} from './response-fields.js';`] : []),
-    `export { ${ir.clientClassName} } from './client.js';`,
+    `export { ${ir.clientClassName}, ${names.base} } from './client.js';`,
     `export type { ${names.options}, ${names.region}, ${names.authHeader} } from './client.js';`,
     ...ir.resources.map((r) => `export * from './resources/${r.fileName}.js';`),
     `export type * from './models.js';`,

@@ -219,4 +219,4 @@ export function resourceMethod(op: OperationIR): MethodDeclarationStructure {
   };
 }
 
-export { isTypedBody } from '../ir/request.js';
+export { isFormBody, isTypedBody } from '../ir/request.js';

@@ -6,6 +6,24 @@ import type { Printer } from './project.js';
 import { jsDoc, literal } from './ts.js';
 import { PAGING_RUNTIME, stylesUsed } from './paging-runtime.js';
 import { runtimePagingSpec } from '../ir/pagination.js';
+import { responseTypeOf } from '../ir/responses.js';
+import { isFormBody } from './operation.js';
+
+/**
+ * The optional runtime modules an API's operations use: each is imported by settings.ts only
+ * then, so a client bundles no form encoder, idempotency-key generator or cross-origin download
+ * redirect it cannot use. `[settings key, module, export]`.
+ */
+export function optionalRuntime(ir: ApiIR): [string, string, string][] {
+  const ops = ir.operations;
+  const used: [string, string, string][] = [];
+  if (ops.some((op) => op.requestBody !== undefined && !op.requestBody.isJson && isFormBody(op.requestBody.mediaType))) {
+    used.push(['formBody', 'form', 'formBody']);
+  }
+  if (ops.some((op) => op.idempotency.kind === 'key')) used.push(['idempotencyKeys', 'idempotency', 'withIdempotencyKey']);
+  if (ops.some((op) => ['blob', 'text'].includes(responseTypeOf(op.success)))) used.push(['downloadHop', 'download-redirect', 'downloadHop']);
+  return used;
+}
 
 /** No operation requires a key, so the client may be built without one (`apiKey.optional`). */
 export function keyOptional(ir: ApiIR): boolean {
@@ -38,6 +56,10 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
   const styles = stylesUsed(ir);
   for (const s of styles) imports.value(`./runtime/${PAGING_RUNTIME[s].module}.js`, PAGING_RUNTIME[s].style);
   if (styles.length > 0) properties.pageStyles = `{ ${styles.map((s) => `${s}: ${PAGING_RUNTIME[s].style}`).join(', ')} }`;
+  for (const [key, module, name] of optionalRuntime(ir)) {
+    imports.value(`./runtime/${module}.js`, name);
+    properties[key] = name;
+  }
   const statements: (StatementStructures | string)[] = [
     ...imports.structures(),
     {

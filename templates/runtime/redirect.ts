@@ -1,4 +1,4 @@
-import { isLoopbackHost } from './url.js';
+import type { DownloadHop } from './download-redirect.js';
 
 /**
  * Redirect policy. Requests go out with `redirect: "manual"` and redirects are followed here,
@@ -9,9 +9,9 @@ import { isLoopbackHost } from './url.js';
  * - Same origin (scheme, host and port all equal): followed, at most MAX_REDIRECTS hops per
  *   attempt, credentials kept. 303 turns any method but HEAD into a bodiless GET, and 301/302
  *   turn a POST into one (what fetch and browsers do); 307/308 keep method and body.
- * - Another origin, for a download (a file or text answer, `anonymous: true`): followed as a
- *   bodiless GET or HEAD over https (http only from a loopback API to loopback) carrying only
- *   ANONYMOUS_HEADERS and `accept: *\/*`: no credential of any kind, and none on later hops
+ * - Another origin, for a download (a file or text answer, `anonymous: true`; download-redirect.ts,
+ *   bundled only by clients whose API has downloads): followed as a bodiless GET or HEAD over
+ *   https (http only from a loopback API to loopback) carrying only ANONYMOUS_HEADERS and `accept: *\/*`: no credential of any kind, and none on later hops
  *   either. File APIs hand out downloads this way (a signed storage or CDN URL, GitHub's
  *   archives); the target learns nothing the Location did not already give it.
  * - Any other cross-origin redirect, an https -> http downgrade, a Location with user:password@
@@ -49,29 +49,15 @@ export type RedirectDecision =
   | { kind: 'refuse'; reason: string };
 
 /**
- * The only headers a download takes to another origin: nothing in them identifies the caller.
- * The range and conditional headers keep a partial or resumed download partial.
- */
-const ANONYMOUS_HEADERS: readonly string[] = [
-  'user-agent',
-  'range',
-  'if-range',
-  'if-match',
-  'if-none-match',
-  'if-modified-since',
-  'if-unmodified-since',
-];
-
-/**
  * What to do with `response`, the answer to `request` after `hops` redirects already followed
- * in this attempt. Anything that is not a usable redirect is "final". `download`: the call
- * answers with a file or text, which may be handed out from another origin.
+ * in this attempt. Anything that is not a usable redirect is "final". `download`: set when the
+ * call answers with a file or text, which may be handed out from another origin.
  */
 export function decideRedirect(
   response: Response,
   request: HopRequest,
   hops: number,
-  download = false,
+  download?: DownloadHop,
 ): RedirectDecision {
   if (response.type === 'opaqueredirect') {
     return {
@@ -114,28 +100,7 @@ export function decideRedirect(
     (response.status === 303 && request.method !== 'GET' && request.method !== 'HEAD') ||
     ((response.status === 301 || response.status === 302) && request.method === 'POST');
   const method = toGet ? 'GET' : request.method;
-  if (crossOrigin) {
-    // Plain http only between loopback hosts (tests, local servers): a remote API must not be able
-    // to point the client at a service on the caller's own machine.
-    if (target.protocol !== 'https:' && !(isLoopbackHost(target.hostname) && isLoopbackHost(from.hostname))) {
-      return {
-        kind: 'refuse',
-        reason: `Refused to follow ${what} to ${target.origin}: downloads leave the API's host only over https.`,
-      };
-    }
-    if (method !== 'GET' && method !== 'HEAD') {
-      return {
-        kind: 'refuse',
-        reason: `Refused to follow ${what} to another origin, ${target.origin}: it would re-send a ${method} body there.`,
-      };
-    }
-    // Any media type: the client's `accept: application/json` default means nothing to a file host.
-    const headers: Record<string, string> = { accept: '*/*' };
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (ANONYMOUS_HEADERS.includes(name.toLowerCase())) headers[name] = value;
-    }
-    return { kind: 'follow', request: { url: target.href, method, headers, body: null }, anonymous: true };
-  }
+  if (crossOrigin && download) return download(target, from, request, method, what);
   if (!toGet) return { kind: 'follow', request: { ...request, url: target.href } };
   const headers = { ...request.headers };
   for (const name of BODY_HEADERS) delete headers[name];

@@ -1,5 +1,7 @@
 import type { ResponseHeaderField } from './response-meta.js';
 import type { ErrorBodyPaths } from './error-envelope.js';
+import type { DownloadHop } from './download-redirect.js';
+import type { withIdempotencyKey } from './idempotency.js';
 import type { PageStyles } from './pagination.js';
 
 /** Where the key travels: a request header (after `prefix`), or a query parameter. */
@@ -61,4 +63,17 @@ export interface ApiSettings {
   logEnvVar?: string;
   /** The pagination styles the API's list operations use (only those, so bundles carry no others). */
   pageStyles?: PageStyles;
+  /*
+   * The runtime modules below are set only when the API's operations use them, so a client whose
+   * API has none never bundles them (the generator imports each one it sets).
+   */
+  /** @internal Encodes `application/x-www-form-urlencoded` bodies (form.ts): operations with a form body. */
+  formBody?: (value: unknown) => string;
+  /** @internal Adds idempotency keys (idempotency.ts): operations that take an idempotency-key header. */
+  idempotencyKeys?: typeof withIdempotencyKey;
+  /**
+   * @internal Follows a download's redirect to another origin, anonymously (download-redirect.ts):
+   * operations answering a file or text. Without it, every redirect off the API's origin is refused.
+   */
+  downloadHop?: DownloadHop;
 }

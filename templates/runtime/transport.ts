@@ -1,5 +1,6 @@
 import { readBody } from './body.js';
 import { describeConnectionError } from './connection-error.js';
+import type { DownloadHop } from './download-redirect.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
 import type { Redactor } from './redact.js';
 import { decideRedirect, type HopRequest } from './redirect.js';
@@ -15,8 +16,11 @@ export interface AttemptInit {
   body: BodyInit | null;
   /** Read a 2xx body as bytes (into `bodyBytes`) rather than as text: a file, an image. */
   bytes?: boolean;
-  /** The answer is a file or text: a redirect to another origin is followed, without credentials. */
-  download?: boolean;
+  /**
+   * The answer is a file or text: a redirect to another origin is followed, without credentials,
+   * by this hop (settings.downloadHop).
+   */
+  download?: DownloadHop | undefined;
   /** Keys sent in the query: kept on every same-origin redirect hop, whatever `Location` says. */
   authQuery?: readonly AuthQuery[];
   /** Largest body read, in bytes, of any response in the attempt (see body.ts); default no cap. */
@@ -172,7 +176,7 @@ export async function sendOnce(
       }
       if (typeof read.body !== 'string') return { response, bodyText: '', bodyBytes: read.body };
       const bodyText = read.body;
-      const decision = decideRedirect(response, request, hops, init.download === true);
+      const decision = decideRedirect(response, request, hops, init.download);
       if (decision.kind === 'final' && anonymous && !response.ok) {
         const origin = new URL(request.url).origin;
         return {

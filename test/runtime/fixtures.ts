@@ -6,6 +6,9 @@ import nock from 'nock';
 import type {} from '../../templates/runtime/response-meta.js';
 import { onTestFinished, vi } from 'vitest';
 import { ApiClient, type RequestSpec } from '../../templates/runtime/core.js';
+import { downloadHop } from '../../templates/runtime/download-redirect.js';
+import { formBody } from '../../templates/runtime/form.js';
+import { withIdempotencyKey } from '../../templates/runtime/idempotency.js';
 import type { ClientOptions } from '../../templates/runtime/options.js';
 import type { PagingSpec } from '../../templates/runtime/pagination.js';
 import { cursorStyle } from '../../templates/runtime/paging-cursor.js';
@@ -45,6 +48,10 @@ export const settings: ApiSettings = {
   },
   logEnvVar: 'EXAMPLE_LOG',
   pageStyles: { cursor: cursorStyle, offset: offsetStyle, page: pageNumberStyle, link: linkStyle },
+  // Every optional runtime module, so these tests cover all of them.
+  formBody,
+  idempotencyKeys: withIdempotencyKey,
+  downloadHop,
 };
 
 export function makeClient(options: ClientOptions = {}): ApiClient {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRedactor, REDACTED } from '../../templates/runtime/redact.js';
+import { downloadHop } from '../../templates/runtime/download-redirect.js';
 import { decideRedirect, MAX_REDIRECTS, type HopRequest } from '../../templates/runtime/redirect.js';
 import { endsMidDocument } from '../../templates/runtime/response.js';
 import { VALID_KEY } from './fixtures.js';
@@ -157,7 +158,7 @@ describe('decideRedirect', () => {
     };
 
     it('another origin over https is followed anonymously: user-agent, range and conditionals go along, accept is any', () => {
-      expect(decideRedirect(redirect(302, 'https://cdn.example.test/f.pdf?sig=1#x'), download, 0, true)).toEqual({
+      expect(decideRedirect(redirect(302, 'https://cdn.example.test/f.pdf?sig=1#x'), download, 0, downloadHop)).toEqual({
         kind: 'follow',
         anonymous: true,
         request: {
@@ -177,19 +178,19 @@ describe('decideRedirect', () => {
       ['http://localhost:6379/', "to http://localhost:6379: downloads leave the API's host only over https"],
       ['http://127.0.0.1/admin', "to http://127.0.0.1: downloads leave the API's host only over https"],
     ])('%s is still refused (%s)', (location, reason) => {
-      const decision = decideRedirect(redirect(302, location), download, 0, true);
+      const decision = decideRedirect(redirect(302, location), download, 0, downloadHop);
       expect(decision.kind === 'refuse' && decision.reason).toContain(reason);
     });
 
     it('a POST is followed elsewhere only once it has become a bodiless GET', () => {
       const post: HopRequest = { ...download, method: 'POST', body: '{}' };
-      expect(decideRedirect(redirect(303, 'https://cdn.example.test/f'), post, 0, true)).toMatchObject({ kind: 'follow', request: { method: 'GET', body: null } });
-      const kept = decideRedirect(redirect(308, 'https://cdn.example.test/f'), post, 0, true);
+      expect(decideRedirect(redirect(303, 'https://cdn.example.test/f'), post, 0, downloadHop)).toMatchObject({ kind: 'follow', request: { method: 'GET', body: null } });
+      const kept = decideRedirect(redirect(308, 'https://cdn.example.test/f'), post, 0, downloadHop);
       expect(kept.kind === 'refuse' && kept.reason).toContain('it would re-send a POST body there');
     });
 
     it('the same origin keeps the credentials, as for any call', () => {
-      expect(decideRedirect(redirect(302, '/v1/y'), download, 0, true)).toEqual({ kind: 'follow', request: { ...download, url: 'https://api.example.test/v1/y' } });
+      expect(decideRedirect(redirect(302, '/v1/y'), download, 0, downloadHop)).toEqual({ kind: 'follow', request: { ...download, url: 'https://api.example.test/v1/y' } });
     });
   });
 

@@ -4,7 +4,7 @@ import { createAuthPlan, type AuthPlan } from './auth.js';
 import { checkByteLimit, checkDuration, checkMaxRetries, resolveConfig } from './config.js';
 import { isBrowserLike } from './env.js';
 import { ClientError } from './errors.js';
-import { withIdempotencyKey } from './idempotency.js';
+import { keyedRequest } from './idempotency.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ClientHooks, ClientOptions, PageRequestOptions, RequestOptions } from './options.js';
 import { invalidResponse, readOutcome, type Outcome } from './outcome.js';
@@ -144,9 +144,9 @@ export class ApiClient {
     const authQuery = auth.query;
     // Every URL that can leave the client (log lines, hook payloads) goes through the redactor.
     const url = withAuthQuery(buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles), authQuery);
-    const payload = requestPayload(spec, options, auth.headers);
+    const payload = requestPayload(spec, options, auth.headers, this.#settings.formBody);
     // One key per call, so every retry carries the same one (idempotency.ts).
-    const keyed = withIdempotencyKey(payload.headers, spec, options, this.#settings.packageName);
+    const keyed = keyedRequest(payload.headers, spec, options, this.#settings);
     const request: AttemptInit = {
       method: spec.method,
       ...payload,
@@ -154,7 +154,7 @@ export class ApiClient {
     };
     if (authQuery !== undefined) request.authQuery = authQuery;
     if (spec.responseType === 'blob') request.bytes = true;
-    if (spec.responseType === 'blob' || spec.responseType === 'text') request.download = true;
+    if (spec.responseType === 'blob' || spec.responseType === 'text') request.download = this.#settings.downloadHop;
     request.maxResponseBytes =
       options.maxResponseBytes === undefined
         ? this.maxResponseBytes

@@ -3,6 +3,7 @@ import { ClientError } from './errors.js';
 import { mergeHeaders } from './headers.js';
 import type { RequestOptions } from './options.js';
 import type { RequestSpec } from './request-spec.js';
+import type { ApiSettings } from './settings.js';
 
 /**
  * Methods RFC 9110 defines as idempotent (section 9.2.2): sending one twice has the effect of
@@ -37,9 +38,8 @@ export function withIdempotencyKey(
   packageName: string,
 ): KeyedRequest {
   const { idempotency } = spec;
+  if (typeof idempotency !== 'object') return { headers, resendable: resendable(spec) };
   const byMethod = IDEMPOTENT_METHODS.includes(spec.method);
-  if (typeof idempotency === 'string') return { headers, resendable: idempotency === 'idempotent' };
-  if (idempotency === undefined) return { headers, resendable: byMethod };
   const name = idempotency.keyHeader.toLowerCase();
   if (Object.hasOwn(headers, name)) return { headers, resendable: true };
   const removed = Object.entries(options.headers ?? {}).some(
@@ -50,6 +50,32 @@ export function withIdempotencyKey(
   if (typeof key !== 'string' || key === '') throw new ClientError('idempotencyKey must be a non-empty string');
   // Validated like every other header; the key goes first so nothing else can be overridden.
   return { headers: mergeHeaders([{ [name]: key }, headers]), resendable: true };
+}
+
+/**
+ * `withIdempotencyKey` where the API takes keys. It comes from the settings, set only for such
+ * APIs, so a client whose API takes none never bundles key generation; without it, a call is
+ * resent as its method or spec allows.
+ */
+export function keyedRequest(
+  headers: Record<string, string>,
+  spec: Pick<RequestSpec, 'method' | 'idempotency'>,
+  options: Pick<RequestOptions, 'headers' | 'idempotencyKey'>,
+  settings: Pick<ApiSettings, 'idempotencyKeys' | 'packageName'>,
+): KeyedRequest {
+  const addKey = settings.idempotencyKeys;
+  if (typeof spec.idempotency === 'object' && addKey) return addKey(headers, spec, options, settings.packageName);
+  return { headers, resendable: resendable(spec) };
+}
+
+/**
+ * Whether a call without an idempotency key may be resent once an attempt may have reached the
+ * server: what the spec or config says, else what its method means. Kept apart from
+ * `withIdempotencyKey` so a client whose API takes no keys never bundles key generation.
+ */
+export function resendable(spec: Pick<RequestSpec, 'method' | 'idempotency'>): boolean {
+  const { idempotency } = spec;
+  return typeof idempotency === 'string' ? idempotency === 'idempotent' : IDEMPOTENT_METHODS.includes(spec.method);
 }
 
 /**

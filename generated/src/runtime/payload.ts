@@ -1,9 +1,9 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/payload.ts.
 import { ClientError } from './errors.js';
-import { formBody } from './form.js';
 import { mergeHeaders, serializeHeaderParams } from './headers.js';
 import type { RequestOptions } from './options.js';
 import type { RequestSpec } from './request-spec.js';
+import type { ApiSettings } from './settings.js';
 import type { AttemptInit } from './transport.js';
 
 /** Headers and body of a request; any ClientError here is thrown before a request is sent. */
@@ -11,6 +11,7 @@ export function requestPayload(
   spec: RequestSpec,
   options: RequestOptions,
   base: Record<string, string>,
+  formBody: ApiSettings['formBody'],
 ): Omit<AttemptInit, 'method'> {
   let body: BodyInit | null = null;
   let contentType: string | undefined;
@@ -19,7 +20,11 @@ export function requestPayload(
       throw new ClientError(`${spec.method} requests cannot have a body`);
     const raw = spec.bodyType === 'raw';
     const form = spec.bodyType === 'form';
-    body = raw ? (spec.body as BodyInit) : form ? formBody(spec.body) : JSON.stringify(spec.body);
+    if (raw) body = spec.body as BodyInit;
+    else if (!form) body = JSON.stringify(spec.body);
+    // form.ts is bundled only by clients whose API has form bodies (settings.formBody).
+    else if (formBody) body = formBody(spec.body);
+    else throw new ClientError('This client was generated without form bodies');
     contentType = raw ? spec.contentType : form ? 'application/x-www-form-urlencoded' : 'application/json';
   }
   // Later layers win: the body's content type is a default, an operation's own header
