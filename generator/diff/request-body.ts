@@ -1,6 +1,7 @@
 import type { DiffContext, OperationSide } from './context.js';
 import { diffDocExamples, diffDocText } from './docs.js';
-import { child, deref, isObject, sortedUnion } from './json.js';
+import { child, isObject } from '../schema/json.js';
+import { sortedUnion } from './json.js';
 import { diffSchemas } from './schema-diff.js';
 import type { Emit } from './sink.js';
 
@@ -8,10 +9,10 @@ const JSON_MEDIA = 'application/json';
 
 /** The request body: presence, required, media types, and each media type's schema (request direction). */
 export function diffRequestBody(ctx: DiffContext, oldOp: OperationSide, newOp: OperationSide, emit: Emit): void {
-  const oldBody = 'requestBody' in oldOp.node ? deref(ctx.oldDoc, oldOp.node.requestBody, child(oldOp.pointer, 'requestBody')) : undefined;
-  const newBody = 'requestBody' in newOp.node ? deref(ctx.newDoc, newOp.node.requestBody, child(newOp.pointer, 'requestBody')) : undefined;
-  const o = oldBody && isObject(oldBody.node) ? { node: oldBody.node, pointer: oldBody.pointer } : undefined;
-  const n = newBody && isObject(newBody.node) ? { node: newBody.node, pointer: newBody.pointer } : undefined;
+  const oldBody = 'requestBody' in oldOp.node ? ctx.oldRefs.tryDeref(oldOp.node.requestBody, child(oldOp.pointer, 'requestBody')) : undefined;
+  const newBody = 'requestBody' in newOp.node ? ctx.newRefs.tryDeref(newOp.node.requestBody, child(newOp.pointer, 'requestBody')) : undefined;
+  const o = oldBody && isObject(oldBody.value) ? { node: oldBody.value, pointer: oldBody.pointer } : undefined;
+  const n = newBody && isObject(newBody.value) ? { node: newBody.value, pointer: newBody.pointer } : undefined;
   if (!o && !n) return;
   if (!o && n) {
     emit(n.node.required === true ? 'new-required-request-body' : 'request-body-added', n.pointer, {});
@@ -44,7 +45,7 @@ export function diffRequestBody(ctx: DiffContext, oldOp: OperationSide, newOp: O
       diffDocExamples(emit, om, nm, newPointer, label);
       if ('schema' in om && 'schema' in nm) {
         diffSchemas(
-          { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, root: 'request-body', label, where: 'in the request body', emit },
+          { oldRefs: ctx.oldRefs, newRefs: ctx.newRefs, root: 'request-body', label, where: 'in the request body', emit },
           { node: om.schema, pointer: child(oldPointer, 'schema') },
           { node: nm.schema, pointer: child(newPointer, 'schema') },
         );

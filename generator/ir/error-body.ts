@@ -1,4 +1,5 @@
-import { isObject, type JsonObject, RefResolver } from './refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import { RefResolver } from '../schema/resolve.js';
 import { isJsonMediaType } from './responses.js';
 import { HTTP_METHODS, type ErrorBodyIR } from './types.js';
 

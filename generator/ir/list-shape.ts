@@ -3,7 +3,8 @@
  * or `get` (resources.ts): an array, or arrays in the body (`{webhooks: [...]}`) or one object
  * down (`{meta: {items: [...]}}`, Figma's wrapper).
  */
-import { isObject, type RefResolver } from './refs.js';
+import { isObject } from '../schema/json.js';
+import { type RefResolver } from '../schema/resolve.js';
 import { isArraySchema } from './schema-paths.js';
 import type { ListShape } from './resources.js';
 

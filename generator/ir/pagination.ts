@@ -1,6 +1,7 @@
 import type { PaginationStyleConfig } from '../config.js';
 import { words } from './naming.js';
-import { isObject, type JsonObject, type RefResolver } from './refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import { type RefResolver } from '../schema/resolve.js';
 import { isArraySchema, schemaAtPath } from './schema-paths.js';
 import type { PagingIR, ParameterIR } from './types.js';
 

@@ -1,4 +1,5 @@
-import { isObject, type RefResolver } from './refs.js';
+import { isObject } from '../schema/json.js';
+import { type RefResolver } from '../schema/resolve.js';
 
 /**
  * Finds the schema of a property path (`pagination.nextCursor`) inside a response schema,

@@ -1,5 +1,5 @@
-import type { RefResolver } from '../ir/refs.js';
-import { isObject, type JsonObject } from '../ir/refs.js';
+import type { RefResolver } from '../schema/resolve.js';
+import { isObject, type JsonObject } from '../schema/json.js';
 import { successSchema } from '../ir/responses.js';
 import { schemaAtPath } from '../ir/schema-paths.js';
 import type { OperationIR } from '../ir/types.js';

@@ -1,6 +1,7 @@
 import type { CodegenConfig } from '../config.js';
 import { GeneratorError } from '../errors.js';
-import { isObject, RefResolver, type JsonObject } from '../ir/refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import { RefResolver } from '../schema/resolve.js';
 import { responseTypeOf, successSchema } from '../ir/responses.js';
 import { schemaAtPath } from '../ir/schema-paths.js';
 import { requestIdempotency } from '../ir/idempotency.js';
