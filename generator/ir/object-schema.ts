@@ -1,5 +1,5 @@
 import { isObject } from '../schema/json.js';
-import { type RefResolver } from '../schema/resolve.js';
+import type { RefResolver } from '../schema/resolve.js';
 
 /**
  * Whether openapi-typescript types this schema as one object type (properties and/or an index

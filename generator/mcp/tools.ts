@@ -3,7 +3,7 @@ import { GeneratorError } from '../errors.js';
 import { isObject, type JsonObject } from '../schema/json.js';
 import { RefResolver } from '../schema/resolve.js';
 import { responseTypeOf, successSchema } from '../ir/responses.js';
-import { schemaAtPath } from '../ir/schema-paths.js';
+import { schemaAtPath } from '../schema/view.js';
 import { requestIdempotency } from '../ir/idempotency.js';
 import type { ApiIR, HttpMethod, IdempotencyIR, OperationIR } from '../ir/types.js';
 import type { BindingMethod, ListExtras, OperationBinding, PagingBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';

@@ -211,3 +211,43 @@ export function isTighter(a: Bound, b: Bound, upper: boolean): boolean {
   if (a.value !== b.value) return upper ? a.value < b.value : a.value > b.value;
   return a.exclusive && !b.exclusive;
 }
+
+/*
+ * Questions the IR and the MCP stage ask of one schema, answered from its view so that they
+ * read `$ref`, `allOf`, 3.0 `nullable` and 3.1 type arrays the same way the diff does.
+ */
+
+/** A view of the schema at `pointer` (the pointer only places messages and back-references). */
+function viewAt(refs: RefResolver, schema: unknown, pointer: string): SchemaView {
+  return viewOf(refs, { node: schema, pointer });
+}
+
+/** Properties by name, in declaration order: own first, then each `allOf` member's (the first definition of a name wins). */
+export function propertiesOf(refs: RefResolver, schema: unknown, pointer: string): Map<string, Located> {
+  return viewAt(refs, schema, pointer).properties;
+}
+
+/** The JSON types the schema allows, `null` left out (see `nullable`); empty when it does not say. */
+export function typesOf(refs: RefResolver, schema: unknown, pointer: string): ReadonlySet<string> {
+  return viewAt(refs, schema, pointer).types?.value ?? new Set();
+}
+
+/** True when the schema describes an array, in 3.0 or 3.1 spelling (`items` alone counts). */
+export function isArraySchema(refs: RefResolver, schema: unknown, pointer: string): boolean {
+  const view = viewAt(refs, schema, pointer);
+  return view.types?.value.has('array') === true || view.items !== undefined;
+}
+
+/**
+ * The schema (resolved) of a property path (`pagination.nextCursor`) inside a schema, or
+ * undefined when the path does not exist, so callers can treat "no such field" as "not this pattern".
+ */
+export function schemaAtPath(refs: RefResolver, schema: unknown, pointer: string, path: readonly string[]): unknown {
+  let at: Located = { node: schema, pointer };
+  for (const key of path) {
+    const next = propertiesOf(refs, at.node, at.pointer).get(key);
+    if (next === undefined) return undefined;
+    at = next;
+  }
+  return refs.tryDeref(at.node, at.pointer).value;
+}
