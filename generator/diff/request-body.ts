@@ -1,8 +1,7 @@
 import type { DiffContext, OperationSide } from './context.js';
-import { diffDocExamples, diffDocText } from './docs.js';
+import { diffDocText } from './docs.js';
 import { child, isObject } from '../schema/json.js';
-import { sortedUnion } from './json.js';
-import { diffSchemas } from './schema-diff.js';
+import { diffContent } from './content.js';
 import type { Emit } from './sink.js';
 
 const JSON_MEDIA = 'application/json';
@@ -29,27 +28,11 @@ export function diffRequestBody(ctx: DiffContext, oldOp: OperationSide, newOp: O
   if (wasRequired !== isRequired) emit(isRequired ? 'request-body-became-required' : 'request-body-became-optional', n.pointer, {});
   diffDocText(emit, 'description', o.node.description, n.node.description, n.pointer, 'Request body');
 
-  const oldContent = isObject(o.node.content) ? o.node.content : {};
-  const newContent = isObject(n.node.content) ? n.node.content : {};
-  for (const mediaType of sortedUnion(Object.keys(oldContent), Object.keys(newContent))) {
-    const om = oldContent[mediaType];
-    const nm = newContent[mediaType];
-    const oldPointer = child(o.pointer, 'content', mediaType);
-    const newPointer = child(n.pointer, 'content', mediaType);
-    if (om !== undefined && nm === undefined) {
-      emit('request-body-media-type-removed', oldPointer, { mediaType });
-    } else if (om === undefined && nm !== undefined) {
-      emit('request-body-media-type-added', newPointer, { mediaType });
-    } else if (isObject(om) && isObject(nm)) {
-      const label = mediaType === JSON_MEDIA ? 'Request body' : `Request body (${mediaType})`;
-      diffDocExamples(emit, om, nm, newPointer, label);
-      if ('schema' in om && 'schema' in nm) {
-        diffSchemas(
-          { oldRefs: ctx.oldRefs, newRefs: ctx.newRefs, root: 'request-body', label, where: 'in the request body', emit },
-          { node: om.schema, pointer: child(oldPointer, 'schema') },
-          { node: nm.schema, pointer: child(newPointer, 'schema') },
-        );
-      }
-    }
-  }
+  diffContent(ctx, o, n, emit, {
+    removed: (mediaType, pointer) => emit('request-body-media-type-removed', pointer, { mediaType }),
+    added: (mediaType, pointer) => emit('request-body-media-type-added', pointer, { mediaType }),
+    label: (mediaType) => (mediaType === JSON_MEDIA ? 'Request body' : `Request body (${mediaType})`),
+    root: 'request-body',
+    where: 'in the request body',
+  });
 }

@@ -3,6 +3,7 @@ import type { DiffContext, OperationSide } from './context.js';
 import { diffDocExamples, diffDocText } from './docs.js';
 import { child, isObject } from '../schema/json.js';
 import { code, sortedUnion } from './json.js';
+import { diffContent } from './content.js';
 import { diffSchemas } from './schema-diff.js';
 import type { Emit } from './sink.js';
 import type { Json } from './types.js';
@@ -45,30 +46,14 @@ function diffResponse(ctx: DiffContext, status: string, o: Located<Json>, n: Loc
   diffDocText(emit, 'description', o.node.description, n.node.description, n.pointer, `Response ${status}`);
   diffHeaders(ctx, status, o, n, emit);
 
-  const oldContent = isObject(o.node.content) ? o.node.content : {};
-  const newContent = isObject(n.node.content) ? n.node.content : {};
-  for (const mediaType of sortedUnion(Object.keys(oldContent), Object.keys(newContent))) {
-    const om = oldContent[mediaType];
-    const nm = newContent[mediaType];
-    const oldPointer = child(o.pointer, 'content', mediaType);
-    const newPointer = child(n.pointer, 'content', mediaType);
-    if (om !== undefined && nm === undefined) {
-      // An error body the server stops sending is like the error status going away.
-      emit(isSuccess(status) ? 'response-media-type-removed' : 'response-error-media-type-removed', oldPointer, { status, mediaType });
-    } else if (om === undefined && nm !== undefined) {
-      emit('response-media-type-added', newPointer, { status, mediaType });
-    } else if (isObject(om) && isObject(nm)) {
-      const label = mediaType === JSON_MEDIA ? `Response body (${status})` : `Response body (${status}, ${mediaType})`;
-      diffDocExamples(emit, om, nm, newPointer, label);
-      if ('schema' in om && 'schema' in nm) {
-        diffSchemas(
-          { oldRefs: ctx.oldRefs, newRefs: ctx.newRefs, root: 'response-body', label, where: `in the ${status} response`, emit },
-          { node: om.schema, pointer: child(oldPointer, 'schema') },
-          { node: nm.schema, pointer: child(newPointer, 'schema') },
-        );
-      }
-    }
-  }
+  diffContent(ctx, o, n, emit, {
+    // An error body the server stops sending is like the error status going away.
+    removed: (mediaType, pointer) => emit(isSuccess(status) ? 'response-media-type-removed' : 'response-error-media-type-removed', pointer, { status, mediaType }),
+    added: (mediaType, pointer) => emit('response-media-type-added', pointer, { status, mediaType }),
+    label: (mediaType) => (mediaType === JSON_MEDIA ? `Response body (${status})` : `Response body (${status}, ${mediaType})`),
+    root: 'response-body',
+    where: `in the ${status} response`,
+  });
 }
 
 /** Response headers, matched ignoring case; the client reads them, so removing or loosening one breaks it. */
