@@ -99,7 +99,8 @@ function followRefs(refs: RefResolver, node: unknown, pointer: string, seen: Set
   for (let i = 0; i < steps.length - 1; i++) {
     const step = steps[i]!;
     const next = steps[i + 1]!.pointer;
-    onSibling?.(step.value as Record<string, unknown>, step.pointer);
+    // Every step but the last is a `$ref` object: its siblings (a local description) count.
+    if (isObject(step.value)) onSibling?.(step.value, step.pointer);
     if (seen.has(next)) return { node: true, pointer: next };
     seen.add(next);
   }
