@@ -1,3 +1,4 @@
+import { isObject, type JsonObject as Json } from './schema/json.js';
 /** One way the key can travel: a request header and the text before the key, or a query parameter. */
 export type AuthHeader = { header: string; prefix: string } | { query: string };
 
@@ -8,9 +9,6 @@ export interface SpecAuth {
   warnings: string[];
 }
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An HTTP header name (RFC 9110 token), as the runtime checks it. */
 export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -15,7 +15,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compareVersions } from '../generator/spec-store/canonical.js';
+import { compareVersions } from '../generator/spec-store/versions.js';
 
 export const BRANCH_PREFIX = 'spec-release/';
 /** What a spec release changes; nothing else in the checkout is committed. */

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { GeneratorError } from '../errors.js';
 import { loadSpec } from '../load/index.js';
 import { diffSpecs } from './engine.js';
-import { isObject, str } from './json.js';
+import { isObject } from '../schema/json.js';
+import { str } from './json.js';
 import { formatReport, type ReportFormat } from './report.js';
 import type { DiffReport } from './types.js';
 

@@ -1,5 +1,6 @@
 import type { DiffContext } from './context.js';
-import { child, isObject, sortedUnion } from './json.js';
+import { child, isObject } from '../schema/json.js';
+import { sortedUnion } from './json.js';
 
 /**
  * Named component schemas. The generated client exports a type alias for every one

@@ -1,3 +1,4 @@
+import type { RefResolver } from '../schema/resolve.js';
 import type { ChangeSink } from './sink.js';
 import type { Json } from './types.js';
 
@@ -5,6 +6,9 @@ import type { Json } from './types.js';
 export interface DiffContext {
   oldDoc: Json;
   newDoc: Json;
+  /** One resolver per document: `$ref`s of each side are followed in its own document. */
+  oldRefs: RefResolver;
+  newRefs: RefResolver;
   sink: ChangeSink;
 }
 

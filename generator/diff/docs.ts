@@ -1,4 +1,5 @@
-import { canonical, isObject, str } from './json.js';
+import { canonicalKey as canonical, isObject } from '../schema/json.js';
+import { str } from './json.js';
 import type { Emit } from './sink.js';
 
 /** Documentation-only kinds start with `docs-`; they never move the verdict above `patch`. */

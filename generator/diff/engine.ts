@@ -2,8 +2,10 @@
 import { diffComponentSchemas } from './components.js';
 import type { DiffContext } from './context.js';
 import { diffDocText } from './docs.js';
-import { child, code, isObject, str } from './json.js';
+import { child, isObject } from '../schema/json.js';
+import { code, str } from './json.js';
 import { diffOperations } from './operations.js';
+import { RefResolver } from '../schema/resolve.js';
 import { verdictOf } from './report.js';
 import { diffSecuritySchemes } from './security.js';
 import { diffServers } from './servers.js';
@@ -12,7 +14,7 @@ import type { DiffReport, Json } from './types.js';
 
 /** Pure and deterministic: changes sorted by operation (global ones first), pointer, kind. */
 export function diffSpecs(oldDoc: object, newDoc: object): DiffReport {
-  const ctx: DiffContext = { oldDoc: asJson(oldDoc), newDoc: asJson(newDoc), sink: new ChangeSink() };
+  const ctx: DiffContext = { oldDoc: asJson(oldDoc), newDoc: asJson(newDoc), oldRefs: new RefResolver(oldDoc, 'old'), newRefs: new RefResolver(newDoc, 'new'), sink: new ChangeSink() };
   diffServers(ctx);
   diffSecuritySchemes(ctx);
   diffComponentSchemas(ctx);

@@ -1,4 +1,5 @@
-import { code, segmentsOf } from './json.js';
+import { segmentsOf } from '../schema/json.js';
+import { code } from './json.js';
 import type { Direction } from './types.js';
 
 /** Where a schema pointer is: a named component (`PublicSession`) or inline, plus a field path (`.data[].id`). */

@@ -1,6 +1,8 @@
+import type { RefResolver } from '../schema/resolve.js';
 import type { DiffContext, OperationSide } from './context.js';
 import { diffDocText } from './docs.js';
-import { child, deref, isObject, sortedUnion, str } from './json.js';
+import { child, isObject } from '../schema/json.js';
+import { sortedUnion, str } from './json.js';
 import { diffParameters } from './parameters.js';
 import { diffRequestBody } from './request-body.js';
 import { diffResponses } from './responses.js';
@@ -21,8 +23,8 @@ export function operationLabel(op: Pick<OperationSide, 'method' | 'path'>): stri
 
 /** Operations are matched by method + normalized path, and by nothing else: a moved operation is removed + added. */
 export function diffOperations(ctx: DiffContext): void {
-  const oldOps = collect(ctx.oldDoc);
-  const newOps = collect(ctx.newDoc);
+  const oldOps = collect(ctx.oldDoc, ctx.oldRefs);
+  const newOps = collect(ctx.newDoc, ctx.newRefs);
   for (const key of sortedUnion(oldOps.keys(), newOps.keys())) {
     const o = oldOps.get(key);
     const n = newOps.get(key);
@@ -53,12 +55,12 @@ function diffOperation(ctx: DiffContext, o: OperationSide, n: OperationSide, emi
   diffSecurityRequirements(ctx, o, n, emit);
 }
 
-function collect(doc: Json): Map<string, OperationSide> {
+function collect(doc: Json, refs: RefResolver): Map<string, OperationSide> {
   const out = new Map<string, OperationSide>();
   if (!isObject(doc.paths)) return out;
   for (const path of Object.keys(doc.paths).sort()) {
     const pathPointer = child('#/paths', path);
-    const { node: pathItem, pointer: itemPointer } = deref(doc, doc.paths[path], pathPointer);
+    const { value: pathItem, pointer: itemPointer } = refs.tryDeref(doc.paths[path], pathPointer);
     if (!isObject(pathItem)) continue;
     for (const method of METHODS) {
       const node = pathItem[method];

@@ -1,8 +1,10 @@
+import type { RefResolver } from '../schema/resolve.js';
 import type { DiffContext, OperationSide } from './context.js';
 import { diffDocExamples, diffDocText } from './docs.js';
-import { child, code, deref, isObject, sortedUnion, str } from './json.js';
+import { child, isObject } from '../schema/json.js';
+import { code, sortedUnion, str } from './json.js';
 import { diffSchemas } from './schema-diff.js';
-import type { Located } from './schema-view.js';
+import type { Located } from '../schema/view.js';
 import type { Emit } from './sink.js';
 import type { Json } from './types.js';
 
@@ -27,8 +29,8 @@ const LOCATION_LABEL: Record<string, string> = { path: 'Path', query: 'Query', h
  * name (header names ignore case).
  */
 export function diffParameters(ctx: DiffContext, oldOp: OperationSide, newOp: OperationSide, emit: Emit): void {
-  const oldParams = collect(ctx.oldDoc, oldOp);
-  const newParams = collect(ctx.newDoc, newOp);
+  const oldParams = collect(ctx.oldRefs, oldOp);
+  const newParams = collect(ctx.newRefs, newOp);
   for (const key of sortedUnion(oldParams.keys(), newParams.keys())) {
     const o = oldParams.get(key);
     const n = newParams.get(key);
@@ -62,7 +64,7 @@ function diffParameter(ctx: DiffContext, o: Param, n: Param, emit: Emit): void {
   const newSchema = schemaOf(n);
   if (oldSchema && newSchema) {
     diffSchemas(
-      { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, root: 'request-parameter', label: subject, where: `in ${n.in} parameter ${code(n.name)}`, emit },
+      { oldRefs: ctx.oldRefs, newRefs: ctx.newRefs, root: 'request-parameter', label: subject, where: `in ${n.in} parameter ${code(n.name)}`, emit },
       oldSchema,
       newSchema,
     );
@@ -91,7 +93,7 @@ function schemaOf(p: Param): Located | undefined {
 }
 
 /** Path-item parameters overridden by operation parameters, keyed for matching. */
-function collect(doc: Json, op: OperationSide): Map<string, Param> {
+function collect(refs: RefResolver, op: OperationSide): Map<string, Param> {
   const templateNames = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const out = new Map<string, Param>();
   const lists: [unknown, string][] = [
@@ -102,7 +104,7 @@ function collect(doc: Json, op: OperationSide): Map<string, Param> {
     if (!Array.isArray(list)) continue;
     list.forEach((raw: unknown, i) => {
       const site = child(base, i);
-      const { node, pointer } = deref(doc, raw, site);
+      const { value: node, pointer } = refs.tryDeref(raw, site);
       if (!isObject(node)) return;
       const name = str(node.name);
       const location = str(node.in);

@@ -1,6 +1,9 @@
+import type { RefResolver } from '../schema/resolve.js';
 import type { DiffContext, OperationSide } from './context.js';
 import { diffDocExamples, diffDocText } from './docs.js';
-import { child, code, deref, isObject, sortedUnion } from './json.js';
+import { child, isObject } from '../schema/json.js';
+import { code, sortedUnion } from './json.js';
+import { diffContent } from './content.js';
 import { diffSchemas } from './schema-diff.js';
 import type { Emit } from './sink.js';
 import type { Json } from './types.js';
@@ -18,8 +21,8 @@ interface Located<T> {
  * media type removed from one, only means the server stops sending it.
  */
 export function diffResponses(ctx: DiffContext, oldOp: OperationSide, newOp: OperationSide, emit: Emit): void {
-  const oldResponses = collect(ctx.oldDoc, oldOp);
-  const newResponses = collect(ctx.newDoc, newOp);
+  const oldResponses = collect(ctx.oldRefs, oldOp);
+  const newResponses = collect(ctx.newRefs, newOp);
   for (const status of sortedUnion(oldResponses.keys(), newResponses.keys())) {
     const o = oldResponses.get(status);
     const n = newResponses.get(status);
@@ -43,36 +46,20 @@ function diffResponse(ctx: DiffContext, status: string, o: Located<Json>, n: Loc
   diffDocText(emit, 'description', o.node.description, n.node.description, n.pointer, `Response ${status}`);
   diffHeaders(ctx, status, o, n, emit);
 
-  const oldContent = isObject(o.node.content) ? o.node.content : {};
-  const newContent = isObject(n.node.content) ? n.node.content : {};
-  for (const mediaType of sortedUnion(Object.keys(oldContent), Object.keys(newContent))) {
-    const om = oldContent[mediaType];
-    const nm = newContent[mediaType];
-    const oldPointer = child(o.pointer, 'content', mediaType);
-    const newPointer = child(n.pointer, 'content', mediaType);
-    if (om !== undefined && nm === undefined) {
-      // An error body the server stops sending is like the error status going away.
-      emit(isSuccess(status) ? 'response-media-type-removed' : 'response-error-media-type-removed', oldPointer, { status, mediaType });
-    } else if (om === undefined && nm !== undefined) {
-      emit('response-media-type-added', newPointer, { status, mediaType });
-    } else if (isObject(om) && isObject(nm)) {
-      const label = mediaType === JSON_MEDIA ? `Response body (${status})` : `Response body (${status}, ${mediaType})`;
-      diffDocExamples(emit, om, nm, newPointer, label);
-      if ('schema' in om && 'schema' in nm) {
-        diffSchemas(
-          { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, root: 'response-body', label, where: `in the ${status} response`, emit },
-          { node: om.schema, pointer: child(oldPointer, 'schema') },
-          { node: nm.schema, pointer: child(newPointer, 'schema') },
-        );
-      }
-    }
-  }
+  diffContent(ctx, o, n, emit, {
+    // An error body the server stops sending is like the error status going away.
+    removed: (mediaType, pointer) => emit(isSuccess(status) ? 'response-media-type-removed' : 'response-error-media-type-removed', pointer, { status, mediaType }),
+    added: (mediaType, pointer) => emit('response-media-type-added', pointer, { status, mediaType }),
+    label: (mediaType) => (mediaType === JSON_MEDIA ? `Response body (${status})` : `Response body (${status}, ${mediaType})`),
+    root: 'response-body',
+    where: `in the ${status} response`,
+  });
 }
 
 /** Response headers, matched ignoring case; the client reads them, so removing or loosening one breaks it. */
 function diffHeaders(ctx: DiffContext, status: string, o: Located<Json>, n: Located<Json>, emit: Emit): void {
-  const oldHeaders = headersOf(ctx.oldDoc, o);
-  const newHeaders = headersOf(ctx.newDoc, n);
+  const oldHeaders = headersOf(ctx.oldRefs, o);
+  const newHeaders = headersOf(ctx.newRefs, n);
   for (const key of sortedUnion(oldHeaders.keys(), newHeaders.keys())) {
     const oh = oldHeaders.get(key);
     const nh = newHeaders.get(key);
@@ -95,7 +82,7 @@ function diffHeaders(ctx: DiffContext, status: string, o: Located<Json>, n: Loca
     diffDocExamples(emit, oh.node, nh.node, nh.pointer, subject);
     if ('schema' in oh.node && 'schema' in nh.node) {
       diffSchemas(
-        { oldDoc: ctx.oldDoc, newDoc: ctx.newDoc, root: 'response-header', label: subject, where: `in ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`, emit },
+        { oldRefs: ctx.oldRefs, newRefs: ctx.newRefs, root: 'response-header', label: subject, where: `in ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`, emit },
         { node: oh.node.schema, pointer: child(oh.pointer, 'schema') },
         { node: nh.node.schema, pointer: child(nh.pointer, 'schema') },
       );
@@ -110,23 +97,23 @@ interface Header {
   pointer: string;
 }
 
-function headersOf(doc: Json, response: Located<Json>): Map<string, Header> {
+function headersOf(refs: RefResolver, response: Located<Json>): Map<string, Header> {
   const out = new Map<string, Header>();
   if (!isObject(response.node.headers)) return out;
   for (const [name, raw] of Object.entries(response.node.headers)) {
     const site = child(response.pointer, 'headers', name);
-    const { node, pointer } = deref(doc, raw, site);
+    const { value: node, pointer } = refs.tryDeref(raw, site);
     if (isObject(node) && name.toLowerCase() !== 'content-type') out.set(name.toLowerCase(), { name, node, site, pointer });
   }
   return out;
 }
 
-function collect(doc: Json, op: OperationSide): Map<string, Located<Json>> {
+function collect(refs: RefResolver, op: OperationSide): Map<string, Located<Json>> {
   const out = new Map<string, Located<Json>>();
   if (!isObject(op.node.responses)) return out;
   for (const [status, raw] of Object.entries(op.node.responses)) {
     if (status.startsWith('x-')) continue;
-    const { node, pointer } = deref(doc, raw, child(op.pointer, 'responses', status));
+    const { value: node, pointer } = refs.tryDeref(raw, child(op.pointer, 'responses', status));
     if (isObject(node)) out.set(/^\dxx$/i.test(status) ? status.toUpperCase() : status, { node, pointer });
   }
   return out;

@@ -1,7 +1,9 @@
-import { code, segmentsOf, sortedUnion } from './json.js';
+import { segmentsOf } from '../schema/json.js';
+import { code, sortedUnion } from './json.js';
 import { fieldName, placeOf, subjectOf, type SchemaContext } from './naming.js';
 import { isRequestPrefix, type PropertyPrefix, type SchemaPrefix, type SchemaRoot } from './rules.js';
-import { BOUND_NAMES, isTighter, viewOf, type Bound, type BoundName, type Located, type SchemaView } from './schema-view.js';
+import { BOUND_NAMES, isTighter, viewOf, type Bound, type BoundName, type Located, type SchemaView } from '../schema/view.js';
+import type { RefResolver } from '../schema/resolve.js';
 import type { Emit } from './sink.js';
 import type { Direction } from './types.js';
 
@@ -12,8 +14,8 @@ import type { Direction } from './types.js';
  * rules table's (`rules.ts`): narrowing a request or widening a response is what breaks.
  */
 export interface SchemaWalk extends Omit<SchemaContext, 'direction'> {
-  oldDoc: unknown;
-  newDoc: unknown;
+  oldRefs: RefResolver;
+  newRefs: RefResolver;
   root: SchemaRoot;
   emit: Emit;
 }
@@ -72,8 +74,8 @@ function named(state: WalkState, pointer: string, oldPointer: string, viaPropert
 }
 
 function diffNode(state: WalkState, oldAt: Located, newAt: Located, viaProperty: boolean): void {
-  const ov = viewOf(state.oldDoc, oldAt);
-  const nv = viewOf(state.newDoc, newAt);
+  const ov = viewOf(state.oldRefs, oldAt);
+  const nv = viewOf(state.newRefs, newAt);
   // Once the value's type itself changed incompatibly, what it contains is no longer comparable.
   if (compareValues(state, ov, nv, viaProperty) === 'incompatible') return;
 
@@ -93,8 +95,8 @@ function compareValues(state: WalkState, ov: SchemaView, nv: SchemaView, viaProp
   const at = placer(state, ov, nv, viaProperty);
 
   // Type: a pure narrowing of a response or widening of a request is safe; anything else breaks.
-  const oldTypes = effectiveTypes(state.oldDoc, ov);
-  const newTypes = effectiveTypes(state.newDoc, nv);
+  const oldTypes = effectiveTypes(state.oldRefs, ov);
+  const newTypes = effectiveTypes(state.newRefs, nv);
   const typeChanged = !sameTypes(oldTypes, newTypes);
   let incompatible = false;
   if (typeChanged) {
@@ -257,12 +259,12 @@ interface Properties {
  * already flattens) is still there for a client: TypeScript lets code read or write a property
  * that every member of a union has. It is required when every branch requires it.
  */
-function propertiesOf(doc: unknown, view: SchemaView, depth = 0): Properties {
+function propertiesOf(refs: RefResolver, view: SchemaView, depth = 0): Properties {
   const located = new Map<string, { at: Located[]; fromBranches: boolean }>();
   for (const [name, at] of view.properties) located.set(name, { at: [at], fromBranches: false });
   const required = new Set(view.required);
   if (!view.branches || depth > 4) return { located, required };
-  const branches = view.branches.map((b) => propertiesOf(doc, viewOf(doc, b), depth + 1));
+  const branches = view.branches.map((b) => propertiesOf(refs, viewOf(refs, b), depth + 1));
   const [first, ...rest] = branches;
   for (const [name, entry] of first?.located ?? []) {
     if (located.has(name) || !rest.every((b) => b.located.has(name))) continue;
@@ -278,10 +280,10 @@ function propertiesOf(doc: unknown, view: SchemaView, depth = 0): Properties {
  * keeps the keywords they agree on and the union of their enums (a discriminator
  * `type: SOLID | GRADIENT` split over two branches is still both values).
  */
-function unionOf(doc: unknown, at: readonly Located[]): Located {
+function unionOf(refs: RefResolver, at: readonly Located[]): Located {
   const first = at[0]!;
   if (at.length === 1) return first;
-  const views = at.map((a) => viewOf(doc, a));
+  const views = at.map((a) => viewOf(refs, a));
   if (new Set(views.map((v) => v.target)).size === 1) return first;
   const node: Record<string, unknown> = { anyOf: at.map((a) => ({ $ref: a.pointer })) };
   const agreed = <T>(get: (v: SchemaView) => T | undefined): T | undefined => {
@@ -330,15 +332,15 @@ function compareProperties(state: WalkState, ov: SchemaView, nv: SchemaView): vo
   const { emit } = state;
   const prefix = state.propertyPrefix;
   const subject = (pointer: string): string => subjectOf(state, pointer, true);
-  const oldProps = propertiesOf(state.oldDoc, ov);
-  const newProps = propertiesOf(state.newDoc, nv);
+  const oldProps = propertiesOf(state.oldRefs, ov);
+  const newProps = propertiesOf(state.newRefs, nv);
   for (const name of sortedUnion(oldProps.located.keys(), newProps.located.keys())) {
     const oe = oldProps.located.get(name);
     const ne = newProps.located.get(name);
     // In branches on both sides: compareBranches pairs the branches and compares them.
     if (oe?.fromBranches && ne?.fromBranches) continue;
-    const o = visible(state, state.oldDoc, oe?.at);
-    const n = visible(state, state.newDoc, ne?.at);
+    const o = visible(state, state.oldRefs, oe?.at);
+    const n = visible(state, state.newRefs, ne?.at);
     if (o && !n) {
       emit(`${prefix}-removed`, o[0]!.pointer, { subject: subject(o[0]!.pointer) });
     } else if (!o && n) {
@@ -352,16 +354,16 @@ function compareProperties(state: WalkState, ov: SchemaView, nv: SchemaView): vo
         const pointer = n[0]!.pointer;
         emit(isRequired ? `${prefix}-became-required` : `${prefix}-became-optional`, pointer, { subject: named(state, pointer, o[0]!.pointer, true) });
       }
-      diffNode(state, unionOf(state.oldDoc, o), unionOf(state.newDoc, n), true);
+      diffNode(state, unionOf(state.oldRefs, o), unionOf(state.newRefs, n), true);
     }
   }
 }
 
 /** A `readOnly` property is never sent, a `writeOnly` one never received; undefined when no place remains. */
-function visible(state: WalkState, doc: unknown, at: Located[] | undefined): Located[] | undefined {
+function visible(state: WalkState, refs: RefResolver, at: Located[] | undefined): Located[] | undefined {
   if (!at) return undefined;
   const kept = at.filter((a) => {
-    const view = viewOf(doc, a);
+    const view = viewOf(refs, a);
     return !(state.direction === 'request' ? view.readOnly : view.writeOnly);
   });
   return kept.length > 0 ? kept : undefined;
@@ -416,12 +418,12 @@ function isComponentRoot(pointer: string): boolean {
 }
 
 /** Types of a view; a union's are the union of its branches' (undefined when any branch is unconstrained). */
-function effectiveTypes(doc: unknown, view: SchemaView, depth = 0): ReadonlySet<string> | undefined {
+function effectiveTypes(refs: RefResolver, view: SchemaView, depth = 0): ReadonlySet<string> | undefined {
   if (view.types) return view.types.value;
   if (!view.branches || depth > 8) return undefined;
   const all = new Set<string>();
   for (const branch of view.branches) {
-    const types = effectiveTypes(doc, viewOf(doc, branch), depth + 1);
+    const types = effectiveTypes(refs, viewOf(refs, branch), depth + 1);
     if (!types) return undefined;
     for (const t of types) all.add(t);
   }

@@ -1,6 +1,7 @@
 import type { DiffContext, OperationSide } from './context.js';
 import { diffDocText } from './docs.js';
-import { canonical, child, code, isObject, sortedUnion, str } from './json.js';
+import { canonicalKey as canonical, child, isObject } from '../schema/json.js';
+import { code, sortedUnion, str } from './json.js';
 import type { Emit } from './sink.js';
 
 /** `components.securitySchemes`: removing one, or changing how credentials are sent, breaks clients. */

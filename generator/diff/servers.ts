@@ -1,6 +1,7 @@
 import type { DiffContext } from './context.js';
 import { diffDocText } from './docs.js';
-import { code, isObject, sortedUnion, str } from './json.js';
+import { isObject } from '../schema/json.js';
+import { code, sortedUnion, str } from './json.js';
 
 /** Root `servers`, matched by URL (ignoring a trailing slash): a removed URL breaks clients configured for it. */
 export function diffServers(ctx: DiffContext): void {

@@ -1,4 +1,4 @@
-import { isObject } from '../ir/refs.js';
+import { isObject } from '../schema/json.js';
 import { lookupPointer } from '../json-pointer.js';
 
 /**

@@ -5,7 +5,7 @@
  * scheme the client cannot send (HTTP Basic, a cookie) is still named to the reader.
  */
 import type { CodegenConfig } from '../config.js';
-import { isObject, type JsonObject } from './refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
 import type { AuthIR, SecuritySchemeIR } from './types.js';
 
 const TYPES: Record<string, SecuritySchemeIR['type']> = {

@@ -1,5 +1,6 @@
 import { decodePointerSegment } from '../json-pointer.js';
-import { isObject, type RefResolver } from './refs.js';
+import { isObject } from '../schema/json.js';
+import type { RefResolver } from '../schema/resolve.js';
 
 /**
  * Single-object envelopes: APIs that answer `{ "data": { …the session… } }` for one object. The

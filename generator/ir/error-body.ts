@@ -1,4 +1,6 @@
-import { isObject, type JsonObject, RefResolver } from './refs.js';
+import { child, isObject, type JsonObject } from '../schema/json.js';
+import type { RefResolver } from '../schema/resolve.js';
+import { viewOf, type Located } from '../schema/view.js';
 import { isJsonMediaType } from './responses.js';
 import { HTTP_METHODS, type ErrorBodyIR } from './types.js';
 
@@ -37,15 +39,15 @@ export function deriveErrorBody(document: JsonObject, resolver: RefResolver, cod
 function mostCommonLayout(document: JsonObject, resolver: RefResolver): ErrorBodyIR | undefined {
   const votes = new Map<string, { layout: ErrorBodyIR; count: number }>();
   const paths = isObject(document.paths) ? document.paths : {};
-  for (const rawItem of Object.values(paths)) {
-    const item = safeDeref(resolver, rawItem);
-    if (!isObject(item)) continue;
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const item = resolver.tryDeref(rawItem, child('#/paths', path));
+    if (!isObject(item.value)) continue;
     for (const method of HTTP_METHODS) {
-      const operation = item[method];
+      const operation = item.value[method];
       if (!isObject(operation) || !isObject(operation.responses)) continue;
       for (const [status, rawResponse] of Object.entries(operation.responses)) {
         if (!/^(4|5|default)/i.test(status)) continue;
-        const schema = jsonSchemaOf(resolver, rawResponse);
+        const schema = jsonSchemaOf(resolver, rawResponse, child(item.pointer, method, 'responses', status));
         const layout = schema === undefined ? undefined : layoutOf(resolver, schema, [], new Set());
         if (layout === undefined) continue;
         const key = JSON.stringify(layout);
@@ -61,64 +63,50 @@ function mostCommonLayout(document: JsonObject, resolver: RefResolver): ErrorBod
   return best?.layout;
 }
 
-function jsonSchemaOf(resolver: RefResolver, rawResponse: unknown): JsonObject | undefined {
-  const response = safeDeref(resolver, rawResponse);
-  if (!isObject(response) || !isObject(response.content)) return undefined;
+function jsonSchemaOf(resolver: RefResolver, rawResponse: unknown, pointer: string): Located | undefined {
+  const response = resolver.tryDeref(rawResponse, pointer);
+  if (!isObject(response.value) || !isObject(response.value.content)) return undefined;
+  const content = response.value.content;
   // A JSON media type proper: `*/*` promises nothing about the body's shape.
-  const type = Object.keys(response.content).find((t) => isJsonMediaType(t) && t.trim() !== '*/*');
-  const media = type === undefined ? undefined : response.content[type];
-  const schema = isObject(media) ? safeDeref(resolver, media.schema) : undefined;
-  return isObject(schema) ? schema : undefined;
+  const type = Object.keys(content).find((t) => isJsonMediaType(t) && t.trim() !== '*/*');
+  const media = type === undefined ? undefined : content[type];
+  if (type === undefined || !isObject(media)) return undefined;
+  const at = { node: media.schema, pointer: child(response.pointer, 'content', type, 'schema') };
+  return isObject(resolver.tryDeref(at.node, at.pointer).value) ? at : undefined;
 }
 
-/** Dereferences, treating a broken reference as "nothing here": this is a best-effort reading. */
-function safeDeref(resolver: RefResolver, value: unknown): unknown {
-  try {
-    return resolver.deref(value, '#').value;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Properties of an object schema, `allOf` parts and `oneOf`/`anyOf` variants merged in (first definition of a name wins). */
-function propertiesOf(resolver: RefResolver, schema: JsonObject, seen: Set<unknown>): Map<string, JsonObject> {
-  const out = new Map<string, JsonObject>();
-  if (seen.has(schema)) return out;
-  seen.add(schema);
-  if (isObject(schema.properties)) {
-    for (const [name, raw] of Object.entries(schema.properties)) {
-      const property = safeDeref(resolver, raw);
-      if (isObject(property) && !out.has(name)) out.set(name, property);
-    }
-  }
-  const parts = [schema.allOf, schema.oneOf, schema.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
-  for (const part of parts) {
-    const resolved = safeDeref(resolver, part);
-    if (isObject(resolved)) for (const [name, property] of propertiesOf(resolver, resolved, seen)) if (!out.has(name)) out.set(name, property);
-  }
+/**
+ * Properties of an object schema as its view merges them (`$ref`, `allOf`), and every
+ * `oneOf`/`anyOf` variant's merged in too: an error body of either shape may carry the field.
+ * The first definition of a name wins; a schema already read (by target) adds nothing.
+ */
+function propertiesOf(resolver: RefResolver, schema: Located, seen: Set<string>): Map<string, Located> {
+  const out = new Map<string, Located>();
+  const view = viewOf(resolver, schema);
+  if (seen.has(view.target)) return out;
+  seen.add(view.target);
+  for (const [name, property] of view.properties) if (isObject(resolver.tryDeref(property.node, property.pointer).value)) out.set(name, property);
+  for (const branch of view.branches ?? []) for (const [name, property] of propertiesOf(resolver, branch, seen)) if (!out.has(name)) out.set(name, property);
   return out;
 }
 
 /**
- * The types a schema allows, through `allOf`/`oneOf`/`anyOf` (so `anyOf: [{type: string},
+ * The types a schema allows, through its variants too (so `anyOf: [{type: string},
  * {type: null}]`, pydantic's nullable string, counts as a string).
  */
-function typesOf(resolver: RefResolver, schema: JsonObject, depth = 0): string[] {
-  const own = Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === 'string' ? [schema.type] : [];
+function typesOf(resolver: RefResolver, schema: Located, depth = 0): string[] {
+  const view = viewOf(resolver, schema);
+  const own = [...(view.types?.value ?? [])];
   if (depth > 3) return own;
-  const parts = [schema.allOf, schema.oneOf, schema.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
-  return [...own, ...parts.flatMap((part) => {
-    const resolved = safeDeref(resolver, part);
-    return isObject(resolved) ? typesOf(resolver, resolved, depth + 1) : [];
-  })];
+  return [...own, ...(view.branches ?? []).flatMap((branch) => typesOf(resolver, branch, depth + 1))];
 }
 
-function layoutOf(resolver: RefResolver, schema: JsonObject, prefix: string[], seen: Set<unknown>): ErrorBodyIR | undefined {
-  const isString = (s: JsonObject): boolean => typesOf(resolver, s).includes('string');
-  const isNumber = (s: JsonObject): boolean => typesOf(resolver, s).some((t) => t === 'integer' || t === 'number');
-  const isObjectSchema = (s: JsonObject): boolean => typesOf(resolver, s).includes('object') || propertiesOf(resolver, s, new Set()).size > 0;
+function layoutOf(resolver: RefResolver, schema: Located, prefix: string[], seen: Set<string>): ErrorBodyIR | undefined {
+  const isString = (s: Located): boolean => typesOf(resolver, s).includes('string');
+  const isNumber = (s: Located): boolean => typesOf(resolver, s).some((t) => t === 'integer' || t === 'number');
+  const isObjectSchema = (s: Located): boolean => typesOf(resolver, s).includes('object') || propertiesOf(resolver, s, new Set()).size > 0;
   const properties = propertiesOf(resolver, schema, seen);
-  const pick = (names: string[], test: (s: JsonObject) => boolean): string | undefined =>
+  const pick = (names: string[], test: (s: Located) => boolean): string | undefined =>
     names.find((name) => {
       const property = properties.get(name);
       return property !== undefined && test(property);

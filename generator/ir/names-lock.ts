@@ -6,7 +6,7 @@
  * config renames (its `operations` overrides win over the lock), and the release diff then says so.
  */
 import { isJsMeaningful } from './naming.js';
-import { isObject } from './refs.js';
+import { isObject } from '../schema/json.js';
 import type { ApiIR, HttpMethod } from './types.js';
 
 export interface OperationNames {

@@ -1,4 +1,5 @@
-import { isObject, type RefResolver } from './refs.js';
+import { isObject } from '../schema/json.js';
+import type { RefResolver } from '../schema/resolve.js';
 
 /**
  * Whether openapi-typescript types this schema as one object type (properties and/or an index

@@ -1,7 +1,8 @@
 import type { PaginationStyleConfig } from '../config.js';
 import { words } from './naming.js';
-import { isObject, type JsonObject, type RefResolver } from './refs.js';
-import { isArraySchema, schemaAtPath } from './schema-paths.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import type { RefResolver } from '../schema/resolve.js';
+import { isArraySchema, propertiesOf, schemaAtPath, typesOf, type Located } from '../schema/view.js';
 import type { PagingIR, ParameterIR } from './types.js';
 
 /*
@@ -66,32 +67,12 @@ const ITEMS_FIELDS = ['data', 'items', 'results', 'records', 'entries', 'values'
 /** Query parameters a list paginated by `Link` headers takes (at least one). */
 const LINK_LIST_PARAMS = ['page', 'per_page', 'perPage', 'cursor', 'after', 'before', 'since', 'limit'];
 
-/** Properties of an object schema (through $ref and allOf), by name. */
-function propertiesOf(resolver: RefResolver, schema: unknown, pointer: string, depth = 0): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (depth > 16) return out;
-  const { value } = resolver.deref(schema, pointer);
-  if (!isObject(value)) return out;
-  if (isObject(value.properties)) for (const [k, v] of Object.entries(value.properties)) out.set(k, v);
-  if (Array.isArray(value.allOf)) {
-    for (const part of value.allOf) for (const [k, v] of propertiesOf(resolver, part, pointer, depth + 1)) if (!out.has(k)) out.set(k, v);
-  }
-  return out;
-}
-
-/** The JSON type(s) of a schema, in 3.0 or 3.1 spelling. */
-function typesOf(resolver: RefResolver, schema: unknown, pointer: string): string[] {
-  const { value } = resolver.deref(schema, pointer);
-  if (!isObject(value)) return [];
-  return Array.isArray(value.type) ? value.type.filter((t): t is string => typeof t === 'string') : typeof value.type === 'string' ? [value.type] : [];
-}
-
 /** The items array: the body itself, a conventionally named array property, or the only one. */
 function itemsPathOf(input: PagingInput): string[] | undefined {
   const { resolver, schema, pointer } = input;
   if (isArraySchema(resolver, schema, pointer)) return [];
   const props = propertiesOf(resolver, schema, pointer);
-  const arrays = [...props].filter(([, s]) => isArraySchema(resolver, s, pointer)).map(([k]) => k);
+  const arrays = [...props].filter(([, s]) => isArraySchema(resolver, s.node, s.pointer)).map(([k]) => k);
   const named = ITEMS_FIELDS.find((n) => arrays.includes(n));
   if (named !== undefined) return [named];
   return arrays.length === 1 ? [arrays[0]!] : undefined;
@@ -101,12 +82,12 @@ function itemsPathOf(input: PagingInput): string[] | undefined {
 function findField(input: PagingInput, names: readonly string[], types: readonly string[]): string[] | undefined {
   const { resolver, schema, pointer } = input;
   const top = propertiesOf(resolver, schema, pointer);
-  const fits = (s: unknown) => typesOf(resolver, s, pointer).some((t) => types.includes(t));
-  for (const name of names) if (top.has(name) && fits(top.get(name))) return [name];
+  const fits = (s: Located | undefined) => s !== undefined && [...typesOf(resolver, s.node, s.pointer)].some((t) => types.includes(t));
+  for (const name of names) if (fits(top.get(name))) return [name];
   for (const [parent, s] of top) {
-    if (!typesOf(resolver, s, pointer).includes('object')) continue;
-    const inner = propertiesOf(resolver, s, pointer);
-    for (const name of names) if (inner.has(name) && fits(inner.get(name))) return [parent, name];
+    if (!typesOf(resolver, s.node, s.pointer).has('object')) continue;
+    const inner = propertiesOf(resolver, s.node, s.pointer);
+    for (const name of names) if (fits(inner.get(name))) return [parent, name];
   }
   return undefined;
 }

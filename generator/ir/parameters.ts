@@ -1,6 +1,7 @@
 import { GeneratorError } from '../errors.js';
 import { safeIdentifier, preserveCamel } from './naming.js';
-import { isObject, type JsonObject, type RefResolver } from './refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import type { RefResolver } from '../schema/resolve.js';
 import type { ParameterIR, SchemaSummary } from './types.js';
 
 const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);

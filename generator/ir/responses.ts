@@ -1,4 +1,5 @@
-import { isObject, type JsonObject, type RefResolver } from './refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import type { RefResolver } from '../schema/resolve.js';
 import { isInline, namedShape } from './object-schema.js';
 import type { RequestBodyIR, ResponseIR } from './types.js';
 

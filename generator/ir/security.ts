@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from './refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
 import { HTTP_METHODS, type ApiIR, type OperationIR } from './types.js';
 
 /** How an operation takes the key: from its own `security`, else the root's. */

@@ -1,7 +1,7 @@
 import { normalizeBaseUrl } from '../../templates/runtime/url.js';
 import type { CodegenConfig } from '../config.js';
 import { GeneratorError, pointerOf } from '../errors.js';
-import { isObject, type JsonObject } from './refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
 import type { ServerIR } from './types.js';
 
 /** A root `servers` entry with its URL template filled in from its variables' defaults. */

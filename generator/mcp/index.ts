@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CodegenConfig } from '../config.js';
 import { headerLine, versionModule } from '../emit/ts.js';
 import { keyOptional } from '../emit/settings.js';
-import type { JsonObject } from '../ir/refs.js';
+import type { JsonObject } from '../schema/json.js';
 import type { ApiIR } from '../ir/types.js';
 import { screamingSnake } from '../ir/naming.js';
 import { acceptedCredentials } from '../ir/security.js';

@@ -1,7 +1,7 @@
-import type { RefResolver } from '../ir/refs.js';
-import { isObject, type JsonObject } from '../ir/refs.js';
+import type { RefResolver } from '../schema/resolve.js';
+import { isObject, type JsonObject } from '../schema/json.js';
 import { successSchema } from '../ir/responses.js';
-import { schemaAtPath } from '../ir/schema-paths.js';
+import { schemaAtPath } from '../schema/view.js';
 import type { OperationIR } from '../ir/types.js';
 import type { ToolDefinition } from '../../templates/mcp/types.js';
 import { FLAGGED_RESULT_SCHEMA, TRUNCATION_NOTE_SCHEMA } from '../../templates/mcp/result-schemas.js';

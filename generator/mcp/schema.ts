@@ -1,5 +1,7 @@
-import { isObject, type JsonObject, type RefResolver } from '../ir/refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import type { RefResolver } from '../schema/resolve.js';
 import { decodePointerSegment } from '../json-pointer.js';
+import { propertiesOf } from '../schema/view.js';
 import { escapeInvisible } from '../text/invisible.js';
 
 /**
@@ -273,12 +275,7 @@ function jsonLength(value: unknown): number {
   return JSON.stringify(value).length;
 }
 
-/** Property names of an object schema, through `$ref` and `allOf`, in declaration order. */
-export function propertyNames(resolver: RefResolver, schema: unknown, pointer: string, depth = 0): string[] {
-  if (depth > MAX_DEPTH) return [];
-  const { value } = resolver.deref(schema, pointer);
-  if (!isObject(value)) return [];
-  const names = isObject(value.properties) ? Object.keys(value.properties) : [];
-  if (Array.isArray(value.allOf)) for (const part of value.allOf) names.push(...propertyNames(resolver, part, pointer, depth + 1));
-  return [...new Set(names)];
+/** Property names of an object schema, as its view merges them (`$ref`, `allOf`), in declaration order. */
+export function propertyNames(resolver: RefResolver, schema: unknown, pointer: string): string[] {
+  return [...propertiesOf(resolver, schema, pointer).keys()];
 }

@@ -1,4 +1,5 @@
-import { isObject, type JsonObject, type RefResolver } from '../ir/refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import type { RefResolver } from '../schema/resolve.js';
 import type { OperationIR } from '../ir/types.js';
 
 /**

@@ -1,8 +1,9 @@
 import type { CodegenConfig } from '../config.js';
 import { GeneratorError } from '../errors.js';
-import { isObject, RefResolver, type JsonObject } from '../ir/refs.js';
+import { isObject, type JsonObject } from '../schema/json.js';
+import { RefResolver } from '../schema/resolve.js';
 import { successSchema } from '../ir/responses.js';
-import { schemaAtPath } from '../ir/schema-paths.js';
+import { schemaAtPath } from '../schema/view.js';
 import { isTypedBody, requestOf } from '../ir/request.js';
 import type { ApiIR, HttpMethod, IdempotencyIR, OperationIR } from '../ir/types.js';
 import type { BindingMethod, ListExtras, OperationBinding, PagingBinding, ToolAnnotations, ToolDefinition } from '../../templates/mcp/types.js';

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CodegenConfig } from '../config.js';
 import { GeneratorError } from '../errors.js';
 import { formatFiles } from '../format/index.js';
-import type { JsonObject } from '../ir/refs.js';
+import type { JsonObject } from '../schema/json.js';
 import type { ApiIR } from '../ir/types.js';
 import { GENERATOR_ROOT } from '../root.js';
 import type { McpConfig } from './config.js';

@@ -7,13 +7,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { isObject, type JsonObject as Json } from '../schema/json.js';
 
 /** The package.json fields npm copies into a workspace's lock entry that a release can change. */
 const SYNCED = ['version', 'dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Updates `packages[<workspace>]` of the lock next to the root package.json for every workspace

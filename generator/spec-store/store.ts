@@ -3,7 +3,8 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GeneratorError } from '../errors.js';
 import { readSpecLock, SPEC_LOCK_FILE, type SpecLock } from '../spec-source.js';
-import { canonicalJson, compareVersions } from './canonical.js';
+import { canonicalJson } from '../schema/json.js';
+import { compareVersions } from './versions.js';
 
 export interface PinInput {
   dir: string;

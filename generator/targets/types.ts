@@ -1,6 +1,6 @@
 import type { CodegenConfig } from '../config.js';
 import type { LockInput } from '../emit/package-files.js';
-import type { JsonObject } from '../ir/refs.js';
+import type { JsonObject } from '../schema/json.js';
 import type { ApiIR } from '../ir/types.js';
 
 /** Everything a target may read: the IR first; the rest only until the IR carries it (issue #17). */

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
-import { canonicalJson } from '../../generator/spec-store/canonical.js';
+import { canonicalJson } from '../../generator/schema/json.js';
 import { tempDir } from '../helpers/ir.js';
 import { FROZEN_VERSION, frozenSpecDir } from '../helpers/pinned.js';
 

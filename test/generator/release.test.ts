@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { releaseSpec } from '../../generator/release/release.js';
 import { bumpVersion } from '../../generator/release/semver.js';
 import { prependEntry } from '../../generator/release/changelog.js';
-import { canonicalJson } from '../../generator/spec-store/canonical.js';
+import { canonicalJson } from '../../generator/schema/json.js';
 import { generate } from '../../generator/pipeline.js';
 import { startContractServer, type ContractServer } from '../contract-server/server.js';
 import { tempDir } from '../helpers/ir.js';

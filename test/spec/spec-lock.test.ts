@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSpecLock } from '../../generator/spec-source.js';
-import { canonicalJson } from '../../generator/spec-store/canonical.js';
+import { canonicalJson } from '../../generator/schema/json.js';
 
 const SPEC = join(import.meta.dirname, '..', '..', 'spec');
 

@@ -1,4 +1,5 @@
-import { canonical, child, isObject, resolvePointer } from './json.js';
+import { canonicalKey, child, isObject } from './json.js';
+import type { RefResolver } from './resolve.js';
 
 /** A schema node and where it is written. */
 export interface Located {
@@ -59,7 +60,7 @@ export interface SchemaView {
   writeOnly: boolean;
 }
 
-export function viewOf(doc: unknown, at: Located): SchemaView {
+export function viewOf(refs: RefResolver, at: Located): SchemaView {
   const view: SchemaView = {
     site: at.pointer,
     target: at.pointer,
@@ -69,7 +70,7 @@ export function viewOf(doc: unknown, at: Located): SchemaView {
     readOnly: false,
     writeOnly: false,
   };
-  absorb(doc, at.node, at.pointer, view, true, true, new Set());
+  absorb(refs, at.node, at.pointer, view, true, true, new Set());
   if (!view.types && !view.branches) {
     if (view.properties.size > 0 || view.additionalProperties) view.types = { value: new Set(['object']), origin: view.target };
     else if (view.items) view.types = { value: new Set(['array']), origin: view.target };
@@ -78,8 +79,8 @@ export function viewOf(doc: unknown, at: Located): SchemaView {
 }
 
 /** True for a branch that only admits `null` (`{type: "null"}`, `{const: null}`, `{enum: [null]}`). */
-export function isNullSchema(doc: unknown, node: unknown): boolean {
-  const { node: resolved } = followRefs(doc, node, '#', new Set());
+export function isNullSchema(refs: RefResolver, node: unknown): boolean {
+  const { node: resolved } = followRefs(refs, node, '#', new Set());
   if (!isObject(resolved)) return false;
   const type = resolved.type;
   if (type === 'null' || (Array.isArray(type) && type.length === 1 && type[0] === 'null')) return true;
@@ -87,19 +88,24 @@ export function isNullSchema(doc: unknown, node: unknown): boolean {
   return Array.isArray(resolved.enum) && resolved.enum.length > 0 && resolved.enum.every((v) => v === null);
 }
 
-function followRefs(doc: unknown, node: unknown, pointer: string, seen: Set<string>, onSibling?: (node: Record<string, unknown>, at: string) => void): { node: unknown; pointer: string } {
-  let current = node;
-  let at = pointer;
-  while (isObject(current) && typeof current.$ref === 'string') {
-    onSibling?.(current, at);
-    const ref = current.$ref;
-    if (seen.has(ref)) return { node: true, pointer: ref };
-    seen.add(ref);
-    current = resolvePointer(doc, ref);
-    at = ref;
-    if (current === undefined) return { node: true, pointer: ref };
+/**
+ * Follows `node`'s `$ref` chain (see resolve.ts for the cycle policy). A ref already in `seen`
+ * is a back-reference to a schema this view is already merging (`A: {allOf: [B]}`,
+ * `B: {allOf: [A]}`): merging it again adds nothing, so it reads as `true` (no constraint). A ref
+ * to nothing reads as `true` too: the view describes what it can see.
+ */
+function followRefs(refs: RefResolver, node: unknown, pointer: string, seen: Set<string>, onSibling?: (node: Record<string, unknown>, at: string) => void): { node: unknown; pointer: string } {
+  const steps = refs.chain(node, pointer);
+  for (let i = 0; i < steps.length - 1; i++) {
+    const step = steps[i]!;
+    const next = steps[i + 1]!.pointer;
+    // Every step but the last is a `$ref` object: its siblings (a local description) count.
+    if (isObject(step.value)) onSibling?.(step.value, step.pointer);
+    if (seen.has(next)) return { node: true, pointer: next };
+    seen.add(next);
   }
-  return { node: current, pointer: at };
+  const last = steps.at(-1)!;
+  return last.value === undefined ? { node: true, pointer: last.pointer } : { node: last.value, pointer: last.pointer };
 }
 
 /**
@@ -107,8 +113,8 @@ function followRefs(doc: unknown, node: unknown, pointer: string, seen: Set<stri
  * `$ref` targets and unwrapped single members); members of a real `allOf` conjunction add
  * structure and constraints but not docs, nullability or deprecation.
  */
-function absorb(doc: unknown, node: unknown, pointer: string, view: SchemaView, identity: boolean, outer: boolean, seen: Set<string>): void {
-  const { node: resolved, pointer: at } = followRefs(doc, node, pointer, seen, (sibling, where) => absorbOwn(sibling, where, view, identity));
+function absorb(refs: RefResolver, node: unknown, pointer: string, view: SchemaView, identity: boolean, outer: boolean, seen: Set<string>): void {
+  const { node: resolved, pointer: at } = followRefs(refs, node, pointer, seen, (sibling, where) => absorbOwn(sibling, where, view, identity));
   if (outer) view.target = at;
   if (resolved === false) {
     view.types ??= { value: new Set(), origin: at };
@@ -119,16 +125,16 @@ function absorb(doc: unknown, node: unknown, pointer: string, view: SchemaView, 
 
   const allOf = resolved.allOf;
   if (Array.isArray(allOf)) {
-    allOf.forEach((member: unknown, i) => absorb(doc, member, child(at, 'allOf', i), view, identity && allOf.length === 1, false, seen));
+    allOf.forEach((member: unknown, i) => absorb(refs, member, child(at, 'allOf', i), view, identity && allOf.length === 1, false, seen));
   }
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const list = resolved[keyword];
     if (!Array.isArray(list)) continue;
     const branches: Located[] = list.map((n: unknown, i) => ({ node: n, pointer: child(at, keyword, i) }));
-    const nonNull = branches.filter((b) => !isNullSchema(doc, b.node));
+    const nonNull = branches.filter((b) => !isNullSchema(refs, b.node));
     if (nonNull.length < branches.length && identity) view.nullable ??= at;
     const only = nonNull.length === 1 ? nonNull[0] : undefined;
-    if (only) absorb(doc, only.node, only.pointer, view, identity, false, seen);
+    if (only) absorb(refs, only.node, only.pointer, view, identity, false, seen);
     else if (nonNull.length > 1) view.branches ??= nonNull;
   }
 }
@@ -148,7 +154,7 @@ function absorbOwn(node: Record<string, unknown>, at: string, view: SchemaView, 
   if (members && !view.enumValues) {
     if (members.includes(null) && identity) view.nullable ??= at;
     const values = new Map<string, unknown>();
-    for (const m of members) if (m !== null) values.set(canonical(m), m);
+    for (const m of members) if (m !== null) values.set(canonicalKey(m), m);
     view.enumValues = { value: values, origin: at };
   }
 
@@ -171,9 +177,9 @@ function absorbOwn(node: Record<string, unknown>, at: string, view: SchemaView, 
   if (!view.title && typeof node.title === 'string') view.title = { value: node.title, origin: at };
   if (!view.examples) {
     const examples = Array.isArray(node.examples) ? node.examples : 'example' in node ? [node.example] : undefined;
-    if (examples) view.examples = { value: canonical(examples), origin: at };
+    if (examples) view.examples = { value: canonicalKey(examples), origin: at };
   }
-  if (!view.defaultValue && 'default' in node) view.defaultValue = { value: canonical(node.default), origin: at };
+  if (!view.defaultValue && 'default' in node) view.defaultValue = { value: canonicalKey(node.default), origin: at };
   if (node.deprecated === true) view.deprecated ??= at;
   if (node.readOnly === true) view.readOnly = true;
   if (node.writeOnly === true) view.writeOnly = true;
@@ -205,4 +211,44 @@ function absorbBounds(node: Record<string, unknown>, at: string, view: SchemaVie
 export function isTighter(a: Bound, b: Bound, upper: boolean): boolean {
   if (a.value !== b.value) return upper ? a.value < b.value : a.value > b.value;
   return a.exclusive && !b.exclusive;
+}
+
+/*
+ * Questions the IR and the MCP stage ask of one schema, answered from its view so that they
+ * read `$ref`, `allOf`, 3.0 `nullable` and 3.1 type arrays the same way the diff does.
+ */
+
+/** A view of the schema at `pointer` (the pointer only places messages and back-references). */
+function viewAt(refs: RefResolver, schema: unknown, pointer: string): SchemaView {
+  return viewOf(refs, { node: schema, pointer });
+}
+
+/** Properties by name, in declaration order: own first, then each `allOf` member's (the first definition of a name wins). */
+export function propertiesOf(refs: RefResolver, schema: unknown, pointer: string): Map<string, Located> {
+  return viewAt(refs, schema, pointer).properties;
+}
+
+/** The JSON types the schema allows, `null` left out (see `nullable`); empty when it does not say. */
+export function typesOf(refs: RefResolver, schema: unknown, pointer: string): ReadonlySet<string> {
+  return viewAt(refs, schema, pointer).types?.value ?? new Set();
+}
+
+/** True when the schema describes an array, in 3.0 or 3.1 spelling (`items` alone counts). */
+export function isArraySchema(refs: RefResolver, schema: unknown, pointer: string): boolean {
+  const view = viewAt(refs, schema, pointer);
+  return view.types?.value.has('array') === true || view.items !== undefined;
+}
+
+/**
+ * The schema (resolved) of a property path (`pagination.nextCursor`) inside a schema, or
+ * undefined when the path does not exist, so callers can treat "no such field" as "not this pattern".
+ */
+export function schemaAtPath(refs: RefResolver, schema: unknown, pointer: string, path: readonly string[]): unknown {
+  let at: Located = { node: schema, pointer };
+  for (const key of path) {
+    const next = propertiesOf(refs, at.node, at.pointer).get(key);
+    if (next === undefined) return undefined;
+    at = next;
+  }
+  return refs.tryDeref(at.node, at.pointer).value;
 }
