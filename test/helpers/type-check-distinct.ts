@@ -9,10 +9,10 @@ import ts from 'typescript';
  * Mutants of one base spec generate nearly the same client: most modules differ from another
  * client's only in comments (a mutated description) or not at all. A module's diagnostics follow
  * from its own code and the code of what it imports, transitively; so modules whose import closure
- * has the same code are checked once, and one of them stands for all. "Code" is the token stream
- * without comments (a file with a `@ts-` directive
- * or a `///` reference is never taken for another). Syntax errors are still reported for every file, and the
- * program's global and options diagnostics once.
+ * has the same code are checked once, and one of them stands for all. "Code" is the syntax tree
+ * printed without comments; a file with a syntax error, a `@ts-` directive or a `///` reference is
+ * never taken for another. Syntax errors are still reported for every file, and the program's
+ * options and global diagnostics once (global ones after the checks: some are found while checking).
  */
 export function typeCheckDistinct(packageDirs: string[]): { diagnostics: string[]; files: number; checked: number } {
   const first = packageDirs[0];
@@ -23,13 +23,14 @@ export function typeCheckDistinct(packageDirs: string[]): { diagnostics: string[
   const program = ts.createProgram({ rootNames, options: { ...options, noEmit: true, rootDir: undefined, outDir: undefined } });
   const files = program.getSourceFiles();
   const checked = representatives(program);
-  const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+  const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics()];
   for (const file of files) diagnostics.push(...program.getSyntacticDiagnostics(file));
   const declarations = Boolean(options.declaration || options.composite);
   for (const file of checked) {
     diagnostics.push(...program.getSemanticDiagnostics(file));
     if (declarations) diagnostics.push(...program.getDeclarationDiagnostics(file));
   }
+  diagnostics.push(...program.getGlobalDiagnostics());
   return { diagnostics: diagnostics.map(format), files: files.length, checked: checked.length };
 }
 
