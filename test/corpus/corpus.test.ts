@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { tempDir } from '../helpers/ir.js';
+import { scaled } from '../helpers/slowdown.js';
 import { GITHUB_SPEC, corpusSpecs, typeCheck } from './corpus.js';
 
 /**
@@ -17,7 +18,7 @@ beforeAll(async () => {
     const dir = join(root, spec.name);
     generated.set(spec.name, { dir, result: await generate({ spec: spec.file, out: dir }) });
   }
-}, 240_000);
+}, scaled(240_000));
 
 describe('real-world corpus', () => {
   it('generates every spec (readme 3.0 + 3.1 examples, Figma, GitHub)', () => {
@@ -28,16 +29,16 @@ describe('real-world corpus', () => {
   it('type-checks every small spec strictly with 0 errors', () => {
     const dirs = [...generated].filter(([name]) => name !== 'github').map(([, g]) => g.dir);
     expect(typeCheck(dirs)).toEqual([]);
-  }, 240_000);
+  }, scaled(240_000));
 
   it('type-checks the GitHub client (1,200+ operations) strictly with 0 errors', () => {
     expect(typeCheck([generated.get('github')!.dir])).toEqual([]);
-  }, 240_000);
+  }, scaled(240_000));
 
   it('is deterministic on a large spec', async () => {
     const again = await generate({ spec: (await import('./corpus.js')).GITHUB_SPEC, out: generated.get('github')!.dir, check: true });
     expect(again.drift).toEqual([]);
-  }, 120_000);
+  }, scaled(120_000));
 });
 
 describe('semantics seen in the corpus', () => {
