@@ -1,7 +1,8 @@
 /**
- * A timed child process with its peak RSS. Uses GNU time (`/usr/bin/time -f %M`) when present,
- * which reports the largest resident set of the child and its descendants; otherwise samples
- * /proc/<pid>/status VmHWM of the direct child every 20 ms.
+ * A timed child process with its peak RSS and CPU time. Uses GNU time (`/usr/bin/time -f "%U %S
+ * %M"`) when present, which reports the CPU time (user + system, 10 ms resolution) and the largest
+ * resident set of the child and its descendants; otherwise samples /proc/<pid>/status VmHWM and
+ * /proc/<pid>/stat CPU ticks of the direct child every 20 ms (its last ≤ 20 ms are missed).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +24,12 @@ export interface TimedResult {
   wallMs: number;
   /** Peak resident set in bytes; undefined if it could not be read. */
   peakRssBytes: number | undefined;
+  /**
+   * CPU time (user + system) of the process and the children it waited for, in ms; undefined if
+   * it could not be read. On a shared machine this is the steadier figure: wall time grows with
+   * the other processes' load, CPU time much less.
+   */
+  cpuMs: number | undefined;
   rssMethod: RssMethod;
   exitCode: number | null;
   signal: NodeJS.Signals | null;
@@ -68,6 +75,7 @@ interface RawResult {
   stderr: string;
   stderrHead: string;
   peakFromProc: number | undefined;
+  cpuFromProc: number | undefined;
 }
 
 function readVmHwm(pid: number): number | undefined {
@@ -75,6 +83,19 @@ function readVmHwm(pid: number): number | undefined {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
     return match?.[1] === undefined ? undefined : Number(match[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime + cutime + cstime of /proc/<pid>/stat, in ms. */
+function readCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), counted from field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
   } catch {
     return undefined;
   }
@@ -108,10 +129,13 @@ function run(
       stderr = (stderr + chunk).slice(-MAX_CAPTURE);
     });
     let peak: number | undefined;
+    let cpu: number | undefined;
     const sample = (): void => {
       if (child.pid === undefined) return;
       const hwm = readVmHwm(child.pid);
       if (hwm !== undefined) peak = Math.max(peak ?? 0, hwm);
+      const ms = readCpuMs(child.pid);
+      if (ms !== undefined) cpu = Math.max(cpu ?? 0, ms);
     };
     const sampler = sampleProc ? setInterval(sample, 20) : undefined;
     let timedOut = false;
@@ -135,7 +159,7 @@ function run(
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       clearTimeout(timer);
       if (sampler !== undefined) clearInterval(sampler);
-      resolve({ wallMs, exitCode, signal, timedOut, stdout, stderr, stderrHead, peakFromProc: peak });
+      resolve({ wallMs, exitCode, signal, timedOut, stdout, stderr, stderrHead, peakFromProc: peak, cpuFromProc: cpu });
     });
   });
 }
@@ -152,26 +176,28 @@ export async function timedSpawn(
     const dir = mkdtempSync(join(tmpdir(), 'bench-time-'));
     const rssFile = join(dir, 'rss');
     try {
-      const raw = await run(GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], options, timeoutMs);
+      const raw = await run(GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, command, ...args], options, timeoutMs);
       let peakRssBytes: number | undefined;
+      let cpuMs: number | undefined;
       try {
         // With a non-zero exit GNU time writes "Command exited with non-zero status N" first.
         const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-        const kb = Number(lines[lines.length - 1]);
-        peakRssBytes = Number.isFinite(kb) && kb > 0 ? kb * 1024 : undefined;
+        const [user, system, kb] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
+        peakRssBytes = kb !== undefined && Number.isFinite(kb) && kb > 0 ? kb * 1024 : undefined;
+        cpuMs = user !== undefined && system !== undefined && Number.isFinite(user + system) ? Math.round((user + system) * 1000) : undefined;
       } catch {
         peakRssBytes = undefined;
       }
-      return { ...strip(raw), peakRssBytes, rssMethod: method };
+      return { ...strip(raw), peakRssBytes, cpuMs, rssMethod: method };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
   const raw = await run(command, args, options, timeoutMs, true);
-  return { ...strip(raw), peakRssBytes: raw.peakFromProc, rssMethod: method };
+  return { ...strip(raw), peakRssBytes: raw.peakFromProc, cpuMs: raw.cpuFromProc, rssMethod: method };
 }
 
-function strip(raw: RawResult): Omit<TimedResult, 'peakRssBytes' | 'rssMethod'> {
+function strip(raw: RawResult): Omit<TimedResult, 'peakRssBytes' | 'cpuMs' | 'rssMethod'> {
   return {
     wallMs: raw.wallMs,
     exitCode: raw.exitCode,

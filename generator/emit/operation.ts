@@ -5,7 +5,7 @@ import type { OperationIR, ParameterIR } from '../ir/types.js';
 import { escapeInvisible } from '../text/invisible.js';
 import { operationDoc } from './operation-docs.js';
 import { pageTypeArgument } from './paging-runtime.js';
-import { indexType, jsDoc, literal, literalKey } from './ts.js';
+import { type DocInput, indexType, jsDoc, literal, literalKey } from './ts.js';
 
 /** The openapi-typescript type of this operation: `paths["/v1/x"]["get"]`. */
 function opType(op: OperationIR): string {
@@ -194,12 +194,12 @@ function callBody(op: OperationIR, clientExpr: string): string {
   return `return ${clientExpr}.request<${names.result}>(${requestSpec(op)}, options);`;
 }
 
-export function operationFunction(op: OperationIR): FunctionDeclarationStructure {
+export function operationFunction(op: OperationIR, doc?: DocInput): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
     name: op.functionName,
     isExported: true,
-    docs: jsDoc(operationDoc(op, true)),
+    docs: jsDoc(doc ?? operationDoc(op, true)),
     parameters: [{ kind: StructureKind.Parameter, name: 'client', type: 'ApiClient' }, ...callParameters(op)],
     returnType: operationNames(op).returnType,
     statements: [callBody(op, 'client')],

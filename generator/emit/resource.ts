@@ -2,6 +2,7 @@ import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ResourceIR } from '../ir/types.js';
 import { ImportSet } from './imports.js';
 import { isTypedBody, operationFunction, operationTypeAliases, resourceMethod } from './operation.js';
+import { standaloneDoc } from './operation-docs.js';
 import type { Printer } from './project.js';
 import { PAGING_RUNTIME } from './paging-runtime.js';
 import { jsDoc } from './ts.js';
@@ -25,7 +26,7 @@ export function emitResource(resource: ResourceIR, printer: Printer, header: str
     } else {
       imports.type('../runtime/api-promise.js', op.success?.envelope === undefined ? 'APIPromise' : 'EnvelopePromise').type('../runtime/options.js', 'RequestOptions');
     }
-    statements.push(operationFunction(op));
+    statements.push(operationFunction(op, standaloneDoc(op, resource)));
   }
   statements.push({
     kind: StructureKind.Class,

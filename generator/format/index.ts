@@ -43,9 +43,15 @@ async function formatInPieces(text: string, parser: string, cache: FormatCache |
   }
 }
 
-/** Starts the formatting workers early, so prettier loads while the spec is still being read. */
-export function warmFormatter(): void {
-  formatPool.start();
+/**
+ * Starts the formatting worker early, so prettier loads while the spec is still being read, when
+ * every file will be formatted (no cache). With the cache on, the worker starts at the first miss
+ * instead: a re-run of the same spec hits for every file and never needs prettier, and loading it
+ * anyway cost that run CPU time and memory for nothing (pinned spec: ~0.15 s of ~1.5 s CPU, ~20 MiB of
+ * ~190 MiB peak RSS). A new spec loses little: the first miss comes with the first emitted file.
+ */
+export function warmFormatter(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NOTAI_CODEGEN_CACHE === '0') formatPool.start();
 }
 
 export interface FormatOptions {

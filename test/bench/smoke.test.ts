@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseStages } from '../../bench/gen.js';
 import { consumerCalls } from '../../bench/typecheck.js';
-import { timedSpawn } from '../../bench/lib/spawn.js';
+import { defaultRssMethod, timedSpawn } from '../../bench/lib/spawn.js';
 import { median, pairedRatios, summarize } from '../../bench/lib/stats.js';
 import { parseArgs } from '../../bench/run.js';
 import { pinnedIR } from '../helpers/pinned.js';
@@ -105,6 +105,17 @@ describe('bench helpers', () => {
     expect(median([])).toBeNaN();
     expect(summarize([5, 1, 9])).toEqual({ n: 3, median: 5, min: 1, max: 9 });
     expect(pairedRatios([2, 6, 5], [1, 3])).toEqual([2, 2]);
+  });
+
+  it('reads CPU time with either method (GNU time, /proc stat)', async () => {
+    // ~300 ms of busy work: CPU time is a count of work done, so the bound holds under any load.
+    const busy = 'const end = process.cpuUsage().user + 300_000; while (process.cpuUsage().user < end) {} setTimeout(() => {}, 100);';
+    for (const rssMethod of ['gnu-time', 'proc-vmhwm'] as const) {
+      if (rssMethod === 'gnu-time' && (await defaultRssMethod()) !== 'gnu-time') continue;
+      const result = await timedSpawn(process.execPath, ['-e', busy], { rssMethod, timeoutMs: 60_000 });
+      expect(result.exitCode, rssMethod).toBe(0);
+      expect(result.cpuMs ?? 0, rssMethod).toBeGreaterThanOrEqual(250);
+    }
   });
 
   it('reads peak RSS from /proc when GNU time is not used', async () => {

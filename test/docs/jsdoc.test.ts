@@ -60,14 +60,30 @@ async function declarations(dir: string, file: string): Promise<Map<string, ts.N
   return found;
 }
 
-/** The checks every operation's function and method must pass; returns what is missing. */
-function problems(op: OperationIR, doc: Doc | undefined, standalone: boolean): string[] {
+/**
+ * The standalone function's JSDoc: summary, `client`, deprecation and route, and a link to the
+ * method that carries the whole text (printed once, not on both).
+ */
+function standaloneProblems(op: OperationIR, doc: Doc | undefined, className: string): string[] {
+  if (!doc) return ['no JSDoc'];
+  const out: string[] = [];
+  const tag = (name: string) => doc.tags.find((t) => t.name === name);
+  if (op.summary && !doc.text.startsWith(op.summary)) out.push('summary');
+  if (!doc.text.includes(`{@link ${className}.${op.resourceMethod} |`)) out.push('link to the method');
+  if (op.description && op.description.length > 40 && doc.text.includes(op.description)) out.push('description printed twice');
+  if (!tag('param client')) out.push('@param client');
+  if (op.deprecated !== Boolean(tag('deprecated'))) out.push('@deprecated');
+  if (tag('see')?.text !== `${op.method.toUpperCase()} ${op.path}`) out.push('@see');
+  return out;
+}
+
+/** The checks every operation's method must pass; returns what is missing. */
+function problems(op: OperationIR, doc: Doc | undefined): string[] {
   if (!doc) return ['no JSDoc'];
   const out: string[] = [];
   const tag = (name: string) => doc.tags.find((t) => t.name === name);
   if (op.summary && !doc.text.startsWith(op.summary)) out.push('summary');
   if (op.description && !doc.text.replace(/\s+/g, ' ').includes(op.description.replace(/\s+/g, ' '))) out.push('description');
-  if (standalone && !tag('param client')) out.push('@param client');
   for (const p of op.pathParams) {
     const t = tag(`param ${p.identifier}`);
     if (!t) out.push(`@param ${p.identifier}`);
@@ -102,8 +118,8 @@ async function checkPackage(dir: string, result: GenerateResult): Promise<string
   for (const resource of result.ir.resources) {
     const decls = await declarations(dir, `resources/${resource.fileName}.ts`);
     for (const op of resource.operations) {
-      for (const p of problems(op, docOf(decls.get(op.functionName)!), true)) failures.push(`${op.functionName}: ${p}`);
-      for (const p of problems(op, docOf(decls.get(`${resource.className}.${op.resourceMethod}`)!), false)) failures.push(`${resource.className}.${op.resourceMethod}: ${p}`);
+      for (const p of standaloneProblems(op, docOf(decls.get(op.functionName)!), resource.className)) failures.push(`${op.functionName}: ${p}`);
+      for (const p of problems(op, docOf(decls.get(`${resource.className}.${op.resourceMethod}`)!))) failures.push(`${resource.className}.${op.resourceMethod}: ${p}`);
     }
     for (const [name, node] of decls) {
       if ((ts.isTypeAliasDeclaration(node) || ts.isClassDeclaration(node)) && !docOf(node)?.text) failures.push(`${name}: no JSDoc`);

@@ -72,16 +72,21 @@ describe('TypeDoc site of the generated client', () => {
   });
 
   it('renders every operation with its summary, description, parameters and thrown errors', async () => {
-    for (const op of fresh.ir.operations) {
-      const text = await pageText(`functions/${op.functionName}.html`);
-      if (op.summary) expect(text, op.functionName).toContain(op.summary);
-      for (const p of op.pathParams) expect(text, op.functionName).toContain(p.identifier);
-      expect(text, op.functionName).toContain(`${op.method.toUpperCase()} ${op.path}`);
-      if (op.errors.length > 0) expect(text, op.functionName).toMatch(/Throws/);
-    }
+    // The method carries the whole text; the standalone function its summary, route and a link
+    // to the method.
     for (const resource of fresh.ir.resources) {
       const text = await pageText(`classes/${resource.className}.html`);
-      for (const op of resource.operations) expect(text).toContain(op.resourceMethod);
+      for (const op of resource.operations) {
+        expect(text).toContain(op.resourceMethod);
+        if (op.summary) expect(text, op.resourceMethod).toContain(op.summary);
+        for (const p of op.pathParams) expect(text, op.resourceMethod).toContain(p.identifier);
+        expect(text, op.resourceMethod).toContain(`${op.method.toUpperCase()} ${op.path}`);
+        if (op.errors.length > 0) expect(text, op.resourceMethod).toMatch(/Throws/);
+        const fn = await pageText(`functions/${op.functionName}.html`);
+        if (op.summary) expect(fn, op.functionName).toContain(op.summary);
+        expect(fn, op.functionName).toContain(`${op.method.toUpperCase()} ${op.path}`);
+        expect(fn, op.functionName).toContain(`client.${resource.property}.${op.resourceMethod}()`);
+      }
     }
     expect(await pageText(`classes/${fresh.ir.clientClassName}.html`)).toContain(fresh.ir.title);
   });
@@ -93,7 +98,8 @@ describe('TypeDoc site of the generated client', () => {
   it('renders the query parameters of an operation, each with its description', async () => {
     const op = fresh.ir.operations.find((o) => o.namedParams.some((p) => p.description));
     expect(op).toBeDefined();
-    const text = await pageText(`functions/${op!.functionName}.html`);
+    const resource = fresh.ir.resources.find((r) => r.operations.includes(op!));
+    const text = await pageText(`classes/${resource!.className}.html`);
     // The list item under `params`: the name, then (after the description) the schema facts.
     for (const p of op!.namedParams) expect(text).toMatch(new RegExp(`query parameters: .*${p.name} : .*\\(${escape(describeSchema(p))}\\)`));
   });

@@ -16,15 +16,9 @@ export type GetAnalyticsResponse = paths['/v1/analytics']['get']['responses']['2
 /**
  * Aggregated analytics for the integration
  *
- * Returns aggregated analytics for the integration over a recent period: summary totals, a time series bucketed by `groupBy`, bot-detection and user-matching summaries, top origins and a device breakdown.
+ * Tree-shakable form of {@link AnalyticsResource.get | `client.analytics.get()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param params - query parameters:
- * - `period`: Time window ending now: `24h`, `7d`, `30d` or `90d`. Default `7d`. (string, default "7d", one of "24h" | "7d" | "30d" | "90d")
- * - `groupBy`: Time-series bucket size: `hour`, `day` or `week`. Default `day`. (string, default "day", one of "hour" | "day" | "week")
- * @param options - Per-request options (signal, timeout, maxRetries, headers).
- * @throws {@link BadRequestError} 400: Malformed request or validation failure (e.g. an unsupported `period` or `groupBy`). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use.
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/analytics
  */
 export function getAnalytics(

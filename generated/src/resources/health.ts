@@ -10,10 +10,9 @@ export type HealthOperationResponse = paths['/health']['get']['responses']['200'
 /**
  * Health probe
  *
- * Unauthenticated health probe of the regional stack. Returns a bare object, never the error envelope; no error responses are defined. Any non-200 response means the regional stack or the network is the problem.
+ * Tree-shakable form of {@link Health.check | `client.health.check()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param options - Per-request options (signal, timeout, maxRetries, headers).
+ * @param client - The client that sends the request (any generated client).
  * @see GET /health
  */
 export function health(client: ApiClient, options?: RequestOptions): APIPromise<HealthResponse> {

@@ -10,11 +10,9 @@ export type GetIntegrationResponse = paths['/v1/integration']['get']['responses'
 /**
  * Get the integration this API key resolved to
  *
- * Returns the integration the presented API key is bound to (every list endpoint is implicitly scoped to it), including the masked key. Recommended as the first call and smoke test for a new key.
+ * Tree-shakable form of {@link Integration.get | `client.integration.get()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param options - Per-request options (signal, timeout, maxRetries, headers).
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/integration
  */
 export function getIntegration(

@@ -21,20 +21,9 @@ export type ListSessionsItem = NonNullable<ListSessionsResponse['data']>[number]
 /**
  * List tracking sessions for the caller's integration
  *
- * Lists tracking sessions of the integration the API key belongs to, one page at a time (cursor pagination). Filters are optional and combine. A `startDate` older than the plan tier's history window (Free 7 days, Pro 30 days, Enterprise up to 7 years) returns an empty page, not an error.
+ * Tree-shakable form of {@link Sessions.list | `client.sessions.list()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param params - query parameters:
- * - `pageSize`: Number of items per page, 1–100 (default 50). Requests above the plan tier maximum (Free 50, Pro 100, Enterprise 100) are clamped silently, without an error; the effective page size is returned in `pagination.limit`. (integer (int32), 1–100, default 50)
- * - `cursor`: Opaque continuation token: pass the previous response's `pagination.nextCursor` back unchanged; omit it on the first request. Treat cursors as opaque: do not decode, split or build them, and do not reuse them across endpoints (the encoding may differ per endpoint and change between releases). Repeat the other filters unchanged on every page. (string)
- * - `status`: Only sessions with this status, e.g. `active` or `closed` (not a closed set). (string)
- * - `botOnly`: If `true`, only sessions with `botScore >= 0.7`. (boolean)
- * - `startDate`: Only sessions created at or after this ISO-8601 date-time (inclusive). (string (date-time))
- * - `endDate`: Only sessions created at or before this ISO-8601 date-time (inclusive). (string (date-time))
- * @param options - Per-request options (signal, timeout, maxRetries, headers) and walk caps (maxItems, maxPages).
- * @returns A page promise: `await` it for the first page, or `for await` over it for every item across pages (cursor: `cursor`).
- * @throws {@link BadRequestError} 400: Malformed request or validation failure (e.g. an unparseable date or an invalid cursor). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use.
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/sessions
  */
 export function listSessions(
@@ -56,13 +45,9 @@ export type GetSessionResponse =
 /**
  * Get a single tracking session by id
  *
- * Returns one session of the caller's integration.
+ * Tree-shakable form of {@link Sessions.get | `client.sessions.get()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param sessionId - Session id (`PublicSession.id`). (string)
- * @param options - Per-request options (signal, timeout, maxRetries, headers).
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
- * @throws {@link NotFoundError} 404: No session with this id exists. Code `NOT_FOUND`.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/sessions/{sessionId}
  */
 export function getSession(
@@ -83,14 +68,9 @@ export type GetSessionDetailsResponse =
 /**
  * Get detailed session data (timeline + event counts + page history)
  *
- * Returns detailed data for one session: start/end time and duration, event counts per category, an activity timeline and the page history.
+ * Tree-shakable form of {@link Sessions.details | `client.sessions.details()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param sessionId - Session id (`PublicSession.id`). (string)
- * @param options - Per-request options (signal, timeout, maxRetries, headers).
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
- * @throws {@link NotFoundError} 404: No session with this id exists. Code `NOT_FOUND`.
- * @throws {@link InternalServerError} 503: Session details are temporarily unavailable. Code `SERVICE_UNAVAILABLE`. The request is an idempotent read and may be retried with backoff.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/sessions/{sessionId}/details
  */
 export function getSessionDetails(
@@ -126,21 +106,9 @@ export type ListEventsItem = NonNullable<ListEventsResponse['data']>[number];
 /**
  * List event-level metadata for a session
  *
- * Lists metadata (id, type, Unix-millisecond timestamp, payload size) of the events recorded in one session, one page at a time. Unlike the other list endpoints, `pageSize` defaults to 100 (before the tier clamp).
+ * Tree-shakable form of {@link Sessions.events | `client.sessions.events()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param sessionId - Session id (`PublicSession.id`). (string)
- * @param params - query parameters:
- * - `pageSize`: Number of items per page, 1–100 (default 100). Requests above the plan tier maximum (Free 50, Pro 100, Enterprise 100) are clamped silently, without an error; the effective page size is returned in `pagination.limit`. This endpoint defaults to 100, so Free-tier callers effectively get 50. (integer (int32), 1–100, default 100)
- * - `cursor`: Opaque continuation token: pass the previous response's `pagination.nextCursor` back unchanged; omit it on the first request. Treat cursors as opaque: do not decode, split or build them, and do not reuse them across endpoints (the encoding may differ per endpoint and change between releases). Repeat the other filters unchanged on every page. (string)
- * - `type`: Only events of this type. Accepts the message-type byte in decimal or hex (e.g. `1`, `0x01`) or a short name (e.g. `init`, `mouse_move`, `keypress`). (string)
- * - `startTime`: Only events with `timestamp` at or after this time (inclusive), as Unix time in milliseconds. (integer (int64))
- * - `endTime`: Only events with `timestamp` at or before this time (inclusive), as Unix time in milliseconds. (integer (int64))
- * @param options - Per-request options (signal, timeout, maxRetries, headers) and walk caps (maxItems, maxPages).
- * @returns A page promise: `await` it for the first page, or `for await` over it for every item across pages (cursor: `cursor`).
- * @throws {@link BadRequestError} 400: Malformed request or validation failure (e.g. an unknown event `type` or an invalid cursor). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use.
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
- * @throws {@link NotFoundError} 404: No session with this id exists. Code `NOT_FOUND`.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/sessions/{sessionId}/events
  */
 export function listEvents(

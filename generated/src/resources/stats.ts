@@ -10,11 +10,9 @@ export type GetStatsResponse = paths['/v1/stats']['get']['responses']['200']['co
 /**
  * Get high-level integration stats
  *
- * Returns high-level counters for the caller's integration.
+ * Tree-shakable form of {@link Stats.get | `client.stats.get()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param options - Per-request options (signal, timeout, maxRetries, headers).
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/stats
  */
 export function getStats(

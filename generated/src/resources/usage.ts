@@ -16,16 +16,9 @@ export type GetUsageResponse = paths['/v1/usage']['get']['responses']['200']['co
 /**
  * Get API consumption metrics for the integration over a date range
  *
- * Returns API consumption metrics for the integration over an inclusive date range, optionally for one metric. The response is not paginated and not wrapped in a single `data` object.
+ * Tree-shakable form of {@link Usage.get | `client.usage.get()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param params - query parameters:
- * - `startDate`: Inclusive lower bound of the range, written as an ISO-8601 date (e.g. `2026-06-01`). Default: 30 days before `endDate`. (string (date-time))
- * - `endDate`: Inclusive upper bound of the range, written as an ISO-8601 date. Default: today (UTC). (string (date-time))
- * - `metric`: Only this metric: `ApiCalls`, `Events`, `Sessions`, `StorageBytes` or `BotAnalyses` (matched case-insensitively). Omit for all metrics. (string, one of "ApiCalls" | "Events" | "Sessions" | "StorageBytes" | "BotAnalyses")
- * @param options - Per-request options (signal, timeout, maxRetries, headers).
- * @throws {@link BadRequestError} 400: Malformed request or validation failure (e.g. an unparseable date or an unknown `metric`). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use.
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/usage
  */
 export function getUsage(

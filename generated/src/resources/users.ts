@@ -20,16 +20,9 @@ export type ListUsersItem = NonNullable<ListUsersResponse['data']>[number];
 /**
  * List LMS users correlated with sessions
  *
- * Lists the LMS users that were correlated with sessions of the caller's integration, with per-user bot statistics, one page at a time.
+ * Tree-shakable form of {@link Users.list | `client.users.list()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param params - query parameters:
- * - `pageSize`: Number of items per page, 1–100 (default 50). Requests above the plan tier maximum (Free 50, Pro 100, Enterprise 100) are clamped silently, without an error; the effective page size is returned in `pagination.limit`. (integer (int32), 1–100, default 50)
- * - `cursor`: Opaque continuation token: pass the previous response's `pagination.nextCursor` back unchanged; omit it on the first request. Treat cursors as opaque: do not decode, split or build them, and do not reuse them across endpoints (the encoding may differ per endpoint and change between releases). Repeat the other filters unchanged on every page. (string)
- * - `search`: Case-insensitive substring match on `userId` or `userName`. (string)
- * @param options - Per-request options (signal, timeout, maxRetries, headers) and walk caps (maxItems, maxPages).
- * @returns A page promise: `await` it for the first page, or `for await` over it for every item across pages (cursor: `cursor`).
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/users
  */
 export function listUsers(
@@ -59,17 +52,9 @@ export type GetUserSessionsItem = NonNullable<GetUserSessionsResponse['data']>[n
 /**
  * Get sessions for an LMS user (paginated)
  *
- * Lists the sessions correlated with one LMS user, one page at a time.
+ * Tree-shakable form of {@link Users.sessions | `client.users.sessions()`}, which documents the parameters, errors and paging.
  *
- * @param client - The client that sends the request (any instance of the generated client class).
- * @param userId - LMS user id (provider-neutral); the same value as `PublicSession.userId` and `PublicUser.userId`. (string)
- * @param params - query parameters:
- * - `pageSize`: Number of items per page, 1–100 (default 50). Requests above the plan tier maximum (Free 50, Pro 100, Enterprise 100) are clamped silently, without an error; the effective page size is returned in `pagination.limit`. (integer (int32), 1–100, default 50)
- * - `cursor`: Opaque continuation token: pass the previous response's `pagination.nextCursor` back unchanged; omit it on the first request. Treat cursors as opaque: do not decode, split or build them, and do not reuse them across endpoints (the encoding may differ per endpoint and change between releases). Repeat the other filters unchanged on every page. (string)
- * @param options - Per-request options (signal, timeout, maxRetries, headers) and walk caps (maxItems, maxPages).
- * @returns A page promise: `await` it for the first page, or `for await` over it for every item across pages (cursor: `cursor`).
- * @throws {@link BadRequestError} 400: Malformed request or validation failure (e.g. an invalid cursor). Code `VALIDATION_ERROR` with `error.details.field` naming the offending parameter, or `INVALID_CURSOR` for a cursor the server cannot use.
- * @throws {@link AuthenticationError} 401: Unauthenticated: the API key is missing, malformed, unknown, or belongs to the other region. The code is always `INVALID_API_KEY`. This response carries no `x-isnotai-tier` header. Do not retry with the same key.
+ * @param client - The client that sends the request (any generated client).
  * @see GET /v1/users/{userId}/sessions
  */
 export function getUserSessions(
