@@ -85,7 +85,8 @@ function positionParam(paging: PagingBinding): string | undefined {
 /** The position to hand back: a cursor or URL as sent, a number when the position parameter is numeric. */
 function nextFor(tool: ToolDefinition, paging: PagingBinding): NextOf {
   const param = positionParam(paging);
-  const numeric = (paging.style ?? 'cursor') !== 'cursor' && param !== undefined && schemaType(tool, param) !== 'string';
+  const numeric =
+    (paging.style ?? 'cursor') !== 'cursor' && param !== undefined && schemaType(tool, param) !== 'string';
   return (page) => {
     const next = page.nextPosition;
     if (!page.hasNextPage() || next === undefined) return null;
@@ -156,7 +157,13 @@ export async function runList(tool: ToolDefinition, args: ToolArguments, ctx: Li
   } catch (error) {
     // The client refuses a page URL off the API's base URL (it would carry the key there) before
     // sending anything: that is the agent's argument, not the API, failing.
-    if (pageUrl !== undefined && segments.length === 0 && error instanceof Error && error.name === 'ClientError' && paging.style === 'link')
+    if (
+      pageUrl !== undefined &&
+      segments.length === 0 &&
+      error instanceof Error &&
+      error.name === 'ClientError' &&
+      paging.style === 'link'
+    )
       throw new ToolInputError(`"${paging.cursorArgument}" is not a page of this API: ${error.message}`);
     throw error;
   }
