@@ -2,10 +2,10 @@ import { StructureKind, type FunctionDeclarationStructure, type MethodDeclaratio
 import { isTypedBody, requestOf } from '../ir/request.js';
 import type { SchemaShape } from '../ir/object-schema.js';
 import type { OperationIR, ParameterIR } from '../ir/types.js';
-import { escapeInvisible } from '../text/invisible.js';
+import { call, type Code, lit, member, obj, optionalKey, ref, returns, tagged } from './code.js';
 import { operationDoc } from './operation-docs.js';
 import { pageTypeArgument } from './paging-runtime.js';
-import { type DocInput, indexType, jsDoc, literal, literalKey } from './ts.js';
+import { type DocInput, indexType, jsDoc, literal } from './ts.js';
 
 /** The openapi-typescript type of this operation: `paths["/v1/x"]["get"]`. */
 function opType(op: OperationIR): string {
@@ -41,7 +41,7 @@ export function operationNames(op: OperationIR): OperationNames {
   if (op.paging) names.item = `${op.typeName}Item`;
   // An unwrapping call still hands out the whole body from `.withResponse()`: its second type argument.
   names.returnType = op.paging
-    ? `PagePromise<${names.result}, ${names.item}${pageTypeArgument(op.paging, names.result, names.item!)}>`
+    ? `PagePromise<${[names.result, names.item!, ...pageTypeArgument(op.paging, names.result, names.item!)].join(', ')}>`
     : envelope === undefined
       ? `APIPromise<${names.result}>`
       : `EnvelopePromise<${names.result}, ${response}>`;
@@ -135,63 +135,54 @@ function callParameters(op: OperationIR): ParameterDeclarationStructure[] {
  * The object literal handed to the runtime; every spec string enters as a literal. Its fixed
  * fields come from the IR's request description (ir/request.ts), which the MCP tools share.
  */
-function requestSpec(op: OperationIR): string {
+function requestSpec(op: OperationIR): Code {
   const request = requestOf(op);
-  const fields: string[] = [`method: ${literal(request.method)}`, `path: ${pathExpression(op)}`];
+  const params = ref('params');
+  const fields: (readonly [string, Code] | string)[] = [
+    ['method', lit(request.method)],
+    ['path', pathExpression(op)],
+  ];
   const query = op.namedParams.filter((p) => p.in === 'query');
   const headers = op.namedParams.filter((p) => p.in === 'header');
-  const onlyQuery = query.length > 0 && query.length === op.namedParams.length;
-  if (onlyQuery) fields.push('query: params');
-  else if (query.length > 0) fields.push(`query: { ${query.map((p) => `${literalKey(p.name)}: ${paramValue(p.name)}`).join(', ')} }`);
-  if (request.queryStyles) fields.push(`queryStyles: ${literal(request.queryStyles)}`);
-  const accept = request.accept !== undefined ? [`accept: ${literal(request.accept)}`] : [];
-  const headerFields = [...accept, ...headers.map((p) => `${literalKey(p.name)}: ${paramValue(p.name)}`)];
-  if (headerFields.length > 0) fields.push(`headers: { ${headerFields.join(', ')} }`);
+  if (query.length > 0 && query.length === op.namedParams.length) fields.push(['query', params]);
+  else if (query.length > 0) fields.push(['query', obj(query.map((p) => [p.name, optionalKey(params, p.name)]))]);
+  if (request.queryStyles) fields.push(['queryStyles', lit(request.queryStyles)]);
+  const headerFields: [string, Code][] = [...(request.accept !== undefined ? [['accept', lit(request.accept)] as [string, Code]] : []), ...headers.map((p): [string, Code] => [p.name, optionalKey(params, p.name)])];
+  if (headerFields.length > 0) fields.push(['headers', obj(headerFields)]);
   if (request.body) {
-    fields.push('body', `bodyType: ${literal(request.body.bodyType)}`);
-    if (request.body.contentType !== undefined) fields.push(`contentType: ${literal(request.body.contentType)}`);
+    fields.push('body', ['bodyType', lit(request.body.bodyType)]);
+    if (request.body.contentType !== undefined) fields.push(['contentType', lit(request.body.contentType)]);
   }
-  if (request.responseType !== 'json') fields.push(`responseType: ${literal(request.responseType)}`);
-  if (request.envelope !== undefined) fields.push(`envelope: ${literal(request.envelope)}`);
-  if (!request.auth) fields.push('auth: false');
-  if (request.security) fields.push(`security: ${literal(request.security)}`);
-  if (request.idempotency !== undefined) fields.push(`idempotency: ${literal(request.idempotency)}`);
-  fields.push(`operationId: ${literal(request.operationId)}`);
-  return `{ ${fields.join(', ')} }`;
+  if (request.responseType !== 'json') fields.push(['responseType', lit(request.responseType)]);
+  if (request.envelope !== undefined) fields.push(['envelope', lit(request.envelope)]);
+  if (!request.auth) fields.push(['auth', lit(false)]);
+  if (request.security) fields.push(['security', lit(request.security)]);
+  if (request.idempotency !== undefined) fields.push(['idempotency', lit(request.idempotency)]);
+  fields.push(['operationId', lit(request.operationId)]);
+  return obj(fields);
 }
 
-/**
- * The caller's value of one named parameter. `params.__proto__` would read the prototype when the
- * caller gave no such parameter, so that one name is read as an own property only.
- */
-function paramValue(name: string): string {
-  if (name === '__proto__') return '(params !== undefined && Object.hasOwn(params, "__proto__") ? params["__proto__"] : undefined)';
-  return `params?.[${literal(name)}]`;
-}
-
-/** `encodePath\`/v1/sessions/${sessionId}\`` — values are encoded by the runtime tag, literal parts escaped here. */
-function pathExpression(op: OperationIR): string {
-  if (op.pathParams.length === 0) return literal(op.path);
+/** `encodePath\`/v1/sessions/${sessionId}\`` — values are encoded by the runtime tag, literal parts escaped by the builder. */
+function pathExpression(op: OperationIR): Code {
+  if (op.pathParams.length === 0) return lit(op.path);
   const byName = new Map(op.pathParams.map((p) => [p.name, p.identifier]));
-  const parts = op.path.split(/(\{[^}]+\})/);
-  const body = parts
-    .map((part) => {
-      const m = /^\{(.+)\}$/.exec(part);
-      if (m) return `\${${byName.get(m[1]!)}}`;
-      return escapeInvisible(part.replace(/[\\`$]/g, (c) => `\\${c}`));
-    })
-    .join('');
-  return `encodePath\`${body}\``;
+  const parts = op.path.split(/(\{[^}]+\})/).map((part) => {
+    const m = /^\{(.+)\}$/.exec(part);
+    return m ? ref(byName.get(m[1]!)!) : part;
+  });
+  return tagged(ref('encodePath'), parts);
 }
 
-function callBody(op: OperationIR, clientExpr: string): string {
+/** The call that sends the request through the runtime: paged, unwrapped from an envelope, or plain. */
+function callBody(op: OperationIR, client: Code): string {
   const names = operationNames(op);
+  const options = ref('options');
   if (op.paging) {
     const page = pageTypeArgument(op.paging, names.result, names.item!);
-    return `return ${clientExpr}.requestPage<${names.result}, ${names.item}${page}>(${requestSpec(op)}, ${op.paging.constName}, options);`;
+    return returns(call(member(client, 'requestPage'), [names.result, names.item!, ...page], [requestSpec(op), ref(op.paging.constName), options]));
   }
-  if (op.success?.envelope !== undefined) return `return ${clientExpr}.requestUnwrapped<${names.result}, ${names.response}>(${requestSpec(op)}, options);`;
-  return `return ${clientExpr}.request<${names.result}>(${requestSpec(op)}, options);`;
+  if (op.success?.envelope !== undefined) return returns(call(member(client, 'requestUnwrapped'), [names.result, names.response], [requestSpec(op), options]));
+  return returns(call(member(client, 'request'), [names.result], [requestSpec(op), options]));
 }
 
 export function operationFunction(op: OperationIR, doc?: DocInput): FunctionDeclarationStructure {
@@ -202,7 +193,7 @@ export function operationFunction(op: OperationIR, doc?: DocInput): FunctionDecl
     docs: jsDoc(doc ?? operationDoc(op, true)),
     parameters: [{ kind: StructureKind.Parameter, name: 'client', type: 'ApiClient' }, ...callParameters(op)],
     returnType: operationNames(op).returnType,
-    statements: [callBody(op, 'client')],
+    statements: [callBody(op, ref('client'))],
   };
 }
 
@@ -215,7 +206,7 @@ export function resourceMethod(op: OperationIR): MethodDeclarationStructure {
     docs: jsDoc(operationDoc(op, false)),
     parameters: params,
     returnType: operationNames(op).returnType,
-    statements: [`return ${op.functionName}(this.#client, ${params.map((p) => p.name).join(', ')});`],
+    statements: [returns(call(ref(op.functionName), [], [ref('this.#client'), ...params.map((p) => ref(p.name))]))],
   };
 }
 

@@ -14,7 +14,7 @@ export function stylesUsed(ir: ApiIR): PagingIR['style'][] {
   return (Object.keys(PAGING_RUNTIME) as PagingIR['style'][]).filter((s) => used.has(s));
 }
 
-/** The page type a paginated operation's promise carries (`PagePromise<R, I, OffsetPage<R, I>>`); cursor is the default. */
-export function pageTypeArgument(paging: PagingIR, response: string, item: string): string {
-  return paging.style === 'cursor' ? '' : `, ${PAGING_RUNTIME[paging.style].page}<${response}, ${item}>`;
+/** The page type a paginated operation's promise carries (`PagePromise<R, I, OffsetPage<R, I>>`), as the third type argument; none for cursor, the default. */
+export function pageTypeArgument(paging: PagingIR, response: string, item: string): string[] {
+  return paging.style === 'cursor' ? [] : [`${PAGING_RUNTIME[paging.style].page}<${response}, ${item}>`];
 }

@@ -3,33 +3,9 @@ import { astToString, resolveRef, scanDiscriminators, transformSchema, type Open
 import { GeneratorError } from '../errors.js';
 import { SchemaNames } from './named-types.js';
 import { prepareForTypes } from './types-input.js';
+import { shapeTypeNodes } from './types-shape.js';
 
 let emptyConfig: Promise<Config> | undefined;
-
-/** What the package exports of openapi-typescript's output, said once (it writes no comment on them). */
-const ROOT_DOCS: Readonly<Record<string, string>> = {
-  paths: "Every path of the spec with its operations' parameters, request bodies and responses, as openapi-typescript types them; the per-operation types of this package index into it.",
-  components: 'The spec\'s reusable components, as openapi-typescript types them: `components["schemas"]["Name"]` is the type of the schema `Name`.',
-  operations: 'Every operation of the spec by its operationId, as openapi-typescript types it.',
-};
-
-/**
- * openapi-typescript's helper for `required` beside `allOf` constrains `K extends keyof T`, which
- * is `never` when the base schema is nullable (`T | null`): Plaid's `PlaidError` then does not
- * compile. Same type for every non-null `T`; for a nullable one, the object part gets the
- * required keys and `null` stays possible, as the schema allows (`required` ignores non-objects).
- */
-const WITH_REQUIRED = 'type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};';
-const WITH_REQUIRED_NULLABLE =
-  'type WithRequired<T, K extends keyof NonNullable<T>> = (NonNullable<T> & {\n    [P in K]-?: NonNullable<T>[P];\n}) | Extract<T, null>;';
-
-function nullableWithRequired(text: string): string {
-  return text.includes(WITH_REQUIRED) ? text.replace(WITH_REQUIRED, WITH_REQUIRED_NULLABLE) : text;
-}
-
-function documentRoots(text: string): string {
-  return text.replace(/^export interface (paths|components|operations) \{$/gm, (line, name: string) => `/** ${ROOT_DOCS[name]} */\n${line}`);
-}
 
 /** The openapi-typescript options this generator depends on; everything else is its default. */
 const OPTIONS = {
@@ -59,7 +35,7 @@ export async function emitTypes(document: Record<string, unknown>, schemaNames: 
       names = new SchemaNames(new Map([...schemaNames].filter(([, name]) => !clashes.has(name))));
       nodes = names.hoist(transformTypes(schema, redoc, names));
     }
-    return { text: nullableWithRequired(documentRoots(astToString([...nodes, ...names.declarations()]))), named: names.named() };
+    return { text: astToString(shapeTypeNodes([...nodes, ...names.declarations()])), named: names.named() };
   } catch (error) {
     throw new GeneratorError(`openapi-typescript could not convert the spec: ${(error as Error).message}`, '#', undefined, { cause: error });
   }
