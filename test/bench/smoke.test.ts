@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scaled } from '../helpers/slowdown.js';
 import { parseStages } from '../../bench/gen.js';
 import { consumerCalls } from '../../bench/typecheck.js';
 import { defaultRssMethod, timedSpawn } from '../../bench/lib/spawn.js';
@@ -31,12 +32,12 @@ function section(markdown: string, title: string): string {
 const FIGURE = /\d[\d,]*(\.\d+)? ?(s|ms|µs|B|KiB|MiB|GiB|×|\/s)(?![a-z])|\| \d[\d,]* \|/;
 
 describe('bench smoke mode', () => {
-  it('prints the table and writes a markdown report with every section', { timeout: 240_000 }, async () => {
+  it('prints the table and writes a markdown report with every section', { timeout: scaled(240_000) }, async () => {
     const out = join(work, 'results.md');
     const run = spawnSync('npx', ['tsx', 'bench/run.ts', '--smoke', '--out', out], {
       cwd: ROOT,
       encoding: 'utf8',
-      timeout: 230_000,
+      timeout: scaled(230_000),
     });
     expect(run.stderr).not.toMatch(/section failed|failed:.*Error/);
     expect(run.status, run.stderr).toBe(0);

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { scaled } from '../helpers/slowdown.js';
 import { generate } from '../../generator/pipeline.js';
 import type { ApiIR, OperationIR } from '../../generator/ir/types.js';
 import { typeCheck } from '../corpus/corpus.js';
@@ -151,7 +152,7 @@ describe('bodies and results that are not one object keep their type', () => {
     expect(types.get('Lists.create')?.returns).toBe('APIPromise<CreateListResponse>');
     expect(types.get('Anything.create')?.returns).toBe('APIPromise<PutAnythingResponse>');
     expect(expanded(types)).toEqual([]);
-  }, 180_000);
+  }, scaled(180_000));
 });
 
 /** Strict diagnostics of a generated package with every file under src (a `uses.ts` included). */
@@ -215,7 +216,7 @@ describe('inline shapes an operation alias cannot hold itself', () => {
       ].join('\n'),
     );
     expect(diagnostics(out)).toEqual([]);
-  }, 180_000);
+  }, scaled(180_000));
 
   it('`…Result` is reserved with the other aliases: a schema of that name added later gives way, and an older lock keeps its names', async () => {
     const first = await irOf(spec());

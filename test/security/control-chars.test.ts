@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import nock from 'nock';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../helpers/slowdown.js';
 import { main } from '../../generator/cli.js';
 import { escapingIO, type CommandIO } from '../../generator/commands/io.js';
 import { createProgress } from '../../generator/commands/progress.js';
@@ -155,7 +156,7 @@ describe('generated files hold no raw control or invisible character', () => {
     expect(await main(['generate', '--spec', join(dir, 'openapi.json'), '--out', join(dir, 'client'), '--config', join(dir, 'codegen.config.yaml')], io)).toBe(0);
     files = await filesUnder(join(dir, 'client'));
     mcpReadme = await readFile(join(dir, 'mcp', 'README.md'), 'utf8');
-  }, 180_000);
+  }, scaled(180_000));
 
   afterAll(() => nock.enableNetConnect());
 
