@@ -10,7 +10,7 @@ import { securityWarnings } from './ir/security.js';
 import { serverWarnings } from './ir/servers.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec } from './load/index.js';
-import { GENERATOR_ROOT } from './root.js';
+import { ownPackage } from './own-package.js';
 import { resolveSpecSource } from './spec-source.js';
 import { sha256Of as sha256 } from './spec-store/store.js';
 import { TARGETS, type Target, type TargetInput, type TargetOutput } from './targets/index.js';
@@ -82,16 +82,6 @@ async function recordedNames(out: string): Promise<{ packageName: unknown; names
   return { packageName: pkg?.name, names: readNamesLock(lock) };
 }
 
-async function toolVersions(): Promise<{ generator: string; typescript: string }> {
-  const pkg = JSON.parse(await readFile(join(GENERATOR_ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-    dependencies?: Record<string, string>;
-    devDependencies?: Record<string, string>;
-  };
-  const typescript = pkg.dependencies?.typescript ?? pkg.devDependencies?.typescript ?? '5.9.3';
-  return { generator: pkg.version, typescript };
-}
-
 /**
  * One timed run: load → ir → emit (each target) → format → write (or check). Formatting runs in
  * worker threads (format/pool.ts) and starts with each printed file, so it overlaps the emission
@@ -121,7 +111,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const specWarnings = [...(specAuth?.warnings ?? []), ...securityWarnings(loaded.document), ...serverWarnings(loaded.document, config, source.documentUrl)];
     return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl, names }), config, specWarnings };
   });
-  const versions = await toolVersions();
+  const own = await ownPackage();
   const input: TargetInput = {
     ir: ir.ir,
     config: ir.config,
@@ -129,8 +119,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     clientOut: options.out,
     specFile: loaded.location,
     configFile: source.config,
-    typescriptVersion: versions.typescript,
-    lock: { generatorVersion: versions.generator, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
+    typescriptVersion: own.pin('typescript', '5.9.3'),
+    lock: { generatorVersion: own.version, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
   };
   const pending: { output: Omit<TargetOutput, 'files'>; files: Promise<Map<string, string>> }[] = [];
   const targets = (options.targets ?? TARGETS).filter((t) => t.enabled(ir.config));

@@ -1,22 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { CodegenConfig } from '../config.js';
+import { dirname, resolve, sep } from 'node:path';
 import { GeneratorError } from '../errors.js';
-import { formatFiles } from '../format/index.js';
-import type { JsonObject } from '../schema/json.js';
-import type { ApiIR } from '../ir/types.js';
-import { GENERATOR_ROOT } from '../root.js';
+import { ownPackage } from '../own-package.js';
 import type { McpConfig } from './config.js';
-import { emitMcpPackage } from './index.js';
 import type { McpVersions } from './package-files.js';
 
 /** Exact versions the generated package pins: the SDK and toolchain this repository tests with. */
 export async function mcpVersions(): Promise<McpVersions> {
-  const pkg = JSON.parse(await readFile(join(GENERATOR_ROOT, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
-    devDependencies?: Record<string, string>;
-  };
-  const pin = (name: string, fallback: string): string => pkg.dependencies?.[name] ?? pkg.devDependencies?.[name] ?? fallback;
+  const { pin } = await ownPackage();
   return { sdk: pin('@modelcontextprotocol/server', '2.4.0'), typescript: pin('typescript', '5.9.3'), typesNode: pin('@types/node', '20.19.43') };
 }
 

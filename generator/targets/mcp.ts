@@ -1,4 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
+import type { CodegenConfig } from '../config.js';
+import type { McpConfig } from '../mcp/config.js';
 import { emitMcpPackage } from '../mcp/index.js';
 import { mcpOutDir, mcpVersions } from '../mcp/wire.js';
 import type { Target } from './types.js';
@@ -19,7 +21,7 @@ export const mcpTarget: Target = {
   },
 };
 
-function mcpConfigOf(config: Parameters<Target['enabled']>[0]): NonNullable<typeof config.mcp> {
+function mcpConfigOf(config: CodegenConfig): McpConfig {
   if (config.mcp === undefined) throw new Error('the MCP target ran without an mcp section (a pipeline bug)');
   return config.mcp;
 }
