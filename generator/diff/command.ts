@@ -9,6 +9,7 @@ import { formatReport, type ReportFormat } from './report.js';
 import type { DiffReport } from './types.js';
 
 export const DIFF_USAGE = `Usage: notai-codegen diff <old> <new> [--format text|markdown|json] [--fail-on breaking|warning]
+                          [--allow-remote-refs <url-prefix>]...
 
 Compares two OpenAPI 3.0/3.1 specs (file or URL; JSON or YAML; multi-file) from the point of
 view of a client generated from <old>, and prints every change with its level and the semver
@@ -17,6 +18,9 @@ bump it needs (major: breaking; minor: warnings or additions; patch: documentati
 Options:
   --format <f>    text (default), markdown (pull-request body / changelog entry) or json
   --fail-on <l>   exit 1 when a change at level <l> or worse is found (breaking | warning)
+  --allow-remote-refs <url-prefix>
+                  let either spec name remote $refs under this http(s) URL prefix (repeatable);
+                  refs outside the spec's own folder are refused otherwise, as in generate
   -h, --help      show this help
 
 Exit codes: 0 done, 1 --fail-on met, 2 bad usage or an unreadable / invalid spec.`;
@@ -30,9 +34,9 @@ export interface CommandIO {
   stderr(s: string): void;
 }
 
-/** `diff <old> <new> [--format] [--fail-on]`: 0 done, 1 when --fail-on is met, 2 on bad usage or a GeneratorError. */
+/** `diff <old> <new> [--format] [--fail-on] [--allow-remote-refs]...`: 0 done, 1 when --fail-on is met, 2 on bad usage or a GeneratorError. */
 export async function runDiffCommand(argv: string[], io: CommandIO): Promise<number> {
-  let values: { format?: string; 'fail-on'?: string; help?: boolean };
+  let values: { format?: string; 'fail-on'?: string; 'allow-remote-refs'?: string[]; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -40,6 +44,7 @@ export async function runDiffCommand(argv: string[], io: CommandIO): Promise<num
       options: {
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string' },
+        'allow-remote-refs': { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
@@ -63,7 +68,8 @@ export async function runDiffCommand(argv: string[], io: CommandIO): Promise<num
   let report: DiffReport;
   let titles: { old: string; new: string };
   try {
-    const [oldSpec, newSpec] = await Promise.all([loadSpec(oldSource), loadSpec(newSource)]);
+    const load = { allowRemoteRefs: values['allow-remote-refs'] ?? [] };
+    const [oldSpec, newSpec] = await Promise.all([loadSpec(oldSource, load), loadSpec(newSource, load)]);
     report = diffSpecs(oldSpec.document, newSpec.document);
     titles = { old: titleOf(oldSpec.document, oldSource), new: titleOf(newSpec.document, newSource) };
   } catch (error) {
