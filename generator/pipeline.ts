@@ -112,12 +112,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl, names }), config, specWarnings };
   });
   const own = await ownPackage();
+  // The IR is what targets print from; the config only places them (and enables them, below).
   const input: TargetInput = {
     ir: ir.ir,
     config: ir.config,
-    document: loaded.document,
     clientOut: options.out,
-    specFile: loaded.location,
     configFile: source.config,
     typescriptVersion: own.pin('typescript', '5.9.3'),
     lock: { generatorVersion: own.version, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
@@ -130,7 +129,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   for (const [i, target] of targets.entries()) {
     const place = places[i]!;
     const formatter = options.format === false ? undefined : new FormatSession();
-    const emitted = await timed(target.stage, () => target.emit(input, formatter ? (path, text) => formatter.add(path, text) : undefined));
+    const emitted = await timed(target.stage, () => target.emit({ ir: input.ir, lock: input.lock, typescriptVersion: input.typescriptVersion }, formatter ? (path, text) => formatter.add(path, text) : undefined));
     const files = formatter === undefined ? Promise.resolve(emitted.files) : formatter.finish(emitted.files);
     // Awaited below; without this a formatting failure while the next target emits would be "unhandled".
     files.catch(() => undefined);

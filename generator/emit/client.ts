@@ -14,7 +14,8 @@ export function clientTypeNames(ir: ApiIR): { options: string; region: string; a
 }
 
 /** The client class: the runtime core plus one property per resource. */
-export function emitClient(ir: ApiIR, authHeaders: readonly string[], printer: Printer, header: string): string {
+export function emitClient(ir: ApiIR, printer: Printer, header: string): string {
+  const authHeaders = ir.auth.forms.map((form) => form.name);
   const names = clientTypeNames(ir);
   const imports = new ImportSet()
     .value('./runtime/core.js', 'ApiClient')

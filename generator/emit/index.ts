@@ -1,4 +1,3 @@
-import type { CodegenConfig } from '../config.js';
 import type { ApiIR } from '../ir/types.js';
 import { emitClient } from './client.js';
 import { emitIndex } from './index-module.js';
@@ -13,10 +12,9 @@ import { escapeInvisible } from '../text/invisible.js';
 import { headerLine, versionModule } from './ts.js';
 import { emitTypes } from './types.js';
 
+/** The IR, and what only the pipeline knows: the hashes for the lock and the TypeScript pin. */
 export interface EmitInput {
   ir: ApiIR;
-  config: CodegenConfig;
-  document: Record<string, unknown>;
   lock: LockInput;
   typescriptVersion: string;
   /** Called with each file as soon as it is printed (the pipeline starts formatting it). */
@@ -24,7 +22,7 @@ export interface EmitInput {
 }
 
 /** Stage 3: IR → a map of package-relative paths to file contents (not yet formatted). */
-export async function emitPackage({ ir, config, document, lock, typescriptVersion, onFile }: EmitInput): Promise<Map<string, string>> {
+export async function emitPackage({ ir, lock, typescriptVersion, onFile }: EmitInput): Promise<Map<string, string>> {
   const header = headerLine(ir.title);
   const printer = new Printer();
   const map = new Map<string, string>();
@@ -40,23 +38,25 @@ export async function emitPackage({ ir, config, document, lock, typescriptVersio
       onFile?.(path, text);
     },
   };
-  const types = await emitTypes(document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
+  // openapi-typescript writes into what it reads (ir/types-document.ts): a copy keeps the IR intact.
+  const input = ir.typesInput;
+  const types = await emitTypes(input.patchedByConverter ? structuredClone(input.document) : input.document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
   files.set('src/types.ts', `// ${header}\n${types.text}`);
   files.set('src/models.ts', emitModels(ir, printer, header, types.named));
-  files.set('src/settings.ts', emitSettings(ir, config, printer, header));
+  files.set('src/settings.ts', emitSettings(ir, printer, header));
   files.set('src/paging.ts', emitPaging(ir.pagingStyles, printer, header));
   files.set('src/error-codes.ts', emitErrorCodes(ir, printer, header));
   const responseFields = emitResponseFields(ir, printer, header);
   if (responseFields !== undefined) files.set('src/response-fields.ts', responseFields);
   for (const resource of ir.resources) files.set(`src/resources/${resource.fileName}.ts`, emitResource(resource, printer, header));
-  files.set('src/client.ts', emitClient(ir, Object.keys(config.auth.headers), printer, header));
+  files.set('src/client.ts', emitClient(ir, printer, header));
   files.set('src/index.ts', emitIndex(ir, printer, header));
   files.set('src/version.ts', versionModule(header, ir.packageVersion));
   for (const [path, text] of await runtimeFiles(header)) files.set(path, text);
   for (const [path, text] of await packageTemplateFiles(header)) files.set(path, text);
   files.set('package.json', emitPackageJson(ir, header, typescriptVersion));
   files.set('tsconfig.json', emitTsconfig());
-  files.set('README.md', emitReadme({ ir, config, document, header }));
+  files.set('README.md', emitReadme({ ir, header }));
   files.set('codegen.lock.json', emitLock(ir, lock));
   return map;
 }

@@ -1,9 +1,5 @@
 import type { OperationIR, ParameterIR } from '../ir/types.js';
-import { errorClassFor } from '../ir/error-classes.js';
 import { oneLine, type DocInput } from './ts.js';
-
-// The status → class choice lives with the error-class table (ir/error-classes.ts).
-export { errorClassFor };
 
 /** `integer (int32), 1–100, default 50, one of "a" | "b", nullable` */
 export function describeSchema(p: ParameterIR): string {
@@ -76,7 +72,8 @@ export function operationDoc(op: OperationIR, withClient: boolean): DocInput {
   }
   const seen = new Set<string>();
   for (const e of op.errors) {
-    const cls = errorClassFor(e.status);
+    // Decided with the error-class table (ir/error-classes.ts) when the IR was built.
+    const cls = e.errorClass ?? 'APIError';
     if (e.status === 'default' || seen.has(e.status)) continue;
     seen.add(e.status);
     tags.push(['throws', `{@link ${cls}} ${e.status}${e.description ? `: ${e.description}` : ''}`]);

@@ -12,40 +12,12 @@ function opType(op: OperationIR): string {
   return indexType('paths', op.path, op.method);
 }
 
-export interface OperationNames {
-  params?: string;
-  body?: string;
-  response: string;
-  item?: string;
-  /**
-   * What the call resolves to: the models.ts alias when the result is a component schema (so
-   * declarations and hover say `PublicSession`), else the response alias, or its envelope property.
-   */
-  result: string;
-  /** What the function returns, e.g. `PagePromise<R, I>` or `APIPromise<R>`. */
-  returnType: string;
-  optionsType: string;
-}
-
-export function operationNames(op: OperationIR): OperationNames {
-  const response = `${op.typeName}Response`;
-  const envelope = op.success?.envelope;
-  const names: OperationNames = {
-    response,
-    result: op.success?.model ?? (envelope === undefined ? response : op.success?.resultShape !== undefined ? op.resultTypeName! : indexType(response, envelope)),
-    returnType: '',
-    optionsType: op.paging ? 'PageRequestOptions' : 'RequestOptions',
-  };
-  if (op.namedParams.length > 0) names.params = `${op.typeName}Params`;
-  if (op.requestBody) names.body = `${op.typeName}Body`;
-  if (op.paging) names.item = `${op.typeName}Item`;
+/** What the function returns, e.g. `PagePromise<R, I>` or `APIPromise<R>`, from the names the IR gave the operation. */
+function returnTypeOf(op: OperationIR): string {
+  const { result, response, item } = op.names;
   // An unwrapping call still hands out the whole body from `.withResponse()`: its second type argument.
-  names.returnType = op.paging
-    ? `PagePromise<${[names.result, names.item!, ...pageTypeArgument(op.paging, names.result, names.item!)].join(', ')}>`
-    : envelope === undefined
-      ? `APIPromise<${names.result}>`
-      : `EnvelopePromise<${names.result}, ${response}>`;
-  return names;
+  if (op.paging) return `PagePromise<${[result, item!, ...pageTypeArgument(op.paging, result, item!)].join(', ')}>`;
+  return op.success?.envelope === undefined ? `APIPromise<${result}>` : `EnvelopePromise<${result}, ${response}>`;
 }
 
 /**
@@ -65,7 +37,7 @@ function named(type: string, shape: SchemaShape | undefined): string {
 
 /** Thin aliases over openapi-typescript's types, never re-derived shapes. */
 export function operationTypeAliases(op: OperationIR): TypeAliasDeclarationStructure[] {
-  const names = operationNames(op);
+  const names = op.names;
   const aliases: TypeAliasDeclarationStructure[] = [];
   const alias = (name: string, type: string, doc: string): void => {
     aliases.push({ kind: StructureKind.TypeAlias, name, type, isExported: true, docs: jsDoc({ summary: doc }) });
@@ -119,7 +91,7 @@ function hasRequiredNamed(op: OperationIR): boolean {
  * before required params becomes `T | undefined` (TypeScript forbids `?` before a required one).
  */
 function callParameters(op: OperationIR): ParameterDeclarationStructure[] {
-  const names = operationNames(op);
+  const names = op.names;
   const out: ParameterDeclarationStructure[] = op.pathParams.map((p) => ({ kind: StructureKind.Parameter, name: p.identifier, type: pathParamType(p) }));
   const paramsRequired = hasRequiredNamed(op);
   if (names.body) {
@@ -127,7 +99,7 @@ function callParameters(op: OperationIR): ParameterDeclarationStructure[] {
     out.push({ kind: StructureKind.Parameter, name: 'body', type: optional && paramsRequired ? `${names.body} | undefined` : names.body, hasQuestionToken: optional && !paramsRequired });
   }
   if (names.params) out.push({ kind: StructureKind.Parameter, name: 'params', type: names.params, hasQuestionToken: !paramsRequired });
-  out.push({ kind: StructureKind.Parameter, name: 'options', type: names.optionsType, hasQuestionToken: true });
+  out.push({ kind: StructureKind.Parameter, name: 'options', type: op.paging ? 'PageRequestOptions' : 'RequestOptions', hasQuestionToken: true });
   return out;
 }
 
@@ -175,7 +147,7 @@ function pathExpression(op: OperationIR): Code {
 
 /** The call that sends the request through the runtime: paged, unwrapped from an envelope, or plain. */
 function callBody(op: OperationIR, client: Code): string {
-  const names = operationNames(op);
+  const names = op.names;
   const options = ref('options');
   if (op.paging) {
     const page = pageTypeArgument(op.paging, names.result, names.item!);
@@ -192,7 +164,7 @@ export function operationFunction(op: OperationIR, doc?: DocInput): FunctionDecl
     isExported: true,
     docs: jsDoc(doc ?? operationDoc(op, true)),
     parameters: [{ kind: StructureKind.Parameter, name: 'client', type: 'ApiClient' }, ...callParameters(op)],
-    returnType: operationNames(op).returnType,
+    returnType: returnTypeOf(op),
     statements: [callBody(op, ref('client'))],
   };
 }
@@ -205,7 +177,7 @@ export function resourceMethod(op: OperationIR): MethodDeclarationStructure {
     name: op.resourceMethod,
     docs: jsDoc(operationDoc(op, false)),
     parameters: params,
-    returnType: operationNames(op).returnType,
+    returnType: returnTypeOf(op),
     statements: [returns(call(ref(op.functionName), [], [ref('this.#client'), ...params.map((p) => ref(p.name))]))],
   };
 }

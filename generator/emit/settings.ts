@@ -1,5 +1,4 @@
 import { StructureKind, VariableDeclarationKind, Writers, type StatementStructures } from 'ts-morph';
-import type { CodegenConfig } from '../config.js';
 import type { ApiIR, PagingIR } from '../ir/types.js';
 import { ImportSet } from './imports.js';
 import type { Printer } from './project.js';
@@ -25,21 +24,20 @@ export function optionalRuntime(ir: ApiIR): [string, string, string][] {
   return used;
 }
 
-/** No operation requires a key, so the client may be built without one (`apiKey.optional`). */
-export function keyOptional(ir: ApiIR): boolean {
-  return !ir.operations.some((op) => op.requiresAuth);
-}
-
 /** `settings.ts`: the per-API constants the generic runtime reads. */
-export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer, header: string): string {
+export function emitSettings(ir: ApiIR, printer: Printer, header: string): string {
+  const { auth } = ir;
+  const apiKey = { envVars: auth.envVars, ...(auth.pattern !== undefined ? { pattern: auth.pattern } : {}), ...(auth.formatHint !== undefined ? { formatHint: auth.formatHint } : {}) };
+  // Defined, not assigned: a form may be named `__proto__`.
+  const headers = Object.fromEntries(auth.forms.map((form) => [form.name, form.sends]));
   const settings = {
     packageName: ir.packageName,
     clientName: ir.clientClassName,
     servers: Object.fromEntries(ir.servers.map((s) => [s.name, s.url])),
     defaultServer: ir.servers[0]?.name ?? '',
     // A client for an API that needs no key must not demand one at construction.
-    apiKey: keyOptional(ir) ? { ...config.apiKey, optional: true } : config.apiKey,
-    auth: ir.security ? { ...config.auth, security: ir.security } : config.auth,
+    apiKey: auth.keyOptional ? { ...apiKey, optional: true } : apiKey,
+    auth: { default: auth.defaultForm, headers, ...(ir.security ? { security: ir.security } : {}) },
     // A string field is its header name alone; a numeric one says how to parse it.
     responseHeaders: {
       ...(ir.responseFields.length > 0 ? { fields: Object.fromEntries(ir.responseFields.map((f) => [f.name, f.type === 'string' ? f.header : { header: f.header, type: f.type }])) } : {}),
@@ -47,7 +45,7 @@ export function emitSettings(ir: ApiIR, config: CodegenConfig, printer: Printer,
     },
     // One path per field from the spec; the runtime tries common shapes after it.
     ...(ir.errorBody ? { errorBody: Object.fromEntries(Object.entries(ir.errorBody).map(([field, path]) => [field, [path]])) } : {}),
-    ...(config.logEnvVar ? { logEnvVar: config.logEnvVar } : {}),
+    ...(ir.logEnvVar ? { logEnvVar: ir.logEnvVar } : {}),
   };
   // The version is read from version.ts, so a release changes this file only when the API does.
   const properties: Record<string, string> = { packageVersion: 'VERSION', ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, literal(value)])) };

@@ -2,7 +2,6 @@ import { createConfig, type Config } from '@redocly/openapi-core';
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type OpenAPITSOptions } from 'openapi-typescript';
 import { GeneratorError } from '../errors.js';
 import { SchemaNames } from './named-types.js';
-import { prepareForTypes } from './types-input.js';
 import { shapeTypeNodes } from './types-shape.js';
 
 let emptyConfig: Promise<Config> | undefined;
@@ -23,9 +22,10 @@ const OPTIONS = {
  * `openapiTS()`, which would lint and bundle the whole document a second time (seconds on large
  * specs). The context mirrors `openapiTS()`'s defaults for openapi-typescript 7.13 (pinned).
  */
-export async function emitTypes(document: Record<string, unknown>, schemaNames: ReadonlyMap<string, string> = new Map()): Promise<EmittedTypes> {
+export async function emitTypes(typesDocument: Record<string, unknown>, schemaNames: ReadonlyMap<string, string> = new Map()): Promise<EmittedTypes> {
   emptyConfig ??= createConfig({ rules: {} }, {});
-  const schema = prepareForTypes(document) as unknown as OpenAPI3;
+  // Made readable for openapi-typescript at IR time (ir/types-document.ts, `ApiIR.typesInput`).
+  const schema = typesDocument as unknown as OpenAPI3;
   const redoc = await emptyConfig;
   try {
     let names = new SchemaNames(schemaNames);

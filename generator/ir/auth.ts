@@ -40,8 +40,11 @@ function schemeIR(name: string, scheme: JsonObject, form: string | undefined): S
   return out;
 }
 
-/** `schemeForms`: each scheme name → the auth form that sends it (auth-from-spec.ts). */
-export function authIR(document: JsonObject, config: CodegenConfig, schemeForms: ReadonlyMap<string, string>): AuthIR {
+/**
+ * `schemeForms`: each scheme name → the auth form that sends it (auth-from-spec.ts).
+ * `keyOptional`: no operation requires a key.
+ */
+export function authIR(document: JsonObject, config: CodegenConfig, schemeForms: ReadonlyMap<string, string>, keyOptional: boolean): AuthIR {
   const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
   const { envVars, pattern, formatHint } = config.apiKey;
   return {
@@ -50,6 +53,7 @@ export function authIR(document: JsonObject, config: CodegenConfig, schemeForms:
     ...(formatHint !== undefined ? { formatHint } : {}),
     forms: Object.entries(config.auth.headers).map(([name, sends]) => ({ name, sends })),
     defaultForm: config.auth.default,
+    keyOptional,
     schemes: Object.entries(schemes).flatMap(([name, scheme]) => (isObject(scheme) ? [schemeIR(name, scheme, schemeForms.get(name))] : [])),
   };
 }

@@ -15,12 +15,15 @@ import { LATER_TYPE_SUFFIXES, NameBook, operationKey, TYPE_SUFFIXES, type NamesL
 import { collectRequestBody, collectResponses, successSchema } from './responses.js';
 import { chooseEnvelope, envelopeCandidate, resultSchemaName, unwraps } from './envelope.js';
 import { deriveErrorBody } from './error-body.js';
-import { ERROR_CLASSES } from './error-classes.js';
+import { ERROR_CLASSES, errorClassFor } from './error-classes.js';
+import { operationNames } from './operation-names.js';
+import { toolSchemas } from './tool-schemas.js';
+import { typesInputOf } from './types-document.js';
 import { authIR } from './auth.js';
 import { schemeForms } from '../auth-from-spec.js';
 import { acceptedForms, operationAuth, securityAppliedNowhere, takesSeveralCredentials } from './security.js';
 import { resolveServers } from './servers.js';
-import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type OperationIR, type PagingIR, type ParameterIR } from './types.js';
+import { HTTP_METHODS, type ApiIR, type ErrorBodyIR, type HttpMethod, type McpIR, type OperationIR, type PagingIR, type ParameterIR } from './types.js';
 
 
 /**
@@ -148,7 +151,11 @@ function build({ document, openapiVersion, location, config, configFile, documen
     const toolOps = operations.filter((op) => op.method !== 'trace');
     const context = { skip, overrides: config.mcp.toolNames, configFile, specFile: location };
     for (const [op, name] of assignToolNames(toolOps, context, (op) => book.operation(op.method, op.path)?.tool)) op.toolName = name;
+    // Once every name, envelope and paging is known; in operation order, so the converters' shared
+    // schemas are learned in the same order on every run.
+    for (const [op, schemas] of toolSchemas(resolver, document, toolOps, location)) op.toolSchemas = schemas;
   }
+  for (const op of operations) op.names = operationNames(op);
   const security = apiSecurity(document, operations, forms);
   return {
     title,
@@ -165,14 +172,21 @@ function build({ document, openapiVersion, location, config, configFile, documen
     resources,
     schemaAliases: aliases,
     pagingStyles: [...pagingByStyle.values()],
-    knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status })),
+    knownErrorCodes: Object.entries(config.errors.knownCodes).map(([code, status]) => ({ code, status, ...(status === null ? {} : { errorClass: errorClassFor(String(status)) }) })),
     responseFields: Object.entries(config.responseHeaders.fields).map(([name, field]) => ({ name, ...field })),
     requestIdHeaders: config.responseHeaders.requestId,
     ...withErrorBody(deriveErrorBody(document, resolver, config.errors.codeField)),
     ...(security ? { security } : {}),
-    auth: authIR(document, config, forms),
+    auth: authIR(document, config, forms, !operations.some((op) => op.requiresAuth)),
     ...(config.logEnvVar !== undefined ? { logEnvVar: config.logEnvVar } : {}),
+    typesInput: typesInputOf(document),
+    ...(config.mcp ? { mcp: mcpIR(config.mcp) } : {}),
   };
+}
+
+/** What the MCP target prints of its config section; `out` and `toolNames` were used up here and by the pipeline. */
+function mcpIR({ packageName, resultBudget, defaultPageSize, maxItemsLimit, dynamicAbove, env, envPrefix }: NonNullable<CodegenConfig['mcp']>): McpIR {
+  return { packageName, resultBudget, defaultPageSize, maxItemsLimit, dynamicAbove, env, envPrefix };
 }
 
 /**
@@ -265,12 +279,14 @@ function buildOperation(input: OperationInput): OperationIR {
     tags: Array.isArray(rawOp.tags) ? rawOp.tags.filter((t): t is string => typeof t === 'string') : [],
     pathParams: dedupeIdentifiers(pathParams),
     namedParams,
-    errors,
+    errors: errors.map((e) => ({ ...e, errorClass: errorClassFor(e.status) })),
     requiresAuth: auth.requiresAuth,
     keyless: auth.keyless,
     idempotency: detectIdempotency({ method, rawOp, params: namedParams, configured: config.operations[operationId]?.idempotent, configHeader: config.retries.idempotencyHeader }),
     resource: '',
     resourceMethod: '',
+    // Set once the result's model and envelope are known (build, below).
+    names: { response: '', result: '' },
   };
   if (typeof rawOp.summary === 'string' && rawOp.summary.trim()) op.summary = rawOp.summary.trim();
   if (typeof rawOp.description === 'string' && rawOp.description.trim()) op.description = rawOp.description.trim();

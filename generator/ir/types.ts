@@ -1,8 +1,14 @@
+import type { ToolDefinition } from '../../templates/mcp/types.js';
+import type { JsonObject } from '../schema/json.js';
+import type { ErrorClassName } from './error-classes.js';
 import type { SchemaShape } from './object-schema.js';
+import type { TypesInput } from './types-document.js';
 
 /**
- * The one typed model between "a spec" and "code". Every decision that needs the spec (names,
- * grouping, pagination, which parameters go where) is made while building it; emitters only print.
+ * The one typed model between "a spec" and "code". Every decision that needs the spec or the
+ * config (names, grouping, pagination, which parameters go where, auth, MCP tool schemas) is made
+ * while building it; emitters and targets only print, and take nothing else (issue #17 item 2,
+ * test/generator/ir-only-emitters.test.ts).
  */
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -26,7 +32,8 @@ export interface ApiIR {
   /** Component schemas that get a named alias in the generated package. */
   schemaAliases: { name: string; schemaName: string; description?: string; deprecated: boolean }[];
   pagingStyles: PagingIR[];
-  knownErrorCodes: { code: string; status: number | null }[];
+  /** `errorClass`: what the runtime throws for that status (ir/error-classes.ts); absent for "any status". */
+  knownErrorCodes: { code: string; status: number | null; errorClass?: ErrorClassName }[];
   /** Response headers surfaced as typed fields of results and errors (config `responseHeaders.fields`). */
   responseFields: { name: string; header: string; type: 'string' | 'integer' | 'number' }[];
   /** Headers read, in order, for `requestId`. */
@@ -43,6 +50,62 @@ export interface ApiIR {
   auth: AuthIR;
   /** The environment variable that sets the log level (the config's `logEnvVar`). */
   logEnvVar?: string;
+  /**
+   * The input of the types emitter, because openapi-typescript reads OpenAPI: the bundled spec,
+   * made readable for it (ir/types-document.ts). No other emitter reads it; everything else they
+   * need is a field of this IR.
+   */
+  typesInput: TypesInput;
+  /** The MCP server package, when the config has an `mcp` section. */
+  mcp?: McpIR;
+}
+
+/** The config's `mcp` section as the MCP target prints it (its placement, `out`, is the pipeline's). */
+export interface McpIR {
+  /** npm package name of the server (also its MCP implementation name and bin name). */
+  packageName: string;
+  resultBudget: number;
+  defaultPageSize: number;
+  maxItemsLimit: number;
+  dynamicAbove: number;
+  /** Environment variables besides the API key ones. */
+  env: { region: string; baseUrl: string; mode: string };
+  /** Upper snake-case prefix of derived variable names (`NOTAI` for `NOTAI_REGION`). */
+  envPrefix: string;
+}
+
+/**
+ * The parts of an operation's MCP tool read from the spec's schemas (ir/tool-schemas.ts, through
+ * the one schema view): converted to JSON Schema at IR time, so the MCP target never reads the
+ * document. The target adds what is its own (paging arguments, defaults, descriptions).
+ */
+export interface ToolSchemasIR {
+  /** One per path parameter, then per query parameter, in the operation's order. */
+  params: { name: string; in: string; required: boolean; schema: JsonObject }[];
+  /** The `body` argument, when the operation takes one. */
+  body?: { schema: JsonObject; required: boolean };
+  /** Shared definitions the argument schemas refer to as `#/$defs/<name>`. */
+  defs?: JsonObject;
+  /** Property names of one list item (list tools' `fields` projection); empty when none. */
+  itemFields: string[];
+  /** The result's schema (and whether a non-object value is wrapped as `{ result }`). */
+  output: Required<Pick<ToolDefinition, 'outputSchema'>> & Pick<ToolDefinition, 'wrapResult'>;
+}
+
+/**
+ * The exported type names of an operation, decided once (ir/operation-names.ts): its aliases and
+ * what the call resolves to.
+ */
+export interface OperationNames {
+  params?: string;
+  body?: string;
+  response: string;
+  item?: string;
+  /**
+   * What the call resolves to: the models.ts alias when the result is a component schema (so
+   * declarations and hover say `PublicSession`), else the response alias, or its envelope property.
+   */
+  result: string;
 }
 
 /** Property paths of an error body's fields, e.g. `{ code: ['error', 'code'] }`. */
@@ -93,6 +156,8 @@ export interface ParameterIR {
 
 export interface ResponseIR {
   status: string;
+  /** Error responses: the class the runtime throws for this status (ir/error-classes.ts). */
+  errorClass?: ErrorClassName;
   description?: string;
   /** First media type declared, JSON preferred. */
   mediaType?: string;
@@ -184,6 +249,10 @@ export interface OperationIR {
   resourceMethod: string;
   /** Its MCP tool name, when the config asks for an MCP server (mcp/naming.ts decides it). */
   toolName?: string;
+  /** Its MCP tool's schemas, set with `toolName`. */
+  toolSchemas?: ToolSchemasIR;
+  /** Its exported type names. */
+  names: OperationNames;
 }
 
 export interface PagingIR {
@@ -231,6 +300,8 @@ export interface AuthIR {
   forms: { name: string; sends: { header: string; prefix: string } | { query: string } }[];
   /** The form `apiKey` travels in unless the caller picks another. */
   defaultForm: string;
+  /** No operation requires a key, so the client may be built without one (`apiKey.optional`). */
+  keyOptional: boolean;
   /** The spec's security schemes, in declaration order. */
   schemes: SecuritySchemeIR[];
 }

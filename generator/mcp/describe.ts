@@ -1,6 +1,5 @@
-import type { OperationIR } from '../ir/types.js';
+import type { McpIR, OperationIR } from '../ir/types.js';
 import { escapeInvisible } from '../text/invisible.js';
-import type { McpConfig } from './config.js';
 
 /**
  * The words an agent reads: tool titles and descriptions, and the argument descriptions that
@@ -25,7 +24,7 @@ export function toolTitle(op: OperationIR, name: string): string {
 }
 
 /** `cursorArgument`: where a list tool takes nextCursor back (its position parameter, or a `Link` list's own argument). */
-export function toolDescription(op: OperationIR, mcp: McpConfig, pageSize: number | undefined, cursorArgument?: string): string {
+export function toolDescription(op: OperationIR, mcp: McpIR, pageSize: number | undefined, cursorArgument?: string): string {
   // The summary is the tool's title already; the description says more when there is one.
   const parts = [clean(op.description) ?? clean(op.summary)].filter((p): p is string => p !== undefined);
   if (op.paging !== undefined && cursorArgument !== undefined) {
@@ -51,7 +50,7 @@ export function fieldsDescription(): string {
   return 'Return only these properties of each item (smaller results, so more items fit the result budget). Omit for every property.';
 }
 
-export function maxItemsDescription(mcp: McpConfig): string {
+export function maxItemsDescription(mcp: McpIR): string {
   return (
     `Collect up to this many items by walking pages (omit for one page). Stops early at the ${mcp.resultBudget}-character result budget; ` +
     'nextCursor then resumes right after the last item returned.'

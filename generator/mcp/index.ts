@@ -1,16 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CodegenConfig } from '../config.js';
 import { headerLine, versionModule } from '../emit/ts.js';
-import { keyOptional } from '../emit/settings.js';
-import type { JsonObject } from '../schema/json.js';
-import type { ApiIR } from '../ir/types.js';
+import type { ApiIR, McpIR } from '../ir/types.js';
 import { screamingSnake } from '../ir/naming.js';
 import { acceptedCredentials } from '../ir/security.js';
 import { GENERATOR_ROOT } from '../root.js';
 import { escapeInvisible } from '../text/invisible.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
-import type { McpConfig } from './config.js';
 import { mcpPackageJson, mcpTsconfig, type McpVersions } from './package-files.js';
 import { mcpReadme } from './readme.js';
 import { appModule, binModule, indexModule, settingsModule, toolsModule } from './sources.js';
@@ -20,11 +16,8 @@ export const MCP_RUNTIME_DIR = join(GENERATOR_ROOT, 'templates', 'mcp');
 const CLIENT_RUNTIME_DIR = join(GENERATOR_ROOT, 'templates', 'runtime');
 
 export interface McpEmitInput {
-  ir: ApiIR;
-  config: CodegenConfig & { mcp: McpConfig };
-  document: JsonObject;
-  specFile: string | undefined;
-  configFile: string | undefined;
+  /** With its `mcp` part: the config asked for the server. */
+  ir: ApiIR & { mcp: McpIR };
   versions: McpVersions;
 }
 
@@ -33,22 +26,22 @@ export interface McpPackage {
   files: Map<string, string>;
 }
 
-export function mcpSettings(ir: ApiIR, config: CodegenConfig & { mcp: McpConfig }): McpSettings {
-  const { mcp } = config;
+export function mcpSettings(ir: ApiIR & { mcp: McpIR }): McpSettings {
+  const { mcp, auth } = ir;
   return {
     name: mcp.packageName,
     version: ir.packageVersion,
     apiTitle: ir.title,
     env: {
-      apiKey: config.apiKey.envVars,
+      apiKey: auth.envVars,
       ...mcp.env,
-      ...(config.logEnvVar ? { log: config.logEnvVar } : {}),
-      ...credentialVars(ir, config),
+      ...(ir.logEnvVar ? { log: ir.logEnvVar } : {}),
+      ...credentialVars(ir),
     },
     regions: ir.servers.map((s) => s.name),
-    ...(config.apiKey.pattern ? { apiKeyPattern: config.apiKey.pattern } : {}),
-    ...(config.apiKey.formatHint ? { apiKeyFormatHint: config.apiKey.formatHint } : {}),
-    ...(keyOptional(ir) ? { apiKeyOptional: true } : {}),
+    ...(auth.pattern ? { apiKeyPattern: auth.pattern } : {}),
+    ...(auth.formatHint ? { apiKeyFormatHint: auth.formatHint } : {}),
+    ...(auth.keyOptional ? { apiKeyOptional: true } : {}),
     resultBudget: mcp.resultBudget,
     defaultPageSize: mcp.defaultPageSize,
     maxItemsLimit: mcp.maxItemsLimit,
@@ -75,10 +68,10 @@ export async function mcpRuntimeFiles(header: string, dir = MCP_RUNTIME_DIR): Pr
 
 /** The MCP server package: a data table of tools, a little wiring, and the copied runtime. */
 export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
-  const { ir, config } = input;
+  const { ir } = input;
   const header = headerLine(ir.title);
-  const tools = buildTools(input);
-  const settings = mcpSettings(ir, config);
+  const tools = buildTools(ir);
+  const settings = mcpSettings(ir);
   const files = new Map<string, string>();
   files.set('src/tools.ts', toolsModule(ir, tools, header));
   files.set('src/settings.ts', settingsModule(settings, header));
@@ -87,9 +80,9 @@ export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
   files.set('src/index.ts', indexModule(header));
   files.set('src/version.ts', versionModule(header, ir.packageVersion));
   for (const [path, text] of await mcpRuntimeFiles(header)) files.set(path, text);
-  files.set('package.json', mcpPackageJson(ir, config.mcp, header, input.versions));
+  files.set('package.json', mcpPackageJson(ir, ir.mcp, header, input.versions));
   files.set('tsconfig.json', mcpTsconfig());
-  files.set('README.md', mcpReadme(ir, config.mcp, settings, tools, header));
+  files.set('README.md', mcpReadme(ir, ir.mcp, settings, tools, header));
   // As for the client (emit/index.ts): no raw control or invisible character in any file, whatever
   // the spec's text. In strings the escape means the same character; in comments it shows.
   for (const [path, text] of files) files.set(path, escapeInvisible(text));
@@ -100,9 +93,9 @@ export async function emitMcpPackage(input: McpEmitInput): Promise<McpPackage> {
  * One variable per auth form the operations name, when they take different credentials (the
  * client's `credentials` option, see ir/security.ts): `<PREFIX>_AUTH_<FORM>`.
  */
-function credentialVars(ir: ApiIR, config: CodegenConfig & { mcp: McpConfig }): { credentials?: Record<string, string> } {
+function credentialVars(ir: ApiIR & { mcp: McpIR }): { credentials?: Record<string, string> } {
   if (ir.security === undefined) return {};
   const named = new Set(ir.operations.flatMap((op) => acceptedCredentials(ir, op)?.flat() ?? []));
-  const forms = Object.keys(config.auth.headers).filter((form) => named.has(form));
-  return { credentials: Object.fromEntries(forms.map((form) => [form, `${config.mcp.envPrefix}_AUTH_${screamingSnake(form) || 'KEY'}`])) };
+  const forms = ir.auth.forms.map((form) => form.name).filter((form) => named.has(form));
+  return { credentials: Object.fromEntries(forms.map((form) => [form, `${ir.mcp.envPrefix}_AUTH_${screamingSnake(form) || 'KEY'}`])) };
 }

@@ -1,5 +1,4 @@
-import type { ApiIR } from '../ir/types.js';
-import type { McpConfig } from './config.js';
+import type { ApiIR, McpIR } from '../ir/types.js';
 
 export interface McpVersions {
   typescript: string;
@@ -8,7 +7,7 @@ export interface McpVersions {
 }
 
 /** `package.json`: a `bin` for `npx`, the client as its one API dependency, the SDK pinned exactly. */
-export function mcpPackageJson(ir: ApiIR, mcp: McpConfig, header: string, versions: McpVersions): string {
+export function mcpPackageJson(ir: ApiIR, mcp: McpIR, header: string, versions: McpVersions): string {
   const pkg = {
     '//': header,
     name: mcp.packageName,
@@ -29,7 +28,7 @@ export function mcpPackageJson(ir: ApiIR, mcp: McpConfig, header: string, versio
 }
 
 /** `@scope/x-mcp` → `x-mcp`: npx runs the bin named like the package. */
-export function binName(mcp: McpConfig): string {
+export function binName(mcp: McpIR): string {
   return mcp.packageName.replace(/^@[^/]+\//, '');
 }
 

@@ -1,7 +1,6 @@
-import type { ApiIR } from '../ir/types.js';
+import type { ApiIR, McpIR } from '../ir/types.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
-import type { McpConfig } from './config.js';
-import { OUTPUT_BUDGET } from './output.js';
+import { OUTPUT_BUDGET } from '../ir/tool-output.js';
 import { binName } from './package-files.js';
 
 function md(text: string): string {
@@ -14,7 +13,7 @@ export function schemaBytes(tool: ToolDefinition): number {
 }
 
 /** The MCP package README: how to add the server to a client, its variables, tools and result shapes. */
-export function mcpReadme(ir: ApiIR, mcp: McpConfig, settings: McpSettings, tools: readonly ToolDefinition[], header: string): string {
+export function mcpReadme(ir: ApiIR, mcp: McpIR, settings: McpSettings, tools: readonly ToolDefinition[], header: string): string {
   const bin = binName(mcp);
   const key = settings.env.apiKey[0] ?? 'API_KEY';
   const serverKey = bin.replace(/-mcp$/, '') || bin;

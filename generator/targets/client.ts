@@ -7,8 +7,7 @@ export const clientTarget: Target = {
   stage: 'emit',
   enabled: () => true,
   place: (input) => ({ out: resolve(input.clientOut), label: '' }),
-  async emit(input, onFile) {
-    const { ir, config, document, lock, typescriptVersion } = input;
-    return { files: await emitPackage({ ir, config, document, lock, typescriptVersion, ...(onFile ? { onFile } : {}) }) };
+  async emit({ ir, lock, typescriptVersion }, onFile) {
+    return { files: await emitPackage({ ir, lock, typescriptVersion, ...(onFile ? { onFile } : {}) }) };
   },
 };

@@ -1,20 +1,31 @@
 import type { CodegenConfig } from '../config.js';
 import type { LockInput } from '../emit/package-files.js';
-import type { JsonObject } from '../schema/json.js';
 import type { ApiIR } from '../ir/types.js';
 
-/** Everything a target may read: the IR first; the rest only until the IR carries it (issue #17). */
-export interface TargetInput {
-  ir: ApiIR;
+/**
+ * Where the pipeline is asked to write: a target places itself from these (the config's `mcp.out`,
+ * say), before anything is emitted. Placement is the pipeline's business, not an output's content.
+ */
+export interface TargetPlaceInput {
   config: CodegenConfig;
-  document: JsonObject;
   /** The client's `--out`, as given: other targets place themselves relative to it. */
   clientOut: string;
-  specFile: string | undefined;
   configFile: string | undefined;
+}
+
+/**
+ * Everything a target prints from: the IR, which carries every fact of the spec and the config an
+ * output needs (issue #17 item 2), and what only the pipeline knows (the lock's hashes, the
+ * TypeScript pin). No target reads the document or the config.
+ */
+export interface TargetEmitInput {
+  ir: ApiIR;
   lock: LockInput;
   typescriptVersion: string;
 }
+
+/** What the pipeline hands every target: where to go, and what to print. */
+export type TargetInput = TargetPlaceInput & TargetEmitInput;
 
 /** Where a target writes, and how drift lines name it. */
 export interface TargetPlace {
@@ -40,9 +51,9 @@ export interface Target {
   /** Stable id, also the `--verbose` stage name of its emission. */
   readonly stage: string;
   enabled(config: CodegenConfig): boolean;
-  place(input: TargetInput): TargetPlace;
+  place(input: TargetPlaceInput): TargetPlace;
   /** The files, each handed to `onFile` as soon as it is printed so formatting can start. */
-  emit(input: TargetInput, onFile?: (path: string, text: string) => void): Promise<TargetFiles>;
+  emit(input: TargetEmitInput, onFile?: (path: string, text: string) => void): Promise<TargetFiles>;
 }
 
 /** A target's formatted files where they go, as the pipeline hands them to write/check. */

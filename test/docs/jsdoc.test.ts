@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorClassFor } from '../../generator/emit/operation-docs.js';
+import { errorClassFor } from '../../generator/ir/error-classes.js';
 import type { OperationIR } from '../../generator/ir/types.js';
 import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { pinnedGeneration } from '../helpers/shared-generation.js';

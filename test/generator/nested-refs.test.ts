@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareForTypes } from '../../generator/emit/types-input.js';
+import { prepareForTypes } from '../../generator/ir/types-document.js';
 import { generate } from '../../generator/pipeline.js';
 import { typeCheck } from '../corpus/corpus.js';
 import { specWith, tempDir } from '../helpers/ir.js';

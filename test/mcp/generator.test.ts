@@ -239,7 +239,7 @@ describe('generated-mcp/', () => {
     const loaded = await loadSpec(pinnedSpecFile());
     const config = resolveConfig(await readConfigFile(source), { title: checked.ir.title });
     const ir = buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config });
-    const emitted = await mcpTarget.emit({ ir, config, document: loaded.document, clientOut: join(ROOT, 'generated'), specFile: loaded.location, configFile: source, typescriptVersion: '5.9.3', lock: { generatorVersion: '0', specSha256: '', configSha256: null } });
+    const emitted = await mcpTarget.emit({ ir, typescriptVersion: '5.9.3', lock: { generatorVersion: '0', specSha256: '', configSha256: null } });
     const again = { files: await formatFiles(emitted.files) };
     expect([...again.files]).toEqual([...outputOf(checked, 'mcp')!.files]);
 

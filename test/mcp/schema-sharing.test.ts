@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INLINE_BUDGET } from '../../generator/mcp/schema.js';
+import { INLINE_BUDGET } from '../../generator/ir/tool-json-schema.js';
 import { toolsModule } from '../../generator/mcp/sources.js';
 import type { ApiIR } from '../../generator/ir/types.js';
 import { createLogger, createRedactor } from '../../templates/mcp/log.js';

@@ -4,7 +4,6 @@ import ts from 'typescript';
 import { resolveConfig } from '../../generator/config.js';
 import { buildIR } from '../../generator/ir/build.js';
 import type { NamesLock } from '../../generator/ir/names-lock.js';
-import type { ApiIR } from '../../generator/ir/types.js';
 import { loadSpec } from '../../generator/load/index.js';
 import { buildTools } from '../../generator/mcp/tools.js';
 import { generate, type GenerateResult } from '../../generator/pipeline.js';
@@ -12,14 +11,13 @@ import type { ToolDefinition } from '../../templates/mcp/types.js';
 import { tempDir } from '../helpers/ir.js';
 
 /** Tools of a spec object under a config object (and names an earlier generation recorded), through the real loader and IR. */
-export async function toolsOf(spec: Record<string, unknown>, config: Record<string, unknown> = {}, names?: NamesLock, edit?: (ir: ApiIR) => void): Promise<ToolDefinition[]> {
+export async function toolsOf(spec: Record<string, unknown>, config: Record<string, unknown> = {}, names?: NamesLock): Promise<ToolDefinition[]> {
   const dir = await tempDir('mcp-');
   await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
   const loaded = await loadSpec(join(dir, 'openapi.json'));
   const resolved = resolveConfig({ data: { mcp: {}, ...config } }, { title: 'Test API' });
   const ir = buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config: resolved, configFile: 'codegen.config.yaml', names });
-  edit?.(ir);
-  return buildTools({ ir, config: { ...resolved, mcp: resolved.mcp! }, document: loaded.document, specFile: loaded.location, configFile: 'codegen.config.yaml' });
+  return buildTools({ ...ir, mcp: ir.mcp! });
 }
 
 /** The whole pipeline (client and MCP package, unformatted) for a spec object and a YAML config. */

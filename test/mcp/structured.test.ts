@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { OUTPUT_BUDGET } from '../../generator/mcp/output.js';
+import { OUTPUT_BUDGET } from '../../generator/ir/tool-output.js';
 import { FLAGGED_RESULT_SCHEMA } from '../../templates/mcp/result-schemas.js';
 import type { ApiClientLike, RequestSpecLike, ToolDefinition } from '../../templates/mcp/types.js';
 import { connect } from './harness.js';
@@ -36,12 +36,8 @@ const spec = {
   components: { schemas: { Thing: thing } },
 };
 
-/** The IR with the envelope another stage detects (`{ data: X }`) set on getThing. */
-const enveloped = (): Promise<ToolDefinition[]> =>
-  toolsOf(spec, {}, undefined, (ir) => {
-    const op = ir.operations.find((o) => o.operationId === 'getThing')!;
-    op.success = { ...op.success!, envelope: 'data' };
-  });
+/** The IR with the envelope (`{ data: X }`) the config names: ir/envelope.ts sets it on getThing. */
+const enveloped = (): Promise<ToolDefinition[]> => toolsOf(spec, { envelope: 'data' });
 
 /** Answers every request from a table keyed by path. */
 function stubApi(answers: Record<string, unknown>): ApiClientLike & { requests: RequestSpecLike[] } {

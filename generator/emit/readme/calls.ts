@@ -1,6 +1,5 @@
 /** Example calls of operations, the opening lines of every example block, and which operations to show. */
 import type { ApiIR, OperationIR, ResourceIR } from '../../ir/types.js';
-import { operationNames } from '../operation.js';
 import { literal } from '../ts.js';
 import { OBJECT_MEMBERS, lowerFirst, namedValue, pathValue, propertyKey } from './examples.js';
 import { code, commentText, list, tsString } from './markdown.js';
@@ -21,7 +20,7 @@ export interface Call {
  * params object (e.g. a cursor); `options` appends a per-request options literal.
  */
 export function callOf(resource: ResourceIR, op: OperationIR, extra: [string, string][] = [], options?: string): Call {
-  const names = operationNames(op);
+  const names = op.names;
   const declarations: string[] = [];
   const types: string[] = [];
   const args = op.pathParams.map(pathValue);
@@ -71,7 +70,7 @@ export function operationsInOrder(ir: ApiIR): { resource: ResourceIR; op: Operat
 
 /** The example statement(s) of one operation inside its resource's block. */
 export function operationExample(resource: ResourceIR, op: OperationIR): { lines: string[]; types: string[]; declarations: string[] } {
-  const names = operationNames(op);
+  const names = op.names;
   const call = callOf(resource, op);
   const comment = `// ${commentText(op.summary ?? `${op.method.toUpperCase()} ${op.path}`)}${op.deprecated ? ' (deprecated)' : ''}`;
   if (op.paging && names.item) {

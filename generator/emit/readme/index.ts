@@ -6,7 +6,6 @@
  * section (sections/), shared by all: markdown.ts (escaping), examples.ts (placeholder values),
  * calls.ts (example calls).
  */
-import type { CodegenConfig } from '../../config.js';
 import type { ApiIR } from '../../ir/types.js';
 import { about } from './sections/about.js';
 import { authentication } from './sections/authentication.js';
@@ -25,10 +24,6 @@ import { types } from './sections/types.js';
 
 export interface ReadmeInput {
   ir: ApiIR;
-  /** Not read: everything the README says comes from the IR. Accepted while callers still pass it. */
-  config?: CodegenConfig;
-  /** Not read, like `config`. */
-  document?: Record<string, unknown>;
   header: string;
 }
 

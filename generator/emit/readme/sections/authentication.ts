@@ -1,6 +1,5 @@
 /** README section. How the client takes its key: where it comes from, the forms it travels in, what the spec says about it. */
 import type { ApiIR, AuthIR } from '../../../ir/types.js';
-import { keyOptional } from '../../settings.js';
 import { literal } from '../../ts.js';
 import { calls, opening, operationsInOrder } from '../calls.js';
 import { blockquote, code, list, mdText, quoted, ts, tsString } from '../markdown.js';
@@ -22,7 +21,7 @@ export function authentication(ir: ApiIR): string[] {
     envVars.length > 0
       ? `\`new ${c}()\` reads the API key from ${list(quoted(envVars), 'or')}${envVars.length > 1 ? ' (the first non-empty one)' : ''}, unless you pass \`apiKey\`.`
       : 'Pass the API key as `apiKey`.';
-  const optional = keyOptional(ir);
+  const optional = ir.auth.keyOptional;
   // With several credentials, `credentials` alone is enough to build a client.
   const several = ir.security !== undefined;
   const absent = several ? 'Neither `apiKey` nor `credentials`' : 'A missing key';

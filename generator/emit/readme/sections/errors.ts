@@ -1,6 +1,5 @@
 /** README section. The error classes the client throws, the known error codes and how to branch on them. */
 import type { ApiIR } from '../../../ir/types.js';
-import { errorClassFor } from '../../../ir/error-classes.js';
 import { literal } from '../../ts.js';
 import { callOf, firstPlain, opening } from '../calls.js';
 import { code, list, ts } from '../markdown.js';
@@ -34,7 +33,7 @@ export function errors(ir: ApiIR): string[] {
       '',
       '| `code` | typical status | class |',
       '| --- | --- | --- |',
-      ...codes.map((k) => `| ${code(k.code, true)} | ${k.status ?? 'any'} | ${k.status === null ? '' : `\`${errorClassFor(String(k.status))}\``} |`),
+      ...codes.map((k) => `| ${code(k.code, true)} | ${k.status ?? 'any'} | ${k.errorClass === undefined ? '' : `\`${k.errorClass}\``} |`),
       '',
     );
   } else {

@@ -1,7 +1,6 @@
 /** README section. Every operation as a table row, and one example block per resource. */
 import { acceptedCredentials } from '../../../ir/security.js';
 import type { ApiIR } from '../../../ir/types.js';
-import { keyOptional } from '../../settings.js';
 import { alternatives, callOf, opening, operationExample, operationsInOrder } from '../calls.js';
 import { code, mdCell, ts } from '../markdown.js';
 
@@ -20,7 +19,7 @@ export function operations(ir: ApiIR): string[] {
       // "key optional" only where another operation needs one: otherwise the whole API is keyless.
       const accepts = acceptedCredentials(ir, op);
       const takes = accepts !== undefined && accepts.length > 0 ? `takes ${alternatives(accepts)}` : '';
-      const optional = op.keyless ? 'no auth' : op.requiresAuth || keyOptional(ir) ? '' : 'key optional';
+      const optional = op.keyless ? 'no auth' : op.requiresAuth || ir.auth.keyOptional ? '' : 'key optional';
       const auth = [takes, optional].filter(Boolean).join(', ');
       const notes = [op.paging ? 'paginated' : '', op.deprecated ? '**deprecated**' : '', auth].filter(Boolean).join(', ');
       return `| \`client.${resource.property}.${op.resourceMethod}()\` | \`${op.functionName}()\` | ${code(`${op.method.toUpperCase()} ${op.path}`, true)} | ${mdCell(op.summary ?? '')} | ${notes} |`;

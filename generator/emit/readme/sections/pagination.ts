@@ -1,6 +1,5 @@
 /** README section. How list calls page, with examples in the style of the first paginated operation. */
 import type { ApiIR, PagingIR } from '../../../ir/types.js';
-import { operationNames } from '../../operation.js';
 import { callOf, firstPaged, opening, operationsInOrder } from '../calls.js';
 import { list, ts } from '../markdown.js';
 import { PAGING_TEXT, pagingHow, pagingStops } from './pagination-text.js';
@@ -11,7 +10,7 @@ export function pagination(ir: ApiIR): string[] {
   const { resource, op } = pick;
   const paging = op.paging!;
   const text = PAGING_TEXT[paging.style];
-  const names = operationNames(op);
+  const names = op.names;
   const call = (extra: [string, string][] = [], options?: string): string => callOf(resource, op, extra, options).expression;
   const base = callOf(resource, op);
   const paged = operationsInOrder(ir).filter((o) => o.op.paging);

@@ -1,10 +1,9 @@
 /** README section. The exported type aliases. */
 import type { ApiIR } from '../../../ir/types.js';
-import { operationNames } from '../../operation.js';
 
 export function types(ir: ApiIR): string[] {
   const sample = ir.operations.find((op) => op.paging) ?? ir.operations[0];
-  const names = sample ? operationNames(sample) : undefined;
+  const names = sample ? sample.names : undefined;
   const aliases = ir.schemaAliases.map((a) => `\`${a.name}\``);
   return [
     '## Types',

@@ -12,17 +12,40 @@ import { lookupPointer } from '../json-pointer.js';
  * `oneOf`/`anyOf` into the union (see below).
  */
 export function prepareForTypes(document: Record<string, unknown>): Record<string, unknown> {
+  return typesInputOf(document).document;
+}
+
+/** The types emitter's input (`ApiIR.typesInput`). */
+export interface TypesInput {
+  /** The spec, made readable for openapi-typescript (see prepareForTypes). */
+  document: Record<string, unknown>;
+  /**
+   * openapi-typescript writes into the schemas it is given: for a discriminator it adds the
+   * property's enum to each mapped schema (an `allOf` member, every run). The types emitter then
+   * hands it a copy, so the IR stays as the spec says for every other output and a second run.
+   */
+  patchedByConverter: boolean;
+}
+
+/** prepareForTypes, and whether openapi-typescript would patch the result (one walk for both). */
+export function typesInputOf(document: Record<string, unknown>): TypesInput {
   const pathRefs = new Set<string>();
   let badMapping = false;
   let nullBeside = false;
+  let discriminators = false;
   walk(document, (node) => {
     if (typeof node.$ref === 'string' && isNestedSchemaRef(document, node.$ref)) pathRefs.add(node.$ref);
     if (unionOf(node) !== undefined && node.type === 'null') nullBeside = true;
+    if (isObject(node.discriminator) && typeof node.discriminator.propertyName === 'string') discriminators = true;
     if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
       for (const target of Object.values(node.discriminator.mapping)) if (typeof target !== 'string' || !target.startsWith('#') || !resolves(document, target)) badMapping = true;
     }
   });
-  if (pathRefs.size === 0 && !badMapping && !nullBeside) return document;
+  if (pathRefs.size === 0 && !badMapping && !nullBeside) return { document, patchedByConverter: discriminators };
+  return { document: prepared(document, pathRefs), patchedByConverter: discriminators };
+}
+
+function prepared(document: Record<string, unknown>, pathRefs: ReadonlySet<string>): Record<string, unknown> {
 
   const copy = structuredClone(document);
   const components = (isObject(copy.components) ? copy.components : (copy.components = {})) as Record<string, unknown>;

@@ -1,12 +1,12 @@
 import type { RefResolver } from '../schema/resolve.js';
 import { isObject, type JsonObject } from '../schema/json.js';
-import { successSchema } from '../ir/responses.js';
+import { successSchema } from './responses.js';
 import { schemaAtPath } from '../schema/view.js';
-import type { OperationIR } from '../ir/types.js';
+import type { OperationIR } from './types.js';
 import type { ToolDefinition } from '../../templates/mcp/types.js';
 import { FLAGGED_RESULT_SCHEMA, TRUNCATION_NOTE_SCHEMA } from '../../templates/mcp/result-schemas.js';
-import type { SchemaConverter } from './schema.js';
-import type { OperationNodes } from './spec-nodes.js';
+import type { SchemaConverter } from './tool-json-schema.js';
+import type { OperationNodes } from './operation-nodes.js';
 
 /**
  * A tool's `outputSchema`: what its `structuredContent` holds, from the operation's success

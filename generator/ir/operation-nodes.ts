@@ -1,6 +1,6 @@
 import { isObject, type JsonObject } from '../schema/json.js';
 import type { RefResolver } from '../schema/resolve.js';
-import type { OperationIR } from '../ir/types.js';
+import type { OperationIR } from './types.js';
 
 /**
  * An operation's path item and operation object, read by key from the document. Never through
