@@ -242,14 +242,16 @@ export async function runClientOverhead(options: OverheadOptions): Promise<Secti
     // The targets read wall time, paired by round; the CPU ratio is shown beside it.
     const target = (base: 'bare' | 'openapiFetch', bar: number, what: string): Target => {
       const name = `client overhead, ${label}: generated ÷ ${what}`;
-      const wall = r.generated && r[base] ? summarize(pairedRatios(r.generated.ms, r[base].ms)) : undefined;
-      if (wall === undefined || r.generated === undefined || r[base] === undefined) {
-        return { name, target: `≤ ${bar.toFixed(2)}×`, measured: 'not run (openapi-fetch is not installed: `npm ci` in bench/)', status: 'SKIP' };
+      const bound = `≤ ${bar.toFixed(2)}×`;
+      const [own, other] = [r.generated, r[base]];
+      if (own === undefined || other === undefined) {
+        return { name, target: bound, measured: 'not run (openapi-fetch is not installed: `npm ci` in bench/)', status: 'SKIP' };
       }
-      const cpu = summarize(pairedRatios(r.generated.cpuMs, r[base].cpuMs));
+      const wall = summarize(pairedRatios(own.ms, other.ms));
+      const cpu = summarize(pairedRatios(own.cpuMs, other.cpuMs));
       return {
         name,
-        target: `≤ ${bar.toFixed(2)}×`,
+        target: bound,
         measured: `${fmtSummary(wall, fmtRatio)}; CPU ${fmtRatio(cpu.median)}`,
         status: status(Number.isFinite(wall.median) ? wall.median <= bar : undefined),
       };
