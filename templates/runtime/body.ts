@@ -19,18 +19,37 @@ export function readBody(response: Response, asBytes: boolean, limit: number): P
   return asBytes ? readBytes(response, limit) : readText(response, limit);
 }
 
+/** Decodes whole bodies only (never `stream: true`), so one instance serves every call. */
+let wholeDecoder: TextDecoder | undefined;
+
 /** The body as text (UTF-8, as `Response.text()` decodes it), read under `limit` bytes. */
 export async function readText(response: Response, limit: number): Promise<BodyRead<string>> {
   // No cap asked for: the platform's own reader, which is faster than a loop of chunks.
   if (limit === Infinity) return { body: await response.text() };
-  // One decoder per body, fed chunk by chunk: a character split across chunks still decodes, and
-  // no copy of the raw bytes is kept beside the text.
-  const decoder = new TextDecoder();
+  // A body that arrives in one chunk (most JSON answers) is decoded by the shared decoder: a
+  // decoder per body cost more than the decoding. From a second chunk on, the body gets a decoder
+  // of its own, fed chunk by chunk: a character split across chunks still decodes, and no copy of
+  // the raw bytes is kept beside the text.
+  let first: Uint8Array | undefined;
+  let decoder: TextDecoder | undefined;
   const parts: string[] = [];
   const read = await readChunks(response, limit, (chunk) => {
+    if (decoder === undefined) {
+      if (first === undefined) {
+        first = chunk;
+        return;
+      }
+      decoder = new TextDecoder();
+      parts.push(decoder.decode(first, { stream: true }));
+    }
     parts.push(decoder.decode(chunk, { stream: true }));
   });
   if (read !== undefined) return read;
+  if (decoder === undefined) {
+    if (first === undefined) return { body: '' };
+    wholeDecoder ??= new TextDecoder();
+    return { body: wholeDecoder.decode(first) };
+  }
   parts.push(decoder.decode());
   return { body: parts.join('') };
 }

@@ -56,12 +56,13 @@ export function readOutcome<T>(
 }
 
 function resultOf<T>(data: T, response: Response, settings: ResponseSettings): WithResponse<T> {
-  return {
-    ...readHeaderFields(response.headers, settings),
-    data,
-    response,
-    requestId: readRequestId(response.headers, settings),
-  };
+  // The surfaced header fields' object, completed in place: spreading it into a new literal was a
+  // measurable part of the client's own per-call CPU (a copy with generic property lookups).
+  const result = readHeaderFields(response.headers, settings) as WithResponse<T>;
+  result.data = data;
+  result.response = response;
+  result.requestId = readRequestId(response.headers, settings);
+  return result;
 }
 
 /** The bytes as a Blob typed with the response's Content-Type (Blob is global in Node 18+ and browsers). */

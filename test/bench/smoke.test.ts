@@ -90,7 +90,7 @@ describe('bench smoke mode', () => {
       'ours, new spec (code cache only) ÷ openapi-typescript',
       'ours, cold (no caches) ÷ openapi-typescript',
       'client overhead, sequential',
-      'client overhead, 16 concurrent',
+      'client overhead, 64 concurrent',
       'pagination: live heap',
       'bundle: whole client',
     ]) {
