@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GENERATOR_ROOT } from '../root.js';
@@ -31,15 +32,18 @@ export class CheckedEntries {
   static readonly PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
 
   async get(key: string): Promise<string | undefined> {
-    let stored: string;
+    let stored: Buffer;
     try {
-      stored = await readFile(join(this.#dir, key), 'utf8');
+      stored = await readFile(join(this.#dir, key));
     } catch {
       return undefined;
     }
-    const newline = stored.indexOf('\n');
-    const text = stored.slice(newline + 1);
-    if (newline !== 64 || stored.slice(0, 64) !== sha256(text)) return undefined;
+    // The checksum is of the text as written (UTF-8), so the bytes are checked before decoding:
+    // hashing them is several times cheaper than re-encoding the decoded string.
+    if (stored.length < 65 || stored[64] !== 0x0a) return undefined;
+    const body = stored.subarray(65);
+    if (stored.toString('latin1', 0, 64) !== createHash('sha256').update(body).digest('hex')) return undefined;
+    const text = body.toString('utf8');
     const now = new Date();
     await utimes(join(this.#dir, key), now, now).catch(() => undefined); // "recently used", for pruning
     return text;

@@ -65,8 +65,9 @@ export class LintCache extends CheckedEntries {
     return new LintCache(join(root, 'lint', `redocly-${version}-${settings}`));
   }
 
-  static key(location: string, text: string): string {
-    return sha256(`${location}\0${text}`);
+  /** The key of a spec read from `location` whose text has the sha256 `textSha256`. */
+  static key(location: string, textSha256: string): string {
+    return sha256(`${location}\0${textSha256}`);
   }
 
   /** The problems stored for `key`, or undefined on a miss (or an entry that is not a problem list). */

@@ -7,6 +7,7 @@ import { LINT_EXTENDS, LINT_RULES, LintCache, type LintProblem } from './lint-ca
 import { shield, unshield, unshieldProblem } from './prototype-shield.js';
 import { refPolicy } from './ref-policy.js';
 import { scanDocument } from './scan.js';
+import { sha256Of } from '../spec-store/store.js';
 
 export interface LoadOptions {
   /**
@@ -43,7 +44,7 @@ function redoclyConfig(): Promise<Config> {
 }
 
 /** Checks the OpenAPI version, lints, and bundles; the first error names its JSON pointer. */
-export async function validateAndBundle(parsed: unknown, text: string, location: string, options: LoadOptions = {}): Promise<ValidatedSpec> {
+export async function validateAndBundle(parsed: unknown, text: string, location: string, options: LoadOptions = {}, textSha256?: string): Promise<ValidatedSpec> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new GeneratorError('Spec must be an object at the top level', '#', location);
   }
@@ -84,7 +85,7 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
   // A self-contained spec's lint is a pure function of its text (lint-cache.ts); the cached
   // problems go through the same reporting below as fresh ones, errors included.
   const cache = scan.externalRefs.length === 0 && options.lintCache !== false ? (options.lintCache ?? LintCache.open()) : undefined;
-  const cacheKey = cache === undefined ? undefined : LintCache.key(location, text);
+  const cacheKey = cache === undefined ? undefined : LintCache.key(location, textSha256 ?? sha256Of(text));
   let problems = cacheKey === undefined ? undefined : await cache?.read(cacheKey);
   if (problems === undefined) {
     problems = await lint(root);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.js';
 import { loadSpec } from '../../generator/load/index.js';
 import { LintCache } from '../../generator/load/lint-cache.js';
+import { readSource } from '../../generator/load/read-source.js';
 import { sha256Of } from '../../generator/spec-store/store.js';
 import { specWith, tempDir } from '../helpers/ir.js';
 
@@ -91,7 +92,7 @@ describe('lint cache: a re-run of an unchanged self-contained spec reuses the li
     await writeFile(entry!, `${'0'.repeat(64)}\n[{"ruleId":"struct","severity":"error","message":"x","pointer":"#/paths","file":"f"}]`);
     expect((await loadSpec(file, { lintCache: cache })).warnings).toEqual(first.warnings);
     // The miss wrote a good entry back.
-    expect(await cache.read(LintCache.key(file, await readFile(file, 'utf8')))).toBeDefined();
+    expect(await cache.read(LintCache.key(file, sha256Of(await readFile(file, 'utf8'))))).toBeDefined();
   });
 
   it('never caches a spec with refs to other documents', async () => {
@@ -104,7 +105,23 @@ describe('lint cache: a re-run of an unchanged self-contained spec reuses the li
 
   it('is off with NOTAI_CODEGEN_CACHE=0 and keyed by the spec text and location', () => {
     expect(LintCache.open({ NOTAI_CODEGEN_CACHE: '0' })).toBeUndefined();
-    expect(LintCache.key('/a/spec.json', '{}')).not.toBe(LintCache.key('/b/spec.json', '{}'));
-    expect(LintCache.key('/a/spec.json', '{}')).not.toBe(LintCache.key('/a/spec.json', '{ }'));
+    expect(LintCache.key('/a/spec.json', sha256Of('{}'))).not.toBe(LintCache.key('/b/spec.json', sha256Of('{}')));
+    expect(LintCache.key('/a/spec.json', sha256Of('{}'))).not.toBe(LintCache.key('/a/spec.json', sha256Of('{ }')));
+  });
+});
+
+describe('the spec text hash read from its bytes', () => {
+  it.each([
+    ['ASCII', Buffer.from('{"a": 1}')],
+    ['non-ASCII UTF-8', Buffer.from('{"a": "héllo ✓ 😀"}')],
+    ['a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a": 1}')])],
+    ['invalid UTF-8 (decoded with replacement characters)', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xc3, 0x22, 0x7d])],
+  ])('equals sha256 of the decoded text: %s', async (_label, bytes) => {
+    const dir = await tempDir();
+    const file = join(dir, 'spec.json');
+    await writeFile(file, bytes);
+    const read = await readSource(file);
+    expect(read.text).toBe(await readFile(file, 'utf8'));
+    expect(read.sha256).toBe(sha256Of(read.text));
   });
 });
