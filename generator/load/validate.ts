@@ -3,9 +3,11 @@ import { GeneratorError } from '../errors.js';
 import { lookupPointer } from '../json-pointer.js';
 import { ConfinedResolver } from './confined-resolver.js';
 import { invalidPathsError, pathKeyOf, withoutInvalidPaths, type PathProblem } from './invalid-paths.js';
+import { LINT_EXTENDS, LINT_RULES, LintCache, type LintProblem } from './lint-cache.js';
 import { shield, unshield, unshieldProblem } from './prototype-shield.js';
 import { refPolicy } from './ref-policy.js';
 import { scanDocument } from './scan.js';
+import { sha256Of } from '../spec-store/store.js';
 
 export interface LoadOptions {
   /**
@@ -17,6 +19,8 @@ export interface LoadOptions {
   skipInvalid?: boolean;
   /** For tests: fetches remote refs. */
   fetch?: typeof fetch;
+  /** The lint result cache (lint-cache.ts); default: the shared one, `false` for none. */
+  lintCache?: LintCache | false;
 }
 
 export interface ValidatedSpec {
@@ -35,22 +39,12 @@ let configPromise: Promise<Config> | undefined;
  * which reports the `operationId` pointer itself (Redocly's pointer for that rule is off by one).
  */
 function redoclyConfig(): Promise<Config> {
-  configPromise ??= createConfig(
-    {
-      rules: {
-        struct: 'error',
-        'no-unresolved-refs': 'error',
-        'operation-parameters-unique': 'error',
-        'path-parameters-defined': 'error',
-      },
-    },
-    { extends: ['spec'] },
-  );
+  configPromise ??= createConfig({ rules: { ...LINT_RULES.rules } }, { extends: [...LINT_EXTENDS] });
   return configPromise;
 }
 
 /** Checks the OpenAPI version, lints, and bundles; the first error names its JSON pointer. */
-export async function validateAndBundle(parsed: unknown, text: string, location: string, options: LoadOptions = {}): Promise<ValidatedSpec> {
+export async function validateAndBundle(parsed: unknown, text: string, location: string, options: LoadOptions = {}, textSha256?: string): Promise<ValidatedSpec> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new GeneratorError('Spec must be an object at the top level', '#', location);
   }
@@ -77,15 +71,28 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
 
   checkLocalRefs(root, location);
 
-  const config = await redoclyConfig();
-  const lint = async (parsed: Record<string, unknown>) => {
-    const document = { source: new Source(location, text, 'application/json'), parsed: scan.prototypeKeys ? shield(parsed) : parsed };
+  const redoclyDocument = (parsed: Record<string, unknown>) => ({ source: new Source(location, text, 'application/json'), parsed: scan.prototypeKeys ? shield(parsed) : parsed });
+  // The last document linted, handed on to bundling (which only runs after a real lint: a spec with
+  // external refs is never answered from the cache).
+  let linted: ReturnType<typeof redoclyDocument> | undefined;
+  const lint = async (parsed: Record<string, unknown>): Promise<LintProblem[]> => {
+    const document = redoclyDocument(parsed);
+    linted = document;
+    const config = await redoclyConfig();
     const problems = await guard(() => lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), location, resolver);
-    return { document, problems: problems.map(unshieldProblem) };
+    return problems.map((problem) => toLintProblem(unshieldProblem(problem), location));
   };
-  let linted = await lint(root);
+  // A self-contained spec's lint is a pure function of its text (lint-cache.ts); the cached
+  // problems go through the same reporting below as fresh ones, errors included.
+  const cache = scan.externalRefs.length === 0 && options.lintCache !== false ? (options.lintCache ?? LintCache.open()) : undefined;
+  const cacheKey = cache === undefined ? undefined : LintCache.key(location, textSha256 ?? sha256Of(text));
+  let problems = cacheKey === undefined ? undefined : await cache?.read(cacheKey);
+  if (problems === undefined) {
+    problems = await lint(root);
+    if (cacheKey !== undefined) await cache?.write(cacheKey, problems);
+  }
   const warnings: string[] = [];
-  const pathProblems = invalidPaths(linted.problems, location);
+  const pathProblems = invalidPaths(problems, location);
   if (pathProblems.length > 0) {
     if (!options.skipInvalid) throw invalidPathsError(pathProblems, location);
     const reduced = withoutInvalidPaths(root, pathProblems);
@@ -93,15 +100,16 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
     scan = scanDocument(root, location);
     warnings.push(...reduced.warnings);
     checkLocalRefs(root, location);
-    linted = await lint(root);
+    problems = await lint(root);
   }
-  warnings.push(...report(linted.problems, location));
+  warnings.push(...report(problems, location));
   // Bundling re-walks the whole document (over a second on large specs); it is only needed
   // when some `$ref` points outside it.
   let bundledDoc = root;
   if (scan.externalRefs.length > 0) {
-    const bundled = await guard(() => bundle({ config, doc: linted.document, dereference: false, externalRefResolver: resolver }), location, resolver);
-    warnings.push(...report(bundled.problems.map(unshieldProblem), location));
+    const config = await redoclyConfig();
+    const bundled = await guard(() => bundle({ config, doc: linted ?? redoclyDocument(root), dereference: false, externalRefResolver: resolver }), location, resolver);
+    warnings.push(...report(bundled.problems.map((problem) => toLintProblem(unshieldProblem(problem), location)), location));
     const parsed = bundled.bundle.parsed as Record<string, unknown>;
     bundledDoc = scan.prototypeKeys || resolver.shieldedAny ? unshield(parsed) : parsed;
   }
@@ -118,7 +126,7 @@ export async function validateAndBundle(parsed: unknown, text: string, location:
  * they are warnings; structure that decides the client's shape (paths, operations, parameters,
  * responses) stays an error.
  */
-function isLenient(problem: NormalizedProblem, pointer: string): boolean {
+function isLenient(problem: LintProblem, pointer: string): boolean {
   const segments = pointer.split('/');
   if (segments.some((s) => s.startsWith('x-'))) return true;
   if (problem.ruleId === 'struct' && segments.some((s) => s === 'schema' || s === 'schemas')) return true;
@@ -126,13 +134,17 @@ function isLenient(problem: NormalizedProblem, pointer: string): boolean {
   return pointer.includes('/discriminator/mapping/');
 }
 
+/** What the loader reads of one of Redocly's problems: its first location, or the spec's root. */
+function toLintProblem(problem: NormalizedProblem, location: string): LintProblem {
+  const loc = problem.location[0];
+  return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, pointer: loc?.pointer ?? '#', file: loc?.source.absoluteRef ?? location };
+}
+
 /** Throws on the first error; returns warnings as one-line strings. */
-function report(problems: NormalizedProblem[], location: string): string[] {
+function report(problems: readonly LintProblem[], location: string): string[] {
   const warnings: string[] = [];
   for (const problem of problems) {
-    const loc = problem.location[0];
-    const pointer = loc?.pointer ?? '#';
-    const file = loc?.source.absoluteRef ?? location;
+    const { pointer, file } = problem;
     if (problem.severity === 'error' && !isLenient(problem, pointer)) {
       throw new GeneratorError(`Invalid spec: ${problem.message}`, pointer, file);
     }
@@ -159,12 +171,11 @@ async function guard<T>(run: () => Promise<T>, location: string, resolver: Confi
 }
 
 /** The errors that make a path item invalid, in document order; other errors are left to {@link report}. */
-function invalidPaths(problems: NormalizedProblem[], location: string): PathProblem[] {
+function invalidPaths(problems: readonly LintProblem[], location: string): PathProblem[] {
   const found: PathProblem[] = [];
   for (const problem of problems) {
-    const loc = problem.location[0];
-    const pointer = loc?.pointer ?? '#';
-    if (problem.severity !== 'error' || isLenient(problem, pointer) || (loc && loc.source.absoluteRef !== location)) continue;
+    const { pointer } = problem;
+    if (problem.severity !== 'error' || isLenient(problem, pointer) || problem.file !== location) continue;
     const key = pathKeyOf(pointer);
     if (key !== undefined) found.push({ key, pointer, message: problem.message });
   }
