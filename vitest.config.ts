@@ -7,7 +7,7 @@ export default defineConfig({
     // The quiet-machine defaults; test/helpers/setup-timeouts.ts stretches them by the measured load.
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    setupFiles: ['test/helpers/setup-timeouts.ts'],
+    setupFiles: ['test/helpers/file-cpu.ts', 'test/helpers/setup-timeouts.ts'],
     pool: 'forks',
     // Vitest's default is one fork fewer than the cores: one fork on this 2-core machine, which left
     // a core idle for most of the run (issue #20). The test files share no state but the format

@@ -19,6 +19,9 @@ export function corpusSpecs(): { name: string; file: string }[] {
 
 export const GITHUB_SPEC = join(MODULES, '@octokit', 'openapi', 'generated', 'api.github.com.json');
 
+/** Corpus specs test/generator/bundle.test.ts generates too: both take them from generatedOnce(). */
+export const SHARED_WITH_BUNDLE_TEST = new Set(['github', 'figma', 'readme-3.0-circular', 'readme-3.1-schema-types']);
+
 /**
  * Type-checks generated packages under the strict settings of their own tsconfig, in one program.
  * Several packages share modules (the runtime, in every one): each distinct module is checked once

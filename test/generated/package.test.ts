@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/ir.js';
+import { scaled } from '../helpers/slowdown.js';
 
 const run = promisify(execFile);
 const GENERATED = join(import.meta.dirname, '..', '..', 'generated');
@@ -37,7 +38,7 @@ describe('generated package: build and load by name', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }, 120_000);
+  }, scaled(120_000));
 
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));

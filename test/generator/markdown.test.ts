@@ -8,6 +8,7 @@ import { PRETTIER } from '../../generator/format/rules.js';
 import { generate, outputOf } from '../../generator/pipeline.js';
 import { tempDir } from '../helpers/ir.js';
 import { FROZEN_SPEC_DIR } from '../helpers/pinned.js';
+import { scaled } from '../helpers/slowdown.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'node_modules', '@readme', 'oas-examples');
@@ -59,7 +60,7 @@ describe('generated Markdown formatting', () => {
       }
     }
     expect(compared).toBeGreaterThan(40);
-  }, 300_000);
+  }, scaled(300_000));
 
   it.each([
     ['alignment markers, short and long rows, escaped pipes', '| a | b | right | centre |\n| :-- | --- | --: | :-: |\n| `x \\| y` | z | 1 |\n| p | q | 12345 | mid | extra |\n| a\\\\\\|b | c | d | e |\n'],

@@ -250,7 +250,7 @@ describe('named components over allOf chains', () => {
     const types = methodTypes(out);
     expect(types.size).toBeGreaterThan(40);
     expect(expanded(types)).toEqual([]);
-  }, 240_000);
+  }, scaled(240_000));
 });
 
 describe('GitHub: inline bodies and results (a sample of its operations)', () => {
@@ -274,7 +274,7 @@ describe('GitHub: inline bodies and results (a sample of its operations)', () =>
     expect(types.get('Repos.setStatusCheckContexts')?.params[3]).toBe('ReposSetStatusCheckContextsBody | undefined');
     expect(types.get('Apps.createFromManifest')?.returns).toBe('APIPromise<AppsCreateFromManifestResponse>');
     expect(typeCheck([out])).toEqual([]);
-  }, 240_000);
+  }, scaled(240_000));
 });
 
 describe('recursive unions (a 3.1 oneOf of scalars, an object and an array of itself, type: null beside it)', () => {

@@ -7,9 +7,9 @@ import { resolveConfig } from '../../generator/config.js';
 import { detectConvention, idStyle } from '../../generator/ir/conventions.js';
 import { buildIR } from '../../generator/ir/build.js';
 import type { ApiIR } from '../../generator/ir/types.js';
-import { loadSpec } from '../../generator/load/index.js';
 import { GITHUB_SPEC } from '../corpus/corpus.js';
 import { irOf, json, specWith } from '../helpers/ir.js';
+import { loadedOnce } from '../helpers/shared-generation.js';
 
 /**
  * Issue #18 item 1: resource and method names follow each API's own operationId convention
@@ -20,9 +20,12 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'naming');
 const PETSTORE = join(MODULES, '@readme', 'oas-examples', '3.0', 'json', 'petstore.json');
 const FIGMA = join(MODULES, '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml');
 
-/** Builds the IR of a spec file with an empty config, through the real loader (no emit, no prettier). */
+/**
+ * Builds the IR of a spec file with an empty config, through the real loader (no emit, no
+ * prettier). The load is shared with other test files of the run (GitHub's takes seconds).
+ */
 async function irOfFile(file: string): Promise<ApiIR> {
-  const loaded = await loadSpec(file);
+  const loaded = await loadedOnce(file);
   const title = String((loaded.document.info as { title: string }).title);
   const config = resolveConfig({ data: {} }, { title, authHeaders: authFromSpec(loaded.document).headers });
   return buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config });

@@ -8,12 +8,13 @@ import { resolveConfig } from '../../generator/config.js';
 import { buildIR } from '../../generator/ir/build.js';
 import { namesOf, type NamesLock } from '../../generator/ir/names-lock.js';
 import type { ApiIR } from '../../generator/ir/types.js';
-import { loadSpec } from '../../generator/load/index.js';
+import type { LoadedSpec } from '../../generator/load/index.js';
 import { TOOL_NAME } from '../../generator/mcp/config.js';
 import { generate } from '../../generator/pipeline.js';
 import type { ToolDefinition } from '../../templates/mcp/types.js';
 import { GITHUB_SPEC } from '../corpus/corpus.js';
 import { tempDir } from '../helpers/ir.js';
+import { loadedOnce } from '../helpers/shared-generation.js';
 import { GENERATED_MCP_DIR, SPEC_DIR } from '../helpers/pinned.js';
 
 /**
@@ -25,7 +26,7 @@ const PETSTORE = join(MODULES, '@readme', 'oas-examples', '3.0', 'json', 'petsto
 const FIGMA = join(MODULES, '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml');
 
 /** The IR of a spec document with an MCP server asked for (no config beyond that). */
-function irOfDocument(loaded: Awaited<ReturnType<typeof loadSpec>>, names?: NamesLock): ApiIR {
+function irOfDocument(loaded: LoadedSpec, names?: NamesLock): ApiIR {
   const title = String((loaded.document.info as { title: string }).title);
   const config = resolveConfig({ data: { mcp: {} } }, { title, authHeaders: authFromSpec(loaded.document).headers });
   return buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, names });
@@ -39,10 +40,11 @@ describe.each([
   ['Figma', FIGMA],
   ['Petstore', PETSTORE],
 ])('%s', (_name, file) => {
-  let loaded: Awaited<ReturnType<typeof loadSpec>>;
+  let loaded: LoadedSpec;
   let ir: ApiIR;
   beforeAll(async () => {
-    loaded = await loadSpec(file);
+    // Loaded once per run, for this file and naming-conventions.test.ts (GitHub's takes seconds).
+    loaded = await loadedOnce(file);
     ir = irOfDocument(loaded);
   }, 120_000);
 
@@ -59,9 +61,9 @@ describe.each([
 });
 
 describe('GitHub: operations that derive one name', () => {
-  let loaded: Awaited<ReturnType<typeof loadSpec>>;
+  let loaded: LoadedSpec;
   beforeAll(async () => {
-    loaded = await loadSpec(GITHUB_SPEC);
+    loaded = await loadedOnce(GITHUB_SPEC);
   }, 120_000);
 
   it('both give it up and take their client method names, whichever comes first', () => {

@@ -9,6 +9,7 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/ir.js';
+import { scaled } from '../helpers/slowdown.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PACKAGES = [
@@ -66,7 +67,7 @@ beforeAll(async () => {
     await mkdir(dirname(join(consumer, 'node_modules', dep)), { recursive: true });
     await symlink(join(ROOT, 'node_modules', dep), join(consumer, 'node_modules', dep));
   }
-}, 600_000);
+}, scaled(600_000));
 
 describe('the generated packages, packed and installed', () => {
   it('installs notai-client from its tarball: ESM and CommonJS, with the version it was released as', async () => {

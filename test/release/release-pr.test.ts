@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRANCH_PREFIX, MAX_BODY, prBody, readInputs, TRAILER } from '../../scripts/release-pr.js';
 import { bundle, cleanEnv, installStub, readJsonLines, readOutputs, ROOT, runNode } from './harness.js';
 import type { GhState } from './stubs/gh.js';
+import { scaled } from '../helpers/slowdown.js';
 
 let tools: string;
 let script: string;
@@ -175,7 +176,7 @@ const B2 = `${BRANCH_PREFIX}${V2.spec}`;
 const verbs = (calls: string[][]): string[] => calls.map((c) => c.slice(0, 2).join(' '));
 
 // Each case runs git and the stubs a few dozen times: slow on a busy machine, not stuck.
-describe('scripts/release-pr.ts', { timeout: 120_000 }, () => {
+describe('scripts/release-pr.ts', { timeout: scaled(120_000) }, () => {
   it('first release: one commit of the release paths on spec-release/<version>, a ready pull request, CI dispatched', () => {
     const sb = new Sandbox();
     const main = sb.branches().main;

@@ -14,6 +14,7 @@ import { tempDir } from '../helpers/ir.js';
 import { BREAKING_RELEASE, breakingRelease, nextRelease, nextReleasePlan } from '../helpers/next-spec.js';
 import { bundle, cleanEnv, installStub, readJsonLines, readOutputs, ROOT } from './harness.js';
 import type { GhState } from './stubs/gh.js';
+import { scaled } from '../helpers/slowdown.js';
 
 type Json = Record<string, unknown>;
 interface Spec {
@@ -94,7 +95,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-}, 120_000);
+}, scaled(120_000));
 
 afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
@@ -153,7 +154,7 @@ describe('a spec release, end to end on a copy of this repository', () => {
     expect(again.status, again.out).toBe(0);
     expect(again.outputs).toEqual({ changed: 'false', spec_version: plan.version });
     expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
-  }, 900_000);
+  }, scaled(900_000));
 
   it('breaks: a removed response field is a major release that reaches a reviewer as a draft pull request', async () => {
     const broken = breakingRelease(JSON.parse(served) as Json);
@@ -190,5 +191,5 @@ describe('a spec release, end to end on a copy of this repository', () => {
     // The branch holds one commit on main with every output of the release.
     const files = sh('git', ['--git-dir', origin, 'diff', '--name-only', 'main', `spec-release/${brokenVersion}`]).out.split('\n');
     expect(files).toEqual(expect.arrayContaining([`spec/${brokenVersion}/openapi.json`, 'generated/package.json', 'generated-mcp/package.json', 'package-lock.json']));
-  }, 600_000);
+  }, scaled(600_000));
 });
