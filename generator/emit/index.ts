@@ -1,3 +1,4 @@
+import { converterCopy } from '../ir/converter-copy.js';
 import type { ApiIR } from '../ir/types.js';
 import { emitClient } from './client.js';
 import { emitIndex } from './index-module.js';
@@ -38,9 +39,9 @@ export async function emitPackage({ ir, lock, typescriptVersion, onFile }: EmitI
       onFile?.(path, text);
     },
   };
-  // openapi-typescript writes into what it reads (ir/types-document.ts): a copy keeps the IR intact.
+  // openapi-typescript writes into what it reads (ir/converter-copy.ts): a copy keeps the IR intact.
   const input = ir.typesInput;
-  const types = await emitTypes(input.patchedByConverter ? structuredClone(input.document) : input.document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
+  const types = await emitTypes(input.patchedByConverter ? converterCopy(input.document) : input.document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
   files.set('src/types.ts', `// ${header}\n${types.text}`);
   files.set('src/models.ts', emitModels(ir, printer, header, types.named));
   files.set('src/settings.ts', emitSettings(ir, printer, header));
