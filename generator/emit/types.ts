@@ -28,12 +28,15 @@ export async function emitTypes(typesDocument: Record<string, unknown>, schemaNa
   const schema = typesDocument as unknown as OpenAPI3;
   const redoc = await emptyConfig;
   try {
+    // The scan writes each mapped schema's tag enum into `schema`: once, even when a name clash
+    // makes openapi-typescript run a second time (a second scan would write them again).
+    const discriminators = scanDiscriminators(schema, OPTIONS);
     let names = new SchemaNames(schemaNames);
-    let nodes = names.hoist(transformTypes(schema, redoc, names));
+    let nodes = names.hoist(transformTypes(schema, redoc, names, discriminators));
     const clashes = names.clashes(nodes);
     if (clashes.size > 0) {
       names = new SchemaNames(new Map([...schemaNames].filter(([, name]) => !clashes.has(name))));
-      nodes = names.hoist(transformTypes(schema, redoc, names));
+      nodes = names.hoist(transformTypes(schema, redoc, names, discriminators));
     }
     return { text: astToString(shapeTypeNodes([...nodes, ...names.declarations()])), named: names.named() };
   } catch (error) {
@@ -48,13 +51,13 @@ export interface EmittedTypes {
 }
 
 /** One openapi-typescript run, with the component schemas named as `names` says. */
-function transformTypes(schema: OpenAPI3, redoc: Config, names: SchemaNames): ReturnType<typeof transformSchema> {
+function transformTypes(schema: OpenAPI3, redoc: Config, names: SchemaNames, discriminators: ReturnType<typeof scanDiscriminators>): ReturnType<typeof transformSchema> {
   return transformSchema(schema, {
     additionalProperties: false,
     alphabetize: OPTIONS.alphabetize,
     arrayLength: false,
     defaultNonNullable: OPTIONS.defaultNonNullable,
-    discriminators: scanDiscriminators(schema, OPTIONS),
+    discriminators,
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
