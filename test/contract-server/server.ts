@@ -8,7 +8,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { INVALID_API_KEY_MESSAGE, authenticate } from './auth.js';
 import type { AuthVia } from './auth.js';
 import { ApiError, codeForStatus } from './errors.js';

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../generator/diff/index.js';
 import { loadSpec } from '../../generator/load/index.js';

@@ -8,7 +8,7 @@ import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { pinnedGeneration } from '../helpers/shared-generation.js';
 import { tempDir } from '../helpers/ir.js';
 import { scaled } from '../helpers/slowdown.js';
-import { GENERATED, ROOT } from './code-blocks.js';
+import { GENERATED } from './code-blocks.js';
 
 /**
  * What an editor shows on hover is documentation too: every generated function, method and type

@@ -7,7 +7,7 @@ import { describeSchema } from '../../generator/emit/operation-docs.js';
 import { pinnedGeneration } from '../helpers/shared-generation.js';
 import { tempDir } from '../helpers/ir.js';
 import { scaled } from '../helpers/slowdown.js';
-import { GENERATED, ROOT } from './code-blocks.js';
+import { ROOT } from './code-blocks.js';
 
 /**
  * `npm run docs` (TypeDoc over generated/src, docs/typedoc.config.mjs) builds without errors or

@@ -24,7 +24,7 @@ function fakeApi(items: unknown[], style: Style, defaultSize = 10) {
   };
   const client: ApiClientLike = {
     request: () => Promise.resolve(undefined),
-    requestPage(spec: RequestSpecLike, paging: PagingBinding, options?: { maxItems?: number }): PagePromiseLike {
+    requestPage(spec: RequestSpecLike, _paging: PagingBinding, options?: { maxItems?: number }): PagePromiseLike {
       const first = Promise.resolve().then(() => pageAt({ ...(spec.query as Record<string, unknown>) }));
       return {
         then: (ok, fail) => first.then(ok, fail),

@@ -113,7 +113,7 @@ describe('a redirect to another origin', () => {
 
   it('a range request stays a range request at the other host', async () => {
     api.handle = toCdn(302);
-    cdn.handle = (req, res) => res.writeHead(206, { 'content-type': 'application/octet-stream' }).end(BYTES.subarray(0, 2));
+    cdn.handle = (_req, res) => res.writeHead(206, { 'content-type': 'application/octet-stream' }).end(BYTES.subarray(0, 2));
     const client = new ApiClient({ apiKey: VALID_KEY, baseUrl: api.origin }, settings);
     const data = await client.request<Blob>(getSpec('/v1/export', { responseType: 'blob' }), { headers: { range: 'bytes=0-1' } });
     expect(data.size).toBe(2);

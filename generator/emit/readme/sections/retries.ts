@@ -3,7 +3,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } f
 import { idempotencyKeyPrefix } from '../../../../templates/runtime/idempotency.js';
 import { INITIAL_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, MAX_RETRY_DELAY_MS } from '../../../../templates/runtime/retry.js';
 import type { ApiIR } from '../../../ir/types.js';
-import { callOf, calls, firstPlain, opening, operationsInOrder } from '../calls.js';
+import { callOf, firstPlain, opening, operationsInOrder } from '../calls.js';
 import { list, quoted, ts } from '../markdown.js';
 
 /**

@@ -1,6 +1,5 @@
 /** README section. Browsers and other runtimes. */
 import type { ApiIR } from '../../../ir/types.js';
-import type { Call } from '../calls.js';
 
 export function runtimes(ir: ApiIR): string[] {
   return [
