@@ -86,7 +86,7 @@ export function mcpReadme(ir: ApiIR, mcp: McpIR, settings: McpSettings, tools: r
     '## Results',
     '',
     `- List tools return one page: \`{ "items": [...], "nextCursor": "..." | null, "hasMore": true | false }\`, ${settings.defaultPageSize} items unless \`pageSize\` says otherwise. ` +
-      'Pass `nextCursor` back unchanged as `cursor`, with the same other arguments, for the next page.',
+      `Pass \`nextCursor\` back unchanged as ${cursorArguments(tools)}, with the same other arguments, for the next page.`,
     '- `fields` returns only the named properties of each item; `maxItems` walks pages and returns up to that many items with a cursor that resumes right after the last one.',
     `- Every result fits ${settings.resultBudget} characters of compact JSON. A list that would exceed it keeps the first items that fit and re-reads that page with a smaller \`pageSize\`, ` +
       'so `nextCursor` resumes exactly after the last returned item. A single object that would exceed it has its longest arrays cut, with a `truncated` note naming them.' +
@@ -107,4 +107,21 @@ export function mcpReadme(ir: ApiIR, mcp: McpIR, settings: McpSettings, tools: r
   ];
   // Spec text (title, paths, tool titles) is escaped where every file of the package passes (index.ts).
   return lines.join('\n');
+}
+
+/**
+ * Where list tools take `nextCursor` back: their position parameter (`cursor`, `offset`, `page`,
+ * whatever the API calls it), or a `Link` list's own argument. One name reads as one; several are
+ * listed, since each tool's description names its own.
+ */
+function cursorArguments(tools: readonly ToolDefinition[]): string {
+  const names = new Set<string>();
+  for (const { binding } of tools) {
+    const paging = binding.paging;
+    if (paging === undefined) continue;
+    names.add(paging.style === 'link' ? paging.cursorArgument : paging.style === 'offset' ? paging.offsetParam : paging.style === 'page' ? paging.pageParam : paging.cursorParam);
+  }
+  const quoted = [...names].sort().map((n) => `\`${n}\``);
+  if (quoted.length <= 1) return quoted[0] ?? '`cursor`';
+  return `the tool's cursor argument (its description names it: ${quoted.join(', ')})`;
 }
