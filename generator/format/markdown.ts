@@ -27,6 +27,13 @@ const CODE_PARSERS: Record<string, string> = {
   yml: 'yaml',
 };
 
+/**
+ * Put before a table the README prints from the spec (one row per operation): prettier then keeps
+ * it compact instead of padding every column to its widest cell, so a spec release that adds a
+ * longer name changes one row, not all of them, and a large API's table is not mostly spaces.
+ */
+export const PRETTIER_IGNORE = '<!-- prettier-ignore -->';
+
 const OPEN_FENCE = /^(`{3,})\s*([\w-]*)[^`]*$/;
 const DELIMITER = /^\|\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|\s*$/;
 
@@ -126,7 +133,9 @@ export async function finishGeneratedMarkdown(markdown: string, formatCode: Form
     if (line.startsWith('|') && DELIMITER.test(lines[i + 1] ?? '')) {
       let end = i + 2;
       while (end < lines.length && (lines[end] ?? '').startsWith('|')) end += 1;
-      out.push(...alignTable(lines.slice(i, end)));
+      // Prettier leaves the node after `<!-- prettier-ignore -->` exactly as written.
+      const ignored = lines[i - 1] === PRETTIER_IGNORE;
+      out.push(...(ignored ? lines.slice(i, end) : alignTable(lines.slice(i, end))));
       i = end - 1;
       continue;
     }
@@ -142,6 +151,6 @@ export async function finishGeneratedMarkdown(markdown: string, formatCode: Form
  */
 export const FINISHER_KEY = createHash('sha256')
   .update([unsupported, cells, alignTable, finishGeneratedMarkdown].map(String).join('\n') + CODE_BLOCKS_SOURCE)
-  .update(JSON.stringify(CODE_PARSERS) + OPEN_FENCE.source + DELIMITER.source)
+  .update(JSON.stringify(CODE_PARSERS) + OPEN_FENCE.source + DELIMITER.source + PRETTIER_IGNORE)
   .digest('hex')
   .slice(0, 16);

@@ -1,5 +1,6 @@
 import type { ApiIR, McpIR } from '../ir/types.js';
 import type { McpSettings, ToolDefinition } from '../../templates/mcp/types.js';
+import { PRETTIER_IGNORE } from '../format/markdown.js';
 import { OUTPUT_BUDGET } from '../ir/tool-output.js';
 import { binName } from './package-files.js';
 
@@ -76,6 +77,7 @@ export function mcpReadme(ir: ApiIR, mcp: McpIR, settings: McpSettings, tools: r
     '',
     '## Tools',
     '',
+    PRETTIER_IGNORE,
     '| tool | operation | title | schema bytes |',
     '| --- | --- | --- | --- |',
     ...tools.map((t) => `| \`${t.name}\`${t.annotations.readOnlyHint ? '' : ' (writes)'} | \`${t.binding.method} ${md(t.binding.path)}\` | ${md(t.title)} | ${schemaBytes(t)} |`),

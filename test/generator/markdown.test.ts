@@ -64,6 +64,7 @@ describe('generated Markdown formatting', () => {
 
   it.each([
     ['alignment markers, short and long rows, escaped pipes', '| a | b | right | centre |\n| :-- | --- | --: | :-: |\n| `x \\| y` | z | 1 |\n| p | q | 12345 | mid | extra |\n| a\\\\\\|b | c | d | e |\n'],
+    ['a table after <!-- prettier-ignore --> (left compact) beside one that is aligned', 'Text.\n\n<!-- prettier-ignore -->\n| method | HTTP |\n| --- | --- |\n| `client.a.list()` | `GET /a` |\n| `b()` | `GET /a/{id}/b` |\n\n| x | long header |\n| --- | --- |\n| 1 | 2 |\n'],
     ['ts, json, yaml fences; other and unparsable fences', '```ts\nconst a = {b:"c"}\n```\n\n```json\n{"a":[1,2],\n"b":{}}\n```\n\n```yaml\na:   1\n```\n\n```sh\nnpm   i  x\n```\n\n```ts\nconst = ;\n```\n'],
   ])('handles %s exactly like prettier', async (_name, text) => {
     const finished = await finish(text);

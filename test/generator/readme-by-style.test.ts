@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emitReadme } from '../../generator/emit/readme/index.js';
+import { formatFiles } from '../../generator/format/index.js';
 import { irOf, specWith } from '../helpers/ir.js';
 
 /**
@@ -77,5 +78,20 @@ describe('the README of an API says how its security schemes are met', () => {
 
   it('no scheme at all: says the spec declares none', async () => {
     expect(section(await readme('none'), 'Authentication')).toContain('The spec declares no security scheme');
+  });
+});
+
+describe('the operations table is left compact', () => {
+  it('an added operation with the longest cells adds one row and changes no other', async () => {
+    const op = (id: string, summary: string) => ({ get: { operationId: id, summary, responses: { '200': { description: 'ok', content: { 'application/json': { schema: item } } } } } });
+    const before = specWith({ '/v1/a': op('getA', 'Get A'), '/v1/b': op('getB', 'Get B') });
+    const after = specWith({ '/v1/a': op('getA', 'Get A'), '/v1/b': op('getB', 'Get B'), '/v1/a-much-longer-path/children/of-things': op('listTheChildrenOfAThing', 'A summary far longer than any other in this table') });
+    // As written to disk: formatted (prettier would pad every row to the widest cell).
+    const formatted = async (spec: Record<string, unknown>) => (await formatFiles(new Map([['README.md', await emitReadme({ ir: await irOf(spec), header: 'test' })]]), { cache: false })).get('README.md') ?? '';
+    const rows = async (spec: Record<string, unknown>) => (await formatted(spec)).split('\n').filter((l) => l.startsWith('| `client.'));
+    const [old, next] = [await rows(before), await rows(after)];
+    expect(next.length).toBe(old.length + 1);
+    expect(next.filter((row) => !old.includes(row))).toHaveLength(1);
+    expect(section(await formatted(after), 'Operations')).toContain('<!-- prettier-ignore -->\n| method | function | HTTP | summary | notes |');
   });
 });

@@ -2,6 +2,7 @@
 import { acceptedCredentials } from '../../../ir/security.js';
 import type { ApiIR } from '../../../ir/types.js';
 import { alternatives, callOf, opening, operationExample, operationsInOrder } from '../calls.js';
+import { PRETTIER_IGNORE } from '../../../format/markdown.js';
 import { code, mdCell, ts } from '../markdown.js';
 
 export function operations(ir: ApiIR): string[] {
@@ -13,6 +14,7 @@ export function operations(ir: ApiIR): string[] {
   lines.push(
     `Every operation is a method on a resource of the client and also a standalone function that takes the client first, so bundlers can drop the ones you do not use: \`${exampleCall.expression}\` is \`${exampleCall.functionExpression}\`. Each takes its path parameters in path order, then ${all.some(({ op }) => op.requestBody) ? 'the request body (if any), then ' : ''}an object of query${all.some(({ op }) => op.namedParams.some((p) => p.in === 'header')) ? ' and header' : ''} parameters (if any), then per-request options. A program that calls only functions can build its client as \`new ${ir.clientClassName}Base()\` (same options, no resource properties), so its bundle carries no resource class either.`,
     '',
+    PRETTIER_IGNORE,
     '| method | function | HTTP | summary | notes |',
     '| --- | --- | --- | --- | --- |',
     ...all.map(({ resource, op }) => {
