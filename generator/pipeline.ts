@@ -13,7 +13,7 @@ import { loadSpec } from './load/index.js';
 import { ownPackage } from './own-package.js';
 import { resolveSpecSource } from './spec-source.js';
 import { sha256Of as sha256 } from './spec-store/store.js';
-import { TARGETS, type Target, type TargetInput, type TargetOutput } from './targets/index.js';
+import { TARGETS, type Target, type TargetEmitInput, type TargetOutput, type TargetPlaceInput } from './targets/index.js';
 import { assertOutputSize, DEFAULT_MAX_OUTPUT_BYTES, findDrift, outputSize, writeAtomically } from './write.js';
 
 export interface GenerateOptions {
@@ -113,23 +113,21 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   });
   const own = await ownPackage();
   // The IR is what targets print from; the config only places them (and enables them, below).
-  const input: TargetInput = {
+  const placeInput: TargetPlaceInput = { config: ir.config, clientOut: options.out, configFile: source.config };
+  const emitInput: TargetEmitInput = {
     ir: ir.ir,
-    config: ir.config,
-    clientOut: options.out,
-    configFile: source.config,
     typescriptVersion: own.pin('typescript', '5.9.3'),
     lock: { generatorVersion: own.version, specSha256: loaded.textSha256, configSha256: configText === undefined ? null : sha256(configText) },
   };
   const pending: { output: Omit<TargetOutput, 'files'>; files: Promise<Map<string, string>> }[] = [];
   const targets = (options.targets ?? TARGETS).filter((t) => t.enabled(ir.config));
   // Every place first: a bad one (outputs that overlap) fails before any emitting.
-  const places = targets.map((target) => target.place(input));
+  const places = targets.map((target) => target.place(placeInput));
   if (places[0]?.label !== '') throw new Error('the first target must write to --out (a generator bug)');
   for (const [i, target] of targets.entries()) {
     const place = places[i]!;
     const formatter = options.format === false ? undefined : new FormatSession();
-    const emitted = await timed(target.stage, () => target.emit({ ir: input.ir, lock: input.lock, typescriptVersion: input.typescriptVersion }, formatter ? (path, text) => formatter.add(path, text) : undefined));
+    const emitted = await timed(target.stage, () => target.emit(emitInput, formatter ? (path, text) => formatter.add(path, text) : undefined));
     const files = formatter === undefined ? Promise.resolve(emitted.files) : formatter.finish(emitted.files);
     // Awaited below; without this a formatting failure while the next target emits would be "unhandled".
     files.catch(() => undefined);

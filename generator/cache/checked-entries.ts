@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GENERATOR_ROOT } from '../root.js';
@@ -12,6 +13,19 @@ import { sha256Of as sha256 } from '../spec-store/store.js';
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.NOTAI_CODEGEN_CACHE === '0') return undefined;
   return env.NOTAI_CODEGEN_CACHE_DIR ?? join(GENERATOR_ROOT, 'node_modules', '.cache', 'notai-codegen');
+}
+
+/**
+ * The installed version of a package the generator runs (prettier, Redocly): a cache of its
+ * output is only valid for that version. Undefined when it cannot be read: no cache then, rather
+ * than one that could answer for another version.
+ */
+export function installedVersion(name: string): string | undefined {
+  try {
+    return (createRequire(join(GENERATOR_ROOT, 'package.json'))(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -41,7 +41,7 @@ export async function emitPackage({ ir, lock, typescriptVersion, onFile }: EmitI
   };
   // openapi-typescript writes into what it reads (ir/converter-copy.ts): a copy keeps the IR intact.
   const input = ir.typesInput;
-  const types = await emitTypes(input.patchedByConverter ? converterCopy(input.document) : input.document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
+  const types = await emitTypes(input.patchedByConverter ? converterCopy(input.document, input.converterWrites) : input.document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
   files.set('src/types.ts', `// ${header}\n${types.text}`);
   files.set('src/models.ts', emitModels(ir, printer, header, types.named));
   files.set('src/settings.ts', emitSettings(ir, printer, header));

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Options } from 'prettier';
-import { CheckedEntries, cacheRoot } from '../cache/checked-entries.js';
-import { GENERATOR_ROOT } from '../root.js';
+import { CheckedEntries, cacheRoot, installedVersion } from '../cache/checked-entries.js';
 import { sha256Of as sha256 } from '../spec-store/store.js';
 
 /**
@@ -18,8 +16,8 @@ export class FormatCache extends CheckedEntries {
   /** The cache for this prettier version and options, or undefined when caching is off. */
   static open(options: Options, env: NodeJS.ProcessEnv = process.env): FormatCache | undefined {
     const root = cacheRoot(env);
-    if (root === undefined) return undefined;
-    const version = (createRequire(join(GENERATOR_ROOT, 'package.json'))('prettier/package.json') as { version: string }).version;
+    const version = installedVersion('prettier');
+    if (root === undefined || version === undefined) return undefined;
     return new FormatCache(join(root, 'format', `prettier-${version}-${sha256(JSON.stringify(options)).slice(0, 12)}`));
   }
 

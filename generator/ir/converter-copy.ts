@@ -1,4 +1,6 @@
-import { isObject } from '../schema/json.js';
+import { lookupPointer } from '../json-pointer.js';
+import { RefResolver } from '../schema/resolve.js';
+import { isObject, segmentsOf } from '../schema/json.js';
 
 /**
  * openapi-typescript writes into the document it converts: for each discriminator it adds the
@@ -11,12 +13,12 @@ import { isObject } from '../schema/json.js';
  * cost 0.2–0.3 s a run). A document whose objects are shared between places (YAML anchors) gets
  * a whole copy, so a write shows in every place it would have shown before.
  */
-export function converterCopy(document: Record<string, unknown>): Record<string, unknown> {
-  const scan = scanForWrites(document);
+export function converterCopy(document: Record<string, unknown>, scan: ConverterWrites = converterWritesOf(document)): Record<string, unknown> {
   if (scan.shared) return structuredClone(document);
-  if (scan.targets.length === 0) return document;
+  const targets = writeTargets(document, scan.named);
+  if (targets.length === 0) return document;
   const root: Trie = new Map();
-  for (const target of scan.targets) {
+  for (const target of targets) {
     let node = root;
     for (const segment of target) {
       let next = node.get(segment);
@@ -42,24 +44,37 @@ function copyAlong(node: unknown, trie: Trie): unknown {
   return copy;
 }
 
-interface WriteScan {
-  /** Paths (segments from the root) of the objects openapi-typescript may write into. */
-  targets: string[][];
-  /** Some object is reachable from two places. */
+/**
+ * What decides the copy: the refs discriminators name, and whether some object is reachable from
+ * two places. ir/types-document.ts gathers it in the walk it makes anyway (`ApiIR.typesInput`).
+ */
+export interface ConverterWrites {
+  named: string[];
   shared: boolean;
 }
 
-function scanForWrites(document: Record<string, unknown>): WriteScan {
-  // It writes only into schemas a discriminator names: a `oneOf` member or a `mapping` value (a
-  // schema inheriting a discriminator through `allOf` is written into only when the inherited
-  // mapping names it, and that mapping is in the document too).
+/**
+ * The refs one node's discriminator names: openapi-typescript writes only into those (a `oneOf`
+ * member or a `mapping` value; a schema inheriting a discriminator through `allOf` is written into
+ * only when the inherited mapping names it, and that mapping is in the document too).
+ */
+export function discriminatorNames(node: Record<string, unknown>): string[] {
+  const discriminator = node.discriminator;
+  if (!isObject(discriminator) || typeof discriminator.propertyName !== 'string') return [];
   const named: string[] = [];
+  if (Array.isArray(node.oneOf)) for (const item of node.oneOf) if (isObject(item) && typeof item.$ref === 'string') named.push(item.$ref);
+  if (isObject(discriminator.mapping)) for (const value of Object.values(discriminator.mapping)) if (typeof value === 'string') named.push(value);
+  return named;
+}
+
+/** ConverterWrites of a document nobody has walked yet. */
+export function converterWritesOf(document: Record<string, unknown>): ConverterWrites {
+  const writes: ConverterWrites = { named: [], shared: false };
   const seen = new Set<object>();
-  let shared = false;
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null) return;
     if (seen.has(node)) {
-      shared = true;
+      writes.shared = true;
       return;
     }
     seen.add(node);
@@ -67,37 +82,20 @@ function scanForWrites(document: Record<string, unknown>): WriteScan {
       for (const item of node) visit(item);
       return;
     }
-    const object = node as Record<string, unknown>;
-    const discriminator = object.discriminator;
-    if (isObject(discriminator) && typeof discriminator.propertyName === 'string') {
-      if (Array.isArray(object.oneOf)) for (const item of object.oneOf) if (isObject(item) && typeof item.$ref === 'string') named.push(item.$ref);
-      if (isObject(discriminator.mapping)) for (const value of Object.values(discriminator.mapping)) if (typeof value === 'string') named.push(value);
-    }
-    for (const value of Object.values(object)) visit(value);
+    writes.named.push(...discriminatorNames(node as Record<string, unknown>));
+    for (const value of Object.values(node)) visit(value);
   };
   visit(document);
+  return writes;
+}
+
+/** Where openapi-typescript may write: each named ref followed as it resolves one, every step. */
+function writeTargets(document: Record<string, unknown>, named: readonly string[]): string[][] {
+  const resolver = new RefResolver(document, '');
   const writable = new Set<string>();
-  for (const ref of named) for (const pointer of refChain(document, ref)) writable.add(pointer);
-  return { targets: [...writable].map(segmentsOf).filter((s): s is string[] => s !== undefined), shared };
-}
-
-/** The ref and every ref it leads to (as openapi-typescript resolves: follow `$ref` until a schema). */
-function refChain(document: Record<string, unknown>, ref: string): string[] {
-  const chain: string[] = [];
-  for (let current: string | undefined = ref; current !== undefined && current.startsWith('#/') && !chain.includes(current); ) {
-    chain.push(current);
-    const segments = segmentsOf(current);
-    let node: unknown = document;
-    for (const segment of segments ?? []) node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment] : undefined;
-    current = isObject(node) && typeof node.$ref === 'string' ? node.$ref : undefined;
+  for (const ref of named) {
+    if (!ref.startsWith('#/')) continue;
+    for (const step of resolver.chain(lookupPointer(document, ref), ref)) if (step.value !== undefined && step.pointer.startsWith('#/')) writable.add(step.pointer);
   }
-  return chain;
-}
-
-function segmentsOf(pointer: string): string[] | undefined {
-  if (!pointer.startsWith('#/')) return undefined;
-  return pointer
-    .slice(2)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return [...writable].map(segmentsOf);
 }

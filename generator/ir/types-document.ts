@@ -1,4 +1,5 @@
 import { isObject } from '../schema/json.js';
+import { converterWritesOf, discriminatorNames, type ConverterWrites } from './converter-copy.js';
 import { lookupPointer } from '../json-pointer.js';
 
 /**
@@ -25,6 +26,8 @@ export interface TypesInput {
    * hands it a copy, so the IR stays as the spec says for every other output and a second run.
    */
   patchedByConverter: boolean;
+  /** What the copy it is then handed must cover (ir/converter-copy.ts), gathered in the same walk. */
+  converterWrites: ConverterWrites;
 }
 
 /** prepareForTypes, and whether openapi-typescript would patch the result (one walk for both). */
@@ -33,16 +36,20 @@ export function typesInputOf(document: Record<string, unknown>): TypesInput {
   let badMapping = false;
   let nullBeside = false;
   let discriminators = false;
+  const writes: ConverterWrites = { named: [], shared: false };
   walk(document, (node) => {
+    writes.named.push(...discriminatorNames(node));
     if (typeof node.$ref === 'string' && isNestedSchemaRef(document, node.$ref)) pathRefs.add(node.$ref);
     if (unionOf(node) !== undefined && node.type === 'null') nullBeside = true;
     if (isObject(node.discriminator) && typeof node.discriminator.propertyName === 'string') discriminators = true;
     if (isObject(node.discriminator) && isObject(node.discriminator.mapping)) {
       for (const target of Object.values(node.discriminator.mapping)) if (typeof target !== 'string' || !target.startsWith('#') || !resolves(document, target)) badMapping = true;
     }
-  });
-  if (pathRefs.size === 0 && !badMapping && !nullBeside) return { document, patchedByConverter: discriminators };
-  return { document: prepared(document, pathRefs), patchedByConverter: discriminators };
+  }, new Set(), () => (writes.shared = true));
+  if (pathRefs.size === 0 && !badMapping && !nullBeside) return { document, patchedByConverter: discriminators, converterWrites: writes };
+  // The prepared copy renames refs and rewrites mappings: its writes are gathered from it (rare).
+  const copy = prepared(document, pathRefs);
+  return { document: copy, patchedByConverter: discriminators, converterWrites: converterWritesOf(copy) };
 }
 
 function prepared(document: Record<string, unknown>, pathRefs: ReadonlySet<string>): Record<string, unknown> {
@@ -86,15 +93,20 @@ function unionOf(node: Record<string, unknown>): unknown[] | undefined {
   return Array.isArray(node.anyOf) ? node.anyOf : undefined;
 }
 
-function walk(node: unknown, visit: (node: Record<string, unknown>) => void, seen = new Set<unknown>()): void {
-  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+/** Visits every object once; `onRepeat` hears of one reached again (an object in two places). */
+function walk(node: unknown, visit: (node: Record<string, unknown>) => void, seen = new Set<unknown>(), onRepeat?: () => void): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (seen.has(node)) {
+    onRepeat?.();
+    return;
+  }
   seen.add(node);
   if (Array.isArray(node)) {
-    for (const item of node) walk(item, visit, seen);
+    for (const item of node) walk(item, visit, seen, onRepeat);
     return;
   }
   visit(node as Record<string, unknown>);
-  for (const value of Object.values(node)) walk(value, visit, seen);
+  for (const value of Object.values(node)) walk(value, visit, seen, onRepeat);
 }
 
 const decode = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CheckedEntries, cacheRoot } from '../cache/checked-entries.js';
-import { GENERATOR_ROOT } from '../root.js';
+import { CheckedEntries, cacheRoot, installedVersion } from '../cache/checked-entries.js';
 import { sha256Of as sha256 } from '../spec-store/store.js';
 
 /** One lint problem as the loader reads it: what decides an error, a warning and their text. */
@@ -55,12 +53,8 @@ export class LintCache extends CheckedEntries {
   static open(env: NodeJS.ProcessEnv = process.env): LintCache | undefined {
     const root = cacheRoot(env);
     if (root === undefined) return undefined;
-    let version: string;
-    try {
-      version = (createRequire(join(GENERATOR_ROOT, 'package.json'))('@redocly/openapi-core/package.json') as { version: string }).version;
-    } catch {
-      return undefined; // an unknown Redocly could be any Redocly: no cache rather than a wrong one
-    }
+    const version = installedVersion('@redocly/openapi-core');
+    if (version === undefined) return undefined;
     const settings = sha256(JSON.stringify({ FORMAT, LINT_RULES, LINT_EXTENDS })).slice(0, 12);
     return new LintCache(join(root, 'lint', `redocly-${version}-${settings}`));
   }

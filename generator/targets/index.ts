@@ -8,4 +8,4 @@ import type { Target } from './types.js';
  */
 export const TARGETS: readonly Target[] = [clientTarget, mcpTarget];
 
-export type { Target, TargetFiles, TargetInput, TargetOutput, TargetPlace } from './types.js';
+export type { Target, TargetEmitInput, TargetFiles, TargetOutput, TargetPlace, TargetPlaceInput } from './types.js';

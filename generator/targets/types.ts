@@ -24,9 +24,6 @@ export interface TargetEmitInput {
   typescriptVersion: string;
 }
 
-/** What the pipeline hands every target: where to go, and what to print. */
-export type TargetInput = TargetPlaceInput & TargetEmitInput;
-
 /** Where a target writes, and how drift lines name it. */
 export interface TargetPlace {
   /** Absolute directory. */
