@@ -1,9 +1,9 @@
 /**
  * What a generated client's bundle carries: the optional runtime modules (form encoding,
- * idempotency-key generation, cross-origin download redirects) only when the API has operations
- * that use them, and then wired so those operations still work. Checked by bundling the generated
- * package with esbuild and reading which modules and functions end up in it; no byte counts,
- * which depend on the esbuild version (the bench prints those).
+ * idempotency-key generation, cross-origin download redirects, reading file answers as bytes)
+ * only when the API has operations that use them, and then wired so those operations still work.
+ * Checked by bundling the generated package with esbuild and reading which modules and functions
+ * end up in it; no byte counts, which depend on the esbuild version (the bench prints those).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -56,6 +56,7 @@ const OPTIONAL = ['runtime/form.ts', 'runtime/download-redirect.ts'];
 const carried = ({ modules, text }: { modules: string[]; text: string }): string[] => [
   ...OPTIONAL.filter((m) => modules.includes(m)),
   ...(/function withIdempotencyKey\b/.test(text) ? ['withIdempotencyKey'] : []),
+  ...(/function readBytes\b/.test(text) ? ['readBytes'] : []),
 ];
 
 const dirs = new Map<string, string>();
@@ -75,7 +76,7 @@ describe('optional runtime modules', () => {
   });
 
   it('are in the bundle of a client whose API uses them', async () => {
-    expect(carried(await bundleOf(join(dirs.get('withAll')!, 'src', 'index.ts')))).toEqual([...OPTIONAL, 'withIdempotencyKey']);
+    expect(carried(await bundleOf(join(dirs.get('withAll')!, 'src', 'index.ts')))).toEqual([...OPTIONAL, 'withIdempotencyKey', 'readBytes']);
   });
 
   it('are left out of the Not AI client as far as its spec allows', async () => {
@@ -85,6 +86,8 @@ describe('optional runtime modules', () => {
       // A file or text answer: any non-JSON media type of a response.
       ...(/"(?!application\/(?:[\w.+-]*\+)?json)[\w.+-]+\/[\w.+-]+"\s*:\s*\{/.test(spec.slice(spec.indexOf('"paths"'))) ? ['runtime/download-redirect.ts'] : []),
       ...(/idempotency-key/i.test(spec) ? ['withIdempotencyKey'] : []),
+      // A file answer (read as bytes): a binary schema.
+      ...(/"format"\s*:\s*"binary"|"contentMediaType"/.test(spec) ? ['readBytes'] : []),
     ];
     expect(carried(await bundleOf(join(GENERATED_DIR, 'src', 'index.ts')))).toEqual(expected);
   });

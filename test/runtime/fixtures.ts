@@ -6,6 +6,7 @@ import nock from 'nock';
 import type {} from '../../templates/runtime/response-meta.js';
 import { onTestFinished, vi } from 'vitest';
 import { ApiClient, type RequestSpec } from '../../templates/runtime/core.js';
+import { readBytes } from '../../templates/runtime/body.js';
 import { downloadHop } from '../../templates/runtime/download-redirect.js';
 import { formBody } from '../../templates/runtime/form.js';
 import { withIdempotencyKey } from '../../templates/runtime/idempotency.js';
@@ -52,6 +53,7 @@ export const settings: ApiSettings = {
   formBody,
   idempotencyKeys: withIdempotencyKey,
   downloadHop,
+  readBytes,
 };
 
 export function makeClient(options: ClientOptions = {}): ApiClient {

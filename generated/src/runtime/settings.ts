@@ -1,6 +1,7 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/settings.ts.
 import type { ResponseHeaderField } from './response-meta.js';
 import type { ErrorBodyPaths } from './error-envelope.js';
+import type { readBytes } from './body.js';
 import type { DownloadHop } from './download-redirect.js';
 import type { withIdempotencyKey } from './idempotency.js';
 import type { PageStyles } from './pagination.js';
@@ -77,4 +78,6 @@ export interface ApiSettings {
    * operations answering a file or text. Without it, every redirect off the API's origin is refused.
    */
   downloadHop?: DownloadHop;
+  /** @internal Reads a file answer as bytes under the size cap (body.ts): operations answering a file (blob). */
+  readBytes?: typeof readBytes;
 }
