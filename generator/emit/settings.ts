@@ -22,6 +22,7 @@ export function optionalRuntime(ir: ApiIR): [string, string, string][] {
   if (ops.some((op) => op.idempotency.kind === 'key')) used.push(['idempotencyKeys', 'idempotency', 'withIdempotencyKey']);
   if (ops.some((op) => ['blob', 'text'].includes(responseTypeOf(op.success)))) used.push(['downloadHop', 'download-redirect', 'downloadHop']);
   if (ops.some((op) => responseTypeOf(op.success) === 'blob')) used.push(['readBytes', 'body', 'readBytes']);
+  if (ops.some((op) => op.namedParams.some((p) => p.in === 'header'))) used.push(['headerParams', 'headers', 'serializeHeaderParams']);
   return used;
 }
 

@@ -1,5 +1,5 @@
 import { ClientError } from './errors.js';
-import { mergeHeaders, serializeHeaderParams } from './headers.js';
+import { mergeHeaders, type HeaderLayer } from './headers.js';
 import type { RequestOptions } from './options.js';
 import type { RequestSpec } from './request-spec.js';
 import type { ApiSettings } from './settings.js';
@@ -10,7 +10,7 @@ export function requestPayload(
   spec: RequestSpec,
   options: RequestOptions,
   base: Record<string, string>,
-  formBody: ApiSettings['formBody'],
+  { formBody, headerParams }: ApiSettings,
 ): Omit<AttemptInit, 'method'> {
   let body: BodyInit | null = null;
   let contentType: string | undefined;
@@ -36,7 +36,9 @@ export function requestPayload(
       : mergeHeaders([
           contentType === undefined ? undefined : { 'content-type': contentType },
           base,
-          serializeHeaderParams(spec.headers),
+          // Without header parameters (settings.headerParams), an operation's headers are literal
+          // strings (an `accept`), merged as they are.
+          headerParams ? headerParams(spec.headers) : (spec.headers as HeaderLayer),
           options.headers,
         ]);
   return { headers, body };

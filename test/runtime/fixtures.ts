@@ -7,6 +7,7 @@ import type {} from '../../templates/runtime/response-meta.js';
 import { onTestFinished, vi } from 'vitest';
 import { ApiClient, type RequestSpec } from '../../templates/runtime/core.js';
 import { readBytes } from '../../templates/runtime/body.js';
+import { serializeHeaderParams } from '../../templates/runtime/headers.js';
 import { downloadHop } from '../../templates/runtime/download-redirect.js';
 import { formBody } from '../../templates/runtime/form.js';
 import { withIdempotencyKey } from '../../templates/runtime/idempotency.js';
@@ -54,6 +55,7 @@ export const settings: ApiSettings = {
   idempotencyKeys: withIdempotencyKey,
   downloadHop,
   readBytes,
+  headerParams: serializeHeaderParams,
 };
 
 export function makeClient(options: ClientOptions = {}): ApiClient {

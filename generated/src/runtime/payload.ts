@@ -1,6 +1,6 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/payload.ts.
 import { ClientError } from './errors.js';
-import { mergeHeaders, serializeHeaderParams } from './headers.js';
+import { mergeHeaders, type HeaderLayer } from './headers.js';
 import type { RequestOptions } from './options.js';
 import type { RequestSpec } from './request-spec.js';
 import type { ApiSettings } from './settings.js';
@@ -11,7 +11,7 @@ export function requestPayload(
   spec: RequestSpec,
   options: RequestOptions,
   base: Record<string, string>,
-  formBody: ApiSettings['formBody'],
+  { formBody, headerParams }: ApiSettings,
 ): Omit<AttemptInit, 'method'> {
   let body: BodyInit | null = null;
   let contentType: string | undefined;
@@ -37,7 +37,9 @@ export function requestPayload(
       : mergeHeaders([
           contentType === undefined ? undefined : { 'content-type': contentType },
           base,
-          serializeHeaderParams(spec.headers),
+          // Without header parameters (settings.headerParams), an operation's headers are literal
+          // strings (an `accept`), merged as they are.
+          headerParams ? headerParams(spec.headers) : (spec.headers as HeaderLayer),
           options.headers,
         ]);
   return { headers, body };

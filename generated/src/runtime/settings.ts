@@ -3,6 +3,7 @@ import type { ResponseHeaderField } from './response-meta.js';
 import type { ErrorBodyPaths } from './error-envelope.js';
 import type { readBytes } from './body.js';
 import type { DownloadHop } from './download-redirect.js';
+import type { serializeHeaderParams } from './headers.js';
 import type { withIdempotencyKey } from './idempotency.js';
 import type { PageStyles } from './pagination.js';
 
@@ -80,4 +81,9 @@ export interface ApiSettings {
   downloadHop?: DownloadHop;
   /** @internal Reads a file answer as bytes under the size cap (body.ts): operations answering a file (blob). */
   readBytes?: typeof readBytes;
+  /**
+   * @internal Serialises header parameters (headers.ts): operations with header parameters.
+   * Without it, an operation's headers are literal strings (an `accept`), merged as they are.
+   */
+  headerParams?: typeof serializeHeaderParams;
 }
