@@ -8,6 +8,7 @@ import { onTestFinished, vi } from 'vitest';
 import { ApiClient, type RequestSpec } from '../../templates/runtime/core.js';
 import { readBytes } from '../../templates/runtime/body.js';
 import { serializeHeaderParams } from '../../templates/runtime/headers.js';
+import { styleQuery } from '../../templates/runtime/query-styles.js';
 import { downloadHop } from '../../templates/runtime/download-redirect.js';
 import { formBody } from '../../templates/runtime/form.js';
 import { withIdempotencyKey } from '../../templates/runtime/idempotency.js';
@@ -56,6 +57,7 @@ export const settings: ApiSettings = {
   downloadHop,
   readBytes,
   headerParams: serializeHeaderParams,
+  queryStyles: styleQuery,
 };
 
 export function makeClient(options: ClientOptions = {}): ApiClient {

@@ -6,6 +6,7 @@ import type { DownloadHop } from './download-redirect.js';
 import type { serializeHeaderParams } from './headers.js';
 import type { withIdempotencyKey } from './idempotency.js';
 import type { PageStyles } from './pagination.js';
+import type { QueryStyler } from './query.js';
 
 /** Where the key travels: a request header (after `prefix`), or a query parameter. */
 export type AuthForm = { header: string; prefix: string } | { query: string };
@@ -86,4 +87,6 @@ export interface ApiSettings {
    * Without it, an operation's headers are literal strings (an `accept`), merged as they are.
    */
   headerParams?: typeof serializeHeaderParams;
+  /** @internal Serialises query parameters that declare a style or explode (query-styles.ts). */
+  queryStyles?: QueryStyler;
 }
