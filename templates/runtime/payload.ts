@@ -5,12 +5,15 @@ import type { RequestSpec } from './request-spec.js';
 import type { ApiSettings } from './settings.js';
 import type { AttemptInit } from './transport.js';
 
-/** Headers and body of a request; any ClientError here is thrown before a request is sent. */
+/**
+ * Headers and body of a request, and the reader of a file answer; any ClientError here is thrown
+ * before a request is sent.
+ */
 export function requestPayload(
   spec: RequestSpec,
   options: RequestOptions,
   base: Record<string, string>,
-  { formBody, headerParams }: ApiSettings,
+  { formBody, headerParams, readBytes }: ApiSettings,
 ): Omit<AttemptInit, 'method'> {
   let body: BodyInit | null = null;
   let contentType: string | undefined;
@@ -41,5 +44,8 @@ export function requestPayload(
           headerParams ? headerParams(spec.headers) : (spec.headers as HeaderLayer),
           options.headers,
         ]);
-  return { headers, body };
+  // readBytes (body.ts) is bundled only by clients whose API has file answers (settings.readBytes).
+  const bytes = spec.responseType === 'blob' ? readBytes : undefined;
+  if (spec.responseType === 'blob' && bytes === undefined) throw new ClientError('This client was generated without file downloads');
+  return { headers, body, bytes };
 }

@@ -153,11 +153,6 @@ export class ApiClient {
       headers: keyed.headers,
     };
     if (authQuery !== undefined) request.authQuery = authQuery;
-    if (spec.responseType === 'blob') {
-      // The generator sets the reader for every API with a file answer; this is a hand-built spec.
-      request.bytes = this.#settings.readBytes;
-      if (request.bytes === undefined) throw new ClientError('This client was generated without file downloads');
-    }
     if (spec.responseType === 'blob' || spec.responseType === 'text') request.download = this.#settings.downloadHop;
     request.maxResponseBytes =
       options.maxResponseBytes === undefined
