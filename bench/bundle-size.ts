@@ -1,7 +1,8 @@
 /**
  * Bundle size of the generated client beside the peers' for the same spec (the pinned Not AI
  * spec): the whole package (`export *`), one call (`listSessions` and the client it needs), the
- * `NotAi` class, and one function alone. Each entry is bundled with esbuild (ESM, platform
+ * same call with its long strings emptied (the code alone), the `NotAi` class, and one function
+ * alone. Each entry is bundled with esbuild (ESM, platform
  * neutral, ES2022), minified, then gzipped (level 9) and brotli-compressed.
  *
  * Peers: @hey-api/openapi-ts's SDK, generated here from the pinned spec (its functions carry a
@@ -14,7 +15,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { BENCH, GENERATED_SRC, PINNED_SPEC, ROOT, packageJsonPath, rootEsbuild } from './lib/paths.js';
+import type { Plugin } from 'esbuild';
+import { BENCH, GENERATED_SRC, PINNED_SPEC, ROOT, packageJsonPath, rootEsbuild, rootRequire } from './lib/paths.js';
 import { type Section, type Target, fmtInt, status } from './report.js';
 
 /** Issue #20: the whole client and one call, minified and gzipped, in bytes. */
@@ -33,6 +35,8 @@ export interface BundleCase {
   resolveDir?: string;
   /** Which figure this row is, for the targets and the side-by-side table. */
   kind?: 'whole' | 'oneCall';
+  /** Empty every string of 12 or more characters in the client's sources: what the code alone weighs. */
+  codeOnly?: boolean;
 }
 
 export interface BundleSize {
@@ -53,12 +57,54 @@ export const BUNDLE_CASES: readonly BundleCase[] = [
     kind: 'oneCall',
   },
   { label: 'one call through the full client: `listSessions` + `NotAi`', entry: `export { NotAi, listSessions } from ${INDEX};` },
+  {
+    label: 'one call, code alone: the same with every string of 12+ characters emptied (messages, log lines)',
+    entry: `export { NotAiBase, listSessions } from ${INDEX};`,
+    codeOnly: true,
+  },
   { label: '`NotAi` class only', entry: `export { NotAi } from ${INDEX};` },
   { label: 'one function: `getSession` (tree-shaken, without a client)', entry: `export { getSession } from ${INDEX};` },
 ];
 
+/**
+ * Empties the string literals and template text of 12 or more characters in the generated
+ * sources (module specifiers kept), so the row shows how much of the bundle is code rather than
+ * messages. A measurement only: the bundle it makes is not meant to run.
+ */
+function withoutStrings(): Plugin {
+  const ts = rootRequire('typescript') as typeof import('typescript');
+  return {
+    name: 'without-strings',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]generated[\\/]src[\\/].*\.ts$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.ES2022, true);
+        const cuts: [number, number, string][] = [];
+        const visit = (node: import('typescript').Node): void => {
+          const { parent } = node;
+          const specifier = ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isModuleDeclaration(parent);
+          if ((ts.isStringLiteral(node) && !specifier) || ts.isNoSubstitutionTemplateLiteral(node)) {
+            const quote = text[node.getStart()] ?? "'";
+            if (node.text.length >= 12) cuts.push([node.getStart(), node.end, quote + quote]);
+          } else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+            const open = ts.isTemplateHead(node) ? '`' : '}';
+            const close = ts.isTemplateTail(node) ? '`' : '${';
+            if (node.text.length >= 12) cuts.push([node.getStart(), node.end, open + close]);
+          }
+          ts.forEachChild(node, visit);
+        };
+        ts.forEachChild(file, visit);
+        let out = text;
+        for (const [start, end, replacement] of cuts.reverse()) out = out.slice(0, start) + replacement + out.slice(end);
+        return { contents: out, loader: 'ts' };
+      });
+    },
+  };
+}
+
 async function bundle(c: BundleCase, minify: boolean): Promise<Uint8Array> {
   const result = await rootEsbuild().build({
+    plugins: c.codeOnly === true ? [withoutStrings()] : [],
     stdin: { contents: c.entry, resolveDir: c.resolveDir ?? ROOT, sourcefile: 'bench-entry.ts', loader: 'ts' },
     bundle: true,
     write: false,
@@ -191,6 +237,7 @@ export async function runBundleSize(options: BundleOptions): Promise<Section> {
     ],
     notes: [
       'gzip at level 9 and brotli at quality 11 of the minified bundle. Types cost nothing at run time; the runtime (retries, timeouts, typed errors, pagination, redaction, logging, redirects) is most of ours.',
+      'The "code alone" row empties every string literal and template text of 12 or more characters in the generated sources before bundling (messages, log lines; module paths kept): the difference to the one-call row is what the text weighs, the rest is code.',
       'A generated function takes the client as an argument, so `getSession` alone bundles only its own code: a program that calls it also needs a client, hence the one-call rows: with `NotAiBase`, the client without resource properties, it carries no resource class; with `NotAi`, every resource class.',
       'The peers are bundled as generated here, with their default runtimes: ours carries retries, deadlines, key redaction, a redirect policy, response size caps, typed errors and pagination, most of which those runtimes leave to the caller.',
       ...notes,

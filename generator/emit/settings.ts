@@ -6,12 +6,14 @@ import { jsDoc, literal } from './ts.js';
 import { PAGING_RUNTIME, stylesUsed } from './paging-runtime.js';
 import { runtimePagingSpec } from '../ir/pagination.js';
 import { responseTypeOf } from '../ir/responses.js';
+import { requestOf } from '../ir/request.js';
 import { isFormBody } from './operation.js';
 
 /**
  * The optional runtime modules an API's operations use: each is imported by settings.ts only
- * then, so a client bundles no form encoder, idempotency-key generator or cross-origin download
- * redirect it cannot use. `[settings key, module, export]`.
+ * then, so a client bundles no form encoder, idempotency-key generator, cross-origin download
+ * redirect, bytes reader, header or query style serialiser it cannot use.
+ * `[settings key, module, export]`.
  */
 export function optionalRuntime(ir: ApiIR): [string, string, string][] {
   const ops = ir.operations;
@@ -21,6 +23,9 @@ export function optionalRuntime(ir: ApiIR): [string, string, string][] {
   }
   if (ops.some((op) => op.idempotency.kind === 'key')) used.push(['idempotencyKeys', 'idempotency', 'withIdempotencyKey']);
   if (ops.some((op) => ['blob', 'text'].includes(responseTypeOf(op.success)))) used.push(['downloadHop', 'download-redirect', 'downloadHop']);
+  if (ops.some((op) => responseTypeOf(op.success) === 'blob')) used.push(['readBytes', 'body', 'readBytes']);
+  if (ops.some((op) => op.namedParams.some((p) => p.in === 'header'))) used.push(['headerParams', 'headers', 'serializeHeaderParams']);
+  if (ops.some((op) => requestOf(op).queryStyles !== undefined)) used.push(['queryStyles', 'query-styles', 'styleQuery']);
   return used;
 }
 

@@ -11,33 +11,35 @@ export interface QueryStyle {
   explode?: boolean;
 }
 
-const DELIMITER = { form: ',', spaceDelimited: ' ', pipeDelimited: '|' } as const;
+/** Adds one styled parameter (query-styles.ts; settings.queryStyles, for APIs that declare styles). */
+export type QueryStyler = (params: URLSearchParams, key: string, value: unknown, style: QueryStyle) => void;
 
 /**
  * Serialises query parameters per OpenAPI 3 styles, keys in insertion order, percent-encoded by
- * URLSearchParams. Defaults to form/explode (arrays as `a=1&a=2`, objects as their properties).
- * Returns "" when nothing is left, otherwise the string without the leading "?". Takes `object`
- * so generated param interfaces (which have no index signature) can be passed straight in.
+ * URLSearchParams. A parameter without a style is form/explode (arrays as `a=1&a=2`, objects as
+ * their properties); one with a style in `styles` goes to `styled`, which only clients whose API
+ * declares styles bundle. Returns "" when nothing is left, otherwise the string without the
+ * leading "?". Takes `object` so generated param interfaces (which have no index signature) can
+ * be passed straight in.
  */
-export function serializeQuery(query: object | undefined, styles?: Readonly<Record<string, QueryStyle>>): string {
+export function serializeQuery(
+  query: object | undefined,
+  styles?: Readonly<Record<string, QueryStyle>>,
+  styled?: QueryStyler,
+): string {
   if (query === undefined || query === null) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query) as [string, unknown][]) {
     if (value === undefined || value === null) continue;
-    const style = styles?.[key]?.style ?? 'form';
-    const explode = styles?.[key]?.explode ?? style === 'form';
-    if (Array.isArray(value)) {
-      const items = (value as unknown[])
-        .filter((item) => item !== undefined && item !== null)
-        .map((item) => formatScalar(key, item));
-      if (explode || style === 'deepObject') for (const item of items) params.append(key, item);
-      else if (items.length > 0) params.append(key, items.join(DELIMITER[style]));
+    const style = styles?.[key];
+    if (style !== undefined) {
+      // The generator sets the styler for every API whose operations declare a style.
+      if (styled === undefined) throw new ClientError('This client was generated without query styles');
+      styled(params, key, value, style);
+    } else if (Array.isArray(value)) {
+      for (const item of value as unknown[]) if (item !== undefined && item !== null) params.append(key, formatScalar(key, item));
     } else if (isPlainObject(value)) {
-      const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
-      if (style === 'deepObject')
-        for (const [k, v] of entries) params.append(`${key}[${k}]`, formatScalar(`${key}[${k}]`, v));
-      else if (explode) for (const [k, v] of entries) params.append(k, formatScalar(`${key}.${k}`, v));
-      else params.append(key, entries.flatMap(([k, v]) => [k, formatScalar(`${key}.${k}`, v)]).join(','));
+      for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) params.append(k, formatScalar(`${key}.${k}`, v));
     } else {
       params.append(key, formatScalar(key, value));
     }
@@ -45,7 +47,7 @@ export function serializeQuery(query: object | undefined, styles?: Readonly<Reco
   return params.toString();
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -1,8 +1,11 @@
 import type { ResponseHeaderField } from './response-meta.js';
 import type { ErrorBodyPaths } from './error-envelope.js';
+import type { readBytes } from './body.js';
 import type { DownloadHop } from './download-redirect.js';
+import type { serializeHeaderParams } from './headers.js';
 import type { withIdempotencyKey } from './idempotency.js';
 import type { PageStyles } from './pagination.js';
+import type { QueryStyler } from './query.js';
 
 /** Where the key travels: a request header (after `prefix`), or a query parameter. */
 export type AuthForm = { header: string; prefix: string } | { query: string };
@@ -76,4 +79,13 @@ export interface ApiSettings {
    * operations answering a file or text. Without it, every redirect off the API's origin is refused.
    */
   downloadHop?: DownloadHop;
+  /** @internal Reads a file answer as bytes under the size cap (body.ts): operations answering a file (blob). */
+  readBytes?: typeof readBytes;
+  /**
+   * @internal Serialises header parameters (headers.ts): operations with header parameters.
+   * Without it, an operation's headers are literal strings (an `accept`), merged as they are.
+   */
+  headerParams?: typeof serializeHeaderParams;
+  /** @internal Serialises query parameters that declare a style or explode (query-styles.ts). */
+  queryStyles?: QueryStyler;
 }

@@ -1,5 +1,5 @@
 import { ClientError } from './errors.js';
-import { serializeQuery, type QueryStyle } from './query.js';
+import { serializeQuery, type QueryStyle, type QueryStyler } from './query.js';
 
 /** Hosts where plain http cannot leak the key off the machine. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -44,8 +44,9 @@ export function buildUrl(
   path: string,
   query: object | undefined,
   styles?: Readonly<Record<string, QueryStyle>>,
+  styled?: QueryStyler,
 ): string {
   if (!path.startsWith('/')) throw new ClientError(`Request path must start with "/": ${path}`);
-  const qs = serializeQuery(query, styles);
+  const qs = serializeQuery(query, styles, styled);
   return qs === '' ? baseUrl + path : `${baseUrl}${path}?${qs}`;
 }

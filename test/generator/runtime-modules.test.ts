@@ -1,9 +1,10 @@
 /**
  * What a generated client's bundle carries: the optional runtime modules (form encoding,
- * idempotency-key generation, cross-origin download redirects) only when the API has operations
- * that use them, and then wired so those operations still work. Checked by bundling the generated
- * package with esbuild and reading which modules and functions end up in it; no byte counts,
- * which depend on the esbuild version (the bench prints those).
+ * idempotency-key generation, cross-origin download redirects, reading file answers as bytes,
+ * header parameters, query styles) only when the API has operations that use them, and then
+ * wired so those operations still work. Checked by bundling the generated package with esbuild
+ * and reading which modules and functions end up in it; no byte counts, which depend on the
+ * esbuild version (the bench prints those).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,7 +24,11 @@ const withAll = specWith({
   '/v1/things': {
     post: {
       operationId: 'createThing',
-      parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
+      parameters: [
+        { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
+        { name: 'X-Tags', in: 'header', schema: { type: 'array', items: { type: 'string' } } },
+        { name: 'ids', in: 'query', style: 'pipeDelimited', explode: false, schema: { type: 'array', items: { type: 'string' } } },
+      ],
       requestBody: {
         required: true,
         content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } } } },
@@ -52,10 +57,12 @@ async function bundleOf(entry: string, stdin?: string): Promise<{ modules: strin
   return { modules, text: result.outputFiles[0]!.text };
 }
 
-const OPTIONAL = ['runtime/form.ts', 'runtime/download-redirect.ts'];
+const OPTIONAL = ['runtime/form.ts', 'runtime/download-redirect.ts', 'runtime/query-styles.ts'];
 const carried = ({ modules, text }: { modules: string[]; text: string }): string[] => [
   ...OPTIONAL.filter((m) => modules.includes(m)),
   ...(/function withIdempotencyKey\b/.test(text) ? ['withIdempotencyKey'] : []),
+  ...(/function readBytes\b/.test(text) ? ['readBytes'] : []),
+  ...(/function serializeHeaderParams\b/.test(text) ? ['serializeHeaderParams'] : []),
 ];
 
 const dirs = new Map<string, string>();
@@ -75,7 +82,7 @@ describe('optional runtime modules', () => {
   });
 
   it('are in the bundle of a client whose API uses them', async () => {
-    expect(carried(await bundleOf(join(dirs.get('withAll')!, 'src', 'index.ts')))).toEqual([...OPTIONAL, 'withIdempotencyKey']);
+    expect(carried(await bundleOf(join(dirs.get('withAll')!, 'src', 'index.ts')))).toEqual([...OPTIONAL, 'withIdempotencyKey', 'readBytes', 'serializeHeaderParams']);
   });
 
   it('are left out of the Not AI client as far as its spec allows', async () => {
@@ -84,32 +91,38 @@ describe('optional runtime modules', () => {
       ...(/application\/x-www-form-urlencoded/.test(spec) ? ['runtime/form.ts'] : []),
       // A file or text answer: any non-JSON media type of a response.
       ...(/"(?!application\/(?:[\w.+-]*\+)?json)[\w.+-]+\/[\w.+-]+"\s*:\s*\{/.test(spec.slice(spec.indexOf('"paths"'))) ? ['runtime/download-redirect.ts'] : []),
+      // A parameter that declares its serialisation.
+      ...(/"(?:style|explode)"\s*:/.test(spec) ? ['runtime/query-styles.ts'] : []),
       ...(/idempotency-key/i.test(spec) ? ['withIdempotencyKey'] : []),
+      // A file answer (read as bytes): a binary schema.
+      ...(/"format"\s*:\s*"binary"|"contentMediaType"/.test(spec) ? ['readBytes'] : []),
+      ...(/"in"\s*:\s*"header"/.test(spec) ? ['serializeHeaderParams'] : []),
     ];
     expect(carried(await bundleOf(join(GENERATED_DIR, 'src', 'index.ts')))).toEqual(expected);
   });
 
-  it('still encode a form body with an idempotency key, and follow a download off the API host without the key', async () => {
+  it('still encode a form body with an idempotency key, header and styled query parameters, and follow a download off the API host without the key', async () => {
     const seen: { url: string; headers: Record<string, string>; body: string | null }[] = [];
     const fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
       const headers = Object.fromEntries(new Headers(init?.headers).entries());
       seen.push({ url: String(url), headers, body: typeof init?.body === 'string' ? init.body : null });
-      if (String(url).endsWith('/v1/things')) return Response.json({ id: 't1' }, { status: 201 });
+      if (new URL(String(url)).pathname === '/v1/things') return Response.json({ id: 't1' }, { status: 201 });
       if (String(url).startsWith('https://api.example.test/')) return new Response(null, { status: 302, headers: { location: 'https://cdn.example.test/t1.pdf' } });
       return new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'content-type': 'application/pdf' } });
     };
     const mod = (await import(pathToFileURL(join(dirs.get('withAll')!, 'src', 'index.ts')).href)) as Record<string, unknown>;
     const Client = mod.Test as new (options: object) => object;
     const client = new Client({ apiKey: KEY, fetch, maxRetries: 0 });
-    const createThing = mod.createThing as (c: object, body: object) => Promise<unknown>;
+    const createThing = mod.createThing as (c: object, body: object, params?: object) => Promise<unknown>;
     const downloadThing = mod.downloadThing as (c: object, id: string) => Promise<Blob>;
-    expect(await createThing(client, { name: 'a b', tags: ['x', 'y'] })).toEqual({ id: 't1' });
+    expect(await createThing(client, { name: 'a b', tags: ['x', 'y'] }, { 'X-Tags': ['p', 'q'], ids: ['a', 'b'] })).toEqual({ id: 't1' });
     expect(seen[0]!.body).toBe('name=a+b&tags=x&tags=y');
     expect(seen[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(seen[0]!.headers['idempotency-key']).toMatch(/-retry-[0-9a-f-]{36}$/);
+    expect(seen[0]!.headers['x-tags']).toBe('p,q');
     const file = await downloadThing(client, 't1');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
-    expect(seen.map((s) => s.url)).toEqual(['https://api.example.test/v1/things', 'https://api.example.test/v1/things/t1/file', 'https://cdn.example.test/t1.pdf']);
+    expect(seen.map((s) => s.url)).toEqual(['https://api.example.test/v1/things?ids=a%7Cb', 'https://api.example.test/v1/things/t1/file', 'https://cdn.example.test/t1.pdf']);
     expect(seen[1]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(seen[2]!.headers.authorization).toBeUndefined();
   });

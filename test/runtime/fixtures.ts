@@ -6,6 +6,9 @@ import nock from 'nock';
 import type {} from '../../templates/runtime/response-meta.js';
 import { onTestFinished, vi } from 'vitest';
 import { ApiClient, type RequestSpec } from '../../templates/runtime/core.js';
+import { readBytes } from '../../templates/runtime/body.js';
+import { serializeHeaderParams } from '../../templates/runtime/headers.js';
+import { styleQuery } from '../../templates/runtime/query-styles.js';
 import { downloadHop } from '../../templates/runtime/download-redirect.js';
 import { formBody } from '../../templates/runtime/form.js';
 import { withIdempotencyKey } from '../../templates/runtime/idempotency.js';
@@ -52,6 +55,9 @@ export const settings: ApiSettings = {
   formBody,
   idempotencyKeys: withIdempotencyKey,
   downloadHop,
+  readBytes,
+  headerParams: serializeHeaderParams,
+  queryStyles: styleQuery,
 };
 
 export function makeClient(options: ClientOptions = {}): ApiClient {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientError } from '../../templates/runtime/errors.js';
 import { encodePath } from '../../templates/runtime/paths.js';
 import { serializeQuery } from '../../templates/runtime/query.js';
+import { styleQuery } from '../../templates/runtime/query-styles.js';
 import { buildUrl, normalizeBaseUrl } from '../../templates/runtime/url.js';
 
 describe('serializeQuery', () => {
@@ -49,8 +50,16 @@ describe('serializeQuery', () => {
     ['array, form no explode', { ids: [1, 2] }, { ids: { style: 'form', explode: false } }, 'ids=1%2C2'],
     ['array, spaceDelimited', { ids: [1, 2] }, { ids: { style: 'spaceDelimited' } }, 'ids=1+2'],
     ['array, pipeDelimited', { ids: [1, 2] }, { ids: { style: 'pipeDelimited' } }, 'ids=1%7C2'],
+    ['array, form explode (declared)', { ids: [1, 2] }, { ids: { style: 'form', explode: true } }, 'ids=1&ids=2'],
   ] as const)('styles: %s', (_label, query, styles, expected) => {
-    expect(serializeQuery(query, styles)).toBe(expected);
+    expect(serializeQuery(query, styles, styleQuery)).toBe(expected);
+  });
+
+  it('refuses a declared style on a client generated without styles (settings.queryStyles)', () => {
+    expect(() => serializeQuery({ ids: [1, 2] }, { ids: { style: 'pipeDelimited' } })).toThrow(
+      new ClientError('This client was generated without query styles'),
+    );
+    expect(serializeQuery({ ids: [1, 2], q: 'x' }, { q: { explode: true } }, styleQuery)).toBe('ids=1&ids=2&q=x');
   });
 });
 

@@ -216,6 +216,25 @@ describe('URL and body', () => {
     await expect(makeClient().request(getSpec('/v1/x', { body: { a: 1 } }))).rejects.toThrow('GET requests cannot have a body');
   });
 
+  it('an optional runtime module the settings lack refuses its request before fetch, never sends it another way', async () => {
+    const fetchSpy = vi.fn<typeof fetch>(async () => new Response('{}'));
+    const bare = { ...settings };
+    delete bare.formBody;
+    delete bare.readBytes;
+    delete bare.queryStyles;
+    const client = new ApiClient({ apiKey: VALID_KEY, fetch: fetchSpy }, bare);
+    await expect(client.request(getSpec('/v1/f', { responseType: 'blob' }))).rejects.toThrow(
+      new ClientError('This client was generated without file downloads'),
+    );
+    await expect(client.request(getSpec('/v1/f', { method: 'POST', body: { a: 1 }, bodyType: 'form' }))).rejects.toThrow(
+      new ClientError('This client was generated without form bodies'),
+    );
+    await expect(client.request(getSpec('/v1/f', { query: { ids: [1, 2] }, queryStyles: { ids: { explode: false } } }))).rejects.toThrow(
+      new ClientError('This client was generated without query styles'),
+    );
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
   it('uses an injected fetch', async () => {
     const fetchSpy = vi.fn<typeof fetch>(async () => new Response('{"injected":true}', { status: 200 }));
     await expect(makeClient({ fetch: fetchSpy }).request(getSpec('/v1/x'))).resolves.toEqual({ injected: true });

@@ -15,11 +15,6 @@ export type BodyRead<T> =
   /** `declared`: Content-Length said `bytes` before anything was read; else `bytes` were read. */
   | { tooLarge: { bytes: number; declared: boolean } };
 
-/** The body as bytes (a file, an image) or as text, read under `limit` bytes. */
-export function readBody(response: Response, asBytes: boolean, limit: number): Promise<BodyRead<ArrayBuffer | string>> {
-  return asBytes ? readBytes(response, limit) : readText(response, limit);
-}
-
 /** Decodes whole bodies only (never `stream: true`), so one instance serves every call. */
 let wholeDecoder: TextDecoder | undefined;
 
@@ -55,7 +50,11 @@ export async function readText(response: Response, limit: number): Promise<BodyR
   return { body: parts.join('') };
 }
 
-/** The body as bytes, read under `limit` bytes. */
+/**
+ * The body as bytes (a file, an image), read under `limit` bytes. Reached only through
+ * settings.readBytes, which the generator sets for APIs with file answers, so a client without
+ * them never bundles it.
+ */
 export async function readBytes(response: Response, limit: number): Promise<BodyRead<ArrayBuffer>> {
   if (limit === Infinity) return { body: await response.arrayBuffer() };
   const chunks: Uint8Array[] = [];

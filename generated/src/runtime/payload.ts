@@ -1,17 +1,20 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/payload.ts.
 import { ClientError } from './errors.js';
-import { mergeHeaders, serializeHeaderParams } from './headers.js';
+import { mergeHeaders, type HeaderLayer } from './headers.js';
 import type { RequestOptions } from './options.js';
 import type { RequestSpec } from './request-spec.js';
 import type { ApiSettings } from './settings.js';
 import type { AttemptInit } from './transport.js';
 
-/** Headers and body of a request; any ClientError here is thrown before a request is sent. */
+/**
+ * Headers and body of a request, and the reader of a file answer; any ClientError here is thrown
+ * before a request is sent.
+ */
 export function requestPayload(
   spec: RequestSpec,
   options: RequestOptions,
   base: Record<string, string>,
-  formBody: ApiSettings['formBody'],
+  { formBody, headerParams, readBytes }: ApiSettings,
 ): Omit<AttemptInit, 'method'> {
   let body: BodyInit | null = null;
   let contentType: string | undefined;
@@ -37,8 +40,13 @@ export function requestPayload(
       : mergeHeaders([
           contentType === undefined ? undefined : { 'content-type': contentType },
           base,
-          serializeHeaderParams(spec.headers),
+          // Without header parameters (settings.headerParams), an operation's headers are literal
+          // strings (an `accept`), merged as they are.
+          headerParams ? headerParams(spec.headers) : (spec.headers as HeaderLayer),
           options.headers,
         ]);
-  return { headers, body };
+  // readBytes (body.ts) is bundled only by clients whose API has file answers (settings.readBytes).
+  const bytes = spec.responseType === 'blob' ? readBytes : undefined;
+  if (spec.responseType === 'blob' && bytes === undefined) throw new ClientError('This client was generated without file downloads');
+  return { headers, body, bytes };
 }

@@ -1,5 +1,5 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/transport.ts.
-import { readBody } from './body.js';
+import { readText, type readBytes } from './body.js';
 import { describeConnectionError } from './connection-error.js';
 import type { DownloadHop } from './download-redirect.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
@@ -15,8 +15,8 @@ export interface AttemptInit {
   method: string;
   headers: Record<string, string>;
   body: BodyInit | null;
-  /** Read a 2xx body as bytes (into `bodyBytes`) rather than as text: a file, an image. */
-  bytes?: boolean;
+  /** Reads a 2xx body as bytes (into `bodyBytes`) rather than as text: a file, an image (settings.readBytes). */
+  bytes?: typeof readBytes | undefined;
   /**
    * The answer is a file or text: a redirect to another origin is followed, without credentials,
    * by this hop (settings.downloadHop).
@@ -169,7 +169,7 @@ export async function sendOnce(
         throw new Error('attempt abandoned');
       }
       // Decoding bytes as UTF-8 text would corrupt them. (A 2xx is never a redirect to follow.)
-      const read = await readBody(response, init.bytes === true && response.ok, limit);
+      const read = init.bytes !== undefined && response.ok ? await init.bytes(response, limit) : await readText(response, limit);
       if ('tooLarge' in read) {
         // Past the API's host, a signed download address may itself be a credential: origin only.
         const url = anonymous ? new URL(request.url).origin : request.url;

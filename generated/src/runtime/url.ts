@@ -1,6 +1,6 @@
 // Generated from Not AI Public API by notai-codegen. Do not edit. Copied from templates/runtime/url.ts.
 import { ClientError } from './errors.js';
-import { serializeQuery, type QueryStyle } from './query.js';
+import { serializeQuery, type QueryStyle, type QueryStyler } from './query.js';
 
 /** Hosts where plain http cannot leak the key off the machine. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -45,8 +45,9 @@ export function buildUrl(
   path: string,
   query: object | undefined,
   styles?: Readonly<Record<string, QueryStyle>>,
+  styled?: QueryStyler,
 ): string {
   if (!path.startsWith('/')) throw new ClientError(`Request path must start with "/": ${path}`);
-  const qs = serializeQuery(query, styles);
+  const qs = serializeQuery(query, styles, styled);
   return qs === '' ? baseUrl + path : `${baseUrl}${path}?${qs}`;
 }
