@@ -21,16 +21,29 @@ function returnTypeOf(op: OperationIR): string {
 }
 
 /**
+ * The local helper that names an object alias (decisions 113 and h26-bytes): a mapped type over
+ * `K`, a type parameter constrained to `keyof T`, rather than over `keyof T` itself. TypeScript
+ * drops the declaring alias's name from an instantiated homomorphic mapped type (hover would print
+ * `Named$<{…}>`) but keeps it on this form, which still keeps T's members, `?` and `readonly` (its
+ * modifiers come from T, as `Pick`'s do). Written once per module instead of spelling the inner
+ * type twice in every alias. No schema, operation or resource name can contain `$` (ir/naming.ts),
+ * so it cannot clash with an import or another alias.
+ */
+export const NAMED_HELPER = 'Named$';
+export const NAMED_HELPER_DECLARATION = `/** T's own properties, under the name of the alias that declares it (hover shows \`XParams\`, not an expanded object). */
+type ${NAMED_HELPER}<T, K extends keyof T = keyof T> = { [P in K]: T[P] };`;
+
+/**
  * `type` itself, re-declared so that TypeScript names it after the alias that declares it: hover
  * and declarations then print `ListSessionsParams`, where an alias of an indexed access or of
  * `WithOptionalUndefined<…>` (a conditional type) prints the expanded object. How depends on the
  * shape the IR found (ir/object-schema.ts), since each form keeps only its own kind of type:
- * an object becomes a mapped type over itself (homomorphic: members, `?` and `readonly` kept; a
- * union, array or `unknown` would not survive `keyof`); an array `T[number][]`; a union `T | never`
- * (a new union type, with the alias's name; `never` drops out). Anything else stays as it is.
+ * an object goes through the module's `Named$` (members, `?` and `readonly` kept; a union, array
+ * or `unknown` would not survive `keyof`); an array `T[number][]`; a union `T | never` (a new
+ * union type, with the alias's name; `never` drops out). Anything else stays as it is.
  */
 function named(type: string, shape: SchemaShape | undefined): string {
-  if (shape === 'object') return `{ [K in keyof ${type}]: ${type}[K] }`;
+  if (shape === 'object') return `${NAMED_HELPER}<${type}>`;
   if (shape === 'array') return `${type}[number][]`;
   return shape === 'union' ? `${type} | never` : type;
 }
