@@ -123,7 +123,8 @@ describe('an API with more operations than a README can hold lists its resources
       expect(text).toContain(`| \`client.${r.property}\` | ${r.operations.length} | \`src/resources/${r.fileName}.ts\` |`);
       const start = text.indexOf(`### \`client.${r.property}\``);
       expect(start).toBeGreaterThan(-1);
-      const block = text.slice(start, text.indexOf('\n### ', start + 1) >>> 0);
+      const next = text.indexOf('\n### ', start + 1);
+      const block = text.slice(start, next === -1 ? undefined : next);
       // Exactly one call of the resource in its block, its first operation's.
       const calls = [...block.matchAll(new RegExp(`client\\.${r.property}\\.(\\w+)\\(`, 'g'))].map((m) => m[1]);
       expect(calls).toEqual([r.operations[0]!.resourceMethod]);
