@@ -21,16 +21,29 @@ function returnTypeOf(op: OperationIR): string {
 }
 
 /**
+ * The local helper that names an object alias (decisions 113 and h26-bytes): a mapped type over
+ * `K`, a type parameter constrained to `keyof T`, rather than over `keyof T` itself. TypeScript
+ * drops the declaring alias's name from an instantiated homomorphic mapped type (hover would print
+ * `Named$<{…}>`) but keeps it on this form, which still keeps T's members, `?` and `readonly` (its
+ * modifiers come from T, as `Pick`'s do). Written once per module instead of spelling the inner
+ * type twice in every alias. No schema, operation or resource name can contain `$` (ir/naming.ts),
+ * so it cannot clash with an import or another alias.
+ */
+export const NAMED_HELPER = 'Named$';
+export const NAMED_HELPER_DECLARATION = `/** T's own properties, under the name of the alias that declares it (hover shows \`XParams\`, not an expanded object). */
+type ${NAMED_HELPER}<T, K extends keyof T = keyof T> = { [P in K]: T[P] };`;
+
+/**
  * `type` itself, re-declared so that TypeScript names it after the alias that declares it: hover
  * and declarations then print `ListSessionsParams`, where an alias of an indexed access or of
  * `WithOptionalUndefined<…>` (a conditional type) prints the expanded object. How depends on the
  * shape the IR found (ir/object-schema.ts), since each form keeps only its own kind of type:
- * an object becomes a mapped type over itself (homomorphic: members, `?` and `readonly` kept; a
- * union, array or `unknown` would not survive `keyof`); an array `T[number][]`; a union `T | never`
- * (a new union type, with the alias's name; `never` drops out). Anything else stays as it is.
+ * an object goes through the module's `Named$` (members, `?` and `readonly` kept; a union, array
+ * or `unknown` would not survive `keyof`); an array `T[number][]`; a union `T | never` (a new
+ * union type, with the alias's name; `never` drops out). Anything else stays as it is.
  */
 function named(type: string, shape: SchemaShape | undefined): string {
-  if (shape === 'object') return `{ [K in keyof ${type}]: ${type}[K] }`;
+  if (shape === 'object') return `${NAMED_HELPER}<${type}>`;
   if (shape === 'array') return `${type}[number][]`;
   return shape === 'union' ? `${type} | never` : type;
 }
@@ -118,7 +131,7 @@ function requestSpec(op: OperationIR): Code {
   const headers = op.namedParams.filter((p) => p.in === 'header');
   if (query.length > 0 && query.length === op.namedParams.length) fields.push(['query', params]);
   else if (query.length > 0) fields.push(['query', obj(query.map((p) => [p.name, optionalKey(params, p.name)]))]);
-  if (request.queryStyles) fields.push(['queryStyles', lit(request.queryStyles)]);
+  if (request.queryStyles) fields.push(['queryStyles', obj(Object.entries(request.queryStyles).map(([key, style]) => [key, queryStyleCode(style)]))]);
   const headerFields: [string, Code][] = [...(request.accept !== undefined ? [['accept', lit(request.accept)] as [string, Code]] : []), ...headers.map((p): [string, Code] => [p.name, optionalKey(params, p.name)])];
   if (headerFields.length > 0) fields.push(['headers', obj(headerFields)]);
   if (request.body) {
@@ -132,6 +145,36 @@ function requestSpec(op: OperationIR): Code {
   if (request.idempotency !== undefined) fields.push(['idempotency', lit(request.idempotency)]);
   fields.push(['operationId', lit(request.operationId)]);
   return obj(fields);
+}
+
+type QueryStyleIR = NonNullable<ReturnType<typeof requestOf>['queryStyles']>[string];
+
+/**
+ * The module constant a query parameter's style is written as (`formNoExplode$`), or undefined
+ * for a style whose name is not plain letters (printed in place). One constant per module
+ * instead of `{ style: 'form', explode: false }` on every parameter of every operation: MS
+ * Graph has 20,000 of them. The `$` keeps it apart from generated names, as `Named$` is.
+ */
+export function queryStyleConst(style: QueryStyleIR): string | undefined {
+  if (style.style !== undefined && !/^[A-Za-z]+$/.test(style.style)) return undefined;
+  const explode = style.explode === undefined ? '' : style.explode ? 'Explode' : 'NoExplode';
+  const name = `${style.style ?? ''}${explode}`;
+  return `${name.length === 0 ? 'default' : name[0]!.toLowerCase() + name.slice(1)}$`;
+}
+
+function queryStyleCode(style: QueryStyleIR): Code {
+  const name = queryStyleConst(style);
+  return name === undefined ? lit(style) : ref(name);
+}
+
+/** The module constants an operation's query styles refer to, by name, with their declarations. */
+export function queryStyleDeclarations(op: OperationIR): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const style of Object.values(requestOf(op).queryStyles ?? {})) {
+    const name = queryStyleConst(style);
+    if (name !== undefined) out.set(name, `const ${name} = ${literal(style)} as const;`);
+  }
+  return out;
 }
 
 /** `encodePath\`/v1/sessions/${sessionId}\`` — values are encoded by the runtime tag, literal parts escaped by the builder. */

@@ -1,7 +1,7 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ResourceIR } from '../ir/types.js';
 import { ImportSet } from './imports.js';
-import { isTypedBody, operationFunction, operationTypeAliases, resourceMethod } from './operation.js';
+import { isTypedBody, NAMED_HELPER, NAMED_HELPER_DECLARATION, operationFunction, operationTypeAliases, queryStyleDeclarations, resourceMethod } from './operation.js';
 import { standaloneDoc } from './operation-docs.js';
 import type { Printer } from './project.js';
 import { PAGING_RUNTIME } from './paging-runtime.js';
@@ -14,8 +14,13 @@ import { jsDoc } from './ts.js';
 export function emitResource(resource: ResourceIR, printer: Printer, header: string): string {
   const imports = new ImportSet().type('../types.js', 'paths').type('../runtime/core.js', 'ApiClient');
   const statements: (StatementStructures | string)[] = [];
+  let named = false;
+  const styles = new Map<string, string>();
   for (const op of resource.operations) {
-    statements.push(...operationTypeAliases(op));
+    for (const [name, declaration] of queryStyleDeclarations(op)) styles.set(name, declaration);
+    const aliases = operationTypeAliases(op);
+    named ||= aliases.some((a) => typeof a.type === 'string' && a.type.startsWith(`${NAMED_HELPER}<`));
+    statements.push(...aliases);
     if (op.namedParams.length > 0 || (op.requestBody && isTypedBody(op.requestBody))) imports.type('../runtime/options.js', 'WithOptionalUndefined');
     if (op.pathParams.length > 0) imports.value('../runtime/paths.js', 'encodePath');
     if (op.success?.model !== undefined) imports.type('../models.js', op.success.model);
@@ -37,5 +42,12 @@ export function emitResource(resource: ResourceIR, printer: Printer, header: str
     ctors: [{ parameters: [{ name: 'client', type: 'ApiClient' }], statements: ['this.#client = client;'] }],
     methods: resource.operations.map(resourceMethod),
   });
-  return printer.print(header, [...imports.structures(), ...statements]);
+  return printer.print(header, [...imports.structures(), ...(named ? [NAMED_HELPER_DECLARATION] : []), ...queryStyleLines(styles), ...statements]);
+}
+
+/** The query styles this module's operations share, one constant each, in name order. */
+function queryStyleLines(styles: Map<string, string>): string[] {
+  if (styles.size === 0) return [];
+  const names = [...styles.keys()].sort();
+  return ['// How query parameters are serialised (OpenAPI style and explode), shared by the operations below.', ...names.map((n) => styles.get(n)!)];
 }

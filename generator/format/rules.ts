@@ -10,6 +10,12 @@ export const PRETTIER: Options = { printWidth: 120, singleQuote: true, trailingC
  */
 const COPIED = /^src\/runtime\//;
 
+/**
+ * The lock is laid out one name a line by its emitter (emit/package-files.ts `jsonByLevel`);
+ * prettier would break the lines past its print width, and formatting megabytes of it costs time.
+ */
+const LAID_OUT = /(^|\/)codegen\.lock\.json$/;
+
 function parserFor(path: string): typeof TYPESCRIPT_PARSER | 'json' | 'markdown' | undefined {
   if (path.endsWith('.ts')) return TYPESCRIPT_PARSER;
   if (path.endsWith('.json')) return 'json';
@@ -24,6 +30,6 @@ function parserFor(path: string): typeof TYPESCRIPT_PARSER | 'json' | 'markdown'
  */
 export function formatParser(path: string): string | undefined {
   const parser = parserFor(path);
-  if (!parser || COPIED.test(path)) return undefined;
+  if (!parser || COPIED.test(path) || LAID_OUT.test(path)) return undefined;
   return parser;
 }

@@ -61,8 +61,10 @@ async function declarations(dir: string, file: string): Promise<Map<string, ts.N
 }
 
 /**
- * The standalone function's JSDoc: summary, `client`, deprecation and route, and a link to the
- * method that carries the whole text (printed once, not on both).
+ * The standalone function's JSDoc: summary, deprecation and route, and a link to the method that
+ * carries the whole text (printed once, not on both). Nothing else: no `@param` (the signature
+ * says `client: ApiClient`; the rest is the method's) and one line of prose beside the summary,
+ * since these bytes repeat on every operation of an API.
  */
 function standaloneProblems(op: OperationIR, doc: Doc | undefined, className: string): string[] {
   if (!doc) return ['no JSDoc'];
@@ -71,7 +73,10 @@ function standaloneProblems(op: OperationIR, doc: Doc | undefined, className: st
   if (op.summary && !doc.text.startsWith(op.summary)) out.push('summary');
   if (!doc.text.includes(`{@link ${className}.${op.resourceMethod} |`)) out.push('link to the method');
   if (op.description && op.description.length > 40 && doc.text.includes(op.description)) out.push('description printed twice');
-  if (!tag('param client')) out.push('@param client');
+  if (doc.tags.some((t) => t.name.startsWith('param'))) out.push('a @param (the method documents them)');
+  const prose = (op.summary ? doc.text.slice(op.summary.length) : doc.text).trim();
+  if (prose.includes('\n')) out.push('more than one line beside the summary');
+  if (doc.tags.some((t) => t.name !== 'see' && t.name !== 'deprecated')) out.push('a tag other than @see and @deprecated');
   if (op.deprecated !== Boolean(tag('deprecated'))) out.push('@deprecated');
   if (tag('see')?.text !== `${op.method.toUpperCase()} ${op.path}`) out.push('@see');
   return out;

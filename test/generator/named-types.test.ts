@@ -40,6 +40,30 @@ function methodTypes(packageDir: string): Map<string, { returns: string; params:
   return out;
 }
 
+/** The members of each resource method's `params` type (`name`, `name?` when optional), sorted, by `Class.method`. */
+function paramsMembers(packageDir: string): Map<string, string[]> {
+  const config = ts.readConfigFile(join(packageDir, 'tsconfig.json'), ts.sys.readFile);
+  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, packageDir).options;
+  const program = ts.createProgram({ rootNames: [join(packageDir, 'src', 'index.ts')], options: { ...options, noEmit: true } });
+  const checker = program.getTypeChecker();
+  const out = new Map<string, string[]>();
+  for (const file of program.getSourceFiles()) {
+    if (!file.fileName.includes('/src/resources/')) continue;
+    file.forEachChild((node) => {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
+        const params = checker.getSignatureFromDeclaration(member)!.getParameters().find((p) => p.name === 'params');
+        if (params === undefined) continue;
+        const type = checker.getNonNullableType(checker.getTypeOfSymbol(params));
+        const names = checker.getPropertiesOfType(type).map((p) => `${p.name}${p.flags & ts.SymbolFlags.Optional ? '?' : ''}`);
+        out.set(`${node.name.text}.${member.name.text}`, names.sort());
+      }
+    });
+  }
+  return out;
+}
+
 /** Every parameter and result of the client that prints as an expanded shape, as `Class.method: type`. */
 function expanded(types: ReadonlyMap<string, { returns: string; params: string[] }>): string[] {
   return [...types].flatMap(([method, t]) => [t.returns, ...t.params].filter((s) => s.includes('{')).map((s) => `${method}: ${s}`));
@@ -91,6 +115,18 @@ describe('named types in declarations and hover', () => {
     expect(types.get('Sessions.list')?.params).toEqual(['ListSessionsParams | undefined', 'PageRequestOptions | undefined']);
   });
 
+  it('the Not AI client: each parameter alias still holds the operation parameters, optional where the spec says so', async () => {
+    const ir = await pinnedIR();
+    const members = paramsMembers(GENERATED_DIR);
+    const withParams = ir.resources.flatMap((r) => r.operations.filter((op) => op.names.params !== undefined).map((op) => [`${r.className}.${op.resourceMethod}`, op] as const));
+    expect(withParams.length).toBeGreaterThan(0);
+    for (const [method, op] of withParams) {
+      const auth = new Set((op.authParams ?? []).map((p) => `${p.in} ${p.name}`));
+      const expected = op.namedParams.filter((p) => !auth.has(`${p.in} ${p.name}`)).map((p) => `${p.name}${p.required ? '' : '?'}`);
+      expect(members.get(method), method).toEqual(expected.sort());
+    }
+  });
+
   it('a foreign spec (Petstore): results, bodies and parameters print as named types', async () => {
     const dir = await tempDir('named-types-');
     const out = join(dir, 'client');
@@ -106,8 +142,8 @@ describe('named types in declarations and hover', () => {
 });
 
 /**
- * A name is given by re-declaring the alias in a form that keeps its kind of type: a mapped type
- * for one object, `T[number][]` for an array, `T | never` for a union. An array body/result must
+ * A name is given by re-declaring the alias in a form that keeps its kind of type: the module's
+ * `Named$` mapped type for one object, `T[number][]` for an array, `T | never` for a union. An array body/result must
  * stay an array, an untyped (`{}`) body `unknown`, a nullable result nullable.
  */
 describe('bodies and results that are not one object keep their type', () => {
@@ -129,9 +165,9 @@ describe('bodies and results that are not one object keep their type', () => {
     const out = join(dir, 'client');
     await generate({ spec: file, out, format: false });
     const source = ['lists', 'anything', 'maps', 'either', 'one'].map((name) => readFileSync(join(out, 'src', 'resources', `${name}.ts`), 'utf8')).join('\n');
-    for (const alias of ['CreateListBody', 'CreateListResponse', 'PutAnythingBody', 'PutAnythingResponse', 'PutEitherBody']) expect(source, alias).not.toMatch(new RegExp(`type ${alias} = \\{ \\[K in keyof`));
-    expect(source).toMatch(/type PutMapBody = \{ \[K in keyof /);
-    expect(source).toMatch(/type PutOneBody = \{ \[K in keyof /);
+    for (const alias of ['CreateListBody', 'CreateListResponse', 'PutAnythingBody', 'PutAnythingResponse', 'PutEitherBody']) expect(source, alias).not.toMatch(new RegExp(`type ${alias} = Named\\$<`));
+    expect(source).toMatch(/type PutMapBody = Named\$</);
+    expect(source).toMatch(/type PutOneBody = Named\$</);
     expect(source).toMatch(/type CreateListResponse = [^;]*\[number\]\[\];/);
     expect(source).toMatch(/type PutAnythingResponse = [^;]* \| never;/);
     writeFileSync(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emitReadme } from '../../generator/emit/readme/index.js';
+import { operations } from '../../generator/emit/readme/sections/operations.js';
 import { formatFiles } from '../../generator/format/index.js';
 import { irOf, specWith } from '../helpers/ir.js';
 
@@ -93,5 +94,40 @@ describe('the operations table is left compact', () => {
     expect(next.length).toBe(old.length + 1);
     expect(next.filter((row) => !old.includes(row))).toHaveLength(1);
     expect(section(await formatted(after), 'Operations')).toContain('<!-- prettier-ignore -->\n| method | function | HTTP | summary | notes |');
+  });
+});
+
+describe('an API with more operations than a README can hold lists its resources', () => {
+  const op = (id: string, tag: string, method = 'get') => ({ [method]: { operationId: id, tags: [tag], summary: `Summary of ${id}`, responses: { '200': { description: 'ok', content: { 'application/json': { schema: item } } } } } });
+  const spec = specWith({
+    '/v1/cats': { ...op('listCats', 'cats'), ...op('createCat', 'cats', 'post') },
+    '/v1/cats/{id}': { ...op('getCat', 'cats'), parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] },
+    '/v1/dogs': op('listDogs', 'dogs'),
+  });
+  const lines = (text: string[]) => text.join('\n');
+
+  it('within the budget: a row and a call for every operation', async () => {
+    const ir = await irOf(spec);
+    const text = lines(operations(ir));
+    for (const r of ir.resources) for (const o of r.operations) expect(text).toContain(`| \`client.${r.property}.${o.resourceMethod}()\` |`);
+    expect(text).toContain('| method | function | HTTP | summary | notes |');
+  });
+
+  it('past it: a row per resource with its operation count, and one example call each', async () => {
+    const ir = await irOf(spec);
+    const text = lines(operations(ir, 1));
+    expect(text).not.toContain('| method | function |');
+    const total = ir.resources.reduce((n, r) => n + r.operations.length, 0);
+    expect(text).toContain(`This API has ${total} operations`);
+    for (const r of ir.resources) {
+      expect(text).toContain(`| \`client.${r.property}\` | ${r.operations.length} | \`src/resources/${r.fileName}.ts\` |`);
+      const start = text.indexOf(`### \`client.${r.property}\``);
+      expect(start).toBeGreaterThan(-1);
+      const next = text.indexOf('\n### ', start + 1);
+      const block = text.slice(start, next === -1 ? undefined : next);
+      // Exactly one call of the resource in its block, its first operation's.
+      const calls = [...block.matchAll(new RegExp(`client\\.${r.property}\\.(\\w+)\\(`, 'g'))].map((m) => m[1]);
+      expect(calls).toEqual([r.operations[0]!.resourceMethod]);
+    }
   });
 });

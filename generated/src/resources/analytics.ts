@@ -4,21 +4,20 @@ import type { EnvelopePromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { paths } from '../types.js';
+/** T's own properties, under the name of the alias that declares it (hover shows `XParams`, not an expanded object). */
+type Named$<T, K extends keyof T = keyof T> = { [P in K]: T[P] };
 /** Parameters of `getAnalytics` (query). */
-export type GetAnalyticsParams = {
-  [
-    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/analytics']['get']['parameters']['query']>>
-  ]: WithOptionalUndefined<NonNullable<paths['/v1/analytics']['get']['parameters']['query']>>[K];
-};
+export type GetAnalyticsParams = Named$<
+  WithOptionalUndefined<NonNullable<paths['/v1/analytics']['get']['parameters']['query']>>
+>;
 /** Response body of `getAnalytics` (HTTP 200). */
 export type GetAnalyticsResponse = paths['/v1/analytics']['get']['responses']['200']['content']['application/json'];
 
 /**
  * Aggregated analytics for the integration
  *
- * Tree-shakable form of {@link AnalyticsResource.get | `client.analytics.get()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link AnalyticsResource.get | `client.analytics.get()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/analytics
  */
 export function getAnalytics(

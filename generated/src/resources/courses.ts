@@ -5,12 +5,12 @@ import type { ApiClient } from '../runtime/core.js';
 import type { PageRequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { PagePromise } from '../runtime/pagination.js';
 import type { paths } from '../types.js';
+/** T's own properties, under the name of the alias that declares it (hover shows `XParams`, not an expanded object). */
+type Named$<T, K extends keyof T = keyof T> = { [P in K]: T[P] };
 /** Parameters of `listCourses` (query). */
-export type ListCoursesParams = {
-  [
-    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/courses']['get']['parameters']['query']>>
-  ]: WithOptionalUndefined<NonNullable<paths['/v1/courses']['get']['parameters']['query']>>[K];
-};
+export type ListCoursesParams = Named$<
+  WithOptionalUndefined<NonNullable<paths['/v1/courses']['get']['parameters']['query']>>
+>;
 /** Response body of `listCourses` (HTTP 200). */
 export type ListCoursesResponse = paths['/v1/courses']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listCourses` page. */
@@ -19,9 +19,8 @@ export type ListCoursesItem = NonNullable<ListCoursesResponse['data']>[number];
 /**
  * List LMS courses extracted from session URLs
  *
- * Tree-shakable form of {@link Courses.list | `client.courses.list()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Courses.list | `client.courses.list()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/courses
  */
 export function listCourses(

@@ -10,9 +10,8 @@ export type HealthOperationResponse = paths['/health']['get']['responses']['200'
 /**
  * Health probe
  *
- * Tree-shakable form of {@link Health.check | `client.health.check()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Health.check | `client.health.check()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /health
  */
 export function health(client: ApiClient, options?: RequestOptions): APIPromise<HealthResponse> {

@@ -10,9 +10,8 @@ export type GetIntegrationResponse = paths['/v1/integration']['get']['responses'
 /**
  * Get the integration this API key resolved to
  *
- * Tree-shakable form of {@link Integration.get | `client.integration.get()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Integration.get | `client.integration.get()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/integration
  */
 export function getIntegration(

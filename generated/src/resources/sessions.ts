@@ -7,12 +7,12 @@ import type { PageRequestOptions, RequestOptions, WithOptionalUndefined } from '
 import type { PagePromise } from '../runtime/pagination.js';
 import { encodePath } from '../runtime/paths.js';
 import type { paths } from '../types.js';
+/** T's own properties, under the name of the alias that declares it (hover shows `XParams`, not an expanded object). */
+type Named$<T, K extends keyof T = keyof T> = { [P in K]: T[P] };
 /** Parameters of `listSessions` (query). */
-export type ListSessionsParams = {
-  [
-    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/sessions']['get']['parameters']['query']>>
-  ]: WithOptionalUndefined<NonNullable<paths['/v1/sessions']['get']['parameters']['query']>>[K];
-};
+export type ListSessionsParams = Named$<
+  WithOptionalUndefined<NonNullable<paths['/v1/sessions']['get']['parameters']['query']>>
+>;
 /** Response body of `listSessions` (HTTP 200). */
 export type ListSessionsResponse = paths['/v1/sessions']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listSessions` page. */
@@ -21,9 +21,8 @@ export type ListSessionsItem = NonNullable<ListSessionsResponse['data']>[number]
 /**
  * List tracking sessions for the caller's integration
  *
- * Tree-shakable form of {@link Sessions.list | `client.sessions.list()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Sessions.list | `client.sessions.list()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/sessions
  */
 export function listSessions(
@@ -45,9 +44,8 @@ export type GetSessionResponse =
 /**
  * Get a single tracking session by id
  *
- * Tree-shakable form of {@link Sessions.get | `client.sessions.get()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Sessions.get | `client.sessions.get()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/sessions/{sessionId}
  */
 export function getSession(
@@ -68,9 +66,8 @@ export type GetSessionDetailsResponse =
 /**
  * Get detailed session data (timeline + event counts + page history)
  *
- * Tree-shakable form of {@link Sessions.details | `client.sessions.details()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Sessions.details | `client.sessions.details()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/sessions/{sessionId}/details
  */
 export function getSessionDetails(
@@ -90,13 +87,9 @@ export function getSessionDetails(
 }
 
 /** Parameters of `listEvents` (query). */
-export type ListEventsParams = {
-  [
-    K in keyof WithOptionalUndefined<
-      NonNullable<paths['/v1/sessions/{sessionId}/events']['get']['parameters']['query']>
-    >
-  ]: WithOptionalUndefined<NonNullable<paths['/v1/sessions/{sessionId}/events']['get']['parameters']['query']>>[K];
-};
+export type ListEventsParams = Named$<
+  WithOptionalUndefined<NonNullable<paths['/v1/sessions/{sessionId}/events']['get']['parameters']['query']>>
+>;
 /** Response body of `listEvents` (HTTP 200). */
 export type ListEventsResponse =
   paths['/v1/sessions/{sessionId}/events']['get']['responses']['200']['content']['application/json'];
@@ -106,9 +99,8 @@ export type ListEventsItem = NonNullable<ListEventsResponse['data']>[number];
 /**
  * List event-level metadata for a session
  *
- * Tree-shakable form of {@link Sessions.events | `client.sessions.events()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Sessions.events | `client.sessions.events()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/sessions/{sessionId}/events
  */
 export function listEvents(

@@ -10,9 +10,8 @@ export type GetStatsResponse = paths['/v1/stats']['get']['responses']['200']['co
 /**
  * Get high-level integration stats
  *
- * Tree-shakable form of {@link Stats.get | `client.stats.get()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Stats.get | `client.stats.get()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/stats
  */
 export function getStats(

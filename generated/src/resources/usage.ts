@@ -4,21 +4,20 @@ import type { APIPromise } from '../runtime/api-promise.js';
 import type { ApiClient } from '../runtime/core.js';
 import type { RequestOptions, WithOptionalUndefined } from '../runtime/options.js';
 import type { paths } from '../types.js';
+/** T's own properties, under the name of the alias that declares it (hover shows `XParams`, not an expanded object). */
+type Named$<T, K extends keyof T = keyof T> = { [P in K]: T[P] };
 /** Parameters of `getUsage` (query). */
-export type GetUsageParams = {
-  [
-    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/usage']['get']['parameters']['query']>>
-  ]: WithOptionalUndefined<NonNullable<paths['/v1/usage']['get']['parameters']['query']>>[K];
-};
+export type GetUsageParams = Named$<
+  WithOptionalUndefined<NonNullable<paths['/v1/usage']['get']['parameters']['query']>>
+>;
 /** Response body of `getUsage` (HTTP 200). */
 export type GetUsageResponse = paths['/v1/usage']['get']['responses']['200']['content']['application/json'];
 
 /**
  * Get API consumption metrics for the integration over a date range
  *
- * Tree-shakable form of {@link Usage.get | `client.usage.get()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Usage.get | `client.usage.get()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/usage
  */
 export function getUsage(

@@ -6,12 +6,12 @@ import type { PageRequestOptions, WithOptionalUndefined } from '../runtime/optio
 import type { PagePromise } from '../runtime/pagination.js';
 import { encodePath } from '../runtime/paths.js';
 import type { paths } from '../types.js';
+/** T's own properties, under the name of the alias that declares it (hover shows `XParams`, not an expanded object). */
+type Named$<T, K extends keyof T = keyof T> = { [P in K]: T[P] };
 /** Parameters of `listUsers` (query). */
-export type ListUsersParams = {
-  [
-    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/users']['get']['parameters']['query']>>
-  ]: WithOptionalUndefined<NonNullable<paths['/v1/users']['get']['parameters']['query']>>[K];
-};
+export type ListUsersParams = Named$<
+  WithOptionalUndefined<NonNullable<paths['/v1/users']['get']['parameters']['query']>>
+>;
 /** Response body of `listUsers` (HTTP 200). */
 export type ListUsersResponse = paths['/v1/users']['get']['responses']['200']['content']['application/json'];
 /** One item of a `listUsers` page. */
@@ -20,9 +20,8 @@ export type ListUsersItem = NonNullable<ListUsersResponse['data']>[number];
 /**
  * List LMS users correlated with sessions
  *
- * Tree-shakable form of {@link Users.list | `client.users.list()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Users.list | `client.users.list()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/users
  */
 export function listUsers(
@@ -38,11 +37,9 @@ export function listUsers(
 }
 
 /** Parameters of `getUserSessions` (query). */
-export type GetUserSessionsParams = {
-  [
-    K in keyof WithOptionalUndefined<NonNullable<paths['/v1/users/{userId}/sessions']['get']['parameters']['query']>>
-  ]: WithOptionalUndefined<NonNullable<paths['/v1/users/{userId}/sessions']['get']['parameters']['query']>>[K];
-};
+export type GetUserSessionsParams = Named$<
+  WithOptionalUndefined<NonNullable<paths['/v1/users/{userId}/sessions']['get']['parameters']['query']>>
+>;
 /** Response body of `getUserSessions` (HTTP 200). */
 export type GetUserSessionsResponse =
   paths['/v1/users/{userId}/sessions']['get']['responses']['200']['content']['application/json'];
@@ -52,9 +49,8 @@ export type GetUserSessionsItem = NonNullable<GetUserSessionsResponse['data']>[n
 /**
  * Get sessions for an LMS user (paginated)
  *
- * Tree-shakable form of {@link Users.sessions | `client.users.sessions()`}, which documents the parameters, errors and paging.
+ * Tree-shakable form of {@link Users.sessions | `client.users.sessions()`}.
  *
- * @param client - The client that sends the request (any generated client).
  * @see GET /v1/users/{userId}/sessions
  */
 export function getUserSessions(
