@@ -24,10 +24,12 @@ function returnTypeOf(op: OperationIR): string {
  * The local helper that names an object alias (decisions 113 and h26-bytes): a mapped type over
  * `K`, a type parameter constrained to `keyof T`, rather than over `keyof T` itself. TypeScript
  * drops the declaring alias's name from an instantiated homomorphic mapped type (hover would print
- * `Named$<{…}>`) but keeps it on this form, which still keeps T's members, `?` and `readonly` (its
- * modifiers come from T, as `Pick`'s do). Written once per module instead of spelling the inner
- * type twice in every alias. No schema, operation or resource name can contain `$` (ir/naming.ts),
- * so it cannot clash with an import or another alias.
+ * `Named$<{…}>`) but keeps it on this form, which still keeps T's named members, `?` and
+ * `readonly` (its modifiers come from T, as `Pick`'s do). Not for a type with an index signature:
+ * `keyof` it is `string | number`, and the named members would be lost (ir/object-schema.ts
+ * `hasIndexSignature`; such aliases are spelled out). Written once per module instead of spelling
+ * the inner type twice in every alias. The generator derives no name with `$` (ir/naming.ts), and
+ * the names lock refuses one (ir/names-lock.ts), so it cannot clash with an import or an alias.
  */
 export const NAMED_HELPER = 'Named$';
 export const NAMED_HELPER_DECLARATION = `/** T's own properties, under the name of the alias that declares it (hover shows \`XParams\`, not an expanded object). */
@@ -39,11 +41,13 @@ type ${NAMED_HELPER}<T, K extends keyof T = keyof T> = { [P in K]: T[P] };`;
  * `WithOptionalUndefined<…>` (a conditional type) prints the expanded object. How depends on the
  * shape the IR found (ir/object-schema.ts), since each form keeps only its own kind of type:
  * an object goes through the module's `Named$` (members, `?` and `readonly` kept; a union, array
- * or `unknown` would not survive `keyof`); an array `T[number][]`; a union `T | never` (a new
+ * or `unknown` would not survive `keyof`), one with an index signature is a mapped type over
+ * itself written out (homomorphic on a concrete type: properties and index kept); an array `T[number][]`; a union `T | never` (a new
  * union type, with the alias's name; `never` drops out). Anything else stays as it is.
  */
 function named(type: string, shape: SchemaShape | undefined): string {
   if (shape === 'object') return `${NAMED_HELPER}<${type}>`;
+  if (shape === 'indexed') return `{ [K in keyof ${type}]: ${type}[K] }`;
   if (shape === 'array') return `${type}[number][]`;
   return shape === 'union' ? `${type} | never` : type;
 }
@@ -149,14 +153,18 @@ function requestSpec(op: OperationIR): Code {
 
 type QueryStyleIR = NonNullable<ReturnType<typeof requestOf>['queryStyles']>[string];
 
+const STANDARD_QUERY_STYLES: ReadonlySet<string> = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+
 /**
  * The module constant a query parameter's style is written as (`formNoExplode$`), or undefined
- * for a style whose name is not plain letters (printed in place). One constant per module
+ * for a style that is not one of OpenAPI's query styles (printed in place). One constant per module
  * instead of `{ style: 'form', explode: false }` on every parameter of every operation: MS
  * Graph has 20,000 of them. The `$` keeps it apart from generated names, as `Named$` is.
  */
+
 export function queryStyleConst(style: QueryStyleIR): string | undefined {
-  if (style.style !== undefined && !/^[A-Za-z]+$/.test(style.style)) return undefined;
+  // Only OpenAPI's own style names: distinct spellings (`Form`, `formExplode`) must never share a name.
+  if (style.style !== undefined && !STANDARD_QUERY_STYLES.has(style.style)) return undefined;
   const explode = style.explode === undefined ? '' : style.explode ? 'Explode' : 'NoExplode';
   const name = `${style.style ?? ''}${explode}`;
   return `${name.length === 0 ? 'default' : name[0]!.toLowerCase() + name.slice(1)}$`;

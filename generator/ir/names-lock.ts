@@ -49,7 +49,8 @@ export function namesOf(ir: ApiIR): NamesLock {
   return { operations: Object.fromEntries(operations), resources: Object.fromEntries(resources), schemas: Object.fromEntries(schemas) };
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** No `$`: the generator never derives one, and emitted modules keep `$` names for their own helpers (`Named$`). */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * A name the lock may hand back. A name JavaScript gives meaning to (`then`, `toString`; see
  * naming.ts), recorded by an older generator, is not: it is derived afresh (`then_`), a rename the

@@ -4,8 +4,9 @@ import type { RefResolver } from '../schema/resolve.js';
 /**
  * Whether openapi-typescript types this schema as one object type (properties and/or an index
  * signature), never `null`, an array, a scalar, a union or `unknown`. Only such a type can be
- * re-declared as a mapped type (`{ [K in keyof T]: T[K] }`) without changing it, which is what
- * makes TypeScript print the operation's own alias name in hover and declarations (emit/operation.ts).
+ * re-declared as a mapped type without changing it, which is what makes TypeScript print the
+ * operation's own alias name in hover and declarations (emit/operation.ts; which mapped type
+ * depends on `hasIndexSignature`).
  * `keyof` of a union, `null` or `unknown` would lose members, and an array would become an object,
  * so anything doubtful answers false (the alias then stays as it was, and prints expanded).
  * `nullable` is allowed in an `allOf` member when another member is an object: `(A | null) & B`
@@ -53,19 +54,41 @@ function hasOwnShape(value: Record<string, unknown>): boolean {
 }
 
 /**
+ * Whether openapi-typescript gives this object type an index signature: `additionalProperties`
+ * other than false, `patternProperties`, or no properties at all (`Record<string, never>`), in the
+ * schema itself or in any `allOf`/lone `oneOf`/`anyOf` member it is made of. `keyof` such a type
+ * is `string | number`, so a mapped type over a type parameter constrained to it (emit's `Named$`)
+ * would keep the index signature and drop every named property; doubtful answers true, whose
+ * spelled-out form is right for any object.
+ */
+export function hasIndexSignature(resolver: RefResolver, schema: unknown, pointer: string, depth = 0): boolean {
+  if (depth > 16) return true;
+  const { value, pointer: at } = resolver.deref(schema, pointer);
+  if (!isObject(value)) return true;
+  if ((value.additionalProperties !== undefined && value.additionalProperties !== false) || value.patternProperties !== undefined) return true;
+  const composed = ['allOf', 'oneOf', 'anyOf'].flatMap((key) => (Array.isArray(value[key]) ? (value[key] as unknown[]).map((m, i) => [m, `${at}/${key}/${i}`] as const) : []));
+  if (composed.some(([member, p]) => isObject(member) && !constraintOnly(member) && hasIndexSignature(resolver, member, p, depth + 1))) return true;
+  const named = isObject(value.properties) && Object.keys(value.properties).length > 0;
+  return !named && composed.length === 0;
+}
+
+/**
  * How an operation alias is declared so that TypeScript prints its name (emit/operation.ts):
- * - `object`: one object type, re-declared as a mapped type over itself (see `isObjectSchema`);
+ * - `object`: one object type without an index signature, re-declared through the module's
+ *   `Named$` helper (see `isObjectSchema`, `hasIndexSignature`);
+ * - `indexed`: one object type with an index signature, re-declared as a mapped type over itself
+ *   written out (`{ [K in keyof T]: T[K] }`), the form that keeps both its properties and its index;
  * - `array`: a plain array, re-declared as `T[number][]`: an array type written in an alias keeps
  *   the alias's name, an indexed access to one in `paths` does not;
  * - `union`: `oneOf`/`anyOf`, a nullable schema or a list of types, re-declared as `T | never`: a
  *   union written in an alias is a new union type carrying the alias's name (`never` drops out).
  * Undefined: left as it is (a scalar, `unknown`, a tuple, or anything doubtful).
  */
-export type SchemaShape = 'object' | 'array' | 'union';
+export type SchemaShape = 'object' | 'indexed' | 'array' | 'union';
 
 export function schemaShape(resolver: RefResolver, schema: unknown, pointer: string, depth = 0): SchemaShape | undefined {
   if (depth > 16) return undefined;
-  if (isObjectSchema(resolver, schema, pointer)) return 'object';
+  if (isObjectSchema(resolver, schema, pointer)) return hasIndexSignature(resolver, schema, pointer) ? 'indexed' : 'object';
   const { value, pointer: at } = resolver.deref(schema, pointer);
   if (!isObject(value)) return undefined;
   const union = meaningfulMembers(value);

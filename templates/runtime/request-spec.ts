@@ -12,9 +12,15 @@ export interface RequestSpec {
   path: string;
   /** Query parameters (see serializeQuery); undefined/null values are skipped. */
   query?: object | undefined;
-  /** Header parameters of the operation, "simple" style; undefined values are skipped. */
+  /**
+   * Header parameters of the operation, "simple" style; undefined values are skipped. A client
+   * whose API has no header parameters sends strings only (anything else is a ClientError).
+   */
   headers?: Readonly<Record<string, unknown>> | undefined;
-  /** Per-parameter query serialisation when it differs from form/explode. */
+  /**
+   * Per-parameter query serialisation when it differs from form/explode; only a client whose API
+   * declares query styles has the serialiser (elsewhere a ClientError before sending).
+   */
   queryStyles?: Readonly<Record<string, QueryStyle>> | undefined;
   body?: unknown;
   /**
@@ -25,7 +31,7 @@ export interface RequestSpec {
   bodyType?: 'json' | 'raw' | 'form' | undefined;
   /** Content-Type of a raw body (omitted for FormData, whose boundary fetch sets itself). */
   contentType?: string | undefined;
-  /** Extension: how to decode a 2xx body; default "json". */
+  /** Extension: how to decode a 2xx body; default "json" ("blob" needs an API with file answers). */
   responseType?: ResponseType | undefined;
   /** Default true; false sends no credentials (e.g. a health probe). */
   auth?: boolean | undefined;

@@ -12,14 +12,19 @@ import { GENERATED_DIR, pinnedIR } from '../helpers/pinned.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
+/** The generated package's program, from its own tsconfig and its index. */
+function programOf(packageDir: string): ts.Program {
+  const config = ts.readConfigFile(join(packageDir, 'tsconfig.json'), ts.sys.readFile);
+  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, packageDir).options;
+  return ts.createProgram({ rootNames: [join(packageDir, 'src', 'index.ts')], options: { ...options, noEmit: true } });
+}
+
 /**
  * What a user sees in hover and in the `.d.ts`: every resource method's return type as the
  * compiler prints it (typeToString), by `Class.method`.
  */
 function methodTypes(packageDir: string): Map<string, { returns: string; params: string[] }> {
-  const config = ts.readConfigFile(join(packageDir, 'tsconfig.json'), ts.sys.readFile);
-  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, packageDir).options;
-  const program = ts.createProgram({ rootNames: [join(packageDir, 'src', 'index.ts')], options: { ...options, noEmit: true } });
+  const program = programOf(packageDir);
   const checker = program.getTypeChecker();
   const out = new Map<string, { returns: string; params: string[] }>();
   for (const file of program.getSourceFiles()) {
@@ -42,9 +47,7 @@ function methodTypes(packageDir: string): Map<string, { returns: string; params:
 
 /** The members of each resource method's `params` type (`name`, `name?` when optional), sorted, by `Class.method`. */
 function paramsMembers(packageDir: string): Map<string, string[]> {
-  const config = ts.readConfigFile(join(packageDir, 'tsconfig.json'), ts.sys.readFile);
-  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, packageDir).options;
-  const program = ts.createProgram({ rootNames: [join(packageDir, 'src', 'index.ts')], options: { ...options, noEmit: true } });
+  const program = programOf(packageDir);
   const checker = program.getTypeChecker();
   const out = new Map<string, string[]>();
   for (const file of program.getSourceFiles()) {
@@ -160,31 +163,48 @@ describe('bodies and results that are not one object keep their type', () => {
       // a oneOf of such constraints is an intersection (`{…} & (unknown | unknown)`: the object).
       '/either': { post: { operationId: 'putEither', tags: ['lists'], requestBody: json({ type: 'object', properties: { a: { type: 'string' } }, anyOf: [{ required: ['a'] }, { required: ['b'] }] }), responses: { '204': { description: 'none' } } } },
       '/one': { post: { operationId: 'putOne', tags: ['lists'], requestBody: json({ type: 'object', properties: { a: { type: 'string' } }, oneOf: [{ required: ['a'] }, { required: ['b'] }] }), responses: { '204': { description: 'none' } } } },
+      // Named properties beside an index signature (in the object itself, or from an allOf member):
+      // `keyof` is `string | number` there, so `Named$` would keep only the index.
+      '/widgets': {
+        post: {
+          operationId: 'putWidget',
+          tags: ['widgets'],
+          requestBody: json({ type: 'object', required: ['name'], properties: { name: { type: 'string' }, size: { type: 'integer' } }, additionalProperties: true }),
+          responses: { '200': { description: 'ok', ...json({ allOf: [{ type: 'object', required: ['id'], properties: { id: { type: 'string' } } }, { type: 'object', additionalProperties: { type: 'string' } }] }) } },
+        },
+      },
     });
     writeFileSync(file, JSON.stringify(spec));
     const out = join(dir, 'client');
     await generate({ spec: file, out, format: false });
-    const source = ['lists', 'anything', 'maps', 'either', 'one'].map((name) => readFileSync(join(out, 'src', 'resources', `${name}.ts`), 'utf8')).join('\n');
+    const source = ['lists', 'anything', 'maps', 'either', 'one', 'widgets'].map((name) => readFileSync(join(out, 'src', 'resources', `${name}.ts`), 'utf8')).join('\n');
     for (const alias of ['CreateListBody', 'CreateListResponse', 'PutAnythingBody', 'PutAnythingResponse', 'PutEitherBody']) expect(source, alias).not.toMatch(new RegExp(`type ${alias} = Named\\$<`));
-    expect(source).toMatch(/type PutMapBody = Named\$</);
+    for (const alias of ['PutMapBody', 'PutWidgetBody', 'PutWidgetResponse']) expect(source, alias).toMatch(new RegExp(`type ${alias} = \\{\\s*\\[K in keyof `));
     expect(source).toMatch(/type PutOneBody = Named\$</);
     expect(source).toMatch(/type CreateListResponse = [^;]*\[number\]\[\];/);
     expect(source).toMatch(/type PutAnythingResponse = [^;]* \| never;/);
     writeFileSync(
       join(out, 'src', 'uses.ts'),
       [
-        "import { Test, createList, putAnything, putMap, putOne } from './index.js';",
+        "import { Test, createList, putAnything, putMap, putOne, putWidget } from './index.js';",
         'declare const client: Test;',
         "export const length: Promise<number> = createList(client, [{ a: 'x' }]).then((list) => list.length);",
         'export const nullable: Promise<string | undefined> = putAnything(client, 42).then((r) => (r === null ? undefined : r.a));',
         "void putMap(client, { k: 'v' });",
         "void putOne(client, { a: 'x' });",
+        "export const id: Promise<string> = putWidget(client, { name: 'w', size: 1, extra: true }).then((w) => w.id);",
+        '// @ts-expect-error `name` is required',
+        'void putWidget(client, { size: 1 });',
+        '// @ts-expect-error `size` is a number',
+        "void putWidget(client, { name: 'w', size: 'big' });",
         '',
       ].join('\n'),
     );
     expect(diagnostics(out)).toEqual([]);
     const types = methodTypes(out);
     expect(types.get('Maps.create')?.params[0]).toBe('PutMapBody | undefined');
+    expect(types.get('Widgets.create')?.params[0]).toBe('PutWidgetBody | undefined');
+    expect(types.get('Widgets.create')?.returns).toBe('APIPromise<PutWidgetResponse>');
     expect(types.get('Lists.create')?.returns).toBe('APIPromise<CreateListResponse>');
     expect(types.get('Anything.create')?.returns).toBe('APIPromise<PutAnythingResponse>');
     expect(expanded(types)).toEqual([]);

@@ -40,8 +40,13 @@ describe('query styles are module constants', () => {
     expect(all.size).toBe(3);
   });
 
-  it('a style that is not plain letters stays written in place', () => {
+  it('a style that is not one of OpenAPI\'s query styles stays written in place, so no two spellings share a constant', () => {
     expect(queryStyleConst({ style: 'x-custom', explode: false })).toBeUndefined();
+    // `Form` would be `form$`, and `formExplode` the name of `{ style: 'form', explode: true }`.
+    expect(queryStyleConst({ style: 'Form' })).toBeUndefined();
+    expect(queryStyleConst({ style: 'formExplode' })).toBeUndefined();
+    expect(queryStyleConst({ style: 'form', explode: true })).toBe('formExplode$');
+    expect(queryStyleConst({ style: 'pipeDelimited', explode: false })).toBe('pipeDelimitedNoExplode$');
     expect(queryStyleConst({ explode: false })).toBe('noExplode$');
     expect(queryStyleConst({ style: 'form' })).toBe('form$');
   });

@@ -113,6 +113,16 @@ describe('an API with more operations than a README can hold lists its resources
     expect(text).toContain('| method | function | HTTP | summary | notes |');
   });
 
+  it('counts the budget in bytes: summaries in CJK (3 bytes a character) that fit in characters do not fit', async () => {
+    const wide = (id: string) => ({ get: { operationId: id, tags: ['docs'], summary: '文書を取得する'.repeat(40), responses: { '200': { description: 'ok', content: { 'application/json': { schema: item } } } } } });
+    const ir = await irOf(specWith({ '/v1/a': wide('getA'), '/v1/b': wide('getB'), '/v1/c': wide('getC'), '/v1/d': wide('getD') }));
+    const whole = lines(operations(ir, Infinity));
+    expect(whole).toContain('| method | function |');
+    // The whole section, header included, in characters: more than the table alone, fewer than its bytes.
+    expect(lines(operations(ir, whole.length))).not.toContain('| method | function |');
+    expect(lines(operations(ir, Buffer.byteLength(whole)))).toContain('| method | function |');
+  });
+
   it('past it: a row per resource with its operation count, and one example call each', async () => {
     const ir = await irOf(spec);
     const text = lines(operations(ir, 1));

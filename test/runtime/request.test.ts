@@ -222,6 +222,7 @@ describe('URL and body', () => {
     delete bare.formBody;
     delete bare.readBytes;
     delete bare.queryStyles;
+    delete bare.headerParams;
     const client = new ApiClient({ apiKey: VALID_KEY, fetch: fetchSpy }, bare);
     await expect(client.request(getSpec('/v1/f', { responseType: 'blob' }))).rejects.toThrow(
       new ClientError('This client was generated without file downloads'),
@@ -232,7 +233,25 @@ describe('URL and body', () => {
     await expect(client.request(getSpec('/v1/f', { query: { ids: [1, 2] }, queryStyles: { ids: { explode: false } } }))).rejects.toThrow(
       new ClientError('This client was generated without query styles'),
     );
+    for (const value of [['a', 'b'], { a: 1 }, new Date(0), 7]) {
+      await expect(client.request(getSpec('/v1/f', { headers: { 'x-thing': value } }))).rejects.toThrow(
+        new ClientError('This client was generated without header parameters: header "x-thing" must be a string'),
+      );
+    }
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('without header parameters, literal headers go out as written and null or undefined ones are left out', async () => {
+    const fetchSpy = vi.fn<typeof fetch>(async () => new Response('"text"', { headers: { 'content-type': 'application/json' } }));
+    const bare = { ...settings };
+    delete bare.headerParams;
+    const client = new ApiClient({ apiKey: VALID_KEY, fetch: fetchSpy }, bare);
+    await client.request(getSpec('/v1/f', { headers: { accept: 'text/plain', authorization: null, 'x-gone': undefined } }));
+    const sent = new Headers(fetchSpy.mock.calls[0]?.[1]?.headers);
+    expect(sent.get('accept')).toBe('text/plain');
+    // A null operation header never removes the client's own credentials (only per-call options can).
+    expect(sent.get('authorization')).toBe(`Bearer ${VALID_KEY}`);
+    expect(sent.has('x-gone')).toBe(false);
   });
 
   it('uses an injected fetch', async () => {

@@ -41,12 +41,30 @@ export function requestPayload(
           contentType === undefined ? undefined : { 'content-type': contentType },
           base,
           // Without header parameters (settings.headerParams), an operation's headers are literal
-          // strings (an `accept`), merged as they are.
-          headerParams ? headerParams(spec.headers) : (spec.headers as HeaderLayer),
+          // strings (an `accept`).
+          headerParams ? headerParams(spec.headers) : literalHeaders(spec.headers),
           options.headers,
         ]);
   // readBytes (body.ts) is bundled only by clients whose API has file answers (settings.readBytes).
   const bytes = spec.responseType === 'blob' ? readBytes : undefined;
   if (spec.responseType === 'blob' && bytes === undefined) throw new ClientError('This client was generated without file downloads');
   return { headers, body, bytes };
+}
+
+/**
+ * An operation's headers on a client generated without header parameters: strings only, as the
+ * generated code writes them. A hand-built spec's other values (an array, a date) would need the
+ * simple-style serialiser this client lacks, so they are refused rather than sent as `String()`
+ * makes them; null and undefined leave the header out, as header parameters do (null never removes
+ * a client header here: only per-call options do that).
+ */
+function literalHeaders(headers: RequestSpec['headers']): HeaderLayer {
+  if (headers === undefined) return undefined;
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') throw new ClientError(`This client was generated without header parameters: header "${name}" must be a string`);
+    out[name] = value;
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /**
  * README section. Every operation as a table row, and one example block per resource; or, when
- * that would not fit in `budget` characters, every resource as a row with one example each.
+ * that would not fit in `budget` bytes of UTF-8, every resource as a row with one example each.
  */
 import { acceptedCredentials } from '../../../ir/security.js';
 import type { ApiIR } from '../../../ir/types.js';
@@ -9,7 +9,7 @@ import { PRETTIER_IGNORE } from '../../../format/markdown.js';
 import { code, mdCell, ts } from '../markdown.js';
 
 /**
- * At most this many characters of operation rows and examples (decision h26-bytes). GitHub
+ * At most this many bytes (UTF-8) of operation rows and examples (decision h26-bytes). GitHub
  * renders no README past 512 KB and the rest of the README is a few KB, so a larger API (GitHub's
  * own, 1,100 operations: 700 KB; MS Graph, 11,422: 9.8 MB) lists its resources instead, and its
  * operations are read where they are documented: on each method, in the editor.
@@ -35,8 +35,10 @@ export function operations(ir: ApiIR, budget = OPERATIONS_BUDGET): string[] {
     const notes = [op.paging ? 'paginated' : '', op.deprecated ? '**deprecated**' : '', auth].filter(Boolean).join(', ');
     return `| \`client.${resource.property}.${op.resourceMethod}()\` | \`${op.functionName}()\` | ${code(`${op.method.toUpperCase()} ${op.path}`, true)} | ${mdCell(op.summary ?? '')} | ${notes} |`;
   });
-  const full = rows.reduce((n, row) => n + row.length + 1, 0) <= budget ? everyOperation(ir, rows) : undefined;
-  if (full !== undefined && full.reduce((n, line) => n + line.length + 1, 0) <= budget) return [...lines, ...full];
+  // Bytes, not characters: GitHub's limit is on the file's size, and a summary in CJK is 3 bytes a character.
+  const size = (list: string[]): number => list.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
+  const full = size(rows) <= budget ? everyOperation(ir, rows) : undefined;
+  if (full !== undefined && size(full) <= budget) return [...lines, ...full];
   return [...lines, ...byResource(ir, all.length)];
 }
 
