@@ -9,7 +9,7 @@ import { GeneratorError } from './errors.js';
 import { securityWarnings } from './ir/security.js';
 import { serverWarnings } from './ir/servers.js';
 import type { ApiIR } from './ir/types.js';
-import { loadSpec } from './load/index.js';
+import { loadSpec, type LoadedSpec, type LoadOptions } from './load/index.js';
 import { ownPackage } from './own-package.js';
 import { resolveSpecSource } from './spec-source.js';
 import { sha256Of as sha256 } from './spec-store/store.js';
@@ -83,6 +83,16 @@ async function recordedNames(out: string): Promise<{ packageName: unknown; names
 }
 
 /**
+ * The loaded spec without its text: only the text's hash outlives loading (the lock names it), so
+ * the text (20 MB on Microsoft Graph's spec, twice that as a two-byte string) is not kept alive
+ * through every later stage.
+ */
+async function loadForGeneration(spec: string, options: LoadOptions): Promise<Omit<LoadedSpec, 'text'>> {
+  const { document, openapiVersion, warnings, location, textSha256 } = await loadSpec(spec, options);
+  return { document, openapiVersion, warnings, location, textSha256 };
+}
+
+/**
  * One timed run: load → ir → emit (each target) → format → write (or check). Formatting runs in
  * worker threads (format/pool.ts) and starts with each printed file, so it overlaps the emission
  * of later files and targets; the `format` stage reports only the time left to wait for it.
@@ -97,7 +107,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   if (options.format !== false) warmFormatter();
   const source = await resolveSpecSource(options.spec, options.config);
-  const loaded = await timed('load', () => loadSpec(source.spec, { allowRemoteRefs: options.allowRemoteRefs, skipInvalid: options.skipInvalid }));
+  const loaded = await timed('load', () => loadForGeneration(source.spec, { allowRemoteRefs: options.allowRemoteRefs, skipInvalid: options.skipInvalid }));
   const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
   const recorded = options.freshNames ? undefined : await recordedNames(options.out);
   const configText = rawConfig.text;
