@@ -1,4 +1,5 @@
 import { createConfig, type Config } from '@redocly/openapi-core';
+import ts from 'typescript';
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type OpenAPITSOptions } from 'openapi-typescript';
 import { GeneratorError } from '../errors.js';
 import { SchemaNames } from './named-types.js';
@@ -28,20 +29,50 @@ export async function emitTypes(typesDocument: Record<string, unknown>, schemaNa
   const schema = typesDocument as unknown as OpenAPI3;
   const redoc = await emptyConfig;
   try {
-    // The scan writes each mapped schema's tag enum into `schema`: once, even when a name clash
-    // makes openapi-typescript run a second time (a second scan would write them again).
-    const discriminators = scanDiscriminators(schema, OPTIONS);
-    let names = new SchemaNames(schemaNames);
-    let nodes = names.hoist(transformTypes(schema, redoc, names, discriminators));
-    const clashes = names.clashes(nodes);
-    if (clashes.size > 0) {
-      names = new SchemaNames(new Map([...schemaNames].filter(([, name]) => !clashes.has(name))));
-      nodes = names.hoist(transformTypes(schema, redoc, names, discriminators));
-    }
-    return { text: astToString(shapeTypeNodes([...nodes, ...names.declarations()])), named: names.named() };
+    const built = typeStatements(schema, redoc, schemaNames);
+    const text = printStatements(built.statements);
+    return { text, named: built.named };
   } catch (error) {
     throw new GeneratorError(`openapi-typescript could not convert the spec: ${(error as Error).message}`, '#', undefined, { cause: error });
   }
+}
+
+/**
+ * openapi-typescript's statements for the document, shaped, and the names they declare. Returns
+ * before printing, so that nothing of this frame (the hoisted schemas, the first run's nodes)
+ * keeps the syntax tree alive while printStatements lets it go.
+ */
+function typeStatements(schema: OpenAPI3, redoc: Config, schemaNames: ReadonlyMap<string, string>): { statements: ts.Node[]; named: ReadonlySet<string> } {
+  // The scan writes each mapped schema's tag enum into `schema`: once, even when a name clash
+  // makes openapi-typescript run a second time (a second scan would write them again).
+  const discriminators = scanDiscriminators(schema, OPTIONS);
+  let names = new SchemaNames(schemaNames);
+  let nodes = names.hoist(transformTypes(schema, redoc, names, discriminators));
+  const clashes = names.clashes(nodes);
+  if (clashes.size > 0) {
+    names = new SchemaNames(new Map([...schemaNames].filter(([, name]) => !clashes.has(name))));
+    nodes = names.hoist(transformTypes(schema, redoc, names, discriminators));
+  }
+  return { statements: shapeTypeNodes([...nodes, ...names.declarations()]), named: names.named() };
+}
+
+/**
+ * `astToString(statements)`, printed one statement at a time: a file's statements print one after
+ * another, each ending its line, so the text is the same. Whole, the syntax tree (~300 MB on
+ * Microsoft Graph's spec) and the printer's output, a rope of millions of small strings (~140 MB),
+ * were alive together; here each statement is dropped from `statements` (emptied) once printed and
+ * its text flattened, so the tree shrinks as the text grows.
+ */
+function printStatements(statements: ts.Node[]): string {
+  const parts: string[] = [];
+  statements.reverse();
+  for (let statement = statements.pop(); statement !== undefined; statement = statements.pop()) {
+    const text = astToString(statement);
+    // indexOf flattens a rope in place (V8), freeing its pieces; the result does not matter.
+    text.indexOf('\0');
+    parts.push(text);
+  }
+  return parts.join('');
 }
 
 /** types.ts, and the models.ts names it declares itself (schemas whose name clashed are left out). */
