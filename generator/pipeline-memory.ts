@@ -17,7 +17,7 @@ import { runInNewContext } from 'node:vm';
 let collect: (() => void) | null | undefined;
 
 export function collectGarbage(): void {
-  collect ??= findGc();
+  if (collect === undefined) collect = findGc();
   collect?.();
 }
 

@@ -63,7 +63,7 @@ function typeStatements(schema: OpenAPI3, redoc: Config, schemaNames: ReadonlyMa
  * were alive together; here each statement is dropped from `statements` (emptied) once printed and
  * its text flattened, so the tree shrinks as the text grows.
  */
-function printStatements(statements: ts.Node[]): string {
+export function printStatements(statements: ts.Node[]): string {
   const parts: string[] = [];
   statements.reverse();
   for (let statement = statements.pop(); statement !== undefined; statement = statements.pop()) {
