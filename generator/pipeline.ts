@@ -1,15 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { configNamesAuthHeaders, readConfigFile, resolveConfig, type RawConfigInput } from './config.js';
+import { configNamesAuthHeaders, readConfigFile, resolveConfig, type CodegenConfig, type RawConfigInput } from './config.js';
 import { authFromSpec } from './auth-from-spec.js';
 import { FormatSession, warmFormatter } from './format/index.js';
 import { buildIR } from './ir/build.js';
+import { releaseTypesInput } from './ir/types-document.js';
 import { readNamesLock, type NamesLock } from './ir/names-lock.js';
 import { GeneratorError } from './errors.js';
 import { securityWarnings } from './ir/security.js';
 import { serverWarnings } from './ir/servers.js';
 import type { ApiIR } from './ir/types.js';
-import { loadSpec } from './load/index.js';
+import { loadSpec, type LoadedSpec, type LoadOptions } from './load/index.js';
 import { ownPackage } from './own-package.js';
 import { resolveSpecSource } from './spec-source.js';
 import { sha256Of as sha256 } from './spec-store/store.js';
@@ -83,6 +84,43 @@ async function recordedNames(out: string): Promise<{ packageName: unknown; names
 }
 
 /**
+ * The loaded spec without its text: only the text's hash outlives loading (the lock names it), so
+ * the text (20 MB on Microsoft Graph's spec, twice that as a two-byte string) is not kept alive
+ * through every later stage.
+ */
+async function loadForGeneration(spec: string, options: LoadOptions): Promise<Omit<LoadedSpec, 'text'>> {
+  const { document, openapiVersion, warnings, location, textSha256 } = await loadSpec(spec, options);
+  return { document, openapiVersion, warnings, location, textSha256 };
+}
+
+/**
+ * Stages 1 and 2, in a frame of their own: what the run goes on to need, and nothing that holds the
+ * document (the whole spec, ~100 MB of heap on Microsoft Graph's) or the previous lock besides the
+ * IR, which lets the document go once every target has printed (releaseTypesInput).
+ */
+async function loadAndBuild(
+  options: GenerateOptions,
+  source: Awaited<ReturnType<typeof resolveSpecSource>>,
+  timed: <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>,
+): Promise<{ ir: { ir: ApiIR; config: CodegenConfig; specWarnings: string[] }; loadWarnings: string[]; textSha256: string; configText: string | undefined }> {
+  const loaded = await timed('load', () => loadForGeneration(source.spec, { allowRemoteRefs: options.allowRemoteRefs, skipInvalid: options.skipInvalid }));
+  const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
+  const recorded = options.freshNames ? undefined : await recordedNames(options.out);
+  const configText = rawConfig.text;
+  const ir = await timed('ir', () => {
+    const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
+    // The spec's auth forms (and their warnings) only matter when the config does not name its own.
+    const specAuth = configNamesAuthHeaders(rawConfig) ? undefined : authFromSpec(loaded.document);
+    const config = resolveConfig(rawConfig, { title, authHeaders: specAuth?.headers });
+    // Another package's lock in --out (a different API generated there before) names nothing here.
+    const names = recorded?.packageName === config.package.name ? recorded.names : undefined;
+    const specWarnings = [...(specAuth?.warnings ?? []), ...securityWarnings(loaded.document), ...serverWarnings(loaded.document, config, source.documentUrl)];
+    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl, names }), config, specWarnings };
+  });
+  return { ir, loadWarnings: loaded.warnings, textSha256: loaded.textSha256, configText };
+}
+
+/**
  * One timed run: load → ir → emit (each target) → format → write (or check). Formatting runs in
  * worker threads (format/pool.ts) and starts with each printed file, so it overlaps the emission
  * of later files and targets; the `format` stage reports only the time left to wait for it.
@@ -97,27 +135,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   if (options.format !== false) warmFormatter();
   const source = await resolveSpecSource(options.spec, options.config);
-  const loaded = await timed('load', () => loadSpec(source.spec, { allowRemoteRefs: options.allowRemoteRefs, skipInvalid: options.skipInvalid }));
-  const rawConfig: RawConfigInput = source.config ? await readConfigFile(source.config) : { data: {} };
-  const recorded = options.freshNames ? undefined : await recordedNames(options.out);
-  const configText = rawConfig.text;
-  const ir = await timed('ir', () => {
-    const title = typeof (loaded.document.info as { title?: unknown } | undefined)?.title === 'string' ? String((loaded.document.info as { title: string }).title) : 'API';
-    // The spec's auth forms (and their warnings) only matter when the config does not name its own.
-    const specAuth = configNamesAuthHeaders(rawConfig) ? undefined : authFromSpec(loaded.document);
-    const config = resolveConfig(rawConfig, { title, authHeaders: specAuth?.headers });
-    // Another package's lock in --out (a different API generated there before) names nothing here.
-    const names = recorded?.packageName === config.package.name ? recorded.names : undefined;
-    const specWarnings = [...(specAuth?.warnings ?? []), ...securityWarnings(loaded.document), ...serverWarnings(loaded.document, config, source.documentUrl)];
-    return { ir: buildIR({ document: loaded.document, openapiVersion: loaded.openapiVersion, location: loaded.location, config, configFile: source.config, documentUrl: source.documentUrl, names }), config, specWarnings };
-  });
+  const { ir, loadWarnings, textSha256, configText } = await loadAndBuild(options, source, timed);
   const own = await ownPackage();
   // The IR is what targets print from; the config only places them (and enables them, below).
   const placeInput: TargetPlaceInput = { config: ir.config, clientOut: options.out, configFile: source.config };
   const emitInput: TargetEmitInput = {
     ir: ir.ir,
     typescriptVersion: own.pin('typescript', '5.9.3'),
-    lock: { generatorVersion: own.version, specSha256: loaded.textSha256, configSha256: configText === undefined ? null : sha256(configText) },
+    lock: { generatorVersion: own.version, specSha256: textSha256, configSha256: configText === undefined ? null : sha256(configText) },
   };
   const pending: { output: Omit<TargetOutput, 'files'>; files: Promise<Map<string, string>> }[] = [];
   const targets = (options.targets ?? TARGETS).filter((t) => t.enabled(ir.config));
@@ -133,10 +158,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     files.catch(() => undefined);
     pending.push({ output: { stage: target.stage, ...place, ...(emitted.summary !== undefined ? { summary: emitted.summary } : {}) }, files });
   }
+  // Every target has printed: nothing reads the document behind types.ts while files are
+  // formatted (minutes on a first run) and written.
+  releaseTypesInput(ir.ir);
   const formatted = options.format === false ? await Promise.all(pending.map((p) => p.files)) : await timed('format', () => Promise.all(pending.map((p) => p.files)));
   const outputs: TargetOutput[] = pending.map((p, i) => ({ ...p.output, files: formatted[i]! }));
   const client = outputs[0]!;
-  const result: GenerateResult = { ir: ir.ir, files: client.files, outputs, warnings: [...loaded.warnings, ...ir.specWarnings] };
+  const result: GenerateResult = { ir: ir.ir, files: client.files, outputs, warnings: [...loadWarnings, ...ir.specWarnings] };
   // All outputs together, before the first is written: a runaway never leaves one of them behind.
   const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   assertOutputSize(outputSize(...outputs.map((o) => o.files)), maxBytes);

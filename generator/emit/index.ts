@@ -12,6 +12,14 @@ import { emitErrorCodes, emitPaging, emitResponseFields, emitSettings } from './
 import { escapeInvisible } from '../text/invisible.js';
 import { headerLine, versionModule } from './ts.js';
 import { emitTypes } from './types.js';
+import { collectGarbage } from '../pipeline-memory.js';
+
+/**
+ * A types.ts at least this long (~100 MB of syntax tree behind it, ~12 bytes a character) is followed
+ * by a full garbage collection (pipeline-memory.ts). Below it, the collection costs more CPU time than
+ * the memory is worth (GitHub's spec: 5.3 M characters; Microsoft Graph's: 23.6 M).
+ */
+const COLLECT_AFTER_TYPES_CHARS = 8_000_000;
 
 /** The IR, and what only the pipeline knows: the hashes for the lock and the TypeScript pin. */
 export interface EmitInput {
@@ -39,10 +47,10 @@ export async function emitPackage({ ir, lock, typescriptVersion, onFile }: EmitI
       onFile?.(path, text);
     },
   };
-  // openapi-typescript writes into what it reads (ir/converter-copy.ts): a copy keeps the IR intact.
-  const input = ir.typesInput;
-  const types = await emitTypes(input.patchedByConverter ? converterCopy(input.document, input.converterWrites) : input.document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
-  files.set('src/types.ts', `// ${header}\n${types.text}`);
+  const types = await typesFile(ir, header);
+  // The syntax tree behind a large types.ts is now garbage, several times the size of what lives on.
+  if (types.text.length >= COLLECT_AFTER_TYPES_CHARS) collectGarbage();
+  files.set('src/types.ts', types.text);
   files.set('src/models.ts', emitModels(ir, printer, header, types.named));
   files.set('src/settings.ts', emitSettings(ir, printer, header));
   files.set('src/paging.ts', emitPaging(ir.pagingStyles, printer, header));
@@ -60,4 +68,18 @@ export async function emitPackage({ ir, lock, typescriptVersion, onFile }: EmitI
   files.set('README.md', emitReadme({ ir, header }));
   files.set('codegen.lock.json', emitLock(ir, lock));
   return map;
+}
+
+/**
+ * src/types.ts (before the invisible-character pass) and the names it declares. In a function of
+ * its own so that openapi-typescript's printed text dies here: the printer returns it as a rope of
+ * millions of small strings (~100 MB more than the flat text on Microsoft Graph's spec), and a
+ * variable in emitPackage's frame would keep that rope alive through every later file. The file's
+ * text is flattened into a fresh string by `files.set`, which holds nothing of the rope.
+ */
+async function typesFile(ir: ApiIR, header: string): Promise<{ text: string; named: ReadonlySet<string> }> {
+  // openapi-typescript writes into what it reads (ir/converter-copy.ts): a copy keeps the IR intact.
+  const input = ir.typesInput;
+  const types = await emitTypes(input.patchedByConverter ? converterCopy(input.document, input.converterWrites) : input.document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
+  return { text: `// ${header}\n${types.text}`, named: types.named };
 }
