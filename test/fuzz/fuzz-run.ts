@@ -40,8 +40,6 @@ const BASES = [
 ];
 
 type Outcome = 'generated' | 'rejected' | 'crashed' | 'dirtied';
-const tally = new Map<string, Record<Outcome, number>>();
-const crashes: string[] = [];
 
 async function treeHash(dir: string): Promise<string> {
   const hash = createHash('sha256');
@@ -67,6 +65,9 @@ export function fuzzShard(shard: number, shards: number): void {
   const from = Math.floor((COUNT * shard) / shards);
   const to = Math.floor((COUNT * (shard + 1)) / shards);
   const count = to - from;
+  // Per shard, not per module: shards may share one process (a non-isolated vitest project).
+  const tally = new Map<string, Record<Outcome, number>>();
+  const crashes: string[] = [];
 
   afterAll(() => {
     const rows = [...tally].map(([kind, t]) => `  ${kind.padEnd(14)} generated ${String(t.generated).padStart(4)}  rejected ${String(t.rejected).padStart(4)}  crashed ${t.crashed}  dirtied ${t.dirtied}`);

@@ -5,7 +5,7 @@
  * that is no failure. Timeouts a test passes explicitly are its own.
  */
 import { vi } from 'vitest';
-import { slowdown } from './slowdown.js';
+import { remeasureSlowdown } from './slowdown.js';
 
-const factor = slowdown();
+const factor = remeasureSlowdown();
 if (factor > 1.2) vi.setConfig({ testTimeout: Math.ceil(30_000 * factor), hookTimeout: Math.ceil(60_000 * factor) });

@@ -5,13 +5,19 @@
  * (issue #20; the same idea as decision #77, which scales network timeouts by measured requests).
  *
  * Measured once per test file: a fixed loop of ~25 ms of CPU, its wall time over its CPU time.
+ * Files that share a process (vitest.config.ts) each measure afresh: setup-timeouts.ts calls
+ * remeasureSlowdown() as each file starts, since the load may have changed since the last one.
  */
 import { cpuUsage } from 'node:process';
 
 let measured: number | undefined;
 
 export function slowdown(): number {
-  if (measured !== undefined) return measured;
+  return measured ?? remeasureSlowdown();
+}
+
+/** Measures the slowdown now and keeps it for the rest of the file. */
+export function remeasureSlowdown(): number {
   const wall0 = performance.now();
   const cpu0 = cpuUsage();
   let x = 0;

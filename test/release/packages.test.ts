@@ -23,6 +23,7 @@ interface Manifest {
   bin?: Record<string, string>;
   dependencies?: Record<string, string>;
   files?: string[];
+  scripts?: Record<string, string>;
 }
 
 /** The workspace directory of a package name, or '' for a registry dependency. */
@@ -94,8 +95,13 @@ describe('the generated packages, packed and installed', () => {
 
   it('passes npm publish --dry-run for both, in publishing order', () => {
     for (const p of PACKAGES) {
-      const { name, version } = manifests.get(p.dir)!;
-      const r = run('npm', ['publish', '--dry-run', '--offline', '--access', 'public', '--tag', 'dry-run'], join(ROOT, p.dir));
+      const { name, version, scripts = {} } = manifests.get(p.dir)!;
+      // The only script `npm publish` would run is prepublishOnly's `npm run build`, which
+      // beforeAll ran on this same tree: running it again (a tsc build of the MCP package) proved
+      // nothing more, so publish skips scripts. A new publish-time script fails here first.
+      const lifecycle = Object.entries(scripts).filter(([k]) => /^(pre|post)?(publish|publishOnly|pack|prepare)$/.test(k));
+      expect(lifecycle.filter(([k, v]) => !(k === 'prepublishOnly' && v === 'npm run build')), p.dir).toEqual([]);
+      const r = run('npm', ['publish', '--dry-run', '--offline', '--ignore-scripts', '--access', 'public', '--tag', 'dry-run'], join(ROOT, p.dir));
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout + r.stderr).toContain(`${name}@${version}`);
     }
