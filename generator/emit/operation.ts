@@ -21,7 +21,7 @@ function returnTypeOf(op: OperationIR): string {
 }
 
 /**
- * The local helper that names an object alias (decisions 113 and h26-bytes): a mapped type over
+ * The local helper that names an object alias (decisions 113 and 164): a mapped type over
  * `K`, a type parameter constrained to `keyof T`, rather than over `keyof T` itself. TypeScript
  * drops the declaring alias's name from an instantiated homomorphic mapped type (hover would print
  * `Named$<{…}>`) but keeps it on this form, which still keeps T's named members, `?` and

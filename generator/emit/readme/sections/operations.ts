@@ -9,7 +9,7 @@ import { PRETTIER_IGNORE } from '../../../format/markdown.js';
 import { code, mdCell, ts } from '../markdown.js';
 
 /**
- * At most this many bytes (UTF-8) of operation rows and examples (decision h26-bytes). GitHub
+ * At most this many bytes (UTF-8) of operation rows and examples (decision 166). GitHub
  * renders no README past 512 KB and the rest of the README is a few KB, so a larger API (GitHub's
  * own, 1,100 operations: 700 KB; MS Graph, 11,422: 9.8 MB) lists its resources instead, and its
  * operations are read where they are documented: on each method, in the editor.
