@@ -38,6 +38,12 @@ export interface GenerateOptions {
   skipInvalid?: boolean;
   /** Fail, writing nothing, when all outputs together exceed this many bytes (default 200 MB). */
   maxOutputBytes?: number;
+  /**
+   * Keep the spec document in `result.ir.typesInput` (default false), for a caller that prints
+   * targets from the returned IR again. By default it is released once every target has printed
+   * (~100 MB of heap on Microsoft Graph's spec while files are formatted and written).
+   */
+  keepDocument?: boolean;
   /** The outputs to consider (default TARGETS); each still runs only if its `enabled(config)` says so. */
   targets?: readonly Target[];
 }
@@ -160,7 +166,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   // Every target has printed: nothing reads the document behind types.ts while files are
   // formatted (minutes on a first run) and written.
-  releaseTypesInput(ir.ir);
+  if (options.keepDocument !== true) releaseTypesInput(ir.ir);
   const formatted = options.format === false ? await Promise.all(pending.map((p) => p.files)) : await timed('format', () => Promise.all(pending.map((p) => p.files)));
   const outputs: TargetOutput[] = pending.map((p, i) => ({ ...p.output, files: formatted[i]! }));
   const client = outputs[0]!;

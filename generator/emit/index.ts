@@ -1,4 +1,5 @@
 import { converterCopy } from '../ir/converter-copy.js';
+import { GeneratorError } from '../errors.js';
 import type { ApiIR } from '../ir/types.js';
 import { emitClient } from './client.js';
 import { emitIndex } from './index-module.js';
@@ -80,6 +81,8 @@ export async function emitPackage({ ir, lock, typescriptVersion, onFile }: EmitI
 async function typesFile(ir: ApiIR, header: string): Promise<{ text: string; named: ReadonlySet<string> }> {
   // openapi-typescript writes into what it reads (ir/converter-copy.ts): a copy keeps the IR intact.
   const input = ir.typesInput;
+  // An empty document would print a types.ts without paths: say why instead (GenerateOptions.keepDocument).
+  if (input.released) throw new GeneratorError('This IR came from generate(), which released its spec document once every target had printed: pass keepDocument: true to print types.ts from it again');
   const types = await emitTypes(input.patchedByConverter ? converterCopy(input.document, input.converterWrites) : input.document, new Map(ir.schemaAliases.map((a) => [a.schemaName, a.name])));
   return { text: `// ${header}\n${types.text}`, named: types.named };
 }

@@ -28,6 +28,8 @@ export interface TypesInput {
   patchedByConverter: boolean;
   /** What the copy it is then handed must cover (ir/converter-copy.ts), gathered in the same walk. */
   converterWrites: ConverterWrites;
+  /** Set by releaseTypesInput: the document is gone, and types.ts cannot be printed from this IR again. */
+  released?: true;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface TypesInput {
  * holds is the whole spec (~100 MB of heap on Microsoft Graph's), and no later stage reads it.
  */
 export function releaseTypesInput(ir: { typesInput: TypesInput }): void {
-  ir.typesInput = { document: {}, patchedByConverter: false, converterWrites: { named: [], shared: false } };
+  ir.typesInput = { document: {}, patchedByConverter: false, converterWrites: { named: [], shared: false }, released: true };
 }
 
 /** prepareForTypes, and whether openapi-typescript would patch the result (one walk for both). */

@@ -168,7 +168,8 @@ export async function sendOnce(
         throw new Error('attempt abandoned');
       }
       // Decoding bytes as UTF-8 text would corrupt them. (A 2xx is never a redirect to follow.)
-      const read = init.bytes !== undefined && response.ok ? await init.bytes(response, limit) : await readText(response, limit);
+      const read =
+        init.bytes !== undefined && response.ok ? await init.bytes(response, limit) : await readText(response, limit);
       if ('tooLarge' in read) {
         // Past the API's host, a signed download address may itself be a credential: origin only.
         const url = anonymous ? new URL(request.url).origin : request.url;

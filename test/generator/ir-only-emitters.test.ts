@@ -132,9 +132,10 @@ const POLYMORPHISM = join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0'
 /** The frozen Not AI spec with its config, and a foreign spec with discriminators (which openapi-typescript patches in place). */
 async function generations(): Promise<[string, GenerateResult][]> {
   const dir = await tempDir('ir-only-');
-  const notai = await generate({ spec: FROZEN_SPEC_DIR, out: join(dir, 'notai', 'client'), format: false });
+  // keepDocument: the IR is printed from again below (by default generate() lets the spec go).
+  const notai = await generate({ spec: FROZEN_SPEC_DIR, out: join(dir, 'notai', 'client'), format: false, keepDocument: true });
   await writeFile(join(dir, 'codegen.config.yaml'), 'mcp: {}\n');
-  const foreign = await generate({ spec: POLYMORPHISM, config: join(dir, 'codegen.config.yaml'), out: join(dir, 'poly', 'client'), format: false });
+  const foreign = await generate({ spec: POLYMORPHISM, config: join(dir, 'codegen.config.yaml'), out: join(dir, 'poly', 'client'), format: false, keepDocument: true });
   return [
     ['Not AI', notai],
     ['polymorphism', foreign],

@@ -47,7 +47,8 @@ export function requestPayload(
         ]);
   // readBytes (body.ts) is bundled only by clients whose API has file answers (settings.readBytes).
   const bytes = spec.responseType === 'blob' ? readBytes : undefined;
-  if (spec.responseType === 'blob' && bytes === undefined) throw new ClientError('This client was generated without file downloads');
+  if (spec.responseType === 'blob' && bytes === undefined)
+    throw new ClientError('This client was generated without file downloads');
   return { headers, body, bytes };
 }
 
@@ -63,7 +64,8 @@ function literalHeaders(headers: RequestSpec['headers']): HeaderLayer {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') throw new ClientError(`This client was generated without header parameters: header "${name}" must be a string`);
+    if (typeof value !== 'string')
+      throw new ClientError(`This client was generated without header parameters: header "${name}" must be a string`);
     out[name] = value;
   }
   return out;

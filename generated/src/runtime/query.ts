@@ -38,9 +38,11 @@ export function serializeQuery(
       if (styled === undefined) throw new ClientError('This client was generated without query styles');
       styled(params, key, value, style);
     } else if (Array.isArray(value)) {
-      for (const item of value as unknown[]) if (item !== undefined && item !== null) params.append(key, formatScalar(key, item));
+      for (const item of value as unknown[])
+        if (item !== undefined && item !== null) params.append(key, formatScalar(key, item));
     } else if (isPlainObject(value)) {
-      for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) params.append(k, formatScalar(`${key}.${k}`, v));
+      for (const [k, v] of Object.entries(value))
+        if (v !== undefined && v !== null) params.append(k, formatScalar(`${key}.${k}`, v));
     } else {
       params.append(key, formatScalar(key, value));
     }
