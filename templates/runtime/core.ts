@@ -142,10 +142,8 @@ export class ApiClient {
     const auth = spec.auth === false ? this.#auth.anon : this.#auth.sent(spec.security);
     const authQuery = auth.query;
     // Every URL that can leave the client (log lines, hook payloads) goes through the redactor.
-    const url = withAuthQuery(
-      buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles, this.#settings.queryStyles),
-      authQuery,
-    );
+    const styler = this.#settings.queryStyles;
+    const url = withAuthQuery(buildUrl(this.baseUrl, spec.path, spec.query, spec.queryStyles, styler), authQuery);
     const payload = requestPayload(spec, options, auth.headers, this.#settings);
     // One key per call, so every retry carries the same one (idempotency.ts).
     const keyed = keyedRequest(payload.headers, spec, options, this.#settings);
