@@ -24,47 +24,40 @@ function programOf(packageDir: string): ts.Program {
  * compiler prints it (typeToString), by `Class.method`.
  */
 function methodTypes(packageDir: string): Map<string, { returns: string; params: string[] }> {
-  const program = programOf(packageDir);
-  const checker = program.getTypeChecker();
   const out = new Map<string, { returns: string; params: string[] }>();
-  for (const file of program.getSourceFiles()) {
-    if (!file.fileName.includes('/src/resources/')) continue;
-    file.forEachChild((node) => {
-      if (!ts.isClassDeclaration(node) || !node.name) return;
-      for (const member of node.members) {
-        if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
-        const signature = checker.getSignatureFromDeclaration(member)!;
-        const print = (type: ts.Type) => checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
-        out.set(`${node.name.text}.${member.name.text}`, {
-          returns: print(signature.getReturnType()),
-          params: signature.getParameters().map((p) => print(checker.getTypeOfSymbol(p))),
-        });
-      }
-    });
-  }
+  forEachMethod(packageDir, (key, signature, checker) => {
+    const print = (type: ts.Type) => checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    out.set(key, { returns: print(signature.getReturnType()), params: signature.getParameters().map((p) => print(checker.getTypeOfSymbol(p))) });
+  });
   return out;
 }
 
 /** The members of each resource method's `params` type (`name`, `name?` when optional), sorted, by `Class.method`. */
 function paramsMembers(packageDir: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  forEachMethod(packageDir, (key, signature, checker) => {
+    const params = signature.getParameters().find((p) => p.name === 'params');
+    if (params === undefined) return;
+    const type = checker.getNonNullableType(checker.getTypeOfSymbol(params));
+    out.set(key, checker.getPropertiesOfType(type).map((p) => `${p.name}${p.flags & ts.SymbolFlags.Optional ? '?' : ''}`).sort());
+  });
+  return out;
+}
+
+/** Calls `visit` with each resource class method's signature of the generated package, keyed `Class.method`. */
+function forEachMethod(packageDir: string, visit: (key: string, signature: ts.Signature, checker: ts.TypeChecker) => void): void {
   const program = programOf(packageDir);
   const checker = program.getTypeChecker();
-  const out = new Map<string, string[]>();
   for (const file of program.getSourceFiles()) {
     if (!file.fileName.includes('/src/resources/')) continue;
     file.forEachChild((node) => {
       if (!ts.isClassDeclaration(node) || !node.name) return;
       for (const member of node.members) {
         if (!ts.isMethodDeclaration(member) || !ts.isIdentifier(member.name)) continue;
-        const params = checker.getSignatureFromDeclaration(member)!.getParameters().find((p) => p.name === 'params');
-        if (params === undefined) continue;
-        const type = checker.getNonNullableType(checker.getTypeOfSymbol(params));
-        const names = checker.getPropertiesOfType(type).map((p) => `${p.name}${p.flags & ts.SymbolFlags.Optional ? '?' : ''}`);
-        out.set(`${node.name.text}.${member.name.text}`, names.sort());
+        visit(`${node.name.text}.${member.name.text}`, checker.getSignatureFromDeclaration(member)!, checker);
       }
     });
   }
-  return out;
 }
 
 /** Every parameter and result of the client that prints as an expanded shape, as `Class.method: type`. */
