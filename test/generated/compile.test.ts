@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { checkProgram } from '../helpers/ts-program.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const GENERATED = join(ROOT, 'generated');
@@ -8,7 +9,7 @@ const GENERATED = join(ROOT, 'generated');
 function program(extraRoots: string[], options: ts.CompilerOptions = {}): ts.Program {
   const configFile = ts.readConfigFile(join(GENERATED, 'tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, GENERATED);
-  return ts.createProgram({ rootNames: [...parsed.fileNames, ...extraRoots], options: { ...parsed.options, ...options } });
+  return checkProgram([...parsed.fileNames, ...extraRoots], { ...parsed.options, noEmit: false, ...options });
 }
 
 function describeDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { checkProgram } from '../helpers/ts-program.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LIB = ['lib.es2022.d.ts', 'lib.dom.d.ts'];
@@ -15,7 +16,7 @@ const LIB = ['lib.es2022.d.ts', 'lib.dom.d.ts'];
 function errorsWithPlainDom(tsconfig: string, sources: string): string[] {
   const configFile = ts.readConfigFile(tsconfig, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, join(tsconfig, '..'));
-  const p = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, lib: LIB, noEmit: true } });
+  const p = checkProgram(parsed.fileNames, { ...parsed.options, lib: LIB });
   expect(p.getCompilerOptions().lib).toEqual(LIB);
   const own = p.getSourceFiles().filter((f) => f.fileName.startsWith(sources));
   expect(own.length).toBeGreaterThan(10);

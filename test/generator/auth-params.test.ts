@@ -4,12 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import ts from 'typescript';
 import { specWith, tempDir } from '../helpers/ir.js';
+import { checkProgram } from '../helpers/ts-program.js';
 
 /** Every file of the package (its tsconfig includes src/), uses.ts too, under its strict settings. */
 function diagnostics(dir: string): string[] {
   const config = ts.readConfigFile(join(dir, 'tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dir);
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+  const program = checkProgram(parsed.fileNames, parsed.options);
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 

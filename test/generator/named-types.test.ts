@@ -5,27 +5,44 @@ import { describe, expect, it } from 'vitest';
 import { scaled } from '../helpers/slowdown.js';
 import { generate } from '../../generator/pipeline.js';
 import type { ApiIR, OperationIR } from '../../generator/ir/types.js';
-import { typeCheck } from '../corpus/corpus.js';
 import { cursorPage, irOf, json, specWith, tempDir } from '../helpers/ir.js';
 import { namesOf } from '../../generator/ir/names-lock.js';
 import { GENERATED_DIR, pinnedIR } from '../helpers/pinned.js';
+import { checkProgram } from '../helpers/ts-program.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The generated package's program, from its own tsconfig and its index. */
-function programOf(packageDir: string): ts.Program {
+/**
+ * The generated package's program, from its own tsconfig: its index, or every file under src when
+ * `allFiles` (a test's `uses.ts` included). One program serves both the strict diagnostics and the
+ * method walk of a package, so each package is type-checked once (issue #20: a program is seconds).
+ */
+function programOf(packageDir: string, allFiles = false): ts.Program {
   const config = ts.readConfigFile(join(packageDir, 'tsconfig.json'), ts.sys.readFile);
-  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, packageDir).options;
-  return ts.createProgram({ rootNames: [join(packageDir, 'src', 'index.ts')], options: { ...options, noEmit: true } });
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, packageDir);
+  const rootNames = allFiles ? parsed.fileNames : [join(packageDir, 'src', 'index.ts')];
+  return checkProgram(rootNames, parsed.options);
 }
+
+/** Strict diagnostics of a program, with the file and line of each. */
+function diagnostics(program: ts.Program): string[] {
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : '';
+    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
+/** The pinned client's program, built once for the tests that read it. */
+let pinnedProgram: ts.Program | undefined;
+const pinned = (): ts.Program => (pinnedProgram ??= programOf(GENERATED_DIR));
 
 /**
  * What a user sees in hover and in the `.d.ts`: every resource method's return type as the
  * compiler prints it (typeToString), by `Class.method`.
  */
-function methodTypes(packageDir: string): Map<string, { returns: string; params: string[] }> {
+function methodTypes(program: ts.Program): Map<string, { returns: string; params: string[] }> {
   const out = new Map<string, { returns: string; params: string[] }>();
-  forEachMethod(packageDir, (key, signature, checker) => {
+  forEachMethod(program, (key, signature, checker) => {
     const print = (type: ts.Type) => checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
     out.set(key, { returns: print(signature.getReturnType()), params: signature.getParameters().map((p) => print(checker.getTypeOfSymbol(p))) });
   });
@@ -33,9 +50,9 @@ function methodTypes(packageDir: string): Map<string, { returns: string; params:
 }
 
 /** The members of each resource method's `params` type (`name`, `name?` when optional), sorted, by `Class.method`. */
-function paramsMembers(packageDir: string): Map<string, string[]> {
+function paramsMembers(program: ts.Program): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  forEachMethod(packageDir, (key, signature, checker) => {
+  forEachMethod(program, (key, signature, checker) => {
     const params = signature.getParameters().find((p) => p.name === 'params');
     if (params === undefined) return;
     const type = checker.getNonNullableType(checker.getTypeOfSymbol(params));
@@ -45,8 +62,7 @@ function paramsMembers(packageDir: string): Map<string, string[]> {
 }
 
 /** Calls `visit` with each resource class method's signature of the generated package, keyed `Class.method`. */
-function forEachMethod(packageDir: string, visit: (key: string, signature: ts.Signature, checker: ts.TypeChecker) => void): void {
-  const program = programOf(packageDir);
+function forEachMethod(program: ts.Program, visit: (key: string, signature: ts.Signature, checker: ts.TypeChecker) => void): void {
   const checker = program.getTypeChecker();
   for (const file of program.getSourceFiles()) {
     if (!file.fileName.includes('/src/resources/')) continue;
@@ -95,7 +111,7 @@ function subsetOf(file: string, dir: string, keep: (path: string, item: Record<s
 describe('named types in declarations and hover', () => {
   it('the Not AI client: every result prints as its model and every parameter as its alias, never as an expanded object', async () => {
     const ir = await pinnedIR();
-    const types = methodTypes(GENERATED_DIR);
+    const types = methodTypes(pinned());
     const byMethod = new Map<string, OperationIR>(ir.resources.flatMap((r) => r.operations.map((op) => [`${r.className}.${op.resourceMethod}`, op] as const)));
     expect([...types.keys()].sort()).toEqual([...byMethod.keys()].sort());
     for (const [method, { returns, params }] of types) {
@@ -113,7 +129,7 @@ describe('named types in declarations and hover', () => {
 
   it('the Not AI client: each parameter alias still holds the operation parameters, optional where the spec says so', async () => {
     const ir = await pinnedIR();
-    const members = paramsMembers(GENERATED_DIR);
+    const members = paramsMembers(pinned());
     const withParams = ir.resources.flatMap((r) => r.operations.filter((op) => op.names.params !== undefined).map((op) => [`${r.className}.${op.resourceMethod}`, op] as const));
     expect(withParams.length).toBeGreaterThan(0);
     for (const [method, op] of withParams) {
@@ -127,7 +143,7 @@ describe('named types in declarations and hover', () => {
     const dir = await tempDir('named-types-');
     const out = join(dir, 'client');
     await generate({ spec: join(ROOT, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'petstore.json'), out, format: false });
-    const types = methodTypes(out);
+    const types = methodTypes(programOf(out));
     expect([...types.values()].map((t) => t.returns)).toContain('APIPromise<Pet>');
     // Inline schemas (getInventory's map, an inline body or parameter list) are named too.
     expect(expanded(types)).toEqual([]);
@@ -193,8 +209,9 @@ describe('bodies and results that are not one object keep their type', () => {
         '',
       ].join('\n'),
     );
-    expect(diagnostics(out)).toEqual([]);
-    const types = methodTypes(out);
+    const program = programOf(out, true);
+    expect(diagnostics(program)).toEqual([]);
+    const types = methodTypes(program);
     expect(types.get('Maps.create')?.params[0]).toBe('PutMapBody | undefined');
     expect(types.get('Widgets.create')?.params[0]).toBe('PutWidgetBody | undefined');
     expect(types.get('Widgets.create')?.returns).toBe('APIPromise<PutWidgetResponse>');
@@ -203,14 +220,6 @@ describe('bodies and results that are not one object keep their type', () => {
     expect(expanded(types)).toEqual([]);
   }, scaled(180_000));
 });
-
-/** Strict diagnostics of a generated package with every file under src (a `uses.ts` included). */
-function diagnostics(out: string): string[] {
-  const config = ts.readConfigFile(join(out, 'tsconfig.json'), ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, out);
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
 
 describe('inline shapes an operation alias cannot hold itself', () => {
   const inline = { type: 'object', required: ['id'], properties: { id: { type: 'string' }, size: { type: 'integer' } } };
@@ -240,13 +249,6 @@ describe('inline shapes an operation alias cannot hold itself', () => {
     writeFileSync(file, JSON.stringify(spec()));
     const out = join(dir, 'client');
     await generate({ spec: file, out, format: false });
-    const types = methodTypes(out);
-    expect(expanded(types)).toEqual([]);
-    expect(types.get('Widgets.get')?.returns).toBe('EnvelopePromise<GetWidgetResult, GetWidgetResponse>');
-    expect(types.get('Gadgets.get')?.returns).toBe('EnvelopePromise<GetGadgetResult, GetGadgetResponse>');
-    expect(types.get('Things.get')?.returns).toBe('EnvelopePromise<GetThingResult, GetThingResponse>');
-    expect(types.get('Widgets.list')?.returns).toMatch(/^PagePromise<ListWidgetsResponse, ListWidgetsItem[,>]/);
-    expect(types.get('Shapes.list')?.returns).toBe('APIPromise<ListShapesResponse>');
     writeFileSync(
       join(out, 'src', 'uses.ts'),
       [
@@ -264,7 +266,15 @@ describe('inline shapes an operation alias cannot hold itself', () => {
         '',
       ].join('\n'),
     );
-    expect(diagnostics(out)).toEqual([]);
+    const program = programOf(out, true);
+    expect(diagnostics(program)).toEqual([]);
+    const types = methodTypes(program);
+    expect(expanded(types)).toEqual([]);
+    expect(types.get('Widgets.get')?.returns).toBe('EnvelopePromise<GetWidgetResult, GetWidgetResponse>');
+    expect(types.get('Gadgets.get')?.returns).toBe('EnvelopePromise<GetGadgetResult, GetGadgetResponse>');
+    expect(types.get('Things.get')?.returns).toBe('EnvelopePromise<GetThingResult, GetThingResponse>');
+    expect(types.get('Widgets.list')?.returns).toMatch(/^PagePromise<ListWidgetsResponse, ListWidgetsItem[,>]/);
+    expect(types.get('Shapes.list')?.returns).toBe('APIPromise<ListShapesResponse>');
   }, scaled(180_000));
 
   it('`…Result` is reserved with the other aliases: a schema of that name added later gives way, and an older lock keeps its names', async () => {
@@ -295,8 +305,9 @@ describe('named components over allOf chains', () => {
     const out = join(dir, 'client');
     await generate({ spec: join(ROOT, 'node_modules', '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml'), out, format: false });
     expect(readFileSync(join(out, 'src', 'types.ts'), 'utf8')).toMatch(/^export type FrameTraits = /m);
-    expect(typeCheck([out])).toEqual([]);
-    const types = methodTypes(out);
+    const program = programOf(out);
+    expect(diagnostics(program)).toEqual([]);
+    const types = methodTypes(program);
     expect(types.size).toBeGreaterThan(40);
     expect(expanded(types)).toEqual([]);
   }, scaled(240_000));
@@ -313,7 +324,8 @@ describe('GitHub: inline bodies and results (a sample of its operations)', () =>
     const spec = subsetOf(join(ROOT, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json'), dir, (path, item) => named.includes(path) || (inline(item) && seen++ % 6 === 0));
     const out = join(dir, 'client');
     await generate({ spec, out, format: false });
-    const types = methodTypes(out);
+    const program = programOf(out);
+    const types = methodTypes(program);
     expect(types.size).toBeGreaterThan(80);
     expect(expanded(types)).toEqual([]);
     // A page of inline items (a Link-paged array body), an array of inline objects, a oneOf of one
@@ -322,7 +334,7 @@ describe('GitHub: inline bodies and results (a sample of its operations)', () =>
     expect(types.get('Orgs.listAttestationRepositories')?.returns).toBe('APIPromise<OrgsListAttestationRepositoriesResponse>');
     expect(types.get('Repos.setStatusCheckContexts')?.params[3]).toBe('ReposSetStatusCheckContextsBody | undefined');
     expect(types.get('Apps.createFromManifest')?.returns).toBe('APIPromise<AppsCreateFromManifestResponse>');
-    expect(typeCheck([out])).toEqual([]);
+    expect(diagnostics(program)).toEqual([]);
   }, scaled(240_000));
 });
 
@@ -331,9 +343,10 @@ describe('recursive unions (a 3.1 oneOf of scalars, an object and an array of it
     const dir = await tempDir('recursive-union-');
     const out = join(dir, 'client');
     await generate({ spec: join(ROOT, 'test', 'fixtures', 'recursive-union', 'openapi.json'), out, format: false });
-    expect(typeCheck([out])).toEqual([]);
+    const program = programOf(out);
+    expect(diagnostics(program)).toEqual([]);
     expect(readFileSync(join(out, 'src', 'types.ts'), 'utf8')).toMatch(/^export type JsonValue = /m);
-    expect([...methodTypes(out).values()].map((t) => t.returns)).toContain('APIPromise<Document>');
+    expect([...methodTypes(program).values()].map((t) => t.returns)).toContain('APIPromise<Document>');
     // `type: "null"` beside the oneOf is one more member, not `null & (…)`, which is `never`.
     const jsonValue = /^export type JsonValue =([\s\S]*?);\n(?=export )/m.exec(readFileSync(join(out, 'src', 'types.ts'), 'utf8'))?.[1] ?? '';
     expect(jsonValue).toMatch(/\|\s*null\b/);

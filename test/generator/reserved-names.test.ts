@@ -10,6 +10,7 @@ import { safeIdentifier } from '../../generator/ir/naming.js';
 import { generate } from '../../generator/pipeline.js';
 import { compileSnippets, tsBlocks } from '../docs/code-blocks.js';
 import { irOf, json, specWith, tempDir } from '../helpers/ir.js';
+import { checkProgram } from '../helpers/ts-program.js';
 
 /**
  * Names JavaScript gives meaning to (`then` makes a thenable, Object.prototype's members, `toJSON`,
@@ -78,7 +79,7 @@ describe('names JavaScript gives meaning to: the IR', () => {
 function diagnostics(dir: string): string[] {
   const config = ts.readConfigFile(join(dir, 'tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dir);
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+  const program = checkProgram(parsed.fileNames, parsed.options);
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { checkProgram } from '../helpers/ts-program.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MCP = join(ROOT, 'generated-mcp');
@@ -10,7 +11,7 @@ function program(options: ts.CompilerOptions = {}): ts.Program {
   const file = join(import.meta.dirname, 'tsconfig.repo.json');
   const configFile = ts.readConfigFile(file, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, import.meta.dirname);
-  return ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, ...options } });
+  return checkProgram(parsed.fileNames, { ...parsed.options, noEmit: false, ...options });
 }
 
 function describeDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {

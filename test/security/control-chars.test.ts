@@ -14,6 +14,7 @@ import type { OperationIR } from '../../generator/ir/types.js';
 import { toolDescription, toolTitle } from '../../generator/mcp/describe.js';
 import { escapeForTerminal, escapeInvisible } from '../../generator/text/invisible.js';
 import { specWith, tempDir } from '../helpers/ir.js';
+import { checkProgram } from '../helpers/ts-program.js';
 
 /**
  * Terminal escapes (ANSI CSI, OSC 8 links) and invisible characters (bidi overrides and isolates,
@@ -173,7 +174,7 @@ describe('generated files hold no raw control or invisible character', () => {
   it('the package type-checks, and its literals mean the same strings (the request goes to the real path)', async () => {
     const config = ts.readConfigFile(join(dir, 'client', 'tsconfig.json'), ts.sys.readFile);
     const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, join(dir, 'client'));
-    const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+    const program = checkProgram(parsed.fileNames, parsed.options);
     expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
 
     await build({ entryPoints: [join(dir, 'client', 'src', 'index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: join(dir, 'dist', 'index.mjs'), logLevel: 'silent' });
