@@ -7,8 +7,9 @@
  * reuse it and an idle client holds no timer.
  *
  * Pending entries form a doubly linked ring through a sentinel, so adding and removing one is a
- * few field writes. (A `Set` of entries cost ~15 µs of CPU per request at 64 requests in flight,
- * nearly all of it garbage collection, against ~1 µs sequentially: docs/decisions.md, h27-perf.)
+ * few field writes. A `Set` of entries cost ~15 µs of CPU a call more with 64 calls in flight on a
+ * fetch that answers fast, nearly all of it garbage collection (docs/decisions.md, "The shared
+ * attempt timer keeps its entries in a linked ring").
  */
 
 interface Entry {
