@@ -48,3 +48,33 @@ describe('shared attempt timer', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('shared attempt timer, entries changed while it fires', () => {
+  it('an entry cancelled by an earlier one firing in the same tick does not fire', () => {
+    const fired: string[] = [];
+    let cancelSecond = (): void => undefined;
+    onTimeout(50, () => {
+      fired.push('first');
+      cancelSecond();
+    });
+    cancelSecond = onTimeout(50, () => fired.push('second'));
+    onTimeout(50, () => fired.push('third'));
+    vi.advanceTimersByTime(50);
+    expect(fired).toEqual(['first', 'third']);
+  });
+
+  it('an entry added while firing is kept and fires on time', () => {
+    const fired: string[] = [];
+    onTimeout(50, () => {
+      fired.push('first');
+      onTimeout(0, () => fired.push('added'));
+      onTimeout(30, () => fired.push('later'));
+    });
+    vi.advanceTimersByTime(50);
+    expect(fired).toEqual(['first']);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual(['first', 'added']);
+    vi.advanceTimersByTime(29);
+    expect(fired).toEqual(['first', 'added', 'later']);
+  });
+});
