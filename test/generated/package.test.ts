@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/ir.js';
 import { scaled } from '../helpers/slowdown.js';
+import { packedPackages } from '../release/packed.js';
 
 const run = promisify(execFile);
 const GENERATED = join(import.meta.dirname, '..', '..', 'generated');
@@ -16,7 +17,7 @@ const KEY = `aik_v1_${'Zz09-_'.repeat(6)}abcd`;
 
 /**
  * Builds the generated package the way a user would get it (ESM + CJS + .d.ts via its own
- * build script), installs it into a scratch node_modules, and loads it by name with both
+ * build script), installs its packed tarball into a scratch node_modules, and loads it by name with both
  * `import` and `require` against a real server on 127.0.0.1.
  */
 describe('generated package: build and load by name', () => {
@@ -29,8 +30,10 @@ describe('generated package: build and load by name', () => {
     app = await tempDir('pkg-');
     const pkgDir = join(app, 'node_modules', 'notai-client');
     await mkdir(pkgDir, { recursive: true });
-    await cp(join(GENERATED, 'package.json'), join(pkgDir, 'package.json'));
-    await run(process.execPath, [join(GENERATED, 'build.mjs'), '--outDir', join(pkgDir, 'dist')]);
+    // The package's own build (`npm run build`, its build.mjs), packed as published: one build and
+    // pack per test run, shared with the packages test.
+    const { generated: tarball } = await packedPackages();
+    await run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1']);
     server = createServer((req, res) => {
       seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
       res.writeHead(200, { 'content-type': 'application/json', 'x-isnotai-tier': 'pro' });

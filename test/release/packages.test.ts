@@ -4,14 +4,13 @@
 // install <tarball>` would ask the registry for the MCP SDK's metadata (npm ci caches tarballs, not
 // metadata), so the tarballs are unpacked into node_modules as npm would lay them out, and the
 // SDK, the one registry dependency, is linked from this repository's node_modules.
-import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/ir.js';
 import { scaled } from '../helpers/slowdown.js';
+import { ok, packedPackages, ROOT, run } from './packed.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const PACKAGES = [
   { dir: 'generated', bin: undefined },
   { dir: 'generated-mcp', bin: 'notai-mcp' },
@@ -31,31 +30,15 @@ function dirOf(name: string): string {
   return [...manifests].find(([, m]) => m.name === name)?.[0] ?? '';
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
-  // npm_* variables of the vitest run (npm test) would point npm at this repository's config.
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-  const r = spawnSync(command, [...args, ...extra], { cwd, encoding: 'utf8', env: { ...clean, ...env }, maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
-}
-
-function ok(r: { status: number | null; stdout: string; stderr: string }, what: string): string {
-  if (r.status !== 0) throw new Error(`${what} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
 const manifests = new Map<string, Manifest>();
 const tarballs: string[] = [];
 let consumer: string;
 
 beforeAll(async () => {
   for (const p of PACKAGES) manifests.set(p.dir, JSON.parse(await readFile(join(ROOT, p.dir, 'package.json'), 'utf8')) as Manifest);
-  ok(run('npm', ['run', 'build'], ROOT), 'npm run build');
-  const packs = await tempDir('packs-');
-  for (const p of PACKAGES) {
-    const out = ok(run('npm', ['pack', '--json', '--pack-destination', packs], join(ROOT, p.dir)), `npm pack ${p.dir}`);
-    const [info] = JSON.parse(out) as { filename: string }[];
-    tarballs.push(join(packs, info!.filename));
-  }
+  // Built (`npm run build`) and packed once per run: the generated-package test loads the same tarball.
+  const packed = await packedPackages();
+  for (const p of PACKAGES) tarballs.push(packed[p.dir]);
   consumer = await tempDir('consumer-');
   await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   for (const [i, p] of PACKAGES.entries()) {
