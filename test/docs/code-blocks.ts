@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { checkProgram } from '../helpers/ts-program.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const GENERATED = join(ROOT, 'generated');
@@ -82,16 +83,16 @@ export function compileRepoSnippets(snippets: CodeBlock[]): string[] {
 
 function compileVirtual(snippets: CodeBlock[], virtualDir: string, options: ts.CompilerOptions, snippetsOnly: boolean): string[] {
   const files = new Map(snippets.map((s, i) => [join(virtualDir, `__snippet-${i}.ts`), s] as const));
-  const host = ts.createCompilerHost(options, true);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, languageVersion, onError, create) => {
-    const snippet = files.get(name);
-    return snippet ? ts.createSourceFile(name, snippet.code, languageVersion, true) : getSourceFile.call(host, name, languageVersion, onError, create);
-  };
-  host.fileExists = (name) => files.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => files.get(name)?.code ?? readFile.call(host, name);
-  host.directoryExists = (name) => name === virtualDir || ts.sys.directoryExists(name);
-  const program = ts.createProgram({ rootNames: [...files.keys()], options, host });
+  const program = checkProgram([...files.keys()], options, (host) => {
+    const { getSourceFile, fileExists, readFile } = host;
+    host.getSourceFile = (name, languageVersion, onError, create) => {
+      const snippet = files.get(name);
+      return snippet ? ts.createSourceFile(name, snippet.code, languageVersion, true) : getSourceFile.call(host, name, languageVersion, onError, create);
+    };
+    host.fileExists = (name) => files.has(name) || fileExists.call(host, name);
+    host.readFile = (name) => files.get(name)?.code ?? readFile.call(host, name);
+    host.directoryExists = (name) => name === virtualDir || ts.sys.directoryExists(name);
+  });
   const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => !snippetsOnly || (d.file !== undefined && files.has(d.file.fileName)));
   return diagnostics.map((d) => {
     const snippet = d.file ? files.get(d.file.fileName) : undefined;

@@ -3,6 +3,7 @@ import { appendFile, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import ts from 'typescript';
+import { checkProgram } from '../helpers/ts-program.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIG_SESSION_EVENT_COUNT, BIG_SESSION_ID, BOT_THRESHOLD, FIXTURES } from '../contract-server/fixtures.js';
 import { TEST_KEYS } from '../contract-server/keys.js';
@@ -194,7 +195,7 @@ describe('examples type-check', () => {
     const files = (await readdir(EXAMPLES)).filter((f) => f.endsWith('.ts')).map((f) => join(EXAMPLES, f));
     expect(files.length).toBeGreaterThanOrEqual(3);
     const options = strictOptions(GENERATED, { types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] });
-    const program = ts.createProgram({ rootNames: files, options });
+    const program = checkProgram(files, options);
     const errors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     expect(errors).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import ts from 'typescript';
+import { checkProgram } from '../helpers/ts-program.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/ir.js';
 import { scaled } from '../helpers/slowdown.js';
@@ -103,9 +104,8 @@ describe('generated package: build and load by name', () => {
         "export const unknown: keyof KnownErrorCodes = 'NOT_A_CODE';",
       ].join('\n'),
     );
-    const program = ts.createProgram([file], {
+    const program = checkProgram([file], {
       strict: true,
-      noEmit: true,
       module: ts.ModuleKind.NodeNext,
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
     });

@@ -19,8 +19,9 @@ const LIB_DIR = `${dirname(ts.getDefaultLibFilePath({}))}/`;
 /** Default-library source files, by file name and the parse settings that shape them. */
 const libFiles = new Map<string, ts.SourceFile>();
 
-function cachedLibHost(options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options);
+/** A compiler host that reads the default library from the per-process cache (others as usual). */
+export function cachedLibHost(options: ts.CompilerOptions, setParentNodes?: boolean): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, setParentNodes);
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, settings, onError, shouldCreate) => {
     if (!fileName.startsWith(LIB_DIR)) return read(fileName, settings, onError, shouldCreate);
@@ -36,8 +37,18 @@ function cachedLibHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
-/** A program over `rootNames` for type-checking only: no emit, the default library checked by nobody. */
-export function checkProgram(rootNames: readonly string[], options: ts.CompilerOptions): ts.Program {
-  const checked: ts.CompilerOptions = { noEmit: true, ...options, skipDefaultLibCheck: true };
-  return ts.createProgram({ rootNames, options: checked, host: cachedLibHost(checked) });
+/** `options` for a type-check: no emit unless asked for, the default library checked by nobody. */
+export function checkOptions(options: ts.CompilerOptions): ts.CompilerOptions {
+  return { noEmit: true, ...options, skipDefaultLibCheck: true };
+}
+
+/**
+ * A program over `rootNames` for type-checking, with checkOptions(options). `adapt` may override
+ * the host's methods (virtual files); the default library still comes from the cache.
+ */
+export function checkProgram(rootNames: readonly string[], options: ts.CompilerOptions, adapt?: (host: ts.CompilerHost) => void): ts.Program {
+  const checked = checkOptions(options);
+  const host = cachedLibHost(checked, adapt !== undefined);
+  adapt?.(host);
+  return ts.createProgram({ rootNames, options: checked, host });
 }
