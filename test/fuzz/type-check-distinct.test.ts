@@ -65,4 +65,14 @@ describe('type-checking each distinct module once', () => {
     // Each package's copy of the runtime is augmented by its own codes.ts: 'a' is no code in h.
     expect(errorsIn(typeCheckDistinct([g, h]).diagnostics)).toEqual(['h/src/use.ts']);
   });
+
+  it('keeps apart byte-identical copies of a module that their packages augment differently', async () => {
+    const runtime = 'export interface Codes {}\nexport const codes = (c: keyof Codes): string => c;\n';
+    const use = `import { codes } from './runtime/runtime.js';\nexport const y = codes('a');\n`;
+    const codes = (code: string) => `declare module './runtime/runtime.js' {\n  interface Codes { ${code}: 1 }\n}\nexport {};\n`;
+    const i = await pkg('i', { 'runtime/runtime.ts': runtime, 'codes.ts': codes('a'), 'use.ts': use });
+    const j = await pkg('j', { 'runtime/runtime.ts': runtime, 'codes.ts': codes('b'), 'use.ts': use });
+    // Were j's copy of the runtime taken for i's, i's augmentation would make 'a' a code in j too.
+    expect(errorsIn(typeCheckDistinct([i, j]).diagnostics)).toEqual(['j/src/use.ts']);
+  });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
+import { sameClosureFiles } from './same-closure-files.js';
 
 /**
  * Type-checks many generated clients in one program, checking each distinct module once.
@@ -13,25 +14,49 @@ import ts from 'typescript';
  * printed without comments; a file with a syntax error, a `@ts-` directive or a `///` reference is
  * never taken for another. Syntax errors are still reported for every file, and the program's
  * options and global diagnostics once (global ones after the checks: some are found while checking).
+ *
+ * Before that, a file whose whole closure is byte for byte another's (the runtime every client
+ * carries, most modules of two mutants) is not put into the program a second time: imports of it
+ * resolve to the first copy (same-closure-files.ts). Parsing, binding and resolving the types of
+ * ~40 runtime files per client was most of the program's cost.
  */
 export function typeCheckDistinct(packageDirs: string[]): { diagnostics: string[]; files: number; checked: number } {
   const first = packageDirs[0];
   if (!first) return { diagnostics: [], files: 0, checked: 0 };
   const config = ts.readConfigFile(join(first, 'tsconfig.json'), ts.sys.readFile);
   const options = ts.parseJsonConfigFileContent(config.config, ts.sys, first).options;
-  const rootNames = packageDirs.map((dir) => join(dir, 'src', 'index.ts'));
-  const program = ts.createProgram({ rootNames, options: { ...options, noEmit: true, rootDir: undefined, outDir: undefined } });
+  const same = sameClosureFiles(packageDirs);
+  const onto = (file: string): string => same.canonical.get(file) ?? file;
+  const rootNames = [...new Set(packageDirs.map((dir) => onto(join(dir, 'src', 'index.ts'))))];
+  const programOptions: ts.CompilerOptions = { ...options, noEmit: true, rootDir: undefined, outDir: undefined };
+  const host = ts.createCompilerHost(programOptions);
+  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), host.getCanonicalFileName, programOptions);
+  // TypeScript's own resolution, then a file with an interchangeable earlier copy becomes that copy.
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) =>
+    literals.map((literal) => {
+      const resolution = ts.resolveModuleName(literal.text, containingFile, opts, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, opts));
+      const resolved = resolution.resolvedModule;
+      const copy = resolved && same.canonical.get(resolved.resolvedFileName);
+      return copy === undefined || copy === null ? resolution : { ...resolution, resolvedModule: { ...resolved!, resolvedFileName: copy } };
+    });
+  const program = ts.createProgram({ rootNames, options: programOptions, host });
   const files = program.getSourceFiles();
-  const checked = representatives(program);
+  const checked = representatives(program, same.canonical);
   const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics()];
   for (const file of files) diagnostics.push(...program.getSyntacticDiagnostics(file));
+  // A copy left out of the program has its original's syntax errors, at the same places: each copy is reported.
+  const copiedErrors: string[] = [];
+  for (const [copy, original] of same.canonical) {
+    const file = program.getSourceFile(original);
+    if (file) for (const d of program.getSyntacticDiagnostics(file)) copiedErrors.push(format(d).replace(`${original}:`, `${copy}:`));
+  }
   const declarations = Boolean(options.declaration || options.composite);
   for (const file of checked) {
     diagnostics.push(...program.getSemanticDiagnostics(file));
     if (declarations) diagnostics.push(...program.getDeclarationDiagnostics(file));
   }
   diagnostics.push(...program.getGlobalDiagnostics());
-  return { diagnostics: diagnostics.map(format), files: files.length, checked: checked.length };
+  return { diagnostics: [...diagnostics.map(format), ...copiedErrors], files: same.files, checked: checked.length };
 }
 
 function format(d: ts.Diagnostic): string {
@@ -46,9 +71,14 @@ function format(d: ts.Diagnostic): string {
  * files with the same closure see the same context; but where a clash between declarations is
  * reported depends on the order of the files, so the declaring files are all checked.
  */
-function representatives(program: ts.Program): ts.SourceFile[] {
+function representatives(program: ts.Program, copies: Map<string, string>): ts.SourceFile[] {
   const files = program.getSourceFiles();
   const byName = new Map(files.map((f) => [f.fileName, f]));
+  // An import of a copy left out of the program reaches the file it was resolved to.
+  for (const [copy, original] of copies) {
+    const file = program.getSourceFile(original);
+    if (file) byName.set(copy, file);
+  }
   const code = new Map<ts.SourceFile, string>();
   const imports = new Map<ts.SourceFile, ts.SourceFile[] | undefined>();
   // Byte-identical texts (the runtime, in every client) are printed once.
