@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { sameClosureFiles } from './same-closure-files.js';
+import { cachedLibHost, checkOptions } from './ts-program.js';
 
 /**
  * Type-checks many generated clients in one program, checking each distinct module once.
@@ -28,8 +29,8 @@ export function typeCheckDistinct(packageDirs: string[]): { diagnostics: string[
   const same = sameClosureFiles(packageDirs);
   const onto = (file: string): string => same.canonical.get(file) ?? file;
   const rootNames = [...new Set(packageDirs.map((dir) => onto(join(dir, 'src', 'index.ts'))))];
-  const programOptions: ts.CompilerOptions = { ...options, noEmit: true, rootDir: undefined, outDir: undefined };
-  const host = ts.createCompilerHost(programOptions);
+  const programOptions = checkOptions({ ...options, rootDir: undefined, outDir: undefined });
+  const host = cachedLibHost(programOptions);
   const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), host.getCanonicalFileName, programOptions);
   // TypeScript's own resolution, then a file with an interchangeable earlier copy becomes that copy.
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) =>
