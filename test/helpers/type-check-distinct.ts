@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { sameClosureFiles } from './same-closure-files.js';
-import { cachedLibHost, checkOptions } from './ts-program.js';
+import { cachedLibHost, checkOptions, withLibraryCheckIfMerged } from './ts-program.js';
 
 /**
  * Type-checks many generated clients in one program, checking each distinct module once.
@@ -40,7 +40,7 @@ export function typeCheckDistinct(packageDirs: string[]): { diagnostics: string[
       const copy = resolved && same.canonical.get(resolved.resolvedFileName);
       return copy === undefined || copy === null ? resolution : { ...resolution, resolvedModule: { ...resolved!, resolvedFileName: copy } };
     });
-  const program = ts.createProgram({ rootNames, options: programOptions, host });
+  const program = withLibraryCheckIfMerged(ts.createProgram({ rootNames, options: programOptions, host }), options, host);
   const files = program.getSourceFiles();
   const checked = representatives(program, same.canonical);
   const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics()];
