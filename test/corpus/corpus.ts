@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { typeCheckDistinct } from '../helpers/type-check-distinct.js';
-import { checkProgram } from '../helpers/ts-program.js';
+import { checkProgram, describeDiagnostics } from '../helpers/ts-program.js';
 
 const MODULES = join(import.meta.dirname, '..', '..', 'node_modules');
 
@@ -35,8 +35,5 @@ export function typeCheck(packageDirs: string[]): string[] {
   const config = ts.readConfigFile(join(first, 'tsconfig.json'), ts.sys.readFile);
   const options = ts.parseJsonConfigFileContent(config.config, ts.sys, first).options;
   const program = checkProgram([join(first, 'src', 'index.ts')], { ...options, rootDir: undefined, outDir: undefined });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
+  return describeDiagnostics(ts.getPreEmitDiagnostics(program));
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { checkProgram } from '../helpers/ts-program.js';
+import { checkProgram, describeDiagnostics } from '../helpers/ts-program.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const GENERATED = join(ROOT, 'generated');
@@ -10,13 +10,6 @@ function program(extraRoots: string[], options: ts.CompilerOptions = {}): ts.Pro
   const configFile = ts.readConfigFile(join(GENERATED, 'tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, GENERATED);
   return checkProgram([...parsed.fileNames, ...extraRoots], { ...parsed.options, noEmit: false, ...options });
-}
-
-function describeDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {
-  return diagnostics.map((d) => {
-    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
 }
 
 describe('generated package compiles', () => {

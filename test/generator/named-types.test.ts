@@ -8,7 +8,7 @@ import type { ApiIR, OperationIR } from '../../generator/ir/types.js';
 import { cursorPage, irOf, json, specWith, tempDir } from '../helpers/ir.js';
 import { namesOf } from '../../generator/ir/names-lock.js';
 import { GENERATED_DIR, pinnedIR } from '../helpers/pinned.js';
-import { checkProgram } from '../helpers/ts-program.js';
+import { checkProgram, describeDiagnostics } from '../helpers/ts-program.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -22,14 +22,6 @@ function programOf(packageDir: string, allFiles = false): ts.Program {
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, packageDir);
   const rootNames = allFiles ? parsed.fileNames : [join(packageDir, 'src', 'index.ts')];
   return checkProgram(rootNames, parsed.options);
-}
-
-/** Strict diagnostics of a program, with the file and line of each. */
-function diagnostics(program: ts.Program): string[] {
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : '';
-    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
 }
 
 /** The pinned client's program, built once for the tests that read it. */
@@ -210,7 +202,7 @@ describe('bodies and results that are not one object keep their type', () => {
       ].join('\n'),
     );
     const program = programOf(out, true);
-    expect(diagnostics(program)).toEqual([]);
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(program))).toEqual([]);
     const types = methodTypes(program);
     expect(types.get('Maps.create')?.params[0]).toBe('PutMapBody | undefined');
     expect(types.get('Widgets.create')?.params[0]).toBe('PutWidgetBody | undefined');
@@ -267,7 +259,7 @@ describe('inline shapes an operation alias cannot hold itself', () => {
       ].join('\n'),
     );
     const program = programOf(out, true);
-    expect(diagnostics(program)).toEqual([]);
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(program))).toEqual([]);
     const types = methodTypes(program);
     expect(expanded(types)).toEqual([]);
     expect(types.get('Widgets.get')?.returns).toBe('EnvelopePromise<GetWidgetResult, GetWidgetResponse>');
@@ -306,7 +298,7 @@ describe('named components over allOf chains', () => {
     await generate({ spec: join(ROOT, 'node_modules', '@figma', 'rest-api-spec', 'openapi', 'openapi.yaml'), out, format: false });
     expect(readFileSync(join(out, 'src', 'types.ts'), 'utf8')).toMatch(/^export type FrameTraits = /m);
     const program = programOf(out);
-    expect(diagnostics(program)).toEqual([]);
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(program))).toEqual([]);
     const types = methodTypes(program);
     expect(types.size).toBeGreaterThan(40);
     expect(expanded(types)).toEqual([]);
@@ -334,7 +326,7 @@ describe('GitHub: inline bodies and results (a sample of its operations)', () =>
     expect(types.get('Orgs.listAttestationRepositories')?.returns).toBe('APIPromise<OrgsListAttestationRepositoriesResponse>');
     expect(types.get('Repos.setStatusCheckContexts')?.params[3]).toBe('ReposSetStatusCheckContextsBody | undefined');
     expect(types.get('Apps.createFromManifest')?.returns).toBe('APIPromise<AppsCreateFromManifestResponse>');
-    expect(diagnostics(program)).toEqual([]);
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(program))).toEqual([]);
   }, scaled(240_000));
 });
 
@@ -344,7 +336,7 @@ describe('recursive unions (a 3.1 oneOf of scalars, an object and an array of it
     const out = join(dir, 'client');
     await generate({ spec: join(ROOT, 'test', 'fixtures', 'recursive-union', 'openapi.json'), out, format: false });
     const program = programOf(out);
-    expect(diagnostics(program)).toEqual([]);
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(program))).toEqual([]);
     expect(readFileSync(join(out, 'src', 'types.ts'), 'utf8')).toMatch(/^export type JsonValue = /m);
     expect([...methodTypes(program).values()].map((t) => t.returns)).toContain('APIPromise<Document>');
     // `type: "null"` beside the oneOf is one more member, not `null & (…)`, which is `never`.

@@ -42,6 +42,14 @@ export function cachedLibHost(options: ts.CompilerOptions, setParentNodes?: bool
   return host;
 }
 
+/** One line per diagnostic: `file:line message` (no place for options and global diagnostics). */
+export function describeDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {
+  return diagnostics.map((d) => {
+    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
 /** `options` for a type-check: no emit unless asked for, the default library checked by nobody. */
 export function checkOptions(options: ts.CompilerOptions): ts.CompilerOptions {
   return { noEmit: true, ...options, skipDefaultLibCheck: true };

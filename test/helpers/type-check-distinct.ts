@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { sameClosureFiles } from './same-closure-files.js';
-import { cachedLibHost, checkOptions, withLibraryCheckIfMerged } from './ts-program.js';
+import { cachedLibHost, checkOptions, describeDiagnostics, withLibraryCheckIfMerged } from './ts-program.js';
 
 /**
  * Type-checks many generated clients in one program, checking each distinct module once.
@@ -49,7 +49,7 @@ export function typeCheckDistinct(packageDirs: string[]): { diagnostics: string[
   const copiedErrors: string[] = [];
   for (const [copy, original] of same.canonical) {
     const file = program.getSourceFile(original);
-    if (file) for (const d of program.getSyntacticDiagnostics(file)) copiedErrors.push(format(d).replace(`${original}:`, `${copy}:`));
+    if (file) for (const line of describeDiagnostics(program.getSyntacticDiagnostics(file))) copiedErrors.push(line.replace(`${original}:`, `${copy}:`));
   }
   const declarations = Boolean(options.declaration || options.composite);
   for (const file of checked) {
@@ -57,12 +57,7 @@ export function typeCheckDistinct(packageDirs: string[]): { diagnostics: string[
     if (declarations) diagnostics.push(...program.getDeclarationDiagnostics(file));
   }
   diagnostics.push(...program.getGlobalDiagnostics());
-  return { diagnostics: [...diagnostics.map(format), ...copiedErrors], files: same.files, checked: checked.length };
-}
-
-function format(d: ts.Diagnostic): string {
-  const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
-  return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  return { diagnostics: [...describeDiagnostics(diagnostics), ...copiedErrors], files: same.files, checked: checked.length };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { checkProgram } from '../helpers/ts-program.js';
+import { checkProgram, describeDiagnostics } from '../helpers/ts-program.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MCP = join(ROOT, 'generated-mcp');
@@ -12,13 +12,6 @@ function program(options: ts.CompilerOptions = {}): ts.Program {
   const configFile = ts.readConfigFile(file, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, import.meta.dirname);
   return checkProgram(parsed.fileNames, { ...parsed.options, noEmit: false, ...options });
-}
-
-function describeDiagnostics(diagnostics: readonly ts.Diagnostic[]): string[] {
-  return diagnostics.map((d) => {
-    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
 }
 
 describe('generated-mcp compiles', () => {
